@@ -1,0 +1,97 @@
+import type { Briefing, BriefingItem, ItemRef } from '../model/briefing';
+import type { Report, Section } from '../model/report';
+import { indexReport, refKey, type ReportIndex } from './resolve';
+
+/** A stable item id for a ref; `n` disambiguates items split from the same source. */
+export const itemIdFor = (ref: ItemRef, n = 0): string => `i-${ref.type}-${ref.id}${n ? `-${n}` : ''}`;
+
+/** The refs a section's checkbox stands for: the section, its blocks, and its subsections, in order. */
+export function sectionRefs(section: Section): ItemRef[] {
+  const refs: ItemRef[] = [{ type: 'section', id: section.id }];
+  for (const block of section.blocks) refs.push({ type: 'block', id: block.id });
+  for (const child of section.sections) refs.push(...sectionRefs(child));
+  return refs;
+}
+
+/**
+ * Add refs to the briefing, each placed after the last picked item that comes before it in
+ * the report, so a fresh pick lands where a reader of the report would expect it.
+ */
+export function addRefs(
+  briefing: Briefing,
+  report: Report,
+  refs: readonly ItemRef[],
+  index: ReportIndex = indexReport(report),
+): Briefing {
+  const have = new Set(briefing.items.map((i) => refKey(i.ref)));
+  const items = [...briefing.items];
+  for (const ref of refs) {
+    const key = refKey(ref);
+    if (have.has(key)) continue;
+    have.add(key);
+    const pos = index.order.get(key) ?? Number.POSITIVE_INFINITY;
+    let at = items.length;
+    for (let k = items.length - 1; k >= 0; k--) {
+      const other = items[k];
+      const otherPos = other ? (index.order.get(refKey(other.ref)) ?? -1) : -1;
+      if (otherPos <= pos) {
+        at = k + 1;
+        break;
+      }
+      at = k;
+    }
+    items.splice(at, 0, { id: uniqueId(items, ref), ref });
+  }
+  return { ...briefing, items };
+}
+
+/** Remove every item whose ref is in `refs`. */
+export function removeRefs(briefing: Briefing, refs: readonly ItemRef[]): Briefing {
+  const drop = new Set(refs.map(refKey));
+  return { ...briefing, items: briefing.items.filter((i) => !drop.has(refKey(i.ref))) };
+}
+
+/** How much of a section is picked: drives the checkbox's ticked / partial / empty state. */
+export function sectionPickState(briefing: Briefing, section: Section): 'all' | 'some' | 'none' {
+  const have = new Set(briefing.items.map((i) => refKey(i.ref)));
+  const refs = sectionRefs(section);
+  const n = refs.filter((r) => have.has(refKey(r))).length;
+  return n === 0 ? 'none' : n === refs.length ? 'all' : 'some';
+}
+
+/** Tick or untick a section with everything under it. */
+export function toggleSection(briefing: Briefing, report: Report, sectionId: string, on: boolean): Briefing {
+  const index = indexReport(report);
+  const section = index.sections.get(sectionId);
+  if (!section) return briefing;
+  const refs = sectionRefs(section);
+  return on ? addRefs(briefing, report, refs, index) : removeRefs(briefing, refs);
+}
+
+/** The default pick when nothing is chosen: every top-level section with its points. */
+export function draftItems(report: Report): BriefingItem[] {
+  const refs: ItemRef[] = [];
+  for (const section of report.sections) {
+    refs.push({ type: 'section', id: section.id });
+    const walk = (s: Section): void => {
+      for (const block of s.blocks)
+        if (block.kind === 'point' || block.kind === 'figure' || block.kind === 'table')
+          refs.push({ type: 'block', id: block.id });
+      s.sections.forEach((c) => {
+        refs.push({ type: 'section', id: c.id });
+        walk(c);
+      });
+    };
+    walk(section);
+  }
+  const items: BriefingItem[] = [];
+  for (const ref of refs) items.push({ id: uniqueId(items, ref), ref });
+  return items;
+}
+
+function uniqueId(items: readonly BriefingItem[], ref: ItemRef): string {
+  const ids = new Set(items.map((i) => i.id));
+  let n = 0;
+  while (ids.has(itemIdFor(ref, n))) n++;
+  return itemIdFor(ref, n);
+}

@@ -1,0 +1,58 @@
+/**
+ * The one error type importers throw. Every message says, in words a secretary can act on,
+ * what is wrong with the file and what to do next, in Chinese and English.
+ */
+export const IMPORT_ERROR_CODES = {
+  empty: {
+    zh: '文件是空的，没有可导入的内容。请确认选择了正确的文件。',
+    en: 'The file is empty: nothing to import. Check that you picked the right file.',
+  },
+  binary: {
+    zh: '文件内容不是文字，可能已损坏或不是文本文件。请用 Word 或记事本打开确认后另存一份再导入。',
+    en: 'The file does not contain text; it may be damaged or not a text file. Open it in Word or a text editor, save a copy and import that.',
+  },
+  corrupt: {
+    zh: '文件已损坏，无法读取。请用 Word 或 WPS 打开后另存为 .docx 再导入。',
+    en: 'The file is damaged and cannot be read. Open it in Word or WPS, save it again as .docx and import the copy.',
+  },
+  encrypted: {
+    zh: '文件设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码后另存一份再导入。',
+    en: 'The file is password-protected. Remove the password in Word or WPS, save a copy and import that.',
+  },
+  'too-large': {
+    zh: '文件过大，超出了可导入的上限。请拆分后分别导入。',
+    en: 'The file is too large to import. Split it into smaller files.',
+  },
+  'no-text-layer': {
+    zh: '这个 PDF 是扫描图片，没有文字层，无法提取文字。请找原始 Word 文件，或先用文字识别（OCR）软件转换。',
+    en: 'This PDF is a scanned image with no text layer. Use the original Word file, or convert it with OCR first.',
+  },
+  unsupported: {
+    zh: '不支持这种文件格式。请导入 .docx、.txt、.md 或 .pdf 文件，或直接粘贴文字。',
+    en: 'This file type is not supported. Import a .docx, .txt, .md or .pdf file, or paste the text.',
+  },
+  'no-content': {
+    zh: '没有从文件中读到任何文字。请确认文件内容后重试。',
+    en: 'No text could be read from the file. Check its content and try again.',
+  },
+} as const;
+
+export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
+
+export class ImportError extends Error {
+  readonly code: ImportErrorCode;
+  readonly messageZh: string;
+  readonly messageEn: string;
+
+  constructor(code: ImportErrorCode, detail?: string) {
+    const { zh, en } = IMPORT_ERROR_CODES[code];
+    const suffix = detail ? `（${detail}）` : '';
+    super(`${en}${detail ? ` (${detail})` : ''}`);
+    this.name = 'ImportError';
+    this.code = code;
+    this.messageZh = zh + suffix;
+    this.messageEn = this.message;
+  }
+}
+
+export const isImportError = (e: unknown): e is ImportError => e instanceof ImportError;

@@ -1,0 +1,100 @@
+import { analyze } from '../analyze/structure';
+import {
+  REPORT_FORMAT,
+  REPORT_VERSION,
+  type Asset,
+  type Decisions,
+  type RawBlock,
+  type Report,
+  type SourceFormat,
+} from '../model/report';
+import { decodeText } from './decode';
+import { ImportError } from './errors';
+import { textToRawBlocks } from './text';
+
+export { ImportError, isImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors';
+
+/** The largest source file we accept, in bytes; bigger files are refused before any work. */
+export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
+
+export interface ImportInput {
+  /** the file name as the user sees it; its extension picks the importer */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** called with 0…1 as the import proceeds */
+  onProgress?: (fraction: number) => void;
+}
+
+/** What a format importer produces: the raw blocks plus any assets (images). */
+export interface RawDocument {
+  format: SourceFormat;
+  blocks: RawBlock[];
+  assets?: Record<string, Asset>;
+}
+
+type FormatImporter = (bytes: Uint8Array, options: ImportOptions) => Promise<RawDocument> | RawDocument;
+
+const IMPORTERS: Record<string, FormatImporter> = {
+  txt: (bytes) => ({ format: 'txt', blocks: textToRawBlocks(decodeText(bytes).text) }),
+  text: (bytes) => ({ format: 'txt', blocks: textToRawBlocks(decodeText(bytes).text) }),
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(IMPORTERS);
+
+function extensionOf(name: string): string {
+  const m = /\.([^./\\]+)$/.exec(name);
+  return m?.[1]?.toLowerCase() ?? '';
+}
+
+/**
+ * Read a source file into a Report: pick the importer by extension, read the raw blocks,
+ * analyse them. Throws only ImportError, whose message says what to do.
+ */
+export async function importReport(input: ImportInput, options: ImportOptions = {}): Promise<Report> {
+  if (input.bytes.length > MAX_SOURCE_BYTES) throw new ImportError('too-large');
+  const ext = extensionOf(input.name);
+  const importer = IMPORTERS[ext];
+  if (!importer) throw new ImportError('unsupported', ext ? `.${ext}` : input.name);
+  options.onProgress?.(0);
+  let doc: RawDocument;
+  try {
+    doc = await importer(input.bytes, options);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError('corrupt', e instanceof Error ? e.message.slice(0, 120) : undefined);
+  }
+  if (doc.blocks.length === 0) throw new ImportError('no-content');
+  const report = buildReport(doc, input.name);
+  options.onProgress?.(1);
+  return report;
+}
+
+/** Import text the user pasted. */
+export function importPastedText(text: string): Report {
+  const blocks = textToRawBlocks(text);
+  if (blocks.length === 0) throw new ImportError('empty');
+  return buildReport({ format: 'paste', blocks }, '粘贴的文字');
+}
+
+/** Build a Report from raw blocks with default decisions (every suggested repair applied). */
+export function buildReport(doc: RawDocument, name: string): Report {
+  const decisions: Decisions = { repairs: {}, roles: {} };
+  const analysis = analyze(doc.blocks, decisions);
+  return {
+    format: REPORT_FORMAT,
+    version: REPORT_VERSION,
+    ...analysis,
+    source: { name, format: doc.format },
+    raw: doc.blocks,
+    assets: doc.assets ?? {},
+    decisions,
+  };
+}
+
+/** Re-derive a report's structure after staff change a decision (accept/undo a repair, reclassify a block). */
+export function reanalyze(report: Report, decisions: Decisions): Report {
+  return { ...report, ...analyze(report.raw, decisions), decisions };
+}

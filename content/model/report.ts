@@ -1,0 +1,204 @@
+import { z } from 'zod';
+
+/**
+ * The Report: what an importer makes of a source file.
+ *
+ * A report keeps two layers. `raw` is the source as the importer read it (text blocks, images,
+ * tables, in order, with where each came from); everything else (`sections`, `stats`, `figures`,
+ * `repairs`) is derived from `raw` plus the staff's `decisions` by `content/analyze`. Keeping the
+ * raw layer is what lets staff undo a repair or reclassify a block without losing the source, and
+ * it keeps ids stable: every derived id is built from a raw block id.
+ */
+
+/** Where a block came from in the source (1-based line in text, page in PDF, paragraph index in docx). */
+export const SourceRefSchema = z.object({
+  line: z.number().int().positive().optional(),
+  page: z.number().int().positive().optional(),
+  paragraph: z.number().int().nonnegative().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/** Formatting hints an importer can see and the analyser may use. */
+export const RawHintsSchema = z.object({
+  /** explicit heading level from the source (docx Heading N, markdown #), 1-based */
+  heading: z.number().int().min(1).max(9).optional(),
+  bold: z.boolean().optional(),
+  centered: z.boolean().optional(),
+  listItem: z.boolean().optional(),
+});
+export type RawHints = z.infer<typeof RawHintsSchema>;
+
+export const RawBlockSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('text'),
+    id: z.string(),
+    text: z.string(),
+    hints: RawHintsSchema.optional(),
+    src: SourceRefSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('image'),
+    id: z.string(),
+    assetId: z.string(),
+    alt: z.string().optional(),
+    src: SourceRefSchema.optional(),
+  }),
+  z.object({
+    type: z.literal('table'),
+    id: z.string(),
+    rows: z.array(z.array(z.string())),
+    src: SourceRefSchema.optional(),
+  }),
+]);
+export type RawBlock = z.infer<typeof RawBlockSchema>;
+
+export const SOURCE_FORMATS = ['txt', 'md', 'docx', 'pdf', 'paste', 'sample'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export const AssetSchema = z.object({
+  mime: z.string(),
+  /** base64, so a report is plain JSON end to end (project files, IPC, the command line) */
+  data: z.string(),
+});
+export type Asset = z.infer<typeof AssetSchema>;
+
+/** Block roles staff can force on a raw text block ("reclassify"). */
+export const BLOCK_ROLES = ['paragraph', 'point', 'heading', 'caption'] as const;
+export type BlockRole = (typeof BLOCK_ROLES)[number];
+
+export const DecisionsSchema = z.object({
+  /** repair id → whether it is applied; repairs not listed use their default (applied) */
+  repairs: z.record(z.string(), z.boolean()).default({}),
+  /** raw block id → role forced by staff */
+  roles: z.record(z.string(), z.enum(BLOCK_ROLES)).default({}),
+});
+export type Decisions = z.infer<typeof DecisionsSchema>;
+
+// ---- derived layer ----
+
+export const BlockSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('paragraph'),
+    id: z.string(),
+    text: z.string(),
+    src: SourceRefSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('point'),
+    id: z.string(),
+    /** the lead-in sentence without its marker or final punctuation: 「全力复工复产」 */
+    lead: z.string(),
+    /** the marker the source used before the lead, if any: 「一是」, 「——」, 「（一）」 */
+    marker: z.string().optional(),
+    /** the rest of the paragraph after the lead-in */
+    text: z.string(),
+    src: SourceRefSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('figure'),
+    id: z.string(),
+    figureId: z.string(),
+    src: SourceRefSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('table'),
+    id: z.string(),
+    figureId: z.string(),
+    src: SourceRefSchema.optional(),
+  }),
+]);
+export type Block = z.infer<typeof BlockSchema>;
+export type BlockKind = Block['kind'];
+
+export interface Section {
+  id: string;
+  title: string;
+  /** 1 = top level */
+  level: number;
+  /** the heading's number as the source wrote it (「一、」, 「（二）」), if any */
+  number?: string;
+  blocks: Block[];
+  sections: Section[];
+  src?: SourceRef;
+}
+export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    level: z.number().int().min(1),
+    number: z.string().optional(),
+    blocks: z.array(BlockSchema),
+    sections: z.array(SectionSchema),
+    src: SourceRefSchema.optional(),
+  }),
+);
+
+export const STAT_KINDS = ['value', 'change', 'threshold'] as const;
+export type StatKind = (typeof STAT_KINDS)[number];
+
+export const StatSchema = z.object({
+  id: z.string(),
+  /** the number as written, as a number: 21.59 for 「21.59亿元」, 100 for 「百名」 */
+  value: z.number(),
+  /** the unit as written, magnitude included: 「亿元」, 「万户次」, 「%」 */
+  unit: z.string(),
+  /** what is measured: 「引进内资」 */
+  label: z.string(),
+  /** the exact text of the quantity in the sentence: 「21.59亿元」 */
+  text: z.string(),
+  /** the sentence it came from, for traceability */
+  sentence: z.string(),
+  sectionId: z.string(),
+  blockId: z.string(),
+  kind: z.enum(STAT_KINDS),
+});
+export type Stat = z.infer<typeof StatSchema>;
+
+export const FigureSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['image', 'table']),
+  caption: z.string(),
+  sectionId: z.string(),
+  blockId: z.string(),
+  /** image data in `assets`; a newspaper photo caption whose picture did not survive has none */
+  assetId: z.string().optional(),
+  /** table rows, first row the header */
+  rows: z.array(z.array(z.string())).optional(),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+export const REPAIR_KINDS = ['joined', 'duplicate', 'orphan'] as const;
+export type RepairKind = (typeof REPAIR_KINDS)[number];
+
+export const RepairSchema = z.object({
+  id: z.string(),
+  kind: z.enum(REPAIR_KINDS),
+  /** raw block ids involved, in source order: [head, continuation] or [kept, dropped] */
+  blockIds: z.array(z.string()),
+  /** a short human-readable description of the text at the seam */
+  before: z.string(),
+  after: z.string(),
+  applied: z.boolean(),
+});
+export type Repair = z.infer<typeof RepairSchema>;
+
+export const REPORT_FORMAT = 'briefing-studio/report';
+export const REPORT_VERSION = 1;
+
+export const ReportSchema = z.object({
+  format: z.literal(REPORT_FORMAT),
+  version: z.literal(REPORT_VERSION),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  /** lines under the title that name the author, unit or date */
+  dateline: z.array(z.string()).default([]),
+  source: z.object({ name: z.string(), format: z.enum(SOURCE_FORMATS) }),
+  raw: z.array(RawBlockSchema),
+  assets: z.record(z.string(), AssetSchema).default({}),
+  decisions: DecisionsSchema,
+  sections: z.array(SectionSchema),
+  stats: z.array(StatSchema),
+  figures: z.array(FigureSchema),
+  repairs: z.array(RepairSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;

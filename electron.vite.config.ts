@@ -1,0 +1,54 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { aliases } from './vite.shared';
+import { RENDERER_CSP } from './main/security';
+
+/** Put the one CSP (main/security.ts) into the renderer's index.html. */
+const cspMeta = (): Plugin => ({
+  name: 'briefing-csp',
+  transformIndexHtml: (html) => html.replace('%BRIEFING_CSP%', RENDERER_CSP),
+});
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  main: {
+    resolve: { alias: aliases },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          // the Electron main process
+          index: here('./main/index.ts'),
+          // the headless command line (`npx briefing`) and the loopback browser-mode host:
+          // both run in plain Node and never import electron
+          cli: here('./main/cli.ts'),
+          browser: here('./main/browser.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { preload: here('./main/preload.ts') },
+        // a sandboxed preload cannot be an ES module
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: here('./renderer'),
+    resolve: { alias: aliases },
+    plugins: [react(), cspMeta()],
+    build: {
+      outDir: here('./out/renderer'),
+      // no inline data: scripts, nothing from a CDN; the CSP is 'self' only
+      assetsInlineLimit: 0,
+      rollupOptions: { input: { index: here('./renderer/index.html') } },
+    },
+  },
+});

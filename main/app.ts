@@ -1,0 +1,101 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtinRegistry } from '../templates/registry';
+import { AppError } from './errors';
+import { writeFileAtomic } from './files';
+import { createHandlers } from './handlers';
+import { registerIpcHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { isAppUrl } from './security';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** Paths of the built app, next to this file in out/. */
+export const appPaths = {
+  preload: join(here, '../preload/preload.cjs'),
+  rendererIndex: join(here, '../renderer/index.html'),
+};
+
+/**
+ * The Electron main process: one instance, one secure window on the built renderer, the shared
+ * handlers on ipcMain, the Chinese menu, the window's size and place remembered.
+ */
+export function runElectronApp(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  let win: BrowserWindow | null = null;
+  const appRoot = pathToFileURL(join(here, '../renderer/')).href;
+  const stateFile = (): string => join(app.getPath('userData'), 'window-state.json');
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appRoot));
+  app.on('window-all-closed', () => app.quit());
+
+  const handlers = createHandlers({
+    host: 'electron',
+    version: app.getVersion(),
+    registry: builtinRegistry,
+    deliver: async ({ fileName, bytes }) => {
+      const ext = fileName.split('.').pop() ?? '';
+      const options = {
+        defaultPath: join(app.getPath('documents'), fileName),
+        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+      };
+      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return { status: 'canceled' };
+      await writeFileAtomic(choice.filePath, bytes);
+      return {
+        status: 'saved',
+        path: choice.filePath,
+        fileName: choice.filePath.split(/[\\/]/).pop() ?? fileName,
+      };
+    },
+    showInFolder: async (path) => {
+      shell.showItemInFolder(path);
+    },
+  });
+
+  registerIpcHandlers(ipcMain, handlers, (sender, frameUrl) => {
+    const owner = BrowserWindow.fromWebContents(sender);
+    return owner !== null && owner === win && frameUrl !== undefined && isAppUrl(frameUrl, appRoot);
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    const areas = screen.getAllDisplays().map((d) => d.workArea);
+    win = createMainWindow({ preload: appPaths.preload, state: loadWindowState(stateFile(), areas) });
+    const send = (command: Parameters<Parameters<typeof menuTemplate>[0]>[0]): void =>
+      win?.webContents.send('menu:command', command);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send)));
+    win.on('close', () => {
+      if (!win) return;
+      const b = win.getNormalBounds();
+      void saveWindowState(stateFile(), {
+        x: b.x,
+        y: b.y,
+        width: b.width,
+        height: b.height,
+        maximized: win.isMaximized(),
+      }).catch(() => undefined);
+    });
+    win.on('closed', () => {
+      win = null;
+    });
+    await win.loadFile(appPaths.rendererIndex).catch((err: unknown) => {
+      dialog.showErrorBox(
+        '简报工坊',
+        new AppError('load-failed', `界面加载失败：${String(err)}`, 'The window failed to load.').messageZh,
+      );
+    });
+  });
+}

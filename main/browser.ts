@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { builtinRegistry } from '../templates/registry';
+import { createHandlers } from './handlers';
+import { startHttpHost, type HttpHost } from './host/http-host';
+import { APP_VERSION } from './version';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export interface BrowserModeOptions {
+  port?: number;
+  rendererDir?: string;
+}
+
+/** Start browser mode: the shared handlers on a loopback HTTP host serving the built renderer. */
+export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<HttpHost> {
+  const started: { host?: HttpHost } = {};
+  const handlers = createHandlers({
+    host: 'browser',
+    version: APP_VERSION,
+    registry: builtinRegistry,
+    // the page downloads the file; the browser's own download handling picks where it goes
+    deliver: async ({ fileName, bytes }) => {
+      if (!started.host) throw new Error('host not started');
+      return { status: 'download', downloadId: started.host.offerDownload(fileName, bytes), fileName };
+    },
+    showInFolder: async () => undefined,
+  });
+  started.host = await startHttpHost({
+    handlers,
+    rendererDir: options.rendererDir ?? join(here, '../renderer'),
+    ...(options.port ? { port: options.port } : {}),
+  });
+  return started.host;
+}
+
+/** Open a URL in the system browser where there is a display to show it on. */
+export function openInSystemBrowser(url: string): boolean {
+  const platform = process.platform;
+  if (platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  const [cmd, args] =
+    platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url]]
+      : platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parsePort(argv: readonly string[]): number | undefined {
+  const i = argv.indexOf('--port');
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--port='))?.slice(7);
+  const n = v ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
+}
+
+/** `node out/main/browser.js [--port N] [--no-open] [--json]` */
+export async function main(argv: readonly string[]): Promise<void> {
+  const host = await startBrowserMode({ ...(parsePort(argv) ? { port: parsePort(argv) } : {}) });
+  if (argv.includes('--json')) {
+    process.stdout.write(
+      `${JSON.stringify({ url: host.url, appUrl: host.appUrl, port: host.port, token: host.token })}\n`,
+    );
+  } else {
+    process.stdout.write(`简报工坊（浏览器模式）已启动 / Briefing Studio (browser mode): ${host.appUrl}\n`);
+  }
+  if (!argv.includes('--no-open')) openInSystemBrowser(host.appUrl);
+  const stop = (): void => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    process.stderr.write(
+      `简报工坊无法启动浏览器模式 / could not start browser mode: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exit(1);
+  });
+}

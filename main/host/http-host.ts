@@ -1,0 +1,212 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { decodeWire, encodeWire } from '../../content/util/wire';
+import { dispatch, type Handlers } from '../handlers';
+import { RENDERER_CSP_HEADER } from '../security';
+
+/**
+ * Browser mode: the app's handlers served over HTTP on 127.0.0.1 only, with the built renderer.
+ *
+ * Every API call must carry the per-run token (sent in the URL fragment to the page, never in a
+ * request URL), a Host header naming this loopback port (no DNS rebinding), and no foreign
+ * Origin (no CORS: we never answer preflights). Files are served only from the renderer folder.
+ */
+export interface HttpHostOptions {
+  handlers: Handlers;
+  /** the built renderer (out/renderer) */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** largest request body accepted, in bytes */
+  maxBody?: number;
+}
+
+export interface HttpHost {
+  url: string;
+  /** the URL to open: the page with the token in its fragment */
+  appUrl: string;
+  port: number;
+  token: string;
+  server: Server;
+  /** stash finished output for the page to download */
+  offerDownload(fileName: string, bytes: Uint8Array): string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
+
+function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Uint8Array,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...extra,
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBody ?? 300 * 1024 * 1024;
+  const downloads = new Map<string, { fileName: string; bytes: Uint8Array; expires: number }>();
+  const rendererRoot = normalize(options.rendererDir + sep);
+  let port = 0;
+
+  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const selfOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => send(res, 500, 'internal error'));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host
+    if (!req.headers.host || !allowedHosts().has(req.headers.host))
+      return send(res, 421, 'misdirected request: unknown Host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !selfOrigins().has(origin))
+      return send(res, 403, 'forbidden: foreign Origin');
+    const fetchSite = req.headers['sec-fetch-site'];
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none')
+        return send(res, 403, 'forbidden: cross-site request');
+      const given = req.headers['x-briefing-token'];
+      if (typeof given !== 'string' || !safeEqual(given, token))
+        return send(res, 401, 'unauthorized: missing or wrong token');
+      if (url.pathname.startsWith('/api/download/') && req.method === 'GET') {
+        const id = url.pathname.slice('/api/download/'.length);
+        const file = downloads.get(id);
+        if (!file || file.expires < Date.now()) return send(res, 404, 'no such download');
+        downloads.delete(id);
+        return send(res, 200, file.bytes, 'application/octet-stream', {
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        });
+      }
+      if (req.method !== 'POST') return send(res, 405, 'method not allowed', undefined, { Allow: 'POST' });
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return send(res, 415, 'unsupported media type');
+      const body = await readBody(req, maxBody);
+      if (body === null)
+        return send(
+          res,
+          413,
+          encodeWire({
+            ok: false,
+            error: {
+              code: 'too-large',
+              message: '文件过大，超出了可处理的上限。',
+              messageEn: 'The request is too large.',
+            },
+          }),
+          'application/json',
+        );
+      let payload: unknown;
+      try {
+        payload = body ? decodeWire(body) : {};
+      } catch {
+        return send(
+          res,
+          400,
+          encodeWire({
+            ok: false,
+            error: { code: 'bad-json', message: '请求格式错误。', messageEn: 'Malformed request.' },
+          }),
+          'application/json',
+        );
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const envelope = await dispatch(options.handlers, channel, payload);
+      return send(res, 200, encodeWire(envelope), 'application/json; charset=utf-8');
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = normalize(join(rendererRoot, rel));
+    if (!file.startsWith(rendererRoot)) return send(res, 403, 'forbidden');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return send(res, 404, 'not found');
+    }
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return send(
+      res,
+      200,
+      bytes,
+      type,
+      type.startsWith('text/html') ? { 'Content-Security-Policy': RENDERER_CSP_HEADER } : {},
+    );
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}/`;
+
+  return {
+    url,
+    appUrl: `${url}#token=${token}`,
+    port,
+    token,
+    server,
+    offerDownload(fileName, bytes) {
+      const now = Date.now();
+      for (const [id, d] of downloads) if (d.expires < now) downloads.delete(id);
+      const id = randomBytes(12).toString('base64url');
+      downloads.set(id, { fileName, bytes, expires: now + DOWNLOAD_TTL_MS });
+      return id;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { BridgeApi, MenuCommand } from './contract';
+
+/**
+ * The preload: exactly the contract's channels as named methods on `window.briefing`, and one
+ * listener for menu commands. ipcRenderer itself never reaches the page. The table is typed by
+ * BridgeApi, so a channel added to the contract and missing here fails to compile.
+ */
+const api: BridgeApi = {
+  'app:info': (req) => ipcRenderer.invoke('app:info', req),
+  'report:sample': (req) => ipcRenderer.invoke('report:sample', req),
+  'report:import': (req) => ipcRenderer.invoke('report:import', req),
+  'report:paste': (req) => ipcRenderer.invoke('report:paste', req),
+  'templates:list': (req) => ipcRenderer.invoke('templates:list', req),
+  'export:save': (req) => ipcRenderer.invoke('export:save', req),
+  'shell:show-in-folder': (req) => ipcRenderer.invoke('shell:show-in-folder', req),
+  onMenuCommand(listener) {
+    const handler = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
+    ipcRenderer.on('menu:command', handler);
+    return () => {
+      ipcRenderer.removeListener('menu:command', handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('briefing', api);

@@ -1,0 +1,54 @@
+import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { ALLOWED_REQUEST_SCHEMES, isAppUrl, secureWebPreferences } from './security';
+import type { WindowState } from './window-state';
+
+/**
+ * Lock a session down: every permission request (camera, notifications, geolocation…) is
+ * denied, and any request that would leave the machine is cancelled.
+ */
+export function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    let scheme = '';
+    try {
+      scheme = new URL(details.url).protocol;
+    } catch {
+      scheme = '';
+    }
+    callback({ cancel: !ALLOWED_REQUEST_SCHEMES.has(scheme) });
+  });
+}
+
+/** No navigation away from the app, no new windows, no webviews. */
+export function hardenWebContents(contents: WebContents, appRoot: string): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appRoot)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export interface MainWindowOptions {
+  preload: string;
+  state: WindowState;
+}
+
+/** The main window, secure by default: isolated, sandboxed, no Node in the page. */
+export function createMainWindow({ preload, state }: MainWindowOptions): BrowserWindow {
+  const win = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '简报工坊',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(preload),
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  return win;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * The output models templates render: a Deck of slides and a Doc of blocks. Compose
+ * (content/compose) builds them from a briefing; the renderers here and the writers in main/
+ * turn them into HTML, .pptx and .docx. They live here because templates/ imports no content/.
+ */
+
+/** Slide layouts: one renderer branch each, in the preview, the HTML deck and the .pptx. */
+export const SLIDE_LAYOUTS = [
+  'cover',
+  'agenda',
+  'divider',
+  'bullets',
+  'figures',
+  'image',
+  'chart',
+  'table',
+  'quote',
+  'closing',
+] as const;
+export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];
+
+/** The frame of a brief or deck: masthead, dateline, distribution. Every field optional. */
+export const BriefFieldsSchema = z.object({
+  title: z.string().default(''),
+  subtitle: z.string().default(''),
+  /** issuing unit (编印单位 / 发文机关) */
+  unit: z.string().default(''),
+  /** 成文日期 as staff wrote it, e.g. 2022年7月15日 */
+  date: z.string().default(''),
+  /** 期号 of a bulletin */
+  issueNo: z.string().default(''),
+  /** 发文字号, e.g. 绿办〔2022〕12号 */
+  docNumber: z.string().default(''),
+  /** 主送 */
+  mainTo: z.string().default(''),
+  /** 按语 */
+  note: z.string().default(''),
+  /** 报 / 送 / 发 */
+  reportTo: z.string().default(''),
+  sendTo: z.string().default(''),
+  issueTo: z.string().default(''),
+  /** 抄送 */
+  cc: z.string().default(''),
+  /** 印发机关 */
+  printedBy: z.string().default(''),
+  /** 印数 */
+  copies: z.string().default(''),
+  /** 汇报人, for decks */
+  presenter: z.string().default(''),
+});
+export type BriefFields = z.infer<typeof BriefFieldsSchema>;
+
+/** A statistic as shown on a slide or in a brief, with the sentence it came from. */
+export interface ShownStat {
+  statId: string;
+  value: string;
+  unit: string;
+  label: string;
+  sentence: string;
+}
+
+/** An image carried into an output: data as base64 with its mime type. */
+export interface OutputImage {
+  mime: string;
+  data: string;
+}
+
+export interface Slide {
+  id: string;
+  layout: SlideLayout;
+  title: string;
+  subtitle?: string;
+  /** 「一、」 on a divider */
+  number?: string;
+  /** true when this slide continues the previous one (（续）) */
+  continued?: boolean;
+  bullets?: string[];
+  agenda?: string[];
+  figures?: ShownStat[];
+  image?: OutputImage & { caption: string };
+  chart?: { type: 'bar' | 'line'; unit: string; points: ShownStat[] };
+  table?: { caption: string; rows: string[][] };
+  quote?: { text: string; source?: string };
+  /** speaker notes: point bodies, and the source sentence of every statistic */
+  notes: string;
+  /** briefing item ids this slide was made from, for the preview's selection */
+  itemIds: string[];
+}
+
+export interface Deck {
+  themeId: string;
+  fields: BriefFields;
+  slides: Slide[];
+}
+
+export type DocBlock =
+  | { kind: 'heading'; level: number; number: string; text: string; itemId?: string }
+  | { kind: 'point'; lead: string; text: string; itemId?: string }
+  | { kind: 'paragraph'; text: string; itemId?: string }
+  | { kind: 'quote'; text: string; itemId?: string }
+  | { kind: 'image'; number: number; caption: string; image?: OutputImage; itemId?: string }
+  | { kind: 'table'; number: number; caption: string; rows: string[][]; itemId?: string }
+  | { kind: 'stats'; number: number; caption: string; stats: ShownStat[]; itemId?: string };
+
+export interface Doc {
+  templateId: string;
+  fields: BriefFields;
+  blocks: DocBlock[];
+}

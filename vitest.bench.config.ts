@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { aliases } from './vite.shared';
+
+/** `npm run bench`: the files in bench/ measure and print figures; they do not pass or fail on speed. */
+export default defineConfig({
+  resolve: { alias: aliases },
+  test: {
+    include: ['bench/**/*.bench.ts'],
+    environment: 'node',
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    fileParallelism: false,
+  },
+});
