@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../content/sample';
 import { SAMPLE_REPORT_TEXT } from '../../content/sample/sample-report';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readDistrictReport } from '../helpers/paths';
 
-const fixture = readFileSync(fileURLToPath(new URL('../../../shared/fixtures/reports/district-midyear-2022.txt', import.meta.url)), 'utf8');
+const fixture = readDistrictReport();
 
 describe('the built-in sample report', () => {
   const report = sampleReport();
@@ -35,20 +34,30 @@ describe('the built-in sample report', () => {
 
   it('finds lead-in points, including 一是 and —— markers', () => {
     const points = report.sections.flatMap(function all(s): { lead: string; marker?: string }[] {
-      return [...s.blocks.filter((b) => b.kind === 'point'), ...s.sections.flatMap(all)] as { lead: string; marker?: string }[];
+      return [...s.blocks.filter((b) => b.kind === 'point'), ...s.sections.flatMap(all)] as {
+        lead: string;
+        marker?: string;
+      }[];
     });
-    expect(points.map((p) => p.lead)).toEqual(expect.arrayContaining(['坚持“第一议题”制度', '企业复工跑出加速度', '抓项目扩投资']));
+    expect(points.map((p) => p.lead)).toEqual(
+      expect.arrayContaining(['坚持“第一议题”制度', '企业复工跑出加速度', '抓项目扩投资']),
+    );
     expect(points.find((p) => p.lead === '企业复工跑出加速度')?.marker).toBe('一是');
     expect(points.find((p) => p.lead === '抓项目扩投资')?.marker).toBe('——');
   });
 
   it('carries the key figures of the district report', () => {
     const shown = report.stats.map((s) => `${s.value}${s.unit}`);
-    expect(shown).toEqual(expect.arrayContaining(['107户', '21.59亿元', '1868项', '6070个', '660个', '6.1万户次']));
+    expect(shown).toEqual(
+      expect.arrayContaining(['107户', '21.59亿元', '1868项', '6070个', '660个', '6.1万户次']),
+    );
   });
 
   it('is our own text, not sentences copied from the newspaper fixture', () => {
-    const sentences = fixture.split(/[。！？\n]/).map((s) => s.trim()).filter((s) => s.length >= 12);
+    const sentences = fixture
+      .split(/[。！？\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 12);
     const copied = sentences.filter((s) => SAMPLE_REPORT_TEXT.includes(s));
     expect(copied).toEqual([]);
   });
