@@ -2,7 +2,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { aliases } from './vite.shared';
+import { aliases } from './vite.shared.ts';
 import { RENDERER_CSP } from './main/security';
 
 /** Put the one CSP (main/security.ts) into the renderer's index.html. */

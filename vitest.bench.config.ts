@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { aliases } from './vite.shared';
+import { aliases } from './vite.shared.ts';
 
 /** `npm run bench`: the files in bench/ measure and print figures; they do not pass or fail on speed. */
 export default defineConfig({

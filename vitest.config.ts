@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { aliases } from './vite.shared';
+import { aliases } from './vite.shared.ts';
 
 export default defineConfig({
   resolve: { alias: aliases },

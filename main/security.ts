@@ -23,25 +23,6 @@ export const RENDERER_CSP = [
 /** The same policy as an HTTP header (browser mode), where frame-ancestors also applies. */
 export const RENDERER_CSP_HEADER = `${RENDERER_CSP}; frame-ancestors 'none'`;
 
-/** The renderer window's webPreferences: isolated, sandboxed, no Node. */
-export function secureWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  } as const;
-}
-
 /** URLs the app may load: its own files only. */
 export function isAppUrl(url: string, appRoot: string): boolean {
   try {

@@ -1,5 +1,5 @@
 import { BrowserWindow, type Session, type WebContents } from 'electron';
-import { ALLOWED_REQUEST_SCHEMES, isAppUrl, secureWebPreferences } from './security';
+import { ALLOWED_REQUEST_SCHEMES, isAppUrl } from './security';
 import type { WindowState } from './window-state';
 
 /**
@@ -46,7 +46,24 @@ export function createMainWindow({ preload, state }: MainWindowOptions): Browser
     show: false,
     title: '简报工坊',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preload),
+    // written out here, not built elsewhere, so the security scan (electronegativity) reads them
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // middle-click must not open links in new windows
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

@@ -1,0 +1,152 @@
+/**
+ * A stand-in for the `electron` module: records what the main process asks of Electron so tests
+ * can check the window's security settings, the IPC registrations and the session hardening
+ * without the Electron binary (which cannot be downloaded on our build machines).
+ */
+type Listener = (...args: unknown[]) => unknown;
+
+export class FakeWebContents {
+  readonly listeners = new Map<string, Listener[]>();
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  readonly sent: Array<[string, unknown]> = [];
+  on(event: string, fn: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
+    return this;
+  }
+  setWindowOpenHandler(fn: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = fn;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload]);
+  }
+  /** fire an event the way Electron would, returning whether a listener prevented it */
+  emit(event: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    const e = { preventDefault: () => (prevented = true) };
+    for (const fn of this.listeners.get(event) ?? []) fn(e, ...args);
+    return prevented;
+  }
+}
+
+export function createElectronStandIn() {
+  const record = {
+    windows: [] as Array<{ options: Record<string, unknown>; win: FakeBrowserWindow }>,
+    handles: new Map<string, Listener>(),
+    appListeners: new Map<string, Listener[]>(),
+    permissionRequestHandler: undefined as Listener | undefined,
+    permissionCheckHandler: undefined as Listener | undefined,
+    beforeRequest: undefined as Listener | undefined,
+    menu: undefined as unknown,
+    sandboxEnabled: false,
+    singleInstanceRequested: false,
+    exposed: new Map<string, unknown>(),
+    invoked: [] as Array<[string, unknown]>,
+    rendererListeners: new Map<string, Listener[]>(),
+  };
+
+  class FakeBrowserWindow {
+    readonly webContents = new FakeWebContents();
+    loaded: string | undefined;
+    constructor(options: Record<string, unknown>) {
+      record.windows.push({ options, win: this });
+    }
+    static fromWebContents(wc: unknown): FakeBrowserWindow | null {
+      return record.windows.find((w) => w.win.webContents === wc)?.win ?? null;
+    }
+    loadFile(path: string): Promise<void> {
+      this.loaded = path;
+      return Promise.resolve();
+    }
+    loadURL(url: string): Promise<void> {
+      this.loaded = url;
+      return Promise.resolve();
+    }
+    once(): this {
+      return this;
+    }
+    on(): this {
+      return this;
+    }
+    maximize(): void {}
+    show(): void {}
+    isMinimized(): boolean {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1366, height: 768 };
+    }
+    isMaximized(): boolean {
+      return false;
+    }
+  }
+
+  const electron = {
+    app: {
+      requestSingleInstanceLock: () => {
+        record.singleInstanceRequested = true;
+        return true;
+      },
+      enableSandbox: () => {
+        record.sandboxEnabled = true;
+      },
+      on: (event: string, fn: Listener) => {
+        record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), fn]);
+      },
+      whenReady: () => Promise.resolve(),
+      getPath: () => '/nonexistent-user-data',
+      getVersion: () => '0.0.0-test',
+      quit: () => undefined,
+    },
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => {
+        record.handles.set(channel, fn);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Listener) => {
+          record.permissionRequestHandler = fn;
+        },
+        setPermissionCheckHandler: (fn: Listener) => {
+          record.permissionCheckHandler = fn;
+        },
+        webRequest: {
+          onBeforeRequest: (fn: Listener) => {
+            record.beforeRequest = fn;
+          },
+        },
+      },
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => {
+        record.menu = menu;
+      },
+    },
+    dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }), showErrorBox: () => undefined },
+    shell: { showItemInFolder: () => undefined },
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: unknown) => {
+        record.exposed.set(key, api);
+      },
+    },
+    ipcRenderer: {
+      invoke: (channel: string, payload: unknown) => {
+        record.invoked.push([channel, payload]);
+        return Promise.resolve({ ok: true, value: channel });
+      },
+      on: (channel: string, fn: Listener) => {
+        record.rendererListeners.set(channel, [...(record.rendererListeners.get(channel) ?? []), fn]);
+      },
+      removeListener: (channel: string, fn: Listener) => {
+        record.rendererListeners.set(
+          channel,
+          (record.rendererListeners.get(channel) ?? []).filter((f) => f !== fn),
+        );
+      },
+    },
+  };
+  return { electron, record, FakeBrowserWindow };
+}

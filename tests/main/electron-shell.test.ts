@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS, MENU_COMMANDS } from '../../main/contract';
+import { createElectronStandIn } from '../helpers/electron-stand-in';
+
+const standIn = createElectronStandIn();
+vi.mock('electron', () => ({ ...standIn.electron, default: standIn.electron }));
+
+const { record } = standIn;
+
+describe('the Electron main process (with a stand-in electron module)', () => {
+  beforeAll(async () => {
+    const { runElectronApp } = await import('../../main/app');
+    runElectronApp();
+    // let whenReady() resolve and the window be created
+    await new Promise((r) => setTimeout(r, 20));
+  });
+
+  it('asks for a single instance and enables the sandbox for every renderer', () => {
+    expect(record.singleInstanceRequested).toBe(true);
+    expect(record.sandboxEnabled).toBe(true);
+    expect(record.appListeners.has('second-instance')).toBe(true);
+  });
+
+  it('opens one window with isolation, sandbox, no Node and web security', () => {
+    expect(record.windows).toHaveLength(1);
+    const prefs = record.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+  });
+
+  it('loads the built renderer from disk, never a remote URL', () => {
+    const loaded = record.windows[0]!.win.loaded;
+    expect(loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect(loaded).not.toMatch(/^https?:/);
+  });
+
+  it('denies every permission request and check', () => {
+    const decisions: boolean[] = [];
+    record.permissionRequestHandler?.({}, 'media', (ok: boolean) => decisions.push(ok));
+    record.permissionRequestHandler?.({}, 'notifications', (ok: boolean) => decisions.push(ok));
+    expect(decisions).toEqual([false, false]);
+    expect(record.permissionCheckHandler?.({}, 'geolocation')).toBe(false);
+  });
+
+  it('cancels any request that would leave the machine', () => {
+    const verdict = (url: string): boolean => {
+      let cancel: boolean | undefined;
+      record.beforeRequest?.({ url }, (r: { cancel: boolean }) => (cancel = r.cancel));
+      return cancel === true;
+    };
+    expect(verdict('https://example.com/x.js')).toBe(true);
+    expect(verdict('http://127.0.0.1:8080/')).toBe(true);
+    expect(verdict('ws://example.com/')).toBe(true);
+    expect(verdict('file:///app/out/renderer/index.html')).toBe(false);
+    expect(verdict('data:image/png;base64,AAAA')).toBe(false);
+  });
+
+  it('denies navigation away from the app and every new window', async () => {
+    const { FakeWebContents } = await import('../helpers/electron-stand-in');
+    const contents = new FakeWebContents();
+    for (const fn of record.appListeners.get('web-contents-created') ?? []) fn({}, contents);
+    expect(contents.emit('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.emit('will-attach-webview')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('registers a handler for every contract channel', () => {
+    expect([...record.handles.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('refuses a request from a window that is not ours', async () => {
+    const handler = record.handles.get('app:info')!;
+    const { FakeWebContents } = await import('../helpers/electron-stand-in');
+    const reply = (await handler(
+      { sender: new FakeWebContents(), senderFrame: { url: 'https://evil.example/' } },
+      {},
+    )) as {
+      ok: boolean;
+      error?: { code: string };
+    };
+    expect(reply.ok).toBe(false);
+    expect(reply.error?.code).toBe('untrusted-sender');
+  });
+
+  it('refuses an invalid request with a message naming the field', async () => {
+    const win = record.windows[0]!.win;
+    const event = { sender: win.webContents, senderFrame: { url: appFrameUrl() } };
+    const reply = (await record.handles.get('report:import')!(event, { name: 42 })) as {
+      ok: boolean;
+      error?: { code: string; message: string; messageEn: string };
+    };
+    expect(reply.ok).toBe(false);
+    expect(reply.error?.code).toBe('invalid-request');
+    expect(reply.error?.message).toContain('name');
+    expect(reply.error?.message).toMatch(/无效/);
+  });
+
+  it('answers a valid request from our own window', async () => {
+    const win = record.windows[0]!.win;
+    const event = { sender: win.webContents, senderFrame: { url: appFrameUrl() } };
+    const reply = (await record.handles.get('app:info')!(event, {})) as {
+      ok: boolean;
+      value?: { host: string };
+    };
+    expect(reply).toMatchObject({ ok: true, value: { host: 'electron' } });
+  });
+
+  it('sets a Chinese menu with 文件 / 编辑 / 视图 / 帮助 and the standard shortcuts', () => {
+    const menu = record.menu as Array<{
+      label: string;
+      submenu: Array<{ label?: string; accelerator?: string }>;
+    }>;
+    expect(menu.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    const accel = menu
+      .flatMap((m) => m.submenu)
+      .map((i) => i.accelerator)
+      .filter(Boolean);
+    expect(accel).toEqual(
+      expect.arrayContaining(['CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Z', 'CmdOrCtrl+E']),
+    );
+  });
+});
+
+describe('the preload bridge', () => {
+  it('exposes exactly the contract channels as named methods, never ipcRenderer', async () => {
+    await import('../../main/preload');
+    const api = record.exposed.get('briefing') as Record<string, unknown>;
+    expect(api).toBeDefined();
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'onMenuCommand'].sort());
+    expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+    expect(JSON.stringify(Object.keys(api))).not.toContain('ipcRenderer');
+  });
+
+  it('sends each method to its own channel', async () => {
+    const api = record.exposed.get('briefing') as Record<string, (req: unknown) => Promise<unknown>>;
+    record.invoked.length = 0;
+    for (const channel of CHANNELS) await api[channel]!({});
+    expect(record.invoked.map(([c]) => c)).toEqual([...CHANNELS]);
+  });
+
+  it('passes menu commands to the page and can stop listening', async () => {
+    const api = record.exposed.get('briefing') as { onMenuCommand: (fn: (c: string) => void) => () => void };
+    const got: string[] = [];
+    const stop = api.onMenuCommand((c) => got.push(c));
+    for (const fn of record.rendererListeners.get('menu:command') ?? []) fn({}, MENU_COMMANDS[2]);
+    stop();
+    for (const fn of record.rendererListeners.get('menu:command') ?? []) fn({}, 'open');
+    expect(got).toEqual(['save']);
+  });
+});
+
+function appFrameUrl(): string {
+  const loaded = record.windows[0]!.win.loaded ?? '';
+  return new URL(`file://${loaded.startsWith('/') ? '' : '/'}${loaded.replace(/\\/g, '/')}`).href;
+}
