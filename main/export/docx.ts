@@ -22,6 +22,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -47,11 +48,49 @@ interface Ctx {
   typeHeight: number;
   /** character spacing, twips, that puts charsPerLine body characters on one line (0 without a grid) */
   gridSpacing: number;
+  /** where pictures wait to be stored after packing; without it they go to docx as they are */
+  pictures?: Pictures;
 }
 
-function context(t: BriefTemplate): Ctx {
+function context(t: BriefTemplate, pictures?: Pictures): Ctx {
   const { width, height } = typeArea(t);
-  return { t, typeWidth: width, typeHeight: height, gridSpacing: gridCharSpacing(t, t.fonts.body.sizePt) };
+  return {
+    t,
+    typeWidth: width,
+    typeHeight: height,
+    gridSpacing: gridCharSpacing(t, t.fonts.body.sizePt),
+    ...(pictures ? { pictures } : {}),
+  };
+}
+
+/**
+ * Pictures join the package after docx has packed it. docx deflates every part, and deflating
+ * pictures that are already compressed (PNG, JPEG) took most of the time of a large brief
+ * (bench/docx.bench.ts: about 1 s of a 50-page brief with 20 photos); they are stored as they are
+ * instead. docx gets a short stand-in per picture, unique so it never merges two pictures.
+ */
+class Pictures {
+  private readonly byStandIn = new Map<string, Uint8Array>();
+
+  standIn(bytes: Uint8Array): Uint8Array {
+    const token = `briefing-studio-picture-${this.byStandIn.size}`;
+    this.byStandIn.set(token, bytes);
+    return new TextEncoder().encode(token);
+  }
+
+  /** The packed .docx with each stand-in replaced by its picture, stored uncompressed. */
+  restore(packed: Uint8Array): Uint8Array {
+    if (this.byStandIn.size === 0) return packed;
+    const files: Zippable = {};
+    for (const [name, data] of Object.entries(unzipSync(packed))) {
+      const real =
+        name.startsWith('word/media/') && data.length < 64
+          ? this.byStandIn.get(new TextDecoder().decode(data))
+          : undefined;
+      files[name] = real ? [real, { level: 0 }] : [data, { level: 6 }];
+    }
+    return zipSync(files);
+  }
 }
 
 // XML 1.0 forbids these; a pasted report may carry them, and Word refuses a file that has one
@@ -218,7 +257,7 @@ function imageParagraph(image: OutputImage, ctx: Ctx): Paragraph | null {
     children: [
       new ImageRun({
         type: info.kind,
-        data: bytes,
+        data: ctx.pictures ? ctx.pictures.standIn(bytes) : bytes,
         // rounded down, so a picture fitted to the type area never spills past it by a pixel
         transformation: { width: Math.floor(info.width * k), height: Math.floor(info.height * k) },
       }),
@@ -342,7 +381,10 @@ function blockToDocx(block: DocBlock, ctx: Ctx): FileChild[] {
 
 /** The body of a brief alone: headings, points, paragraphs, figures and tables. */
 export function docBodyToDocx(doc: Doc, t: BriefTemplate): FileChild[] {
-  const ctx = context(t);
+  return bodyChildren(doc, context(t));
+}
+
+function bodyChildren(doc: Doc, ctx: Ctx): FileChild[] {
   return doc.blocks.flatMap((b) => blockToDocx(b, ctx));
 }
 
@@ -548,7 +590,8 @@ function footers(ctx: Ctx): { default: Footer; even?: Footer } {
 
 /** Build the .docx bytes for a composed brief in a brief template. Pure: no disk. */
 export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array> {
-  const ctx = context(t);
+  const pictures = new Pictures();
+  const ctx = context(t, pictures);
   const frame = briefFrame(doc.fields, t);
   const m = t.masthead;
   const masthead = mastheadParagraphs(frame, ctx);
@@ -574,7 +617,7 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
       ),
     );
   children.push(
-    ...docBodyToDocx(doc, t),
+    ...bodyChildren(doc, ctx),
     ...signatureParagraphs(frame, ctx),
     ...colophonParagraphs(frame, ctx),
   );
@@ -628,7 +671,7 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
     ],
   });
   const buf = await Packer.toBuffer(document);
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return pictures.restore(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 
 /** The whole Word path: compose the brief, pick its template, build the bytes. */

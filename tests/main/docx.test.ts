@@ -267,7 +267,10 @@ describe('a gbt9704 brief in OOXML', () => {
     expect(r.paras.map((p) => p.text)).toEqual(
       expect.arrayContaining(['图1　西新镇裴家村田园综合体', '表1　上半年主要经济指标', '表2　主要数据']),
     );
-    expect(Object.keys(r.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    const media = Object.entries(r.files).filter(([f]) => /^word\/media\/.+\.png$/.test(f));
+    expect(media).toHaveLength(1);
+    // the picture's own bytes, not a stand-in
+    expect(Buffer.from(media[0]![1]).toString('base64')).toBe(report.assets.a1!.data);
     const extent = find(r.document, 'wp:extent');
     // 400 × 300 px at 96 dpi in EMU
     expect(extent?.attrs).toEqual({ cx: String(400 * 9525), cy: String(300 * 9525) });
