@@ -3,9 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReport } from '../content/import';
 import { emptyBriefing, type Briefing } from '../content/model/briefing';
@@ -19,7 +17,9 @@ import {
 } from '../content/model/report';
 import { briefToDocx } from '../main/export/docx';
 import { builtinRegistry } from '../templates/registry';
-import { DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
+import { DISTRICT_REPORT_PATH } from '../tests/helpers/paths';
+import { makePng } from '../tests/helpers/brief-report';
+import { convertToPdf, pdfPageCount } from '../tests/helpers/libreoffice';
 import { recordFigure, summarize, timeRuns } from './figures';
 
 /**
@@ -31,53 +31,14 @@ import { recordFigure, summarize, timeRuns } from './figures';
 const run = promisify(execFile);
 const registry = builtinRegistry();
 
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (b: Uint8Array): number => {
-  let c = 0xffffffff;
-  for (const x of b) c = (CRC[(c ^ x) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-
 /** A photo-sized PNG (640 × 480) with noise, so it compresses like a picture, not like a flat colour. */
 function photoPng(seed: number): Uint8Array {
-  const w = 640;
-  const h = 480;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
   let s = seed * 2654435761;
-  for (let y = 0; y < h; y++) {
-    const row = y * (w * 3 + 1);
-    for (let x = 0; x < w; x++) {
-      s = (s * 1103515245 + 12345) >>> 0;
-      const n = (s >>> 24) & 31;
-      raw[row + 1 + x * 3] = (x * 255) / w + n;
-      raw[row + 2 + x * 3] = (y * 255) / h + n;
-      raw[row + 3 + x * 3] = 128 + n;
-    }
-  }
-  const chunk = (type: string, data: Uint8Array): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(raw)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
+  return makePng(640, 480, (x, y): [number, number, number] => {
+    s = (s * 1103515245 + 12345) >>> 0;
+    const n = (s >>> 24) & 31;
+    return [Math.floor((x * 224) / 640) + n, Math.floor((y * 224) / 480) + n, 128 + n];
+  });
 }
 
 const TEXT =
@@ -201,32 +162,13 @@ async function asMarkdown(report: Report, dir: string): Promise<string> {
   return out.join('\n');
 }
 
+/** Pages LibreOffice makes of it, to show the document is as long as the figure says; null without soffice. */
 async function pdfPages(docx: Uint8Array, dir: string): Promise<number | null> {
   try {
     const file = join(dir, 'large.docx');
     await writeFile(file, docx);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        file,
-      ],
-      {
-        env: {
-          ...process.env,
-          HOME: dir,
-          FONTCONFIG_FILE: join(ROOT, 'tests', 'fixtures', 'brief', 'fonts.conf'),
-        },
-        timeout: 180_000,
-      },
-    );
-    const { stdout } = await run('pdfinfo', [join(dir, 'large.pdf')]);
-    return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+    await convertToPdf([file], dir, dir);
+    return await pdfPageCount(join(dir, 'large.pdf'));
   } catch {
     return null;
   }

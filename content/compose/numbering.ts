@@ -1,3 +1,5 @@
+import { parseChineseNumber } from '../stats/extract';
+
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99, more than any brief has). */
@@ -34,30 +36,10 @@ export class HeadingCounter {
   }
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  Ｏ: 0,
-  O: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 二〇二二 → 2022 (digit by digit), 十二 → 12, 二十五 → 25, 三十 → 30. */
-function chineseToNumber(text: string): number | null {
-  if (/^[〇零一二三四五六七八九ＯO]{2,}$/.test(text))
-    return Number([...text].map((c) => CN_DIGITS[c]).join(''));
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!m || (!m[2] && m[1] && m[3]) || text === '') return null;
-  if (!m[2]) return CN_DIGITS[m[1] ?? m[3] ?? ''] ?? null;
-  return (m[1] ? (CN_DIGITS[m[1]] ?? 0) : 1) * 10 + (m[3] ? (CN_DIGITS[m[3]] ?? 0) : 0);
+/** 二〇二二 → 2022, read digit by digit as years are written (○, Ｏ and O are typed for 〇 too). */
+function chineseYear(text: string): number | null {
+  const digits = [...text.replace(/[○ＯO]/g, '〇')].map((c) => parseChineseNumber(c));
+  return digits.every((d): d is number => d !== null && d < 10) ? Number(digits.join('')) : null;
 }
 
 /**
@@ -69,18 +51,21 @@ export function officialDate(input: string): string {
   const raw = input.trim();
   if (!raw) return '';
   const ascii = raw.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let parts: Array<number | null> | null = null;
   const numeric = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(ascii);
-  const parts = numeric
-    ? numeric.slice(1, 4).map(Number)
-    : (() => {
-        const cn =
-          /^([〇零一二三四五六七八九ＯO]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(
-            ascii,
-          );
-        return cn ? cn.slice(1, 4).map((p) => chineseToNumber(p ?? '') ?? NaN) : null;
-      })();
+  if (numeric) parts = numeric.slice(1, 4).map(Number);
+  const chinese =
+    /^([〇零一二三四五六七八九○ＯO]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(
+      ascii,
+    );
+  if (chinese)
+    parts = [
+      chineseYear(chinese[1] ?? ''),
+      parseChineseNumber(chinese[2] ?? ''),
+      parseChineseNumber(chinese[3] ?? ''),
+    ];
   if (!parts) return raw;
-  const [y, mo, d] = parts as [number, number, number];
+  const [y, mo, d] = parts.map((n) => n ?? NaN) as [number, number, number];
   if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && y >= 1000)) return raw;
   return `${y}年${mo}月${d}日`;
 }

@@ -27,11 +27,13 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A real PNG of one colour, `width` × `height` pixels. */
+type Rgb = [number, number, number];
+
+/** A real PNG, `width` × `height` pixels, of one colour or of a colour per pixel. */
 export function makePng(
   width: number,
   height: number,
-  rgb: [number, number, number] = [200, 30, 30],
+  colour: Rgb | ((x: number, y: number) => Rgb) = [200, 30, 30],
 ): Uint8Array {
   const chunk = (type: string, data: Uint8Array): Buffer => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), Buffer.from(data)]);
@@ -45,9 +47,10 @@ export function makePng(
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const pixel = typeof colour === 'function' ? colour : () => colour;
+  const raw = Buffer.alloc((1 + width * 3) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (1 + width * 3) + 1 + x * 3);
   return new Uint8Array(
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

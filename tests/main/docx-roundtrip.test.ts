@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDoc } from '../../content/compose/doc';
@@ -14,6 +13,7 @@ import { BriefFieldsSchema, type Doc, type DocBlock } from '../../templates/mode
 import { briefBriefing, briefReport, FULL_FIELDS } from '../helpers/brief-report';
 import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
 import { ROOT } from '../helpers/paths';
+import { convertToPdf, FONTS_CONF, pdfPageCount } from '../helpers/libreoffice';
 
 /**
  * The real round trip: each template's .docx converted to PDF by LibreOffice headless, then read
@@ -24,7 +24,6 @@ import { ROOT } from '../helpers/paths';
 
 const run = promisify(execFile);
 const registry = builtinRegistry();
-const FONTS_CONF = join(ROOT, 'tests', 'fixtures', 'brief', 'fonts.conf');
 /** rendered pages to look at (git-ignored) */
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts', 'brief');
 
@@ -142,21 +141,10 @@ describe('the Word briefs through LibreOffice', () => {
       ),
     };
     for (const name of NAMES) await writeFile(join(dir, `${name}.docx`), docs[name]);
-    // one soffice run converts all four; its own profile and HOME keep parallel runs apart
-    const home = join(dir, 'home');
-    await mkdir(home);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...NAMES.map((n) => join(dir, `${n}.docx`)),
-      ],
-      { env: { ...process.env, HOME: home, FONTCONFIG_FILE: FONTS_CONF }, timeout: 170_000 },
+    await convertToPdf(
+      NAMES.map((n) => join(dir, `${n}.docx`)),
+      dir,
+      dir,
     );
     for (const name of NAMES) {
       const path = join(dir, `${name}.pdf`);
@@ -175,8 +163,7 @@ describe('the Word briefs through LibreOffice', () => {
 
   it('converts every template, with the page count pdfinfo reports', async () => {
     for (const name of NAMES) {
-      const { stdout } = await run('pdfinfo', [pdf[name].path]);
-      const pages = Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+      const pages = await pdfPageCount(pdf[name].path);
       expect(pages, name).toBe(pdf[name].pages);
       expect(pages, name).toBeGreaterThanOrEqual(name === 'plain' ? 3 : 7);
     }
