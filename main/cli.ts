@@ -93,12 +93,18 @@ Build a Word briefing and/or a slide deck from a report (the built-in sample wit
 
   --format LIST    输出格式，逗号分隔 / formats, comma-separated: ${EXPORT_FORMATS.join(',')} (默认 default: docx,html)
   --out DIR        输出文件夹 / output folder (默认 default: 当前文件夹 current folder)
-  --template ID    模板 / template id (briefing templates 查看 / lists them)
+  --template ID    模板 / template: gbt9704, bulletin, plain … (briefing templates 查看 / lists them)
+                   或本单位的 .docx 模板（含 {{title}} {{date}} {{body}} 等占位符）/ or your own .docx with placeholders
   --title TEXT     标题 / title
   --subtitle TEXT  副标题 / subtitle
-  --unit TEXT      编印单位 / issuing unit
-  --date TEXT      成文日期 / date, e.g. 2022年7月15日
+  --unit TEXT      编印单位、发文机关 / issuing unit
+  --date TEXT      成文日期 / date, e.g. 2022年7月15日 or 2022-07-15
   --issue TEXT     期号 / issue number
+  --doc-number TEXT   发文字号（有则加红头）/ document number (adds the red masthead)
+  --main-to TEXT      主送 / addressed to
+  --note TEXT         按语 / editor's note
+  --report-to TEXT    报 / report to      --send-to TEXT  送 / send to      --issue-to TEXT  发 / issue to
+  --cc TEXT           抄送 / copy to      --printed-by TEXT  印发机关 / printed by      --copies N  印数 / copies
   -h, --help       显示帮助 / show this help
 `,
   templates: `用法 Usage: briefing templates [--json]
@@ -140,33 +146,68 @@ function parseFormats(value: string | boolean | undefined): ExportFormat[] {
   return [...new Set(list)] as ExportFormat[];
 }
 
-function briefingFor(flags: Parsed['flags']): Briefing {
+/** Brief fields settable on the command line: option name → field of the briefing. */
+const BRIEF_FIELD_FLAGS = {
+  title: 'title',
+  subtitle: 'subtitle',
+  unit: 'unit',
+  date: 'date',
+  issue: 'issueNo',
+  'doc-number': 'docNumber',
+  'main-to': 'mainTo',
+  note: 'note',
+  'report-to': 'reportTo',
+  'send-to': 'sendTo',
+  'issue-to': 'issueTo',
+  cc: 'cc',
+  'printed-by': 'printedBy',
+  copies: 'copies',
+} as const satisfies Record<string, keyof Briefing['fields']>;
+
+const BRIEF_FLAG_SPEC: FlagSpec = Object.fromEntries(
+  Object.keys(BRIEF_FIELD_FLAGS).map((k) => [k, 'string' as const]),
+);
+
+/** `--template PATH.docx`: an office's own Word template rather than a template id. */
+const isOfficeTemplatePath = (value: string): boolean => /\.docx$/i.test(value);
+
+interface BriefChoice {
+  briefing: Briefing;
+  officeTemplate?: { name: string; bytes: Uint8Array };
+}
+
+async function briefingFor(flags: Parsed['flags'], cwd: string): Promise<BriefChoice> {
   const b = emptyBriefing();
   const registry = builtinRegistry();
   const template = typeof flags.template === 'string' ? flags.template : undefined;
-  if (template) {
+  let officeTemplate: BriefChoice['officeTemplate'];
+  if (template && isOfficeTemplatePath(template)) {
+    const path = resolve(cwd, template);
+    try {
+      officeTemplate = { name: basename(path), bytes: await readFile(path) };
+    } catch (err) {
+      throw fileErrorToAppError(err, template);
+    }
+    // the office's file supplies the page; the body is set in the official format
+    b.briefTemplate = 'gbt9704';
+  } else if (template) {
     const inBrief = registry.has('brief', template);
     const inDeck = registry.has('deck', template);
     if (!inBrief && !inDeck) {
       throw new UsageError(
         'usage',
-        `未知模板「${template}」，可用的有：${[...new Set([...registry.ids('brief'), ...registry.ids('deck')])].join('、')}`,
-        `unknown template "${template}"; known: ${[...new Set([...registry.ids('brief'), ...registry.ids('deck')])].join(', ')}`,
+        `未知模板「${template}」，可用的有：${[...new Set([...registry.ids('brief'), ...registry.ids('deck')])].join('、')}，或一个 .docx 模板文件`,
+        `unknown template "${template}"; known: ${[...new Set([...registry.ids('brief'), ...registry.ids('deck')])].join(', ')}, or a .docx template file`,
       );
     }
     if (inBrief) b.briefTemplate = template;
     if (inDeck) b.deckTemplate = template;
   }
-  const text = (k: string): string => (typeof flags[k] === 'string' ? (flags[k] as string) : '');
-  b.fields = {
-    ...b.fields,
-    title: text('title'),
-    subtitle: text('subtitle'),
-    unit: text('unit'),
-    date: text('date'),
-    issueNo: text('issue'),
-  };
-  return b;
+  const fields = { ...b.fields };
+  for (const [flag, field] of Object.entries(BRIEF_FIELD_FLAGS))
+    if (typeof flags[flag] === 'string') fields[field] = (flags[flag] as string).trim();
+  b.fields = fields;
+  return { briefing: b, ...(officeTemplate ? { officeTemplate } : {}) };
 }
 
 async function inspect(args: readonly string[], io: CliIO): Promise<number> {
@@ -203,11 +244,7 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
     format: 'string',
     out: 'string',
     template: 'string',
-    title: 'string',
-    subtitle: 'string',
-    unit: 'string',
-    date: 'string',
-    issue: 'string',
+    ...BRIEF_FLAG_SPEC,
     help: 'boolean',
   };
   const { positionals, flags } = parseArgs(args, spec, 'build');
@@ -220,12 +257,21 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
       `unexpected argument: ${extra.join(' ')}`,
     );
   const formats = parseFormats(flags.format);
-  const briefing = briefingFor(flags);
+  const { briefing, officeTemplate } = await briefingFor(flags, io.cwd);
   const report = file ? await readSource(file, io.cwd) : sampleReport();
   const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
   // everything is built before anything is written, so a failure leaves no partial set
   const outputs = [];
-  for (const format of formats) outputs.push(await buildOutput(format, report, briefing, builtinRegistry()));
+  for (const format of formats)
+    outputs.push(
+      await buildOutput(
+        format,
+        report,
+        briefing,
+        builtinRegistry(),
+        officeTemplate ? { officeTemplate } : {},
+      ),
+    );
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {

@@ -18,3 +18,20 @@ export const templateBase = {
 export const HexColor = z
   .string()
   .regex(/^[0-9A-Fa-f]{6}$/, 'must be a colour as six hex digits, e.g. C00000');
+
+/**
+ * Why a template's CSS may not be used, or null when it may. A user template is a file someone
+ * handed over: its CSS must not load anything (no @import, no url() but data: URIs), run script
+ * (expression(), javascript:, behaviors) or close the style element it is placed in.
+ */
+export function cssProblem(css: string): string | null {
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  // CSS escapes can spell url( or @import in disguise (u\72l), so none are allowed
+  if (text.includes('\\')) return 'may not use backslash escapes';
+  if (/@import/i.test(text)) return 'may not use @import (a template loads nothing from outside)';
+  for (const m of text.matchAll(/(?:url|src|image-set|image)\(\s*(['"]?)\s*([^'")\s,]*)/gi))
+    if (!/^data:/i.test(m[2] ?? '')) return `may only use data: URLs, not url(${m[2] ?? ''})`;
+  if (/expression\s*\(|javascript:|behavior\s*:|-moz-binding/i.test(text)) return 'may not run script';
+  if (/<\/?\s*style|<!--|-->/i.test(css)) return 'may not contain markup';
+  return null;
+}

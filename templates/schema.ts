@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cssProblem } from './common';
 import { BriefTemplateSchema } from './brief/schema';
 import { DeckTemplateSchema } from './deck/schema';
 
@@ -25,6 +26,14 @@ export class TemplateError extends Error {
     );
     this.name = 'TemplateError';
   }
+
+  get messageZh(): string {
+    return `模板 ${this.file} 无效：字段「${this.field}」${this.problem}`;
+  }
+
+  get messageEn(): string {
+    return `template ${this.file} is invalid: field "${this.field}" ${this.problem}`;
+  }
 }
 
 /**
@@ -38,4 +47,14 @@ export function parseTemplate(data: unknown, file: string, css = ''): Template {
   const issue = result.error.issues[0];
   const field = issue?.path.length ? issue.path.join('.') : '(root)';
   throw new TemplateError(file, field, issue?.message ?? 'is invalid');
+}
+
+/**
+ * Validate a template from outside the app (the user's template folder). Like a built-in one,
+ * plus its CSS may not reach outside the file: the app never makes a network request.
+ */
+export function parseUserTemplate(data: unknown, file: string, css = ''): Template {
+  const problem = cssProblem(css);
+  if (problem) throw new TemplateError(file, 'css', problem);
+  return parseTemplate(data, file, css);
 }

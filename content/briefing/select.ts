@@ -68,25 +68,31 @@ export function toggleSection(briefing: Briefing, report: Report, sectionId: str
   return on ? addRefs(briefing, report, refs, index) : removeRefs(briefing, refs);
 }
 
-/** The default pick when nothing is chosen: every top-level section with its points. */
+/**
+ * The default pick when nothing is chosen: every top-level section with its points (and its
+ * figures and tables). A section with no point anywhere under it, such as a 前言, brings its
+ * paragraphs instead, so it does not stand in the brief as a bare heading.
+ */
 export function draftItems(report: Report): BriefingItem[] {
   const refs: ItemRef[] = [];
-  for (const section of report.sections) {
-    refs.push({ type: 'section', id: section.id });
-    const walk = (s: Section): void => {
-      for (const block of s.blocks)
-        if (block.kind === 'point' || block.kind === 'figure' || block.kind === 'table')
-          refs.push({ type: 'block', id: block.id });
-      s.sections.forEach((c) => {
-        refs.push({ type: 'section', id: c.id });
-        walk(c);
-      });
-    };
-    walk(section);
-  }
-  const items: BriefingItem[] = [];
-  for (const ref of refs) items.push({ id: uniqueId(items, ref), ref });
-  return items;
+  const hasPoint = (s: Section): boolean =>
+    s.blocks.some((b) => b.kind === 'point') || s.sections.some(hasPoint);
+  const walk = (s: Section): void => {
+    refs.push({ type: 'section', id: s.id });
+    const withParagraphs = !hasPoint(s);
+    for (const block of s.blocks)
+      if (
+        block.kind === 'point' ||
+        block.kind === 'figure' ||
+        block.kind === 'table' ||
+        (withParagraphs && block.kind === 'paragraph')
+      )
+        refs.push({ type: 'block', id: block.id });
+    s.sections.forEach(walk);
+  };
+  report.sections.forEach(walk);
+  // each section and block is visited once, so its plain id is already unique
+  return refs.map((ref) => ({ id: itemIdFor(ref), ref }));
 }
 
 function uniqueId(items: readonly BriefingItem[], ref: ItemRef): string {

@@ -1,70 +1,137 @@
 import type { Doc, DocBlock, ShownStat } from '../../templates/model';
 import type { Briefing } from '../model/briefing';
-import type { Report } from '../model/report';
-import { resolveItems } from '../briefing/resolve';
+import type { Report, Section, Stat } from '../model/report';
+import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { draftItems } from '../briefing/select';
-import { HeadingCounter } from './numbering';
+import { HeadingCounter, officialDate } from './numbering';
 import { shownStat } from './shown';
 
 /**
- * Compose a Word brief: the briefing's items, in order, as numbered headings, points,
- * paragraphs, figures and tables. Headings are renumbered in the official sequence per level
- * (一、 （一） 1. （1）) whatever numbering the source used. With no items picked, the brief
- * holds every top-level section with its points.
+ * A heading number the source (or staff) wrote in front of a title: 「一、」 「（二）」 「3.」
+ * 「（4）」 「第五部分」. Compose numbers headings itself, so these are dropped, not doubled.
+ */
+const SOURCE_NUMBER =
+  /^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．、](?!\d)|第[一二三四五六七八九十百\d]+(?:部分|章|节|条)\s*[、，,：:\s]?)\s*/;
+
+export function stripSourceNumber(title: string): string {
+  const stripped = title.replace(SOURCE_NUMBER, '');
+  return stripped.trim() ? stripped.trim() : title.trim();
+}
+
+/**
+ * Levels as the brief shows them. A picked heading sits one level below the nearest picked
+ * heading of a shallower source level, so a brief made of 「（一）」 sections alone numbers them
+ * 一、二、, and a skipped level does not leave a gap.
+ */
+class LevelMapper {
+  private readonly stack: number[] = [];
+
+  level(sourceLevel: number): number {
+    while (this.stack.length > 0 && (this.stack[this.stack.length - 1] ?? 0) >= sourceLevel) this.stack.pop();
+    this.stack.push(sourceLevel);
+    return Math.min(this.stack.length, 4);
+  }
+}
+
+function sectionStats(report: Report, section: Section): Stat[] {
+  const ids = new Set<string>();
+  const walk = (s: Section): void => {
+    ids.add(s.id);
+    s.sections.forEach(walk);
+  };
+  walk(section);
+  return report.stats.filter((s) => ids.has(s.sectionId));
+}
+
+/**
+ * Compose a Word brief: the briefing's items, in order, as numbered headings, points with a bold
+ * lead-in, paragraphs, figures (图N) and tables (表N), and statistics tables. Headings are
+ * renumbered in the official sequence per level (一、 （一） 1. （1）) whatever numbering the
+ * source used. A statistics table comes from two or more statistics picked one after another, or
+ * from any item styled 'stats-table'. With no items picked, the brief holds every top-level
+ * section with its points. The date is normalised to 「2022年7月5日」.
  */
 export function composeDoc(report: Report, briefing: Briefing): Doc {
   const items = briefing.items.length > 0 ? briefing.items : draftItems(report);
   const counter = new HeadingCounter();
+  const levels = new LevelMapper();
   const blocks: DocBlock[] = [];
   let figureNo = 0;
   let tableNo = 0;
-  let pendingStats: ShownStat[] = [];
+  let pending: Array<{ stat: ShownStat; resolved: Extract<ResolvedItem, { kind: 'stat' }> }> = [];
+
+  const statsTable = (stats: ShownStat[], caption: string, itemId?: string): void => {
+    tableNo++;
+    blocks.push({ kind: 'stats', number: tableNo, caption, stats, ...(itemId ? { itemId } : {}) });
+  };
 
   const flushStats = (): void => {
-    if (pendingStats.length === 0) return;
-    tableNo++;
-    blocks.push({ kind: 'stats', number: tableNo, caption: '主要数据', stats: pendingStats });
-    pendingStats = [];
+    const run = pending;
+    pending = [];
+    if (run.length === 0) return;
+    const [only] = run;
+    if (run.length === 1 && only && only.resolved.item.style !== 'stats-table') {
+      // a lone statistic reads best as the report's own sentence
+      blocks.push({ kind: 'paragraph', text: only.resolved.stat.sentence, itemId: only.resolved.item.id });
+      return;
+    }
+    statsTable(
+      run.map((r) => r.stat),
+      '主要数据',
+      run[0]?.resolved.item.id,
+    );
   };
 
   for (const r of resolveItems(report, items)) {
     if (r.kind !== 'stat') flushStats();
     const itemId = r.item.id;
+    const wantsTable = r.item.style === 'stats-table';
     switch (r.kind) {
-      case 'heading':
-        blocks.push({
-          kind: 'heading',
-          level: r.level,
-          number: counter.next(r.level),
-          text: r.title,
-          itemId,
-        });
+      case 'heading': {
+        const level = levels.level(r.level);
+        const text = stripSourceNumber(r.title);
+        blocks.push({ kind: 'heading', level, number: counter.next(level), text, itemId });
+        if (wantsTable) {
+          const stats = sectionStats(report, r.section).map((s) => shownStat(s));
+          if (stats.length > 0) statsTable(stats, `${text}主要数据`, itemId);
+        }
         break;
+      }
       case 'point':
-        blocks.push(
-          r.item.style === 'paragraph'
-            ? { kind: 'paragraph', text: `${r.lead}。${r.text}`, itemId }
-            : { kind: 'point', lead: r.lead, text: r.text, itemId },
-        );
+      case 'paragraph': {
+        const stats = wantsTable
+          ? r.statIds
+              .map((id) => report.stats.find((s) => s.id === id))
+              .filter((s): s is Stat => s !== undefined)
+          : [];
+        if (stats.length > 0) {
+          statsTable(
+            stats.map((s) => shownStat(s)),
+            r.kind === 'point' ? r.lead : '主要数据',
+            itemId,
+          );
+        } else if (r.kind === 'point') {
+          blocks.push(
+            r.item.style === 'paragraph'
+              ? { kind: 'paragraph', text: `${r.lead}。${r.text}`, itemId }
+              : { kind: 'point', lead: r.lead, text: r.text, itemId },
+          );
+        } else {
+          blocks.push(
+            r.item.style === 'quote'
+              ? { kind: 'quote', text: r.text, itemId }
+              : { kind: 'paragraph', text: r.text, itemId },
+          );
+        }
         break;
-      case 'paragraph':
-        blocks.push(
-          r.item.style === 'quote'
-            ? { kind: 'quote', text: r.text, itemId }
-            : { kind: 'paragraph', text: r.text, itemId },
-        );
-        break;
+      }
       case 'figure': {
         const { figure } = r;
         if (figure.kind === 'table') {
+          const rows = figure.rows ?? [];
+          if (rows.length === 0) break;
           tableNo++;
-          blocks.push({
-            kind: 'table',
-            number: tableNo,
-            caption: r.caption,
-            rows: figure.rows ?? [],
-            itemId,
-          });
+          blocks.push({ kind: 'table', number: tableNo, caption: r.caption, rows, itemId });
         } else {
           figureNo++;
           const asset = figure.assetId ? report.assets[figure.assetId] : undefined;
@@ -79,7 +146,7 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
         break;
       }
       case 'stat':
-        pendingStats.push(shownStat(r.stat, r.label));
+        pending.push({ stat: shownStat(r.stat, r.label), resolved: r });
         break;
     }
   }
@@ -89,6 +156,7 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     ...briefing.fields,
     title: briefing.fields.title || report.title,
     subtitle: briefing.fields.subtitle || (report.subtitle ?? ''),
+    date: officialDate(briefing.fields.date),
   };
   return { templateId: briefing.briefTemplate, fields, blocks };
 }

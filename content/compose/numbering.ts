@@ -1,3 +1,5 @@
+import { parseChineseNumber } from '../stats/extract';
+
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99, more than any brief has). */
@@ -32,4 +34,38 @@ export class HeadingCounter {
     this.counts.length = level;
     return headingNumber(level, this.counts[level - 1] ?? 1);
   }
+}
+
+/** 二〇二二 → 2022, read digit by digit as years are written (○, Ｏ and O are typed for 〇 too). */
+function chineseYear(text: string): number | null {
+  const digits = [...text.replace(/[○ＯO]/g, '〇')].map((c) => parseChineseNumber(c));
+  return digits.every((d): d is number => d !== null && d < 10) ? Number(digits.join('')) : null;
+}
+
+/**
+ * 成文日期 as GB/T 9704-2012 writes it: Arabic numerals, no leading zeros, 「2022年7月5日」.
+ * Accepts 「2022年07月05日」, 「2022-07-05」, 「2022/7/5」, 「2022.7.5」, full-width digits and
+ * 「二〇二二年七月五日」. A date it cannot read is returned as typed (trimmed), never dropped.
+ */
+export function officialDate(input: string): string {
+  const raw = input.trim();
+  if (!raw) return '';
+  const ascii = raw.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let parts: Array<number | null> | null = null;
+  const numeric = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(ascii);
+  if (numeric) parts = numeric.slice(1, 4).map(Number);
+  const chinese =
+    /^([〇零一二三四五六七八九○ＯO]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/.exec(
+      ascii,
+    );
+  if (chinese)
+    parts = [
+      chineseYear(chinese[1] ?? ''),
+      parseChineseNumber(chinese[2] ?? ''),
+      parseChineseNumber(chinese[3] ?? ''),
+    ];
+  if (!parts) return raw;
+  const [y, mo, d] = parts.map((n) => n ?? NaN) as [number, number, number];
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && y >= 1000)) return raw;
+  return `${y}年${mo}月${d}日`;
 }

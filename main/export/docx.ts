@@ -1,111 +1,319 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
+  Tab,
+  TabStopType,
   TextRun,
+  VerticalAlignTable,
   WidthType,
+  type FileChild,
+  type IBorderOptions,
+  type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { TemplateRegistry } from '../../templates/registry';
-import type { Doc, DocBlock } from '../../templates/model';
+import type { Doc, DocBlock, OutputImage } from '../../templates/model';
 import type { BriefTemplate } from '../../templates/schema';
-import type { FontSpec } from '../../templates/brief/schema';
+import { gridCharSpacing, typeArea, type FontSpec, type Rule } from '../../templates/brief/schema';
+import { briefFrame, type BriefFrame } from '../../templates/brief/layout';
+import { captionText, leadInText, textCells } from '../../templates/brief/format';
+import { fitOneLine } from '../../templates/brief/fit';
 
-/** Twips per point. */
-const TWIPS_PER_PT = 20;
+/**
+ * The Word writer: a composed Doc in a brief template becomes .docx bytes. Every measure comes
+ * from the template (templates/brief/<id>/template.json); this file only decides how OOXML says
+ * it. Fonts are named on every run (ascii/hAnsi Latin, eastAsia Chinese), never through the
+ * theme, because WPS lets theme fonts override a style's.
+ */
+
+/** What every paragraph builder needs: the template and the measures derived from it once. */
+interface Ctx {
+  t: BriefTemplate;
+  typeWidth: number;
+  typeHeight: number;
+  /** character spacing, twips, that puts charsPerLine body characters on one line (0 without a grid) */
+  gridSpacing: number;
+  /** where pictures wait to be stored after packing; without it they go to docx as they are */
+  pictures?: Pictures;
+}
+
+function context(t: BriefTemplate, pictures?: Pictures): Ctx {
+  const { width, height } = typeArea(t);
+  return {
+    t,
+    typeWidth: width,
+    typeHeight: height,
+    gridSpacing: gridCharSpacing(t, t.fonts.body.sizePt),
+    ...(pictures ? { pictures } : {}),
+  };
+}
+
+/**
+ * Pictures join the package after docx has packed it. docx deflates every part, and deflating
+ * pictures that are already compressed (PNG, JPEG) took most of the time of a large brief
+ * (bench/docx.bench.ts: about 1 s of a 50-page brief with 20 photos); they are stored as they are
+ * instead. docx gets a short stand-in per picture, unique so it never merges two pictures.
+ */
+class Pictures {
+  private readonly byStandIn = new Map<string, Uint8Array>();
+
+  standIn(bytes: Uint8Array): Uint8Array {
+    const token = `briefing-studio-picture-${this.byStandIn.size}`;
+    this.byStandIn.set(token, bytes);
+    return new TextEncoder().encode(token);
+  }
+
+  /** The packed .docx with each stand-in replaced by its picture, stored uncompressed. */
+  restore(packed: Uint8Array): Uint8Array {
+    if (this.byStandIn.size === 0) return packed;
+    const files: Zippable = {};
+    for (const [name, data] of Object.entries(unzipSync(packed))) {
+      const real =
+        name.startsWith('word/media/') && data.length < 64
+          ? this.byStandIn.get(new TextDecoder().decode(data))
+          : undefined;
+      files[name] = real ? [real, { level: 0 }] : [data, { level: 6 }];
+    }
+    return zipSync(files);
+  }
+}
+
+// XML 1.0 forbids these; a pasted report may carry them, and Word refuses a file that has one
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const clean = (text: string): string => text.replace(XML_INVALID, '').replace(/\s*[\r\n]+\s*/g, '');
+
+const fontsOf = (font: FontSpec): { ascii: string; hAnsi: string; eastAsia: string; cs: string } => ({
+  ascii: font.latin,
+  hAnsi: font.latin,
+  eastAsia: font.eastAsia,
+  cs: font.latin,
+});
+
+interface RunOptions {
+  bold?: boolean;
+  /** set on the body's character grid: carries the grid's character spacing */
+  grid?: Ctx;
+  scale?: number;
+  sizePt?: number;
+}
 
 /** A run in an explicit font: Chinese face in eastAsia, Latin and digits in ascii/hAnsi. Never theme fonts. */
-function run(text: string, font: FontSpec, extra: { bold?: boolean } = {}): TextRun {
+function run(text: string, font: FontSpec, o: RunOptions = {}): TextRun {
+  const sizePt = o.sizePt ?? font.sizePt;
+  const spacing = o.grid && sizePt === o.grid.t.fonts.body.sizePt ? o.grid.gridSpacing : 0;
   return new TextRun({
-    text,
-    font: { ascii: font.latin, hAnsi: font.latin, eastAsia: font.eastAsia, cs: font.latin },
+    text: clean(text),
+    font: fontsOf(font),
+    size: Math.round(sizePt * 2),
+    sizeComplexScript: Math.round(sizePt * 2),
+    bold: o.bold ?? font.bold,
+    ...(font.color ? { color: font.color } : {}),
+    ...(spacing ? { characterSpacing: spacing } : {}),
+    ...(o.scale && o.scale !== 100 ? { scale: o.scale } : {}),
+  });
+}
+
+/** A run that starts at the next tab stop (a real w:tab, not a tab character in the text). */
+function tabbed(text: string, font: FontSpec): TextRun {
+  return new TextRun({
+    children: [new Tab(), clean(text)],
+    font: fontsOf(font),
     size: Math.round(font.sizePt * 2),
-    bold: extra.bold ?? font.bold,
+    sizeComplexScript: Math.round(font.sizePt * 2),
+    bold: font.bold,
     ...(font.color ? { color: font.color } : {}),
   });
 }
 
-function bodyParagraph(children: ParagraphChild[], t: BriefTemplate, font: FontSpec): Paragraph {
+/** Width of one character cell of a font on the page, twips: what 「空二字」 counts in. */
+function cellOf(font: FontSpec, ctx: Ctx): number {
+  const size = font.sizePt * 20;
+  return size === ctx.t.fonts.body.sizePt * 20 ? size + ctx.gridSpacing : size;
+}
+
+/** Exact spacing takes a line off the document grid's snapping, so its height is what we say. */
+const exact = (line: number, before = 0, after = 0): IParagraphOptions['spacing'] => ({
+  line,
+  lineRule: LineRuleType.EXACT,
+  before,
+  after,
+});
+
+/**
+ * An exact line tall enough for a large font: 1.2 × its size, rounded up to whole grid lines
+ * when the template has a grid, so the text after it stays on the grid's rhythm.
+ */
+function lineFor(sizePt: number, ctx: Ctx): number {
+  const base = Math.ceil(sizePt * 20 * 1.2);
+  const pitch = ctx.t.page.grid?.linePitch;
+  return pitch ? Math.ceil(base / pitch) * pitch : base;
+}
+
+/** The first-line indent in both forms: Word reads firstLineChars, LibreOffice only firstLine. */
+function firstLineIndent(font: FontSpec, ctx: Ctx, chars = ctx.t.indentChars): IParagraphOptions['indent'] {
+  return { firstLineChars: Math.round(chars * 100), firstLine: Math.round(chars * cellOf(font, ctx)) };
+}
+
+function flowParagraph(
+  children: ParagraphChild[],
+  font: FontSpec,
+  ctx: Ctx,
+  extra: Partial<IParagraphOptions> = {},
+): Paragraph {
   return new Paragraph({
     children,
-    spacing: { line: t.lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    indent: {
-      // Word reads firstLineChars; LibreOffice ignores it and needs firstLine in twips too
-      firstLineChars: Math.round(t.indentChars * 100),
-      firstLine: Math.round(t.indentChars * font.sizePt * TWIPS_PER_PT),
-    },
+    spacing: exact(ctx.t.lineTwips),
+    indent: firstLineIndent(font, ctx),
     alignment: AlignmentType.JUSTIFIED,
+    ...extra,
   });
 }
+
+const border = (rule: Rule): IBorderOptions => ({
+  style: BorderStyle.SINGLE,
+  size: rule.size,
+  color: rule.color,
+  space: rule.space,
+});
 
 function headingFont(t: BriefTemplate, level: number): FontSpec {
   return level <= 1 ? t.fonts.h1 : level === 2 ? t.fonts.h2 : level === 3 ? t.fonts.h3 : t.fonts.h4;
 }
 
-function blockToDocx(block: DocBlock, t: BriefTemplate): Array<Paragraph | Table> {
-  switch (block.kind) {
-    case 'heading': {
-      const font = headingFont(t, block.level);
-      return [bodyParagraph([run(`${block.number}${block.text}`, font)], t, font)];
-    }
-    case 'point':
-      return [
-        bodyParagraph(
-          [run(`${block.lead}。`, t.fonts.body, { bold: true }), run(block.text, t.fonts.body)],
-          t,
-          t.fonts.body,
-        ),
-      ];
-    case 'paragraph':
-    case 'quote':
-      return [bodyParagraph([run(block.text, t.fonts.body)], t, t.fonts.body)];
-    case 'image':
-      return [captionParagraph(`图${block.number}　${block.caption}`, t)];
-    case 'table':
-      return [captionParagraph(`表${block.number}　${block.caption}`, t), table(block.rows, t)];
-    case 'stats':
-      return [
-        captionParagraph(`表${block.number}　${block.caption}`, t),
-        table(
-          [['指标', '数值', '出处'], ...block.stats.map((s) => [s.label, `${s.value}${s.unit}`, s.sentence])],
-          t,
-        ),
-      ];
+// ---- pictures ----
+
+type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp';
+
+/** Pixel size and kind of a PNG, JPEG, GIF or BMP from its header; null for anything else. */
+export function imageInfo(bytes: Uint8Array): { kind: ImageKind; width: number; height: number } | null {
+  const b = bytes;
+  const u16be = (i: number): number => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
+  const u32be = (i: number): number => u16be(i) * 65536 + u16be(i + 2);
+  const u16le = (i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+  if (b.length > 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47)
+    return { kind: 'png', width: u32be(16), height: u32be(20) };
+  if (b.length > 10 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46)
+    return { kind: 'gif', width: u16le(6), height: u16le(8) };
+  if (b.length > 26 && b[0] === 0x42 && b[1] === 0x4d) {
+    const h = new DataView(b.buffer, b.byteOffset, b.byteLength).getInt32(22, true);
+    return { kind: 'bmp', width: u16le(18) + (b[20] ?? 0) * 65536, height: Math.abs(h) };
   }
+  if (b[0] === 0xff && b[1] === 0xd8) {
+    // walk the JPEG segments to the frame header (SOF0-SOF15 but DHT, JPG and DAC)
+    let i = 2;
+    while (i + 9 < b.length) {
+      if (b[i] !== 0xff) return null;
+      const marker = b[i + 1] ?? 0;
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { kind: 'jpg', width: u16be(i + 7), height: u16be(i + 5) };
+      i += 2 + u16be(i + 2);
+    }
+  }
+  return null;
 }
 
-function captionParagraph(text: string, t: BriefTemplate): Paragraph {
+const MIME_KINDS: Record<string, ImageKind> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/bmp': 'bmp',
+};
+
+/** Twips per pixel at 96 dpi, the unit docx sizes images in. */
+const TWIPS_PER_PX = 15;
+
+function imageParagraph(image: OutputImage, ctx: Ctx): Paragraph | null {
+  if (!MIME_KINDS[image.mime]) return null;
+  const bytes = Uint8Array.from(Buffer.from(image.data, 'base64'));
+  const info = imageInfo(bytes);
+  if (!info || info.width <= 0 || info.height <= 0) return null;
+  // as large as it was made (at 96 dpi), but never wider than the type area or taller than
+  // half of it, so a picture and its caption share a page
+  const maxW = ctx.typeWidth / TWIPS_PER_PX;
+  const maxH = (ctx.typeHeight * 0.5) / TWIPS_PER_PX;
+  const k = Math.min(1, maxW / info.width, maxH / info.height);
   return new Paragraph({
-    children: [run(text, t.fonts.caption)],
     alignment: AlignmentType.CENTER,
-    spacing: { before: 120, after: 120 },
+    keepNext: true,
+    spacing: { before: 0, after: 0 },
+    children: [
+      new ImageRun({
+        type: info.kind,
+        data: ctx.pictures ? ctx.pictures.standIn(bytes) : bytes,
+        // rounded down, so a picture fitted to the type area never spills past it by a pixel
+        transformation: { width: Math.floor(info.width * k), height: Math.floor(info.height * k) },
+      }),
+    ],
   });
 }
 
-function table(rows: string[][], t: BriefTemplate): Table {
+// ---- tables ----
+
+/** A caption: under its picture, or over its table with half a line above it to part it from what precedes. */
+function captionParagraph(text: string, ctx: Ctx, place: 'under-picture' | 'over-table'): Paragraph {
+  return new Paragraph({
+    children: [run(text, ctx.t.fonts.caption)],
+    alignment: AlignmentType.CENTER,
+    keepNext: place === 'over-table',
+    spacing: exact(ctx.t.lineTwips, place === 'over-table' ? Math.round(ctx.t.lineTwips / 2) : 0),
+  });
+}
+
+function table(rows: string[][], ctx: Ctx, shares?: number[], centerColumns: number[] = []): Table {
+  const { t } = ctx;
   const cols = Math.max(1, ...rows.map((r) => r.length));
+  const weights = shares && shares.length === cols ? shares : Array.from({ length: cols }, () => 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((ctx.typeWidth * w) / total));
+  const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: ctx.typeWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: line,
+      bottom: line,
+      left: line,
+      right: line,
+      insideHorizontal: line,
+      insideVertical: line,
+    },
     rows: rows.map(
       (r, i) =>
         new TableRow({
           tableHeader: i === 0,
-          children: Array.from(
-            { length: cols },
-            (_, c) =>
+          cantSplit: true,
+          children: widths.map(
+            (w, c) =>
               new TableCell({
+                width: { size: w, type: WidthType.DXA },
+                verticalAlign: VerticalAlignTable.CENTER,
+                margins: { left: 80, right: 80, top: 0, bottom: 0 },
                 children: [
-                  new Paragraph({ children: [run(r[c] ?? '', t.fonts.caption, { bold: i === 0 })] }),
+                  new Paragraph({
+                    children: [run(r[c] ?? '', t.fonts.table, { bold: i === 0 || t.fonts.table.bold })],
+                    alignment:
+                      i === 0 || centerColumns.includes(c) ? AlignmentType.CENTER : AlignmentType.LEFT,
+                    spacing: exact(t.tableLineTwips),
+                  }),
                 ],
               }),
           ),
@@ -114,50 +322,333 @@ function table(rows: string[][], t: BriefTemplate): Table {
   });
 }
 
-/** Build the .docx bytes for a composed brief in a brief template. Pure: no disk. */
-export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array> {
-  const children: Array<Paragraph | Table> = [];
-  if (doc.fields.title) {
-    children.push(
-      new Paragraph({
-        children: [run(doc.fields.title, t.fonts.title)],
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 240 },
-      }),
-    );
-  }
-  if (doc.fields.subtitle) {
-    children.push(
-      new Paragraph({
-        children: [run(`——${doc.fields.subtitle}`, t.fonts.subtitle)],
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 240 },
-      }),
-    );
-  }
-  for (const block of doc.blocks) children.push(...blockToDocx(block, t));
+// ---- body ----
 
+function blockToDocx(block: DocBlock, ctx: Ctx): FileChild[] {
+  const { t } = ctx;
+  switch (block.kind) {
+    case 'heading': {
+      const font = headingFont(t, block.level);
+      return [
+        flowParagraph([run(`${block.number}${block.text}`, font, { grid: ctx })], font, ctx, {
+          keepNext: true,
+          outlineLevel: Math.min(8, block.level - 1),
+        }),
+      ];
+    }
+    case 'point':
+      return [
+        flowParagraph(
+          [
+            run(leadInText(block.lead), t.fonts.body, { bold: true, grid: ctx }),
+            run(block.text, t.fonts.body, { grid: ctx }),
+          ],
+          t.fonts.body,
+          ctx,
+        ),
+      ];
+    case 'paragraph':
+      return [flowParagraph([run(block.text, t.fonts.body, { grid: ctx })], t.fonts.body, ctx)];
+    case 'quote':
+      return [flowParagraph([run(block.text, t.fonts.quote, { grid: ctx })], t.fonts.quote, ctx)];
+    case 'image': {
+      const picture = block.image ? imageParagraph(block.image, ctx) : null;
+      return [
+        ...(picture ? [picture] : []),
+        captionParagraph(captionText('image', block.number, block.caption), ctx, 'under-picture'),
+      ];
+    }
+    case 'table':
+      return [
+        captionParagraph(captionText('table', block.number, block.caption), ctx, 'over-table'),
+        table(block.rows, ctx),
+      ];
+    case 'stats':
+      return [
+        captionParagraph(captionText('table', block.number, block.caption), ctx, 'over-table'),
+        table(
+          [
+            ['序号', '指标', '数值'],
+            ...block.stats.map((s, i) => [String(i + 1), s.label, `${s.value}${s.unit}`]),
+          ],
+          ctx,
+          [1, 5, 3],
+          [0, 2],
+        ),
+      ];
+  }
+}
+
+/** The body of a brief alone: headings, points, paragraphs, figures and tables. */
+export function docBodyToDocx(doc: Doc, t: BriefTemplate): FileChild[] {
+  return bodyChildren(doc, context(t));
+}
+
+function bodyChildren(doc: Doc, ctx: Ctx): FileChild[] {
+  return doc.blocks.flatMap((b) => blockToDocx(b, ctx));
+}
+
+// ---- frame: masthead, title block, signature, colophon ----
+
+function mastheadParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
+  const { t } = ctx;
+  const m = t.masthead;
+  const fm = frame.masthead;
+  const markParagraph = (text: string, font: FontSpec, before: number, rule?: Rule): Paragraph => {
+    const fit = fitOneLine(text, font.sizePt, ctx.typeWidth);
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exact(lineFor(fit.sizePt, ctx), before),
+      ...(rule ? { border: { bottom: border(rule) } } : {}),
+      children: [run(text, font, { sizePt: fit.sizePt, scale: fit.scale })],
+    });
+  };
+  if (fm?.kind === 'redhead' && m.kind === 'redhead') {
+    const out: Paragraph[] = [];
+    // the red rule goes under the 发文字号, or under the mark when there is no number
+    if (fm.mark)
+      out.push(markParagraph(fm.mark, m.markFont, m.markOffset, fm.docNumber ? undefined : m.rule));
+    if (fm.docNumber)
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: exact(t.lineTwips, fm.mark ? m.linesAfterMark * t.lineTwips : m.markOffset),
+          border: { bottom: border(m.rule) },
+          children: [run(fm.docNumber, m.docNumberFont, { grid: ctx })],
+        }),
+      );
+    return out;
+  }
+  if (fm?.kind === 'bulletin' && m.kind === 'bulletin') {
+    const out: Paragraph[] = [markParagraph(fm.mark, m.markFont, 0)];
+    if (fm.issue)
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: exact(t.lineTwips),
+          children: [run(fm.issue, m.issueFont, { grid: ctx })],
+        }),
+      );
+    // 编印单位 at the left margin, the date against the right one, the thick red rule under both
+    const info: ParagraphChild[] = [];
+    if (fm.left) info.push(run(fm.left, m.infoFont));
+    if (fm.right) info.push(tabbed(fm.right, m.infoFont));
+    out.push(
+      new Paragraph({
+        spacing: exact(t.lineTwips),
+        tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth }],
+        border: { bottom: border(m.rule) },
+        children: info,
+      }),
+    );
+    return out;
+  }
+  return [];
+}
+
+function titleParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore: number): Paragraph[] {
+  const { t } = ctx;
+  const lines: Array<{ text: string; font: FontSpec; line: number }> = [];
+  if (frame.title) lines.push({ text: frame.title, font: t.fonts.title, line: t.titleLineTwips });
+  if (frame.subtitle) lines.push({ text: frame.subtitle, font: t.fonts.subtitle, line: t.lineTwips });
+  if (frame.underTitle) lines.push({ text: frame.underTitle, font: t.fonts.subtitle, line: t.lineTwips });
+  return lines.map(
+    (l, i) =>
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: exact(l.line, i === 0 ? spaceBefore : 0, i === lines.length - 1 ? t.titleSpaceAfter : 0),
+        children: [run(l.text, l.font, { grid: ctx })],
+      }),
+  );
+}
+
+function signatureParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
+  const s = frame.signature;
+  if (!s) return [];
+  const { t } = ctx;
+  const cell = cellOf(t.fonts.body, ctx);
+  const out: Paragraph[] = [];
+  const line = (text: string, rightCells: number, before: number): Paragraph =>
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: exact(t.lineTwips, before),
+      indent: { right: Math.round(rightCells * cell) },
+      children: [run(text, t.fonts.body, { grid: ctx })],
+    });
+  // 正文下空一行 (GB/T 9704 7.3.5.2)
+  if (s.unit) out.push(line(s.unit, s.unitRightCells, t.lineTwips));
+  if (s.date) out.push(line(s.date, s.dateRightCells, s.unit ? 0 : t.lineTwips));
+  return out;
+}
+
+function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
+  const { t } = ctx;
+  const c = t.colophon;
+  const fc = frame.colophon;
+  if (!fc || c.kind === 'none') return [];
+  const cell = cellOf(c.font, ctx);
+  const side = Math.round(c.indentChars * cell);
+  // a line's group: consecutive lines of one group share their borders, which Word and
+  // LibreOffice draw once around the group, so the distribution lines of a 报尾 sit between one
+  // pair of rules while 抄送 and 印发 of a 版记 each get their own
+  type Line = {
+    children: ParagraphChild[];
+    group: number;
+    hangingCells?: number;
+    align?: 'right';
+    tab?: boolean;
+  };
+  const lines: Line[] = [];
+  if (fc.kind === 'banji' && c.kind === 'banji') {
+    if (fc.cc) lines.push({ group: 0, children: [run(fc.cc, c.font)], hangingCells: textCells('抄送：') });
+    if (fc.printedBy || fc.printedDate)
+      lines.push({
+        group: 1,
+        tab: true,
+        children: [
+          ...(fc.printedBy ? [run(fc.printedBy, c.font)] : []),
+          ...(fc.printedDate ? [tabbed(fc.printedDate, c.font)] : []),
+        ],
+      });
+  } else if (fc.kind === 'baowei' && c.kind === 'baowei') {
+    for (const l of fc.lines)
+      lines.push({
+        group: 0,
+        children: [run(`${l.label}${l.text}`, c.font)],
+        hangingCells: textCells(l.label),
+      });
+    if (fc.copies) lines.push({ group: 1, children: [run(fc.copies, c.font)], align: 'right' });
+  }
+  if (lines.length === 0) return [];
+  const firstGroup = lines[0]!.group;
+  const lastGroup = lines[lines.length - 1]!.group;
+  return lines.map((l, i) => {
+    const hanging = l.hangingCells ? Math.round(l.hangingCells * cell) : 0;
+    // a thick rule above the block and below it, a thin one between the groups
+    const borders: { top?: IBorderOptions; bottom: IBorderOptions } = {
+      ...(l.group === firstGroup ? { top: border(c.thick) } : {}),
+      bottom: border(l.group === lastGroup ? c.thick : c.thin),
+    };
+    return new Paragraph({
+      children: l.children,
+      // one blank line after the body; the block stays together on one page
+      spacing: exact(t.lineTwips, i === 0 ? t.lineTwips : 0),
+      keepNext: i < lines.length - 1,
+      keepLines: true,
+      alignment: l.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      indent: { left: side + hanging, right: side, ...(hanging ? { hanging } : {}) },
+      border: borders,
+      ...(l.tab ? { tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - side }] } : {}),
+    });
+  });
+}
+
+// ---- page numbers ----
+
+function pageNumberFooter(ctx: Ctx, side: 'left' | 'right' | 'center'): Footer {
+  const { t } = ctx;
   const pn = t.fonts.pageNumber;
-  const footer = new Footer({
+  const inset = Math.round(t.pageNumber.indentChars * pn.sizePt * 20);
+  return new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        alignment:
+          side === 'left'
+            ? AlignmentType.LEFT
+            : side === 'right'
+              ? AlignmentType.RIGHT
+              : AlignmentType.CENTER,
+        spacing: exact(t.pageNumber.lineTwips),
+        indent: side === 'left' ? { left: inset } : side === 'right' ? { right: inset } : {},
         children: [
-          run('— ', pn),
+          run(t.pageNumber.prefix, pn),
           new TextRun({
             children: [PageNumber.CURRENT],
-            font: { ascii: pn.latin, hAnsi: pn.latin, eastAsia: pn.eastAsia },
-            size: pn.sizePt * 2,
+            font: fontsOf(pn),
+            size: Math.round(pn.sizePt * 2),
+            sizeComplexScript: Math.round(pn.sizePt * 2),
           }),
-          run(' —', pn),
+          run(t.pageNumber.suffix, pn),
         ],
       }),
     ],
   });
+}
 
+function footers(ctx: Ctx): { default: Footer; even?: Footer } {
+  switch (ctx.t.pageNumber.position) {
+    case 'outside':
+      // odd pages right, even pages left (GB/T 9704 7.5); Word needs w:evenAndOddHeaders for this
+      return { default: pageNumberFooter(ctx, 'right'), even: pageNumberFooter(ctx, 'left') };
+    case 'center':
+      return { default: pageNumberFooter(ctx, 'center') };
+    case 'right':
+      return { default: pageNumberFooter(ctx, 'right') };
+  }
+}
+
+/** Build the .docx bytes for a composed brief in a brief template. Pure: no disk. */
+export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array> {
+  const pictures = new Pictures();
+  const ctx = context(t, pictures);
+  const frame = briefFrame(doc.fields, t);
+  const m = t.masthead;
+  const masthead = mastheadParagraphs(frame, ctx);
+  const titleBefore = masthead.length > 0 && m.kind !== 'none' ? m.linesAfterRule * t.lineTwips : 0;
+
+  const children: FileChild[] = [...masthead, ...titleParagraphs(frame, ctx, titleBefore)];
+  if (frame.mainTo)
+    children.push(
+      new Paragraph({
+        spacing: exact(t.lineTwips),
+        children: [run(frame.mainTo, t.fonts.body, { grid: ctx })],
+      }),
+    );
+  if (frame.note)
+    children.push(
+      flowParagraph(
+        [
+          run(t.notePrefix, t.fonts.note, { bold: true, grid: ctx }),
+          run(frame.note, t.fonts.note, { grid: ctx }),
+        ],
+        t.fonts.note,
+        ctx,
+      ),
+    );
+  children.push(
+    ...bodyChildren(doc, ctx),
+    ...signatureParagraphs(frame, ctx),
+    ...colophonParagraphs(frame, ctx),
+  );
+  if (children.length === 0) children.push(new Paragraph({ children: [] }));
+
+  const foot = footers(ctx);
+  const body = t.fonts.body;
+  const grid = t.page.grid;
   const document = new Document({
     creator: '简报工坊 Briefing Studio',
     title: doc.fields.title,
+    ...(foot.even ? { evenAndOddHeaderAndFooters: true } : {}),
+    // the theme names the template's own fonts too, so nothing that falls back to the theme
+    // (WPS, a pasted paragraph) lands in Calibri
+    theme: {
+      fonts: {
+        headings: {
+          latin: t.fonts.title.latin,
+          eastAsia: t.fonts.title.eastAsia,
+          scripts: { Hans: t.fonts.title.eastAsia },
+        },
+        body: { latin: body.latin, eastAsia: body.eastAsia, scripts: { Hans: body.eastAsia } },
+      },
+    },
+    styles: {
+      default: { document: { run: { font: fontsOf(body), size: Math.round(body.sizePt * 2) } } },
+      // LibreOffice reads the default size from the Normal style, not the document defaults
+      paragraphStyles: [
+        { id: 'Normal', name: 'Normal', run: { font: fontsOf(body), size: Math.round(body.sizePt * 2) } },
+      ],
+    },
     sections: [
       {
         properties: {
@@ -168,16 +659,19 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
               bottom: t.page.margins.bottom,
               left: t.page.margins.left,
               right: t.page.margins.right,
+              header: t.page.header,
+              footer: t.page.footer,
             },
           },
+          ...(grid ? { grid: { type: 'lines' as const, linePitch: grid.linePitch } } : {}),
         },
-        footers: { default: footer },
+        footers: foot,
         children,
       },
     ],
   });
   const buf = await Packer.toBuffer(document);
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return pictures.restore(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 
 /** The whole Word path: compose the brief, pick its template, build the bytes. */

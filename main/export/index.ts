@@ -4,6 +4,7 @@ import type { TemplateRegistry } from '../../templates/registry';
 import type { ExportFormat } from '../contract';
 import { AppError } from '../errors';
 import { briefToDocx } from './docx';
+import { briefToOfficeDocx } from './office-template';
 import { briefingToHtmlDeck } from './html';
 
 export interface BuiltOutput {
@@ -25,6 +26,14 @@ export function safeFileName(title: string, ext: string): string {
   return `${base}.${ext}`;
 }
 
+export interface BuildOptions {
+  /**
+   * An office's own .docx with {{title}} … {{body}} placeholders: the Word brief is poured into
+   * it (body set in the briefing's brief template) instead of a built-in format's page.
+   */
+  officeTemplate?: { name: string; bytes: Uint8Array };
+}
+
 /**
  * Compose and render one output format from a report and a briefing. Model in, bytes out:
  * nothing here touches the disk; the caller writes the bytes in one place.
@@ -34,11 +43,17 @@ export async function buildOutput(
   report: Report,
   briefing: Briefing,
   registry: TemplateRegistry,
+  options: BuildOptions = {},
 ): Promise<BuiltOutput> {
   const name = (ext: string): string => safeFileName(briefing.fields.title || report.title || '简报', ext);
   switch (format) {
     case 'docx':
-      return { fileName: name('docx'), bytes: await briefToDocx(report, briefing, registry) };
+      return {
+        fileName: name('docx'),
+        bytes: options.officeTemplate
+          ? await briefToOfficeDocx(report, briefing, registry, options.officeTemplate)
+          : await briefToDocx(report, briefing, registry),
+      };
     case 'html':
       return {
         fileName: name('html'),

@@ -1,0 +1,111 @@
+import { patchDetector, patchDocument, PatchType, TextRun, type IPatch } from 'docx';
+import { unzipSync } from 'fflate';
+import { composeDoc } from '../../content/compose/doc';
+import type { Briefing } from '../../content/model/briefing';
+import type { Report } from '../../content/model/report';
+import { issueNumber } from '../../templates/brief/format';
+import type { Doc } from '../../templates/model';
+import type { TemplateRegistry } from '../../templates/registry';
+import type { BriefTemplate } from '../../templates/schema';
+import { AppError } from '../errors';
+import { docBodyToDocx } from './docx';
+
+/**
+ * The office's own template: a .docx they made in Word or WPS, with placeholders where the
+ * brief goes. Only the placeholders change; their letterhead, headers, styles and pictures stay
+ * exactly as they made them. docx's patchDocument finds a placeholder even when Word has split
+ * it over several runs (「{{ti」「tle}}」, with proofing marks or bookmarks between).
+ */
+
+/** The placeholders we fill, and the field each one shows. */
+export const OFFICE_PLACEHOLDERS = ['title', 'subtitle', 'date', 'issuer', 'issue_no', 'body'] as const;
+export type OfficePlaceholder = (typeof OFFICE_PLACEHOLDERS)[number];
+
+const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Check that `bytes` are a Word document holding {{body}}; return the placeholders it has.
+ * Throws an AppError saying what is wrong and what to do, in Chinese and English.
+ */
+export async function inspectOfficeTemplate(bytes: Uint8Array, name: string): Promise<string[]> {
+  const invalid = (): AppError =>
+    new AppError(
+      'office-template-invalid',
+      `「${name}」不是有效的 Word 文档（.docx），不能用作模板。请在 Word 或 WPS 中另存为 .docx 后重试。`,
+      `"${name}" is not a valid Word document (.docx) and cannot be used as a template. Save it as .docx in Word or WPS and try again.`,
+    );
+  if (bytes.length > MAX_TEMPLATE_BYTES || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw invalid();
+  let keys: readonly string[];
+  try {
+    // only the main part is needed to tell a Word document from any other zip
+    const parts = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
+    if (!parts['word/document.xml']) throw invalid();
+    keys = await patchDetector({ data: bytes, trimPlaceholders: true });
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw invalid();
+  }
+  if (!keys.includes('body'))
+    throw new AppError(
+      'office-template-no-body',
+      `模板「${name}」中没有 {{body}} 占位符，不知道正文该放在哪里。请在 Word 中正文的位置单独一行输入 {{body}}，保存后重试。`,
+      `The template "${name}" has no {{body}} placeholder, so there is nowhere to put the text. In Word, type {{body}} on a line of its own where the text belongs, save, and try again.`,
+    );
+  return [...keys];
+}
+
+const inline = (text: string): IPatch => ({
+  type: PatchType.PARAGRAPH,
+  children: [new TextRun(text)],
+});
+
+/**
+ * Fill an office's template with a composed brief: the fields into their placeholders, the body
+ * (headings, points, figures, tables) in place of {{body}}, set in the body format of `bodyStyle`.
+ * Pure: bytes in, bytes out.
+ */
+export async function fillOfficeTemplate(
+  template: Uint8Array,
+  name: string,
+  doc: Doc,
+  bodyStyle: BriefTemplate,
+): Promise<Uint8Array> {
+  await inspectOfficeTemplate(template, name);
+  const f = doc.fields;
+  const values: Record<Exclude<OfficePlaceholder, 'body'>, string> = {
+    title: f.title,
+    subtitle: f.subtitle,
+    date: f.date,
+    issuer: f.unit,
+    issue_no: issueNumber(f.issueNo),
+  };
+  const patches: Record<string, IPatch> = {
+    body: { type: PatchType.DOCUMENT, children: docBodyToDocx(doc, bodyStyle) },
+  };
+  // an empty field still replaces its placeholder, so no 「{{subtitle}}」 is left in the file
+  for (const [key, value] of Object.entries(values)) patches[key] = inline(value);
+  return patchDocument({
+    outputType: 'uint8array',
+    data: template,
+    patches,
+    keepOriginalStyles: true,
+    trimPlaceholders: true,
+    properties: { title: f.title },
+  });
+}
+
+/** The whole path for an office template: compose the brief and pour it in. */
+export async function briefToOfficeDocx(
+  report: Report,
+  briefing: Briefing,
+  registry: TemplateRegistry,
+  template: { name: string; bytes: Uint8Array },
+): Promise<Uint8Array> {
+  const doc = composeDoc(report, briefing);
+  return fillOfficeTemplate(
+    template.bytes,
+    template.name,
+    doc,
+    registry.get('brief', briefing.briefTemplate),
+  );
+}

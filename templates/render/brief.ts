@@ -1,0 +1,229 @@
+import baseCss from '../brief/base.css?raw';
+import { fitOneLine } from '../brief/fit';
+import { captionText, leadInText } from '../brief/format';
+import { briefFrame, type BriefFrame } from '../brief/layout';
+import { typeArea, type FontSpec } from '../brief/schema';
+import type { Doc, DocBlock } from '../model';
+import type { BriefTemplate } from '../schema';
+import { escapeHtml, imageDataUri } from './escape';
+
+/**
+ * The page-like HTML preview of a Word brief: one sheet at the template's paper size and margins,
+ * in its fonts, with the same masthead, title block, signature and colophon lines the Word file
+ * gets (both read templates/brief/layout.ts). Every text from the report or the staff is escaped.
+ */
+
+const e = escapeHtml;
+
+/** Local fallbacks for the official font names, so the preview looks right without them installed. */
+const FALLBACKS: Record<string, readonly string[]> = {
+  仿宋_GB2312: [
+    'FangSong_GB2312',
+    '仿宋',
+    'FangSong',
+    'STFangsong',
+    'Noto Serif CJK SC',
+    'Source Han Serif SC',
+  ],
+  仿宋: ['FangSong', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+  楷体_GB2312: ['KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+  楷体: ['KaiTi', 'STKaiti', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+  方正小标宋简体: [
+    'FZXiaoBiaoSong-B05S',
+    '方正小标宋_GBK',
+    '华文中宋',
+    'STZhongsong',
+    'Noto Serif CJK SC',
+    'Source Han Serif SC',
+  ],
+  宋体: ['SimSun', 'STSong', 'Noto Serif CJK SC', 'Source Han Serif SC'],
+  黑体: ['SimHei', 'STHeiti', 'Noto Sans CJK SC', 'Source Han Sans SC'],
+};
+
+const CSS_FONT = /^[\p{L}\p{N} _-]+$/u;
+
+/** A CSS font-family list for a Word font: Latin face first, the Chinese face and its fallbacks. */
+function fontFamily(font: FontSpec): string {
+  const sansLike = font.eastAsia === '黑体';
+  const names = [font.latin, font.eastAsia, ...(FALLBACKS[font.eastAsia] ?? [])].filter((n) =>
+    CSS_FONT.test(n),
+  );
+  return [...new Set(names)].map((n) => `"${n}"`).join(', ') + (sansLike ? ', sans-serif' : ', serif');
+}
+
+function fontCss(font: FontSpec): string {
+  return `font-family: ${fontFamily(font)}; font-size: ${font.sizePt}pt; font-weight: ${font.bold ? 'bold' : 'normal'};${font.color ? ` color: #${font.color};` : ''}`;
+}
+
+const pt = (twips: number): string => `${twips / 20}pt`;
+const mm = (twips: number): string => `${Math.round((twips / 1440) * 25.4 * 100) / 100}mm`;
+
+/** The CSS for briefs in a template: the shared sheet, the template's measures and fonts, its own CSS. */
+export function briefCss(t: BriefTemplate): string {
+  const s = `.brief-sheet[data-template='${t.id}']`;
+  const { margins } = t.page;
+  const f = t.fonts;
+  const vars = [
+    `--brief-page-width: ${mm(t.page.width)}`,
+    `--brief-page-height: ${mm(t.page.height)}`,
+    `--brief-margin-top: ${mm(margins.top)}`,
+    `--brief-margin-right: ${mm(margins.right)}`,
+    `--brief-margin-bottom: ${mm(margins.bottom)}`,
+    `--brief-margin-left: ${mm(margins.left)}`,
+    `--brief-footer: ${mm(t.page.footer)}`,
+    `--brief-line: ${pt(t.lineTwips)}`,
+    `--brief-table-line: ${pt(t.tableLineTwips)}`,
+    `--brief-title-after: ${pt(t.titleSpaceAfter)}`,
+    `--brief-body-size: ${f.body.sizePt}pt`,
+    `--brief-indent: ${t.indentChars}em`,
+    `--brief-colophon-indent: ${t.colophon.kind === 'none' ? 0 : t.colophon.indentChars}em`,
+  ].join('; ');
+  const rules = [
+    `${s} { ${vars}; ${fontCss(f.body)} }`,
+    `${s} .brief-title { ${fontCss(f.title)} line-height: ${pt(t.titleLineTwips)}; }`,
+    `${s} .brief-subtitle { ${fontCss(f.subtitle)} }`,
+    `${s} .brief-heading[data-level='1'] { ${fontCss(f.h1)} }`,
+    `${s} .brief-heading[data-level='2'] { ${fontCss(f.h2)} }`,
+    `${s} .brief-heading[data-level='3'] { ${fontCss(f.h3)} }`,
+    `${s} .brief-heading[data-level='4'] { ${fontCss(f.h4)} }`,
+    `${s} .brief-note { ${fontCss(f.note)} }`,
+    `${s} .brief-quote { ${fontCss(f.quote)} }`,
+    `${s} .brief-caption { ${fontCss(f.caption)} }`,
+    `${s} .brief-table { ${fontCss(f.table)} }`,
+    `${s} .brief-page-number { ${fontCss(f.pageNumber)} text-align: ${t.pageNumber.position === 'center' ? 'center' : 'right'}; padding-right: ${t.pageNumber.indentChars}em; }`,
+  ];
+  const m = t.masthead;
+  if (m.kind !== 'none') {
+    rules.push(`${s} .brief-masthead-mark { ${fontCss(m.markFont)} }`);
+    rules.push(
+      `${s} .brief-masthead-rule { border-bottom: ${m.rule.size / 8}pt solid #${m.rule.color}; padding-bottom: ${m.rule.space}pt; margin-bottom: ${pt(m.linesAfterRule * t.lineTwips)}; }`,
+    );
+  }
+  if (m.kind === 'redhead') {
+    rules.push(`${s} .brief-masthead-mark { margin-top: ${pt(m.markOffset)}; }`);
+    rules.push(
+      `${s} .brief-masthead-number { ${fontCss(m.docNumberFont)} margin-top: ${pt(m.linesAfterMark * t.lineTwips)}; }`,
+    );
+  }
+  if (m.kind === 'bulletin') {
+    rules.push(`${s} .brief-masthead-issue { ${fontCss(m.issueFont)} }`);
+    rules.push(`${s} .brief-masthead-info { ${fontCss(m.infoFont)} }`);
+  }
+  const c = t.colophon;
+  if (c.kind !== 'none')
+    rules.push(
+      `${s} .brief-colophon { ${fontCss(c.font)} border-top: ${c.thick.size / 8}pt solid #${c.thick.color}; border-bottom: ${c.thick.size / 8}pt solid #${c.thick.color}; }`,
+      `${s} .brief-colophon p + p { border-top: ${c.thin.size / 8}pt solid #${c.thin.color}; }`,
+    );
+  return `${baseCss}\n${rules.join('\n')}\n${t.css}`;
+}
+
+const item = (b: DocBlock): string => (b.itemId ? ` data-item-id="${e(b.itemId)}"` : '');
+
+function blockHtml(b: DocBlock): string {
+  switch (b.kind) {
+    case 'heading':
+      return `<p class="brief-flow brief-heading" data-level="${Math.min(4, Math.max(1, b.level))}"${item(b)}>${e(b.number)}${e(b.text)}</p>`;
+    case 'point':
+      return `<p class="brief-flow brief-point"${item(b)}><b>${e(leadInText(b.lead))}</b>${e(b.text)}</p>`;
+    case 'paragraph':
+      return `<p class="brief-flow"${item(b)}>${e(b.text)}</p>`;
+    case 'quote':
+      return `<p class="brief-flow brief-quote"${item(b)}>${e(b.text)}</p>`;
+    case 'image': {
+      const src = b.image ? imageDataUri(b.image.mime, b.image.data) : null;
+      const picture = src
+        ? `<img src="${src}" alt="${e(b.caption)}">`
+        : b.image
+          ? `<div class="brief-figure-missing">${e(b.caption)}</div>`
+          : '';
+      return `<figure class="brief-figure"${item(b)}>${picture}<figcaption class="brief-caption">${e(captionText('image', b.number, b.caption))}</figcaption></figure>`;
+    }
+    case 'table': {
+      const [head, ...rows] = b.rows;
+      const cells = (r: string[], tag: 'th' | 'td'): string =>
+        r.map((c) => `<${tag}>${e(c)}</${tag}>`).join('');
+      return `<div class="brief-table-block"${item(b)}><p class="brief-center brief-caption">${e(captionText('table', b.number, b.caption))}</p><table class="brief-table">${head ? `<thead><tr>${cells(head, 'th')}</tr></thead>` : ''}<tbody>${rows.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table></div>`;
+    }
+    case 'stats':
+      return `<div class="brief-table-block"${item(b)}><p class="brief-center brief-caption">${e(captionText('table', b.number, b.caption))}</p><table class="brief-table"><thead><tr><th>序号</th><th>指标</th><th>数值</th></tr></thead><tbody>${b.stats
+        .map(
+          (s, i) =>
+            `<tr title="${e(s.sentence)}"><td class="brief-center">${i + 1}</td><td>${e(s.label)}</td><td class="brief-center">${e(s.value)}${e(s.unit)}</td></tr>`,
+        )
+        .join('')}</tbody></table></div>`;
+  }
+}
+
+function markHtml(text: string, font: FontSpec, t: BriefTemplate): string {
+  const fit = fitOneLine(text, font.sizePt, typeArea(t).width);
+  const style = `font-size: ${fit.sizePt}pt;${fit.scale !== 100 ? ` transform: scaleX(${fit.scale / 100});` : ''}`;
+  return `<p class="brief-masthead-mark"><span style="${style}">${e(text)}</span></p>`;
+}
+
+function mastheadHtml(frame: BriefFrame, t: BriefTemplate): string {
+  const fm = frame.masthead;
+  const m = t.masthead;
+  if (fm?.kind === 'redhead' && m.kind === 'redhead') {
+    const mark = fm.mark ? markHtml(fm.mark, m.markFont, t) : '';
+    const number = fm.docNumber ? `<p class="brief-center brief-masthead-number">${e(fm.docNumber)}</p>` : '';
+    return `<header class="brief-masthead brief-masthead-rule">${mark}${number}</header>`;
+  }
+  if (fm?.kind === 'bulletin' && m.kind === 'bulletin') {
+    return `<header class="brief-masthead brief-masthead-rule">${markHtml(fm.mark, m.markFont, t)}${fm.issue ? `<p class="brief-center brief-masthead-issue">${e(fm.issue)}</p>` : ''}<p class="brief-masthead-info"><span>${e(fm.left ?? '')}</span><span>${e(fm.right ?? '')}</span></p></header>`;
+  }
+  return '';
+}
+
+function colophonHtml(frame: BriefFrame): string {
+  const c = frame.colophon;
+  if (!c) return '';
+  if (c.kind === 'banji') {
+    const lines = [
+      c.cc ? `<p>${e(c.cc)}</p>` : '',
+      c.printedBy || c.printedDate
+        ? `<p class="brief-colophon-printed"><span>${e(c.printedBy ?? '')}</span><span>${e(c.printedDate ?? '')}</span></p>`
+        : '',
+    ].join('');
+    return lines ? `<footer class="brief-colophon">${lines}</footer>` : '';
+  }
+  const lines = [
+    ...c.lines.map((l) => `<p>${e(l.label)}${e(l.text)}</p>`),
+    c.copies ? `<p style="text-align: right">${e(c.copies)}</p>` : '',
+  ].join('');
+  return lines ? `<footer class="brief-colophon">${lines}</footer>` : '';
+}
+
+/** The sheet's markup for a composed brief in a template (pair it with `briefCss`). */
+export function renderBrief(doc: Doc, t: BriefTemplate): string {
+  const frame = briefFrame(doc.fields, t);
+  const title = [
+    frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
+    frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+    frame.underTitle ? `<p class="brief-center brief-subtitle">${e(frame.underTitle)}</p>` : '',
+  ].join('');
+  const s = frame.signature;
+  const signature = s
+    ? `<div class="brief-signature">${s.unit ? `<p style="padding-right: ${s.unitRightCells}em">${e(s.unit)}</p>` : ''}${s.date ? `<p style="padding-right: ${s.dateRightCells}em">${e(s.date)}</p>` : ''}</div>`
+    : '';
+  const pn = t.pageNumber;
+  return [
+    `<article class="brief-sheet" data-template="${e(t.id)}" lang="zh-CN">`,
+    mastheadHtml(frame, t),
+    title ? `<div class="brief-title-block">${title}</div>` : '',
+    frame.mainTo ? `<p class="brief-main-to">${e(frame.mainTo)}</p>` : '',
+    frame.note
+      ? `<p class="brief-flow brief-note"><b class="brief-note-prefix">${e(t.notePrefix)}</b>${e(frame.note)}</p>`
+      : '',
+    doc.blocks.map(blockHtml).join(''),
+    signature,
+    colophonHtml(frame),
+    `<div class="brief-page-number">${e(pn.prefix)}1${e(pn.suffix)}</div>`,
+    '</article>',
+  ].join('');
+}
+
+/** A whole HTML page with one brief sheet, for an iframe's srcdoc or a saved preview. */
+export function renderBriefDocument(doc: Doc, t: BriefTemplate): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"><title>${e(doc.fields.title || '简报')}</title><style>body { margin: 0; padding: 16px; background: #e5e7eb; }\n${briefCss(t).replace(/<\//g, '<\\/')}</style></head><body>${renderBrief(doc, t)}</body></html>`;
+}

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, type CliIO } from '../../main/cli';
+import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
+import { attrOf, find, paragraphs, readDocx } from '../helpers/ooxml';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cli-brief-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+async function writtenDocx(stdout: string): Promise<ReturnType<typeof readDocx>> {
+  const [path] = stdout.trim().split('\n');
+  expect(path).toMatch(/\.docx$/);
+  return readDocx(new Uint8Array(await readFile(path!)));
+}
+
+const texts = (d: ReturnType<typeof readDocx>): string[] => paragraphs(d.document).map((p) => p.text);
+
+describe('briefing build for Word briefs', () => {
+  it('builds a gbt9704 brief with a red masthead from the fields given on the command line', async () => {
+    const r = await run(
+      'build',
+      DISTRICT_REPORT_PATH,
+      '--template',
+      'gbt9704',
+      '--format',
+      'docx',
+      '--out',
+      'out',
+      '--title',
+      '绿园区上半年工作情况',
+      '--unit',
+      '绿园区人民政府办公室',
+      '--date',
+      '2022-07-05',
+      '--doc-number',
+      '绿府办〔2022〕12号',
+      '--cc',
+      '区委办公室',
+      '--printed-by',
+      '绿园区人民政府办公室',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(join(dir, 'out', '绿园区上半年工作情况.docx'));
+    const d = await writtenDocx(r.stdout);
+    const t = texts(d);
+    expect(t.slice(0, 3)).toEqual(['绿园区人民政府办公室', '绿府办〔2022〕12号', '绿园区上半年工作情况']);
+    expect(t).toContain('2022年7月5日');
+    expect(t).toContain('抄送：区委办公室。');
+    expect(attrOf(find(d.document, 'w:sectPr'), 'w:docGrid', 'w:linePitch')).toBe('579');
+    // with no selection: every top-level section, numbered afresh
+    const headings = t.filter((x) => /^[一二三四五六七八九十]+、/.test(x));
+    expect(headings.length).toBeGreaterThanOrEqual(3);
+    expect(headings[0]).toMatch(/^一、/);
+    expect(headings[1]).toMatch(/^二、/);
+  });
+
+  it('builds a bulletin with its issue number and 报尾', async () => {
+    const r = await run(
+      'build',
+      DISTRICT_REPORT_PATH,
+      '--template=bulletin',
+      '--format=docx',
+      '--out=.',
+      '--unit',
+      '绿园区',
+      '--issue',
+      '第3期',
+      '--date',
+      '2022年07月15日',
+      '--report-to',
+      '市委办公厅',
+      '--copies',
+      '40',
+      '--note',
+      '请阅。',
+    );
+    expect(r.code).toBe(0);
+    const t = texts(await writtenDocx(r.stdout));
+    expect(t.slice(0, 3)).toEqual(['绿园区工作简报', '第3期', '绿园区2022年7月15日']);
+    expect(t).toContain('按：请阅。');
+    expect(t.slice(-2)).toEqual(['报：市委办公厅。', '（共印40份）']);
+  });
+
+  it("pours the brief into the office's own .docx given as --template", async () => {
+    await writeFile(join(dir, '本单位模板.docx'), await makeOfficeTemplate());
+    const r = await run(
+      'build',
+      DISTRICT_REPORT_PATH,
+      '--template',
+      '本单位模板.docx',
+      '--format',
+      'docx',
+      '--title',
+      '上半年工作简报',
+      '--issue',
+      '7',
+      '--unit',
+      '绿园区',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const d = await writtenDocx(r.stdout);
+    const t = texts(d);
+    expect(t[0]).toBe(LETTERHEAD);
+    expect(t).toContain('上半年工作简报');
+    expect(t).toContain('第7期');
+    expect(t.some((x) => x.startsWith('一、'))).toBe(true);
+    expect(t.indexOf('附件：无')).toBe(t.length - 1);
+  });
+
+  it('refuses an office template without {{body}} in both languages and writes nothing', async () => {
+    await writeFile(join(dir, 'old.docx'), await makeOfficeTemplate({ withoutBody: true }));
+    const r = await run(
+      'build',
+      DISTRICT_REPORT_PATH,
+      '--template',
+      'old.docx',
+      '--format',
+      'docx',
+      '--out',
+      'out',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^briefing: 模板「old\.docx」中没有 \{\{body\}\} 占位符.*\(The template "old\.docx" has no \{\{body\}\} placeholder/,
+    );
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('says which office template file is missing', async () => {
+    const r = await run('build', DISTRICT_REPORT_PATH, '--template', 'nowhere.docx', '--format', 'docx');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('找不到「nowhere.docx」');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('lists the known templates when the id is unknown', async () => {
+    const r = await run('build', DISTRICT_REPORT_PATH, '--template', 'gb9704', '--format', 'docx');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('gbt9704、bulletin、plain');
+    expect(r.stderr).toContain('.docx');
+  });
+
+  it('documents the brief options in its help', async () => {
+    const r = await run('build', '--help');
+    expect(r.code).toBe(0);
+    for (const flag of ['--template', '--title', '--unit', '--date', '--issue', '--doc-number', '--copies'])
+      expect(r.stdout).toContain(flag);
+  });
+});
