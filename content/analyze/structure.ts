@@ -65,6 +65,8 @@ function isHeadingLine(text: string): boolean {
     text.length <= MAX_HEADING_CHARS &&
     !/[。！？!?；;…]/.test(text) &&
     !/[，,、]$/.test(text) &&
+    // a bare figure 「1.2亿元」 or 「86.4」 is a table cell, not a heading
+    !/^[\d.,%％\s]+\p{Script=Han}{0,2}$/u.test(text) &&
     /\p{Script=Han}/u.test(text)
   );
 }
@@ -159,7 +161,12 @@ export function analyze(raw: readonly RawBlock[], decisions: Decisions): Analysi
   };
 
   const headingOf = (b: RepairedText, role: BlockRole | undefined): Heading | null => {
-    if (role === 'heading') return matchHeading(b.text) ?? { level: 1, title: b.text };
+    // a line staff call a heading sits where an unnumbered heading would
+    const plainLevel = numbered ? lastNumberedLevel + 1 || 1 : 1;
+    if (role === 'heading') {
+      const h = matchHeading(b.text);
+      return h?.numbered ? h : { level: plainLevel, title: b.text.replace(/[。:：]$/, '') };
+    }
     if (role) return null;
     if (b.hints?.heading) return matchHeading(b.text, b.hints.heading);
     if (b.hints?.listItem) return null;
@@ -167,12 +174,12 @@ export function analyze(raw: readonly RawBlock[], decisions: Decisions): Analysi
     if (!h) {
       // a bold or centred short line in a formatted document, even with a comma in it
       if ((b.hints?.bold || b.hints?.centered) && b.text.length <= MAX_HEADING_CHARS && !endsSentence(b.text))
-        return { level: numbered ? lastNumberedLevel + 1 || 1 : 1, title: b.text };
+        return { level: plainLevel, title: b.text };
       return null;
     }
     if (h.numbered || SECTION_LABELS.test(b.text)) return h;
     if (formatted && !b.hints?.bold && !b.hints?.centered) return null;
-    if (numbered) return { ...h, level: lastNumberedLevel + 1 || 1 };
+    if (numbered) return { ...h, level: plainLevel };
     return h;
   };
 

@@ -16,7 +16,7 @@ export const endsParagraph = (text: string): boolean =>
   endsSentence(text) || /[：:]["”’」』）)]*$/.test(text);
 
 export const HEADING_PATTERNS: ReadonlyArray<{ re: RegExp; level: number }> = [
-  { re: /^(第[一二三四五六七八九十百零〇\d]+[章部分篇])[\s\u3000、：:.．]*/, level: 1 },
+  { re: /^(第[一二三四五六七八九十百零〇\d]+(?:章|部分|篇|节))[\s\u3000、：:.．]*/, level: 1 },
   { re: /^([一二三四五六七八九十]+[、．.])\s*/, level: 1 },
   { re: /^([（(][一二三四五六七八九十]+[）)])[\s\u3000、]*/, level: 2 },
   { re: /^(\d{1,2}[、．.](?!\d))\s*/, level: 3 },

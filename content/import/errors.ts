@@ -12,8 +12,8 @@ export const IMPORT_ERROR_CODES = {
     en: 'The file does not contain text; it may be damaged or not a text file. Open it in Word or a text editor, save a copy and import that.',
   },
   corrupt: {
-    zh: '文件已损坏，无法读取。请用 Word 或 WPS 打开后另存为 .docx 再导入。',
-    en: 'The file is damaged and cannot be read. Open it in Word or WPS, save it again as .docx and import the copy.',
+    zh: '文件已损坏或内容与扩展名不符，无法读取。请用原来的程序（Word、WPS 或 PDF 阅读器）打开确认，另存一份再导入。',
+    en: 'The file is damaged or is not what its name says, and cannot be read. Open it in the program that made it (Word, WPS or a PDF reader), save a copy and import that.',
   },
   encrypted: {
     zh: '文件设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码后另存一份再导入。',

@@ -51,7 +51,7 @@ export async function importPdf(bytes: Uint8Array): Promise<RawDocument> {
   const cMapUrl = cMapDir();
   const task = pdfjs.getDocument({
     // pdf.js takes ownership of the buffer it is given
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
