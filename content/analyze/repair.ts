@@ -41,25 +41,53 @@ const SEAM_CONTEXT = 12;
 class PairCounts {
   private readonly pairs = new Map<number, number>();
   private readonly triples = new Map<number, number>();
+  // characters get small ids so that pair keys stay small integers, which Map hashes fastest
+  private readonly ids = new Uint16Array(0x10000);
+  private nextId = 1;
 
   constructor(texts: readonly string[]) {
     for (const text of texts) {
-      for (let i = 0; i + 1 < text.length; i++) {
-        const key = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+      let prev = text.length > 0 ? this.id(text.charCodeAt(0)) : 0;
+      for (let i = 1; i < text.length; i++) {
+        const cur = this.id(text.charCodeAt(i));
+        const key = prev * 0x8000 + cur;
         this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
+        prev = cur;
       }
     }
+    // triples are only ever asked about for a block start that is a rare pair: count just those
+    const rareStarts = new Set<number>();
+    for (const text of texts) {
+      if (text.length < 2) continue;
+      const key = this.key(text.charCodeAt(0), text.charCodeAt(1));
+      if ((this.pairs.get(key) ?? 0) <= RARE_PAIR) rareStarts.add(key);
+    }
+    if (rareStarts.size === 0) return;
     for (const text of texts) {
       for (let i = 1; i + 1 < text.length; i++) {
-        if (this.countCodes(text.charCodeAt(i), text.charCodeAt(i + 1)) > RARE_PAIR) continue;
+        if (!rareStarts.has(this.key(text.charCodeAt(i), text.charCodeAt(i + 1)))) continue;
         const key = tripleKey(text.charCodeAt(i - 1), text.charCodeAt(i), text.charCodeAt(i + 1));
         this.triples.set(key, (this.triples.get(key) ?? 0) + 1);
       }
     }
   }
 
+  private id(code: number): number {
+    let id = this.ids[code] ?? 0;
+    if (id === 0) {
+      // past 32,767 distinct characters the rest share one id: counts only get more cautious
+      id = this.nextId < 0x7fff ? this.nextId++ : 0x7fff;
+      this.ids[code] = id;
+    }
+    return id;
+  }
+
+  private key(a: number, b: number): number {
+    return (this.ids[a] ?? 0) * 0x8000 + (this.ids[b] ?? 0);
+  }
+
   private countCodes(a: number, b: number): number {
-    return this.pairs.get(a * 0x10000 + b) ?? 0;
+    return this.pairs.get(this.key(a, b)) ?? 0;
   }
 
   /** occurrences of (last character of a, first of b) */

@@ -41,7 +41,15 @@ const MAX_SCENE_CAPTION_CHARS = 60;
 
 /** Recognise a heading line and its level, or null. */
 export function matchHeading(text: string, explicitLevel?: number): Heading | null {
-  if (explicitLevel) return { level: explicitLevel, title: text.trim() };
+  if (explicitLevel) {
+    // a styled heading keeps its level, and its number if it writes one (「## 一、经济运行」)
+    const numbered = HEADING_PATTERNS.map(({ re }) => re.exec(text)).find(
+      (m) => m && text.length > m[0].length,
+    );
+    return numbered?.[1]
+      ? { level: explicitLevel, title: text.slice(numbered[0].length).trim(), number: numbered[1] }
+      : { level: explicitLevel, title: text.trim() };
+  }
   for (const { re, level } of HEADING_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -103,9 +111,13 @@ export function analyze(raw: readonly RawBlock[], decisions: Decisions): Analysi
   let subtitle: string | undefined;
   const dateline: string[] = [];
   const t0 = peekText();
+  // a styled top heading is the title when it is the only one of its level (markdown 「# 标题」)
+  const soleTopHeading =
+    t0?.hints?.heading === 1 &&
+    blocks.filter((b) => b.type === 'text' && b.hints?.heading === 1).length === 1;
   if (
     t0 &&
-    !t0.hints?.heading &&
+    (!t0.hints?.heading || soleTopHeading) &&
     !HEADING_PATTERNS.some(({ re }) => re.test(t0.text)) &&
     !SECTION_LABELS.test(t0.text) &&
     t0.text.length <= MAX_TITLE_CHARS &&

@@ -40,7 +40,7 @@ export function tidySpaces(text: string): string {
     .replace(/[\s\u3000]+/gu, ' ')
     .replace(new RegExp(`(?<=[${wide}])\\s+(?=[${wide}0-9%％])`, 'gu'), '')
     .replace(new RegExp(`(?<=[0-9.%％])\\s+(?=[${wide}])`, 'gu'), '')
-    .replace(/(?<=\d)\s+(?=\.\d)|(?<=\d\.)\s+(?=\d)/g, '')
+    .replace(/(?<=\d)\s+(?=\.\d)|(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=[%％])/g, '')
     .trim();
 }
 
@@ -86,28 +86,33 @@ function median(values: number[]): number {
 export function pagesToRawBlocks(pages: readonly PdfPage[]): RawBlock[] {
   const pageLines = pages.map(linesOf);
 
-  // running headers and footers: the same line (digits aside) at the top or bottom of several pages
+  // running headers and footers: the same line (digits aside) first or last on several pages
   const edgeCount = new Map<string, number>();
   for (const lines of pageLines) {
     const edges = new Set(
-      [lines[0], lines[1], lines[lines.length - 1], lines[lines.length - 2]]
-        .filter(Boolean)
-        .map((l) => shape((l as Line).text)),
+      [lines[0], lines[lines.length - 1]].filter((l): l is Line => !!l).map((l) => shape(l.text)),
     );
     for (const s of edges) edgeCount.set(s, (edgeCount.get(s) ?? 0) + 1);
   }
   const repeats = (l: Line): boolean =>
     pages.length >= 2 && (edgeCount.get(shape(l.text)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
-  const body = pageLines.map((lines) =>
-    lines.filter((l, i) => {
-      const atEdge = i <= 1 || i >= lines.length - 2;
-      return !(atEdge && (PAGE_NUMBER.test(l.text) || repeats(l)));
-    }),
-  );
+  const isFurniture = (l: Line | undefined): boolean => !!l && (PAGE_NUMBER.test(l.text) || repeats(l));
+  const body = pageLines.map((lines) => {
+    let from = 0;
+    let to = lines.length;
+    // a header line, then perhaps a page number under it; the same at the foot
+    while (from < Math.min(2, to) && isFurniture(lines[from])) from++;
+    while (to > Math.max(from, lines.length - 2) && isFurniture(lines[to - 1])) to--;
+    return lines.slice(from, to);
+  });
 
   const all = body.flat();
   if (all.length === 0) return [];
-  const bodySize = median(all.map((l) => l.size));
+  // the body text size is the one most characters are set in
+  const bySize = new Map<number, number>();
+  for (const l of all)
+    bySize.set(Math.round(l.size * 2) / 2, (bySize.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  const bodySize = [...bySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
   const left = median(all.filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => l.x));
   const right = Math.max(...all.map((l) => l.right));
   const spacing =

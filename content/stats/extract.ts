@@ -190,8 +190,12 @@ function insideQuotes(before: string): boolean {
 }
 
 /** Every quantity in one sentence. */
+/** A sentence with no digit and no Chinese numeral has no quantity: most sentences skip the full match. */
+const MAY_COUNT = /[0-9０-９零〇一二两三四五六七八九十百千]/;
+
 export function statsInSentence(sentence: string): FoundStat[] {
   const found: FoundStat[] = [];
+  if (!MAY_COUNT.test(sentence)) return found;
   let clauseFloor = 0;
   for (const m of sentence.matchAll(QUANTITY)) {
     const [whole, num = '', mag = '', unit = ''] = m;
@@ -243,10 +247,11 @@ function isQuantity(num: string, arabic: boolean, before: string, after: string)
   return true;
 }
 
+const CLAUSE_TAIL = /[，,；;：:。！？!?][^，,；;：:。！？!?]*$/;
+
 function lastClauseBreak(before: string): number {
-  let i = before.length - 1;
-  while (i >= 0 && !/[，,；;：:。！？!?]/.test(before[i] ?? '')) i--;
-  return i + 1;
+  const m = CLAUSE_TAIL.exec(before);
+  return m ? m.index + 1 : 0;
 }
 
 /**

@@ -54,8 +54,13 @@ describe('headings', () => {
       { type: 'text', id: 'b1', text: '总体情况', hints: { heading: 1 } },
       { type: 'text', id: 'b2', text: '工业生产', hints: { heading: 2 } },
       { type: 'text', id: 'b3', text: '正文一段。' },
+      { type: 'text', id: 'b4', text: '下步打算', hints: { heading: 1 } },
     ];
-    expect(titles(analyze(raw, { repairs: {}, roles: {} }).sections)).toEqual(['1:总体情况', '2:工业生产']);
+    expect(titles(analyze(raw, { repairs: {}, roles: {} }).sections)).toEqual([
+      '1:总体情况',
+      '2:工业生产',
+      '1:下步打算',
+    ]);
   });
 
   it('trusts the bold of a formatted document: bold short lines are headings, plain ones are not', () => {
