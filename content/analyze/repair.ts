@@ -153,10 +153,10 @@ export function findRepairs(
   for (let i = 1; i < raw.length; i++) {
     const prev = raw[i - 1];
     const b = raw[i];
-    if (!isText(prev) || !isText(b)) continue;
+    if (!isText(prev) || !isText(b) || b.text.length > MAX_DUPLICATE_CHARS * 2) continue;
     const frag = b.text.replace(/\s+/g, '');
     if (frag.length < 3 || frag.length > MAX_DUPLICATE_CHARS) continue;
-    const before = prev.text.replace(/\s+/g, '');
+    const before = prev.text.slice(-frag.length * 3).replace(/\s+/g, '');
     if (before.length > frag.length && before.endsWith(frag)) {
       duplicate.add(i);
       repairs.push({
