@@ -59,7 +59,7 @@ const IMPORTERS: Record<string, FormatImporter> = {
   md: importMarkdown,
   markdown: importMarkdown,
   docx: (bytes) => importDocx(bytes),
-  pdf: (bytes) => importPdf(bytes),
+  pdf: (bytes, options) => importPdf(bytes, (f) => options.onProgress?.(f * READ_SHARE)),
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(IMPORTERS);

@@ -44,7 +44,10 @@ function cMapDir(): string | undefined {
   }
 }
 
-export async function importPdf(bytes: Uint8Array): Promise<RawDocument> {
+export async function importPdf(
+  bytes: Uint8Array,
+  onProgress?: (fraction: number) => void,
+): Promise<RawDocument> {
   if (bytes.length === 0) throw new ImportError('empty');
   if (sniff(bytes) !== 'pdf') throw new ImportError('corrupt', 'not a PDF');
   const pdfjs = await loadPdfJs();
@@ -78,6 +81,7 @@ export async function importPdf(bytes: Uint8Array): Promise<RawDocument> {
       }
       pages.push({ runs });
       page.cleanup();
+      onProgress?.(n / doc.numPages);
     }
     if (doc.numPages > 0 && chars === 0) throw new ImportError('no-text-layer');
     return { format: 'pdf', blocks: pagesToRawBlocks(pages) };

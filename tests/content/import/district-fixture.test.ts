@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importReport, reanalyze } from '../../../content/import';
-import type { Block, Report, Section } from '../../../content/model/report';
+import { ReportSchema, type Block, type Report, type Section } from '../../../content/model/report';
 import { readDistrictReport } from '../../helpers/paths';
 
 /**
@@ -19,6 +19,10 @@ const paragraphText = (b: Block): string =>
   b.kind === 'paragraph' ? b.text : b.kind === 'point' ? `${b.lead}。${b.text}` : '';
 
 describe('the shared district report, imported from its .txt bytes', () => {
+  it('is a valid Report, as the IPC contract checks it', () => {
+    expect(ReportSchema.parse(report)).toEqual(report);
+  });
+
   it('finds the title and the —— subtitle', () => {
     expect(report.title).toBe('凝心聚力向前行 克难奋进谋新篇');
     expect(report.subtitle).toBe('建设现代化新绿园迈出坚实步伐');

@@ -5,7 +5,7 @@ import { importReport } from '../../../content/import';
 import { decodeText, detectEncoding } from '../../../content/import/decode';
 import { markdownToRawBlocks } from '../../../content/import/markdown';
 import { pagesToRawBlocks, tidySpaces, type TextRun } from '../../../content/import/pdf-layout';
-import type { Block, Report, Section } from '../../../content/model/report';
+import { ReportSchema, type Block, type Report, type Section } from '../../../content/model/report';
 import { DOCX_TEXT, buildReportDocx, tinyPng } from '../../fixtures/import/build-docx';
 import { ROOT } from '../../helpers/paths';
 import { cjkLine, makePdf, utf16 } from './builders';
@@ -126,6 +126,7 @@ describe('markdown', () => {
 
   it('keeps a named picture as a figure with its caption but no picture, and a table under its 表1 caption', async () => {
     const r = await importReport({ name: 'r.md', bytes: new TextEncoder().encode(md) });
+    expect(ReportSchema.parse(r)).toEqual(r);
     expect(r.title).toBe('某区工作总结');
     expect(outline(r.sections)).toEqual(['1:经济运行']);
     expect(r.sections[0]?.number).toBe('一、');
@@ -151,6 +152,7 @@ describe('markdown', () => {
 describe('docx written by hand, without heading styles', () => {
   it('finds the bold numbered and unnumbered headings, the picture with its caption and the table with its caption', async () => {
     const r = await importReport({ name: 'report.docx', bytes: await buildReportDocx() });
+    expect(ReportSchema.parse(r)).toEqual(r);
     expect(r.source.format).toBe('docx');
     expect(r.title).toBe(DOCX_TEXT.title);
     expect(outline(r.sections)).toEqual([
@@ -201,7 +203,13 @@ describe('docx written by hand, without heading styles', () => {
 
 describe('pdf', () => {
   it('reads the PDF LibreOffice printed from the docx: headers, footers and page numbers gone, lines rejoined', async () => {
-    const r = await importReport({ name: 'report.pdf', bytes: fixture('report.pdf') });
+    const progress: number[] = [];
+    const r = await importReport(
+      { name: 'report.pdf', bytes: fixture('report.pdf') },
+      { onProgress: (f) => progress.push(f) },
+    );
+    expect(ReportSchema.parse(r)).toEqual(r);
+    expect(progress).toEqual([0, 0.35, 0.7, 0.7, 1]);
     expect(r.source.format).toBe('pdf');
     expect(r.title).toBe(DOCX_TEXT.title);
     const texts = r.raw.flatMap((b) => (b.type === 'text' ? [b.text] : []));
