@@ -77,6 +77,8 @@ export async function importReport(input: ImportInput, options: ImportOptions = 
   if (input.bytes.length > MAX_SOURCE_BYTES) throw new ImportError('too-large');
   const ext = extensionOf(input.name);
   const importer = IMPORTERS[ext];
+  // an old Word or WPS file is a common mistake with a known fix: say so rather than "unsupported"
+  if (!importer && (ext === 'doc' || ext === 'wps')) throw new ImportError('old-format');
   if (!importer) throw new ImportError('unsupported', ext ? `.${ext}` : input.name);
   options.onProgress?.(0);
   let doc: RawDocument;

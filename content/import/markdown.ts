@@ -11,7 +11,7 @@ export function markdownToRawBlocks(text: string): RawBlock[] {
   const lines = text.split(/\r\n|\r|\n/);
   const blocks: RawBlock[] = [];
   const nextId = (): string => `b${blocks.length + 1}`;
-  let para: { text: string; line: number; bold: boolean } | null = null;
+  let para: { text: string; line: number } | null = null;
   let fence: string | null = null;
 
   const flush = (): void => {
@@ -101,7 +101,7 @@ export function markdownToRawBlocks(text: string): RawBlock[] {
     }
     const quoted = line.replace(/^>\s?/, '');
     if (para) para.text = joinText(para.text, quoted);
-    else para = { text: quoted, line: lineNo, bold: false };
+    else para = { text: quoted, line: lineNo };
   }
   flush();
   return blocks;

@@ -67,8 +67,10 @@ describe('bad input gets a clear message, never a crash', () => {
     expect(await codeOf('secret.docx', encrypted)).toBe('encrypted');
   });
 
-  it('recognises an old Word .doc saved under a .docx name', async () => {
+  it('recognises an old Word .doc, under its own name or a .docx name, and says to save it as .docx', async () => {
     expect(await codeOf('old.docx', makeCompoundFile(['WordDocument', '1Table']))).toBe('old-format');
+    expect(await codeOf('old.doc', makeCompoundFile(['WordDocument', '1Table']))).toBe('old-format');
+    expect(new ImportError('old-format').messageZh).toContain('另存为 .docx');
   });
 
   it('refuses a zip bomb that declares its size, before inflating anything', async () => {
