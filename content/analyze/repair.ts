@@ -45,6 +45,9 @@ class PairCounts {
   private readonly ids = new Uint16Array(0x10000);
   private nextId = 1;
 
+  /** pairs that open a block or a clause: how sentences in this document begin */
+  private readonly openers = new Map<number, number>();
+
   constructor(texts: readonly string[]) {
     for (const text of texts) {
       let prev = text.length > 0 ? this.id(text.charCodeAt(0)) : 0;
@@ -52,6 +55,9 @@ class PairCounts {
         const cur = this.id(text.charCodeAt(i));
         const key = prev * 0x8000 + cur;
         this.pairs.set(key, (this.pairs.get(key) ?? 0) + 1);
+        // the pair (i-1, i) opens the block, or a clause after a stop or comma
+        if (i === 1 || CLAUSE_BREAKS.has(text.charCodeAt(i - 2)))
+          this.openers.set(key, (this.openers.get(key) ?? 0) + 1);
         prev = cur;
       }
     }
@@ -96,6 +102,11 @@ class PairCounts {
     return this.countCodes(a.charCodeAt(a.length - 1), b.charCodeAt(0));
   }
 
+  /** times the first two characters of text open a block or clause elsewhere */
+  opensElsewhere(text: string): number {
+    return (this.openers.get(this.key(text.charCodeAt(0), text.charCodeAt(1))) ?? 0) - 1;
+  }
+
   /** occurrences of the first two characters of text, other than at its own start */
   startElsewhere(text: string): number {
     return this.countCodes(text.charCodeAt(0), text.charCodeAt(1)) - 1;
@@ -106,6 +117,8 @@ class PairCounts {
     return this.triples.get(tripleKey(a.charCodeAt(a.length - 1), b.charCodeAt(0), b.charCodeAt(1))) ?? 0;
   }
 }
+
+const CLAUSE_BREAKS = new Set([...'，,。；;：:！？!?、“”"'].map((c) => c.charCodeAt(0)));
 
 /** A pair seen at most this often elsewhere still counts as a rare word start. */
 const RARE_PAIR = 4;
@@ -188,6 +201,10 @@ export function findRepairs(
     // a short unpunctuated line after a cut paragraph is usually the next heading; only a seam
     // the document itself vouches for, onto a start that begins no word, makes it a continuation
     if (isLineLike(next.text) && orphanFit(head.text, next.text, pairs) === 0) continue;
+    // with no seam evidence, the next block must at least not start the way this document's
+    // sentences start: 「长制」 and 「课堂」 never open a clause elsewhere, 「上半年」 does. A
+    // paragraph that merely lacks its full stop stays apart from the next one.
+    if (seam === 0 && pairs.opensElsewhere(next.text) > 0) continue;
     const c: Candidate = { head: i, next: i + 1, strong: seam > 0 };
     tentative.set(i, c);
     joinedFrom.set(i + 1, c);

@@ -25,6 +25,14 @@ describe('repair (a): a paragraph broken by a page or column break', () => {
     expect(out.blocks[0]).toMatchObject({ id: 'b1', parts: ['b1', 'b2'] });
   });
 
+  it('leaves a paragraph that only lacks its full stop apart from the ordinary paragraph after it', () => {
+    const blocks = raw(
+      '上半年，全区固定资产投资同比增长2%，增速位列五城区首位，主要经济指标明显改善',
+      '上半年，全区上下统筹疫情防控和经济社会发展。',
+    );
+    expect(findRepairs(blocks)).toEqual([]);
+  });
+
   it('leaves a finished paragraph and the next one apart', () => {
     const blocks = raw(
       '改革工作不断深化。系统谋划实施10个领域、20项重点改革任务。',
