@@ -26,6 +26,8 @@ interface MElement {
   altText?: string;
   contentType?: string;
   read?: (encoding: 'base64') => Promise<string>;
+  /** Word's own list numbering; the number itself (「一、」) is not in the text */
+  numbering?: { isOrdered?: boolean; level?: string } | null;
 }
 
 export async function importDocx(bytes: Uint8Array): Promise<RawDocument> {
@@ -125,6 +127,14 @@ async function readDocument(root: MElement): Promise<RawDocument> {
       hints.bold = true;
     }
     if (p.alignment === 'center' || p.alignment === 'both-center') hints.centered = true;
+    if (p.numbering && !level) {
+      // a short line numbered by Word's list (「一、」「（一）」 generated, not typed) is a heading at
+      // its list level; a numbered sentence or a bullet is a list item
+      const text = lines.join('').trim();
+      if (p.numbering.isOrdered && text.length <= 30 && !/[。！？!?；;]/.test(text))
+        hints.heading = Math.min(9, Number(p.numbering.level ?? 0) + 1);
+      else hints.listItem = true;
+    }
     if (boldChars > 0 && plainChars === 0) hints.bold = true;
     if (bigChars > 0 && bigChars === boldChars + plainChars && hints.centered) hints.bold = true;
     for (const line of lines) {

@@ -181,6 +181,40 @@ describe('docx written by hand, without heading styles', () => {
     );
   });
 
+  it('reads lines numbered by Word lists (the 一、 not typed) as headings at their list level', async () => {
+    const { Document, LevelFormat, Packer, Paragraph } = await import('docx');
+    const numbered = (text: string, level: number) =>
+      new Paragraph({ text, numbering: { reference: 'headings', level } });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: 'headings',
+            levels: [
+              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
+              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '某区工作总结' }),
+            numbered('经济运行', 0),
+            numbered('项目建设', 1),
+            new Paragraph('完成投资12.5亿元。'),
+            numbered('民生保障', 0),
+            numbered('新增就业岗位1200个，发放补贴300万元。', 1),
+          ],
+        },
+      ],
+    });
+    const r = await importReport({ name: 'listed.docx', bytes: new Uint8Array(await Packer.toBuffer(doc)) });
+    expect(outline(r.sections)).toEqual(['1:经济运行', '2:项目建设', '1:民生保障']);
+    expect(r.stats.map((s) => `${s.value}${s.unit}`)).toEqual(['12.5亿元', '1200个', '300万元']);
+  });
+
   it('uses Heading N styles when the document has them', async () => {
     const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
     const doc = new Document({
