@@ -123,7 +123,20 @@ describe('bad input gets a clear message, never a crash', () => {
     const bytes = new Uint8Array(one.length * copies);
     for (let i = 0; i < copies; i++) bytes.set(one, i * one.length);
     const progress: number[] = [];
-    const report = await importReport({ name: 'big.txt', bytes }, { onProgress: (f) => progress.push(f) });
+    const heap = (): number => process.memoryUsage().heapUsed;
+    const base = heap();
+    let peak = 0;
+    const report = await importReport(
+      { name: 'big.txt', bytes },
+      {
+        onProgress: (f) => {
+          progress.push(f);
+          peak = Math.max(peak, heap() - base);
+        },
+      },
+    );
+    // memory stays proportionate to the file (the bench measures it closely; this is a loose bound)
+    expect(peak).toBeLessThan(bytes.length * 15);
     expect(bytes.length).toBeGreaterThanOrEqual(50 * 1024 * 1024);
     expect(progress.length).toBeGreaterThan(20);
     expect(progress[0]).toBe(0);
