@@ -16,8 +16,8 @@ export const IMPORT_ERROR_CODES = {
     en: 'The file is damaged or is not what its name says, and cannot be read. Open it in the program that made it (Word, WPS or a PDF reader), save a copy and import that.',
   },
   encrypted: {
-    zh: '文件设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码后另存一份再导入。',
-    en: 'The file is password-protected. Remove the password in Word or WPS, save a copy and import that.',
+    zh: '文件设置了打开密码，无法读取。请用原来的程序（Word、WPS 或 PDF 阅读器）取消密码后另存一份再导入。',
+    en: 'The file is password-protected. Remove the password in the program that made it (Word, WPS or a PDF reader), save a copy and import that.',
   },
   'too-large': {
     zh: '文件过大，超出了可导入的上限。请拆分后分别导入。',
