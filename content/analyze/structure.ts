@@ -81,8 +81,13 @@ function isHeadingLine(text: string): boolean {
 
 const PHOTO_CAPTION_NUMBER = /^图\s*[\d一二三四五六七八九十]+/;
 const TABLE_CAPTION_NUMBER = /^表\s*[\d一二三四五六七八九十]+/;
-/** A caption describing a scene in progress: 「……车间内，工人正在调试……」 */
-const SCENE = /(正在|现场|一角|掠影|风采|风貌|剪影)/;
+/**
+ * A caption describing a scene in progress at a named place: 「……公司生产车间内，工人正在调试……」.
+ * Both are needed: 「各项工作正在有序推进。」 is a sentence of the report, not a caption.
+ */
+const SCENE_PLACE =
+  /^[^，,。]{2,20}?(公司|企业|社区|街道|镇|村|学校|医院|园区|车间|工地|中心|小区|广场|基地|现场)/;
+const SCENE_ACTION = /正在/;
 
 /** One sentence at most, short: the shape of a caption. */
 function isCaptionShaped(text: string, max = MAX_CAPTION_CHARS): boolean {
@@ -289,7 +294,9 @@ function isPhotoCaption(b: RepairedText, prev: RepairedBlock | undefined, pictur
   // a caption is a sentence; a short line without its full stop is a heading
   if (!endsSentence(b.text)) return false;
   if ((b.hints?.gapBefore ?? 0) >= pictureGap && b.parts.length === 1) return true;
-  return isCaptionShaped(b.text, MAX_SCENE_CAPTION_CHARS) && SCENE.test(b.text);
+  return (
+    isCaptionShaped(b.text, MAX_SCENE_CAPTION_CHARS) && SCENE_PLACE.test(b.text) && SCENE_ACTION.test(b.text)
+  );
 }
 
 function isDateline(text: string): boolean {

@@ -170,4 +170,11 @@ describe('figures', () => {
     );
     expect(same.figures).toEqual([]);
   });
+
+  it('takes a one-sentence scene at a named place for a caption, but not a sentence of the report', () => {
+    const r = importPastedText(
+      '总结\n一、工作\n正文一段。\n某公司生产车间内，工人正在调试新生产线。\n各项工作正在有序推进。\n正文二段。',
+    );
+    expect(r.figures.map((f) => f.caption)).toEqual(['某公司生产车间内，工人正在调试新生产线。']);
+  });
 });
