@@ -73,8 +73,10 @@ function isHeadingLine(text: string): boolean {
     text.length <= MAX_HEADING_CHARS &&
     !/[。！？!?；;…]/.test(text) &&
     !/[，,、]$/.test(text) &&
-    // a bare figure 「1.2亿元」 or 「86.4」 is a table cell, not a heading
+    // a bare figure 「1.2亿元」 or 「86.4」 is a table cell, and a date or a signing office
+    // (「2022年7月15日」, 「某区人民政府办公室」) closes a report: none of them is a heading
     !/^[\d.,%％\s]+\p{Script=Han}{0,2}$/u.test(text) &&
+    !isDateline(text) &&
     /\p{Script=Han}/u.test(text)
   );
 }
@@ -307,9 +309,8 @@ function isDateline(text: string): boolean {
       /^[（(]?[二〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?[）)]?$/.test(
         text,
       ) ||
-      /(办公室|人民政府|委员会|局|区委|县委|市委|记者|供稿|通讯员|执笔|撰稿|报告人)[:：]?\s*\S{0,8}$/.test(
-        text,
-      ))
+      /(办公室|人民政府|委员会|局|区委|县委|市委|办事处|党组)$/.test(text) ||
+      /^(本报)?(记者|通讯员|供稿|执笔|撰稿|报告人|作者)[:：\s]/.test(text))
   );
 }
 

@@ -26,6 +26,12 @@ describe('headings', () => {
     expect(matchHeading('发展为要,坚定信心全力以赴抓落实')).toMatchObject({ level: 1 });
   });
 
+  it('does not take the signing office and date at the end of a report for headings', () => {
+    const r = importPastedText('总结\n一、工作\n正文一段。\n某区人民政府办公室\n2022年7月20日');
+    expect(titles(r.sections)).toEqual(['1:一、工作']);
+    expect(matchHeading('发挥区委核心作用')).toMatchObject({ level: 1 });
+  });
+
   it('does not take sentences, numbered paragraphs or numbers for headings', () => {
     expect(matchHeading('征途漫漫,唯有奋斗。')).toBeNull();
     expect(matchHeading('一、稳住经济大盘。上半年全区固投同比增长2%,增速位列首位。')).toBeNull();
