@@ -83,8 +83,10 @@ export async function importPdf(
       page.cleanup();
       onProgress?.(n / doc.numPages);
     }
-    if (doc.numPages > 0 && chars === 0) throw new ImportError('no-text-layer');
-    return { format: 'pdf', blocks: pagesToRawBlocks(pages) };
+    // a scan may still carry a stamped page number: with nothing but that, it has no text layer
+    const blocks = chars === 0 ? [] : pagesToRawBlocks(pages);
+    if (blocks.length === 0) throw new ImportError('no-text-layer');
+    return { format: 'pdf', blocks };
   } catch (e) {
     if (e instanceof ImportError) throw e;
     const name = e instanceof Error ? e.name : '';

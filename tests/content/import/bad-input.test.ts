@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, IMPORT_ERROR_CODES, importReport, SUPPORTED_EXTENSIONS } from '../../../content/import';
 import { MAX_INFLATED_BYTES } from '../../../content/import/zip';
 import { readDistrictReport } from '../../helpers/paths';
-import { bombDeflate, makeCompoundFile, makePdf, makeZip } from './builders';
+import { bombDeflate, cjkLine, makeCompoundFile, makePdf, makeZip } from './builders';
 
 /** Import and return the ImportError code, failing the test on any other outcome. */
 async function codeOf(name: string, bytes: Uint8Array): Promise<string> {
@@ -102,6 +102,15 @@ describe('bad input gets a clear message, never a crash', () => {
   it('refuses a PDF without a text layer (a scan) with its own message', async () => {
     const scan = makePdf(['0.5 g 72 72 451 698 re f', '0.5 g 100 100 300 300 re f']);
     expect(await codeOf('scan.pdf', scan)).toBe('no-text-layer');
+    // page numbers stamped on the scanned pages are no text layer either
+    const numbered = makePdf(
+      [
+        '0.5 g 72 72 451 698 re f\n' + cjkLine('— 1 —', 280, 40),
+        '0.5 g 72 72 451 698 re f\n' + cjkLine('— 2 —', 280, 40),
+      ],
+      { cjkFont: true },
+    );
+    expect(await codeOf('scan-numbered.pdf', numbered)).toBe('no-text-layer');
   });
 
   it('refuses a damaged PDF', async () => {
