@@ -12,16 +12,24 @@ export const IMPORT_ERROR_CODES = {
     en: 'The file does not contain text; it may be damaged or not a text file. Open it in Word or a text editor, save a copy and import that.',
   },
   corrupt: {
-    zh: '文件已损坏，无法读取。请用 Word 或 WPS 打开后另存为 .docx 再导入。',
-    en: 'The file is damaged and cannot be read. Open it in Word or WPS, save it again as .docx and import the copy.',
+    zh: '文件已损坏或内容与扩展名不符，无法读取。请用原来的程序（Word、WPS 或 PDF 阅读器）打开确认，另存一份再导入。',
+    en: 'The file is damaged or is not what its name says, and cannot be read. Open it in the program that made it (Word, WPS or a PDF reader), save a copy and import that.',
   },
   encrypted: {
-    zh: '文件设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码后另存一份再导入。',
-    en: 'The file is password-protected. Remove the password in Word or WPS, save a copy and import that.',
+    zh: '文件设置了打开密码，无法读取。请用原来的程序（Word、WPS 或 PDF 阅读器）取消密码后另存一份再导入。',
+    en: 'The file is password-protected. Remove the password in the program that made it (Word, WPS or a PDF reader), save a copy and import that.',
   },
   'too-large': {
     zh: '文件过大，超出了可导入的上限。请拆分后分别导入。',
     en: 'The file is too large to import. Split it into smaller files.',
+  },
+  'inflated-too-large': {
+    zh: '文件解压后体积异常巨大（可能是损坏或恶意构造的文件），已拒绝导入。请用 Word 或 WPS 打开后另存一份再导入。',
+    en: 'The file would expand to an abnormal size when unpacked (damaged or maliciously crafted), so it was refused. Open it in Word or WPS, save a copy and import that.',
+  },
+  'old-format': {
+    zh: '这是旧版 Word 文件（.doc），不能直接读取。请在 Word 或 WPS 中另存为 .docx 再导入。',
+    en: 'This is an old-style Word file (.doc) and cannot be read directly. Save it as .docx in Word or WPS and import that.',
   },
   'no-text-layer': {
     zh: '这个 PDF 是扫描图片，没有文字层，无法提取文字。请找原始 Word 文件，或先用文字识别（OCR）软件转换。',

@@ -8,9 +8,12 @@ import {
   type Report,
   type SourceFormat,
 } from '../model/report';
-import { decodeText } from './decode';
+import { importDocx } from './docx';
 import { ImportError } from './errors';
-import { textToRawBlocks } from './text';
+import { markdownToRawBlocks } from './markdown';
+import { importPdf } from './pdf';
+import { decodeText } from './decode';
+import { bytesToRawBlocks, textToRawBlocks } from './text';
 
 export { ImportError, isImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors';
 
@@ -37,9 +40,26 @@ export interface RawDocument {
 
 type FormatImporter = (bytes: Uint8Array, options: ImportOptions) => Promise<RawDocument> | RawDocument;
 
+const importText: FormatImporter = (bytes, options) => ({
+  format: 'txt',
+  blocks: bytesToRawBlocks(bytes, (f) => options.onProgress?.(f * READ_SHARE)),
+});
+const importMarkdown: FormatImporter = (bytes) => ({
+  format: 'md',
+  blocks: markdownToRawBlocks(decodeText(bytes).text),
+});
+
+/** The share of progress that reading the file takes; analysis takes the rest. */
+const READ_SHARE = 0.7;
+
+/** File extension → importer. Each is bytes in, raw blocks out; all throw only ImportError for bad input. */
 const IMPORTERS: Record<string, FormatImporter> = {
-  txt: (bytes) => ({ format: 'txt', blocks: textToRawBlocks(decodeText(bytes).text) }),
-  text: (bytes) => ({ format: 'txt', blocks: textToRawBlocks(decodeText(bytes).text) }),
+  txt: importText,
+  text: importText,
+  md: importMarkdown,
+  markdown: importMarkdown,
+  docx: (bytes) => importDocx(bytes),
+  pdf: (bytes, options) => importPdf(bytes, (f) => options.onProgress?.(f * READ_SHARE)),
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(IMPORTERS);
@@ -57,6 +77,8 @@ export async function importReport(input: ImportInput, options: ImportOptions = 
   if (input.bytes.length > MAX_SOURCE_BYTES) throw new ImportError('too-large');
   const ext = extensionOf(input.name);
   const importer = IMPORTERS[ext];
+  // an old Word or WPS file is a common mistake with a known fix: say so rather than "unsupported"
+  if (!importer && (ext === 'doc' || ext === 'wps')) throw new ImportError('old-format');
   if (!importer) throw new ImportError('unsupported', ext ? `.${ext}` : input.name);
   options.onProgress?.(0);
   let doc: RawDocument;
@@ -67,6 +89,7 @@ export async function importReport(input: ImportInput, options: ImportOptions = 
     throw new ImportError('corrupt', e instanceof Error ? e.message.slice(0, 120) : undefined);
   }
   if (doc.blocks.length === 0) throw new ImportError('no-content');
+  options.onProgress?.(READ_SHARE);
   const report = buildReport(doc, input.name);
   options.onProgress?.(1);
   return report;
@@ -87,6 +110,8 @@ export function buildReport(doc: RawDocument, name: string): Report {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
     ...analysis,
+    // a report without a title line is called by its file name
+    title: analysis.title || name.replace(/\.[^.]+$/, ''),
     source: { name, format: doc.format },
     raw: doc.blocks,
     assets: doc.assets ?? {},
@@ -96,5 +121,12 @@ export function buildReport(doc: RawDocument, name: string): Report {
 
 /** Re-derive a report's structure after staff change a decision (accept/undo a repair, reclassify a block). */
 export function reanalyze(report: Report, decisions: Decisions): Report {
-  return { ...report, ...analyze(report.raw, decisions), decisions };
+  const analysis = analyze(report.raw, decisions);
+  const { subtitle: _old, ...rest } = report;
+  return {
+    ...rest,
+    ...analysis,
+    title: analysis.title || report.source.name.replace(/\.[^.]+$/, ''),
+    decisions,
+  };
 }

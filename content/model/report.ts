@@ -25,6 +25,11 @@ export const RawHintsSchema = z.object({
   bold: z.boolean().optional(),
   centered: z.boolean().optional(),
   listItem: z.boolean().optional(),
+  /**
+   * blank lines before this block in a text source: a picture dropped from a newspaper page leaves
+   * a wider gap than the one between paragraphs, which is how a standalone photo caption shows
+   */
+  gapBefore: z.number().int().nonnegative().optional(),
 });
 export type RawHints = z.infer<typeof RawHintsSchema>;
 
@@ -39,7 +44,8 @@ export const RawBlockSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('image'),
     id: z.string(),
-    assetId: z.string(),
+    /** the image bytes in `assets`; none when the source only names a picture it does not carry (markdown) */
+    assetId: z.string().optional(),
     alt: z.string().optional(),
     src: SourceRefSchema.optional(),
   }),

@@ -1,0 +1,98 @@
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ImportError } from './errors';
+import type { RawDocument } from './index';
+import { pagesToRawBlocks, type PdfPage, type TextRun } from './pdf-layout';
+import { sniff } from './sniff';
+
+/**
+ * Read a PDF's text layer with pdf.js (its legacy build, the one meant for Node). pdf.js runs its
+ * parser on the same thread here: the worker module is loaded and registered as the global
+ * `pdfjsWorker`, so nothing is fetched and no worker file has to be found at run time.
+ */
+
+interface PdfJsTextItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+type PdfJs = typeof PdfJsModule;
+let loading: Promise<PdfJs> | undefined;
+
+function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return loading;
+}
+
+/** Where pdf.js keeps the Adobe CMaps, as a file path: some Chinese PDFs name a CMap instead of embedding one. */
+function cMapDir(): string | undefined {
+  try {
+    const resolve = (import.meta as { resolve?: (s: string) => string }).resolve;
+    if (!resolve) return undefined;
+    const url = new URL('../../cmaps/', resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+    if (url.protocol !== 'file:') return undefined;
+    const path = decodeURIComponent(url.pathname);
+    return /^\/[A-Za-z]:/.test(path) ? path.slice(1) : path;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function importPdf(
+  bytes: Uint8Array,
+  onProgress?: (fraction: number) => void,
+): Promise<RawDocument> {
+  if (bytes.length === 0) throw new ImportError('empty');
+  if (sniff(bytes) !== 'pdf') throw new ImportError('corrupt', 'not a PDF');
+  const pdfjs = await loadPdfJs();
+  const cMapUrl = cMapDir();
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of the buffer it is given
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+  });
+  try {
+    const doc = await task.promise;
+    const pages: PdfPage[] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const runs: TextRun[] = [];
+      for (const item of content.items as PdfJsTextItem[]) {
+        const text = item.str ?? '';
+        if (!text.trim()) continue;
+        const [a = 1, b = 0, , , x = 0, y = 0] = item.transform ?? [];
+        const size = Math.hypot(a, b) || item.height || 10;
+        runs.push({ text, x, y, width: item.width ?? 0, size });
+        chars += text.trim().length;
+      }
+      pages.push({ runs });
+      page.cleanup();
+      onProgress?.(n / doc.numPages);
+    }
+    // a scan may still carry a stamped page number: with nothing but that, it has no text layer
+    const blocks = chars === 0 ? [] : pagesToRawBlocks(pages);
+    if (blocks.length === 0) throw new ImportError('no-text-layer');
+    return { format: 'pdf', blocks };
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    const name = e instanceof Error ? e.name : '';
+    if (name === 'PasswordException') throw new ImportError('encrypted');
+    throw new ImportError('corrupt', e instanceof Error ? e.message.slice(0, 120) : undefined);
+  } finally {
+    await task.destroy();
+  }
+}
