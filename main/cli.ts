@@ -9,6 +9,7 @@ import { builtinRegistry } from '../templates/registry';
 import { EXPORT_FORMATS, type ExportFormat } from './contract';
 import { AppError, fileErrorToAppError } from './errors';
 import { buildOutput } from './export';
+import { printPdfWithBrowser } from './export/pdf';
 import { writeFileAtomic } from './files';
 import { APP_VERSION } from './version';
 
@@ -225,7 +226,12 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
   const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
   // everything is built before anything is written, so a failure leaves no partial set
   const outputs = [];
-  for (const format of formats) outputs.push(await buildOutput(format, report, briefing, builtinRegistry()));
+  for (const format of formats)
+    outputs.push(
+      await buildOutput(format, report, briefing, builtinRegistry(), {
+        printPdf: (html) => printPdfWithBrowser(html),
+      }),
+    );
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {

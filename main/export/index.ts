@@ -5,6 +5,8 @@ import type { ExportFormat } from '../contract';
 import { AppError } from '../errors';
 import { briefToDocx } from './docx';
 import { briefingToHtmlDeck } from './html';
+import type { PdfPrinter } from './pdf';
+import { briefingToPptx } from './pptx';
 
 export interface BuiltOutput {
   fileName: string;
@@ -25,6 +27,11 @@ export function safeFileName(title: string, ext: string): string {
   return `${base}.${ext}`;
 }
 
+/** What a host lends the exporters: the PDF printer (a hidden window in the app, a browser elsewhere). */
+export interface ExportEnv {
+  printPdf?: PdfPrinter;
+}
+
 /**
  * Compose and render one output format from a report and a briefing. Model in, bytes out:
  * nothing here touches the disk; the caller writes the bytes in one place.
@@ -34,6 +41,7 @@ export async function buildOutput(
   report: Report,
   briefing: Briefing,
   registry: TemplateRegistry,
+  env: ExportEnv = {},
 ): Promise<BuiltOutput> {
   const name = (ext: string): string => safeFileName(briefing.fields.title || report.title || '简报', ext);
   switch (format) {
@@ -44,12 +52,21 @@ export async function buildOutput(
         fileName: name('html'),
         bytes: new TextEncoder().encode(briefingToHtmlDeck(report, briefing, registry)),
       };
-    case 'pdf':
     case 'pptx':
-      throw new AppError(
-        'format-unavailable',
-        `暂不支持导出 .${format}。`,
-        `Export to .${format} is not available yet.`,
-      );
+      return { fileName: name('pptx'), bytes: await briefingToPptx(report, briefing, registry) };
+    case 'pdf': {
+      if (!env.printPdf) {
+        throw new AppError(
+          'format-unavailable',
+          '当前环境无法导出 PDF，请导出 .html 或 .pptx。',
+          'PDF export is not available here; export .html or .pptx instead.',
+        );
+      }
+      // the printer opens the HTML deck in reveal's print view: the PDF is the deck as shown
+      return {
+        fileName: name('pdf'),
+        bytes: await env.printPdf(briefingToHtmlDeck(report, briefing, registry)),
+      };
+    }
   }
 }

@@ -1,0 +1,279 @@
+import type { Box, DeckTemplate, TextBox } from '../deck/schema';
+import type { BriefFields, Slide, SlideLayout } from '../model';
+import { textWidthEm, truncateToLines, wrapLines } from './measure';
+
+/**
+ * Where things go inside a slide, in px on the 1280×720 canvas. The HTML renderer, the .pptx
+ * writer and compose's fitting all take positions from here, so the three agree.
+ */
+
+export const SLIDE_W = 1280;
+export const SLIDE_H = 720;
+/** px per inch: PowerPoint's 13.333 in × 7.5 in wide slide is 1280 × 720 px at 96 dpi */
+export const PX_PER_INCH = 96;
+
+/** The four frames a layout sits in: its background and decorations. */
+export type FrameId = 'cover' | 'divider' | 'closing' | 'content';
+
+export function frameOf(layout: SlideLayout): FrameId {
+  switch (layout) {
+    case 'cover':
+      return 'cover';
+    case 'divider':
+      return 'divider';
+    case 'closing':
+      return 'closing';
+    case 'agenda':
+    case 'bullets':
+    case 'figures':
+    case 'image':
+    case 'chart':
+    case 'table':
+    case 'quote':
+      return 'content';
+  }
+}
+
+/** The title as shown: a continued slide carries the theme's （续）. */
+export function displayTitle(slide: Pick<Slide, 'title' | 'continued'>, theme: DeckTemplate): string {
+  return slide.continued ? `${slide.title}${theme.texts.continued}` : slide.title;
+}
+
+/** The footer's unit box, moved right of the logo when there is one. */
+export function unitBox(theme: DeckTemplate, hasLogo: boolean): TextBox {
+  const { unit, logo } = theme.frames.content;
+  if (!hasLogo || logo.x + logo.w <= unit.x || logo.x >= unit.x + unit.w) return unit;
+  const shift = logo.x + logo.w + 12 - unit.x;
+  return { ...unit, x: unit.x + shift, w: Math.max(40, unit.w - shift) };
+}
+
+/** A single line of text shortened to its box at the box's largest size. */
+export function fitLine(text: string, box: TextBox): string {
+  return truncateToLines(text, box.w, box.size.max, 1);
+}
+
+/** Cover and closing meta lines: organisation, presenter, date; each shortened to one line. */
+export function metaLines(fields: BriefFields, theme: DeckTemplate, box: TextBox, size: number): string[] {
+  const lines = [
+    fields.unit,
+    fields.presenter ? `${theme.texts.presenter}${fields.presenter}` : '',
+    fields.date,
+  ].filter((l) => l.trim() !== '');
+  return lines.slice(0, box.maxLines).map((l) => truncateToLines(l, box.w, size, 1));
+}
+
+// ---- bullets ----
+
+/** Space for the bullet marker, in em of the bullet text. */
+export const BULLET_INDENT_EM = 1.1;
+/** Space after each bullet, in em. */
+export const BULLET_GAP_EM = 0.55;
+
+/** The width bullet text wraps in at a size. */
+export function bulletTextWidth(theme: DeckTemplate, size: number): number {
+  return theme.frames.content.body.w - BULLET_INDENT_EM * size;
+}
+
+// ---- agenda ----
+
+export const AGENDA_BADGE_EM = 1.8;
+export const AGENDA_GAP_EM = 0.55;
+export const AGENDA_TEXT_GAP_EM = 0.7;
+
+export interface AgendaRow {
+  badge: Box;
+  text: Box;
+}
+
+export function agendaTextWidth(theme: DeckTemplate, size: number): number {
+  return theme.frames.content.body.w - (AGENDA_BADGE_EM + AGENDA_TEXT_GAP_EM) * size;
+}
+
+/** Rows of an agenda: a numbered badge and the entry beside it, the block centred in the body. */
+export function agendaRows(theme: DeckTemplate, entries: readonly string[], size: number): AgendaRow[] {
+  const body = theme.frames.content.body;
+  const lh = theme.type.agenda.lineHeight;
+  const badge = AGENDA_BADGE_EM * size;
+  const textW = agendaTextWidth(theme, size);
+  const heights = entries.map((e) => Math.max(badge, wrapLines(e, textW, size).length * size * lh));
+  const gap = AGENDA_GAP_EM * size;
+  const total = heights.reduce((a, b) => a + b, 0) + gap * Math.max(0, entries.length - 1);
+  let y = body.y + Math.max(0, (body.h - total) / 2);
+  return heights.map((h) => {
+    const row = {
+      badge: { x: body.x, y: y + (h - badge) / 2, w: badge, h: badge },
+      text: { x: body.x + badge + AGENDA_TEXT_GAP_EM * size, y, w: textW, h },
+    };
+    y += h + gap;
+    return row;
+  });
+}
+
+/** Height the agenda entries take at a size (to test whether they fit the body). */
+export function agendaHeight(theme: DeckTemplate, entries: readonly string[], size: number): number {
+  const rows = agendaRows(theme, entries, size);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  return first && last ? last.text.y + last.text.h - first.text.y : 0;
+}
+
+// ---- key figures ----
+
+export const FIGURE_GAP = 32;
+export const CARD_PAD = 24;
+export const CARD_BAR = 6;
+/** the unit is set smaller than the number, at this fraction of its size */
+export const UNIT_SCALE = 0.42;
+
+export interface FigureCell {
+  card: Box;
+  bar: Box;
+  value: Box;
+  label: Box;
+}
+
+/** Cards for n figures: one row up to three, else two rows. */
+export function figureCells(theme: DeckTemplate, n: number, valueSize: number): FigureCell[] {
+  const body = theme.frames.content.body;
+  const count = Math.max(1, n);
+  const cols = count <= 3 ? count : Math.ceil(count / 2);
+  const rows = count <= 3 ? 1 : 2;
+  const w = (body.w - FIGURE_GAP * (cols - 1)) / cols;
+  const h = rows === 1 ? Math.min(body.h, 340) : (body.h - FIGURE_GAP) / 2;
+  const top = body.y + (rows === 1 ? (body.h - h) / 2 : 0);
+  const cells: FigureCell[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = Math.floor(i / cols);
+    // a short last row is centred
+    const inRow = r === rows - 1 ? count - cols * (rows - 1) : cols;
+    const rowOffset = ((cols - inRow) * (w + FIGURE_GAP)) / 2;
+    const c = i % cols;
+    const x = body.x + rowOffset + c * (w + FIGURE_GAP);
+    const y = top + r * (h + FIGURE_GAP);
+    const valueH = valueSize * 1.25;
+    const valueY = y + CARD_BAR + CARD_PAD;
+    cells.push({
+      card: { x, y, w, h },
+      bar: { x, y, w, h: CARD_BAR },
+      value: { x: x + CARD_PAD, y: valueY, w: w - 2 * CARD_PAD, h: valueH },
+      label: {
+        x: x + CARD_PAD,
+        y: valueY + valueH + 8,
+        w: w - 2 * CARD_PAD,
+        h: Math.max(20, y + h - CARD_PAD - (valueY + valueH + 8)),
+      },
+    });
+  }
+  return cells;
+}
+
+/** Width of a figure's number with its unit, in px. */
+export function figureValueWidth(value: string, unit: string, size: number): number {
+  return textWidthEm(value) * size + textWidthEm(unit) * size * UNIT_SCALE + (unit ? size * 0.1 : 0);
+}
+
+// ---- image, chart, table, quote ----
+
+const CAPTION_GAP = 14;
+/** Most lines a caption takes; a longer one is shortened (its full text is in the notes). */
+export const CAPTION_MAX_LINES = 2;
+
+/** A caption as it is set under an image or table: at most two lines across the body. */
+export function wrapCaption(text: string, theme: DeckTemplate, size: number): string[] {
+  if (!text.trim()) return [];
+  return wrapLines(shownCaption(text, theme, size), theme.frames.content.body.w, size);
+}
+
+/** The caption text as shown: shortened to two lines when longer. */
+export function shownCaption(text: string, theme: DeckTemplate, size: number): string {
+  return truncateToLines(text, theme.frames.content.body.w, size, CAPTION_MAX_LINES);
+}
+
+export interface CaptionedArea {
+  area: Box;
+  caption: Box | null;
+}
+
+/** The body split into an area and a caption of `captionLines` lines under it. */
+export function captionedArea(
+  theme: DeckTemplate,
+  captionLines: number,
+  captionSize: number,
+  where: 'above' | 'below' = 'below',
+): CaptionedArea {
+  const body = theme.frames.content.body;
+  if (captionLines <= 0) return { area: body, caption: null };
+  const ch = captionLines * captionSize * theme.type.caption.lineHeight;
+  const area = { ...body, h: body.h - ch - CAPTION_GAP };
+  if (where === 'above') {
+    return {
+      caption: { x: body.x, y: body.y, w: body.w, h: ch },
+      area: { ...area, y: body.y + ch + CAPTION_GAP },
+    };
+  }
+  return { area, caption: { x: body.x, y: body.y + area.h + CAPTION_GAP, w: body.w, h: ch } };
+}
+
+/** An image of `iw`×`ih` scaled to fit inside a box, centred (what CSS object-fit: contain does). */
+export function containBox(box: Box, iw: number, ih: number): Box {
+  if (iw <= 0 || ih <= 0) return box;
+  const scale = Math.min(box.w / iw, box.h / ih);
+  const w = iw * scale;
+  const h = ih * scale;
+  return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h };
+}
+
+export const TABLE_PAD_X_EM = 0.5;
+export const TABLE_PAD_Y_EM = 0.3;
+
+/** Column widths for a table: by the longest text in each column, no column narrower than 8%. */
+export function tableColumnWidths(rows: readonly (readonly string[])[], width: number): number[] {
+  const cols = Math.max(1, ...rows.map((r) => r.length));
+  const want = Array.from({ length: cols }, (_, c) =>
+    Math.max(2, ...rows.map((r) => Math.min(textWidthEm(r[c] ?? ''), 24))),
+  );
+  const sum = want.reduce((a, b) => a + b, 0);
+  const min = width * 0.08;
+  const raw = want.map((w) => Math.max(min, (w / sum) * width));
+  const scale = width / raw.reduce((a, b) => a + b, 0);
+  return raw.map((w) => w * scale);
+}
+
+/** Height of each table row at a size: its tallest cell, padded. */
+export function tableRowHeights(
+  rows: readonly (readonly string[])[],
+  colW: readonly number[],
+  size: number,
+  lineHeight: number,
+): number[] {
+  return rows.map((r) => {
+    let lines = 1;
+    colW.forEach((w, c) => {
+      lines = Math.max(lines, wrapLines(r[c] ?? '', w - 2 * TABLE_PAD_X_EM * size, size).length);
+    });
+    return lines * size * lineHeight + 2 * TABLE_PAD_Y_EM * size;
+  });
+}
+
+export interface QuoteParts {
+  panel: Box;
+  bar: Box;
+  text: Box;
+  source: Box | null;
+}
+
+const QUOTE_PAD = 40;
+
+/** A quote: a tinted panel with an accent bar, the text inside it, the source under the text. */
+export function quoteParts(theme: DeckTemplate, hasSource: boolean, sourceSize: number): QuoteParts {
+  const body = theme.frames.content.body;
+  const sourceH = hasSource ? sourceSize * 1.4 : 0;
+  const inner = { x: body.x + 10 + QUOTE_PAD, y: body.y + QUOTE_PAD, w: body.w - 10 - 2 * QUOTE_PAD };
+  const textH = body.h - 2 * QUOTE_PAD - (hasSource ? sourceH + 12 : 0);
+  return {
+    panel: body,
+    bar: { x: body.x, y: body.y, w: 10, h: body.h },
+    text: { ...inner, h: textH },
+    source: hasSource ? { ...inner, y: inner.y + textH + 12, h: sourceH } : null,
+  };
+}
