@@ -1,6 +1,7 @@
 import type { DeckTemplate, TextBox } from '../../templates/deck/schema';
 import type { ShownStat, Slide, SlideFit } from '../../templates/model';
 import {
+  agendaColumns,
   agendaHeight,
   agendaTextWidth,
   BULLET_GAP_EM,
@@ -172,8 +173,9 @@ const AGENDA_MAX_LINES = 2;
 
 function agendaSize(entries: readonly string[], theme: DeckTemplate): number | null {
   const { max, min } = theme.type.agenda.size;
+  const columns = agendaColumns(theme, entries.length);
   for (let s = Math.floor(max); s >= Math.ceil(min); s--) {
-    const w = agendaTextWidth(theme, s);
+    const w = agendaTextWidth(theme, s, columns);
     if (entries.some((e) => lineCount(e, w, s) > AGENDA_MAX_LINES)) continue;
     if (agendaHeight(theme, entries, s) <= theme.frames.content.body.h) return s;
   }
@@ -182,24 +184,27 @@ function agendaSize(entries: readonly string[], theme: DeckTemplate): number | n
 
 function fitAgenda(d: SlideDraft, theme: DeckTemplate): Fitted[] {
   const min = theme.type.agenda.size.min;
+  // two columns hold twice a column's entries; an entry is kept to two lines of a column
   const entries = (d.agenda ?? []).map((e) =>
-    truncateToLines(e, agendaTextWidth(theme, min), min, AGENDA_MAX_LINES),
+    truncateToLines(e, agendaTextWidth(theme, min, 2), min, AGENDA_MAX_LINES),
   );
   let start = d.start ?? 1;
-  return chunk(entries, theme.limits.maxAgenda, (run) => agendaSize(run, theme) !== null).map((run, k) => {
-    const slide = contentTitle(
-      {
-        ...stripDraft(d),
-        continued: Boolean(d.continued) || k > 0,
-        agenda: run,
-        start,
-        fit: { body: agendaSize(run, theme) ?? min },
-      },
-      theme,
-    );
-    start += run.length;
-    return slide;
-  });
+  return chunk(entries, theme.limits.maxAgenda * 2, (run) => agendaSize(run, theme) !== null).map(
+    (run, k) => {
+      const slide = contentTitle(
+        {
+          ...stripDraft(d),
+          continued: Boolean(d.continued) || k > 0,
+          agenda: run,
+          start,
+          fit: { body: agendaSize(run, theme) ?? min },
+        },
+        theme,
+      );
+      start += run.length;
+      return slide;
+    },
+  );
 }
 
 // ---- key figures ----

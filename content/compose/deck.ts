@@ -1,9 +1,9 @@
 import type { DeckTemplate } from '../../templates/schema';
 import type { BriefFields, Deck, OutputImage, ShownStat, SlideLayout } from '../../templates/model';
-import type { Briefing } from '../model/briefing';
+import { emptyBriefing, type Briefing, type BriefingItem, type ItemRef } from '../model/briefing';
 import type { Report, Section } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
-import { draftItems } from '../briefing/select';
+import { addRefs, draftItems } from '../briefing/select';
 import { chineseNumeral } from './numbering';
 import { shownStat } from './shown';
 import { fitSlides, type SlideDraft } from './deck-fit';
@@ -80,6 +80,22 @@ function topSections(report: Report): Map<string, string> {
 }
 
 /**
+ * The automatic pick for a deck: every top-level section with its points and figures, and for a
+ * section that has no points (an introduction, a closing word) the opening of its paragraphs, so
+ * no divider stands empty.
+ */
+export function deckDraftItems(report: Report, theme: DeckTemplate): BriefingItem[] {
+  const extra: ItemRef[] = [];
+  const walk = (s: Section): void => {
+    if (!s.blocks.some((b) => b.kind !== 'paragraph') && s.sections.length === 0)
+      for (const b of s.blocks.slice(0, theme.limits.maxBullets)) extra.push({ type: 'block', id: b.id });
+    s.sections.forEach(walk);
+  };
+  report.sections.forEach(walk);
+  return addRefs({ ...emptyBriefing(), items: draftItems(report) }, report, extra).items;
+}
+
+/**
  * Compose a slide deck from the briefing (or, with nothing picked, an automatic draft of the
  * whole report): a cover from the title and fields; an agenda of the top-level sections; a
  * divider (一、二、…) per section with its key figures (数说); points as bullets with their
@@ -93,7 +109,7 @@ export function composeDeck(
   theme: DeckTemplate,
   options: ComposeDeckOptions = {},
 ): Deck {
-  const items = briefing.items.length > 0 ? briefing.items : draftItems(report);
+  const items = briefing.items.length > 0 ? briefing.items : deckDraftItems(report, theme);
   const resolved = resolveItems(report, items);
   const fields = deckFields(report, briefing.fields);
   const drafts = draftSlides(report, resolved, fields, theme);

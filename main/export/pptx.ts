@@ -123,7 +123,10 @@ function cover(ctx: Ctx, s: PptxSlide, slide: Slide): void {
 
 function divider(ctx: Ctx, s: PptxSlide, slide: Slide): void {
   const f = ctx.theme.frames.divider;
-  if (slide.number) text(ctx, s, f.number, fitLine(slide.number, f.number), f.number.size.max);
+  if (slide.number) {
+    const line = fitLine(slide.number, f.number);
+    text(ctx, s, f.number, line.text, line.size);
+  }
   text(ctx, s, f.title, slide.title, slide.fit?.title ?? f.title.size.max);
 }
 
@@ -414,7 +417,10 @@ function content(ctx: Ctx, s: PptxSlide, slide: Slide): void {
   const hasLogo = Boolean(ctx.logo && ctx.theme.capabilities.logo);
   if (ctx.logo && hasLogo) image(s, ctx.logo, f.logo);
   const unit = unitBox(ctx.theme, hasLogo);
-  if (ctx.fields.unit) text(ctx, s, unit, fitLine(ctx.fields.unit, unit), unit.size.max);
+  if (ctx.fields.unit) {
+    const line = fitLine(ctx.fields.unit, unit);
+    text(ctx, s, unit, line.text, line.size);
+  }
   // a field, so the number follows when staff add or move slides in PowerPoint
   s.slideNumber = {
     ...pos(f.page),
@@ -519,7 +525,8 @@ export async function deckToPptx(deck: Deck, theme: DeckTemplate): Promise<Uint8
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = clean(deck.fields.title);
   pptx.subject = clean(deck.fields.subtitle);
-  pptx.company = clean(deck.fields.unit);
+  // pptxgenjs writes the company into docProps/app.xml as is: it must arrive escaped
+  pptx.company = escapeAttr(clean(deck.fields.unit));
   pptx.author = clean(deck.fields.presenter || deck.fields.unit || '简报工坊');
   pptx.theme = { headFontFace: fontToken('heading'), bodyFontFace: fontToken('body') };
   const ctx: Ctx = { pptx, theme, fields: deck.fields, ...(deck.logo ? { logo: deck.logo } : {}) };

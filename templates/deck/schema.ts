@@ -137,7 +137,7 @@ export const DeckTemplateSchema = z.object({
   limits: z.object({
     /** bullets per slide before the section continues on a （续） slide */
     maxBullets: z.number().int().min(1).max(12),
-    /** agenda entries per slide */
+    /** agenda entries per column; a longer agenda takes two columns, then continues （续） */
     maxAgenda: z.number().int().min(2).max(12).default(7),
     /** big numbers on a key-figures slide */
     maxFigures: z.number().int().min(1).max(6).default(6),

@@ -47,9 +47,14 @@ export function unitBox(theme: DeckTemplate, hasLogo: boolean): TextBox {
   return { ...unit, x: unit.x + shift, w: Math.max(40, unit.w - shift) };
 }
 
-/** A single line of text shortened to its box at the box's largest size. */
-export function fitLine(text: string, box: TextBox): string {
-  return truncateToLines(text, box.w, box.size.max, 1);
+/**
+ * One line of text in a box: the largest size in the box's range at which it fits on one line,
+ * shortened with an ellipsis only when even the smallest size does not fit.
+ */
+export function fitLine(text: string, box: TextBox): { text: string; size: number } {
+  for (let s = Math.floor(box.size.max); s >= Math.ceil(box.size.min); s--)
+    if (wrapLines(text, box.w, s).length <= 1) return { text, size: s };
+  return { text: truncateToLines(text, box.w, box.size.min, 1), size: box.size.min };
 }
 
 /** Cover and closing meta lines: organisation, presenter, date; each shortened to one line. */
@@ -85,36 +90,62 @@ export interface AgendaRow {
   text: Box;
 }
 
-export function agendaTextWidth(theme: DeckTemplate, size: number): number {
-  return theme.frames.content.body.w - (AGENDA_BADGE_EM + AGENDA_TEXT_GAP_EM) * size;
+/** Space between the two columns of a long agenda. */
+export const AGENDA_COLUMN_GAP = 48;
+
+/** A long agenda sets its entries in two columns, up to `maxAgenda` rows each. */
+export function agendaColumns(theme: DeckTemplate, count: number): 1 | 2 {
+  return count > theme.limits.maxAgenda ? 2 : 1;
 }
 
-/** Rows of an agenda: a numbered badge and the entry beside it, the block centred in the body. */
+export function agendaTextWidth(theme: DeckTemplate, size: number, columns: 1 | 2 = 1): number {
+  const body = theme.frames.content.body;
+  const colW = columns === 1 ? body.w : (body.w - AGENDA_COLUMN_GAP) / 2;
+  return colW - (AGENDA_BADGE_EM + AGENDA_TEXT_GAP_EM) * size;
+}
+
+/**
+ * Rows of an agenda: a numbered badge and the entry beside it, the block centred in the body;
+ * more entries than a column holds run on in a second column.
+ */
 export function agendaRows(theme: DeckTemplate, entries: readonly string[], size: number): AgendaRow[] {
   const body = theme.frames.content.body;
   const lh = theme.type.agenda.lineHeight;
   const badge = AGENDA_BADGE_EM * size;
-  const textW = agendaTextWidth(theme, size);
+  const columns = agendaColumns(theme, entries.length);
+  const textW = agendaTextWidth(theme, size, columns);
+  const perColumn = Math.ceil(entries.length / columns);
   const heights = entries.map((e) => Math.max(badge, wrapLines(e, textW, size).length * size * lh));
   const gap = AGENDA_GAP_EM * size;
-  const total = heights.reduce((a, b) => a + b, 0) + gap * Math.max(0, entries.length - 1);
-  let y = body.y + Math.max(0, (body.h - total) / 2);
-  return heights.map((h) => {
-    const row = {
-      badge: { x: body.x, y: y + (h - badge) / 2, w: badge, h: badge },
-      text: { x: body.x + badge + AGENDA_TEXT_GAP_EM * size, y, w: textW, h },
-    };
+  const colHeight = (c: number): number => {
+    const hs = heights.slice(c * perColumn, (c + 1) * perColumn);
+    return hs.reduce((a, b) => a + b, 0) + gap * Math.max(0, hs.length - 1);
+  };
+  // rows line up across the columns: the taller column sets the block's height and start
+  const total = Math.max(colHeight(0), columns === 2 ? colHeight(1) : 0);
+  const top = body.y + Math.max(0, (body.h - total) / 2);
+  const colX = (c: number): number => body.x + c * ((body.w + AGENDA_COLUMN_GAP) / 2);
+  const rows: AgendaRow[] = [];
+  let y = top;
+  heights.forEach((h, i) => {
+    if (i > 0 && i % perColumn === 0) y = top;
+    const x = colX(Math.floor(i / perColumn));
+    rows.push({
+      badge: { x, y: y + (h - badge) / 2, w: badge, h: badge },
+      text: { x: x + badge + AGENDA_TEXT_GAP_EM * size, y, w: textW, h },
+    });
     y += h + gap;
-    return row;
   });
+  return rows;
 }
 
 /** Height the agenda entries take at a size (to test whether they fit the body). */
 export function agendaHeight(theme: DeckTemplate, entries: readonly string[], size: number): number {
   const rows = agendaRows(theme, entries, size);
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  return first && last ? last.text.y + last.text.h - first.text.y : 0;
+  if (rows.length === 0) return 0;
+  const top = Math.min(...rows.map((r) => r.text.y));
+  const bottom = Math.max(...rows.map((r) => r.text.y + r.text.h));
+  return bottom - top;
 }
 
 // ---- key figures ----

@@ -53,7 +53,7 @@ export function sanitizeThemeCss(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/@import[^;]*;?/gi, '')
-    .replace(/url\(\s*(['"]?)(?!data:image\/)[^)]*\)/gi, 'none')
+    .replace(/url\(\s*(?!['"]?data:image\/)[^)]*\)/gi, 'none')
     .replace(/<\/(style)/gi, '<\\/$1');
 }
 
@@ -113,10 +113,15 @@ function coverHtml(slide: Slide, ctx: SlideContext): string {
   ].join('');
 }
 
+function numberHtml(number: string, box: TextBox): string {
+  const line = fitLine(number, box);
+  return textBox('bs-number', box, line.size, e(line.text));
+}
+
 function dividerHtml(slide: Slide, ctx: SlideContext): string {
   const f = ctx.theme.frames.divider;
   return [
-    slide.number ? textBox('bs-number', f.number, f.number.size.max, e(fitLine(slide.number, f.number))) : '',
+    slide.number ? numberHtml(slide.number, f.number) : '',
     textBox('bs-title', f.title, slide.fit?.title ?? f.title.size.max, e(slide.title)),
   ].join('');
 }
@@ -251,6 +256,11 @@ function quoteHtml(slide: Slide, theme: DeckTemplate): string {
   ].join('');
 }
 
+function unitHtml(text: string, box: TextBox): string {
+  const line = fitLine(text, box);
+  return textBox('bs-unit', box, line.size, e(line.text));
+}
+
 function contentHtml(slide: Slide, ctx: SlideContext): string {
   const { theme } = ctx;
   const f = theme.frames.content;
@@ -264,7 +274,7 @@ function contentHtml(slide: Slide, ctx: SlideContext): string {
   const unit = unitBox(theme, hasLogo);
   const foot = [
     logoHtml(ctx.logo, f.logo, theme),
-    ctx.fields.unit ? textBox('bs-unit', unit, unit.size.max, e(fitLine(ctx.fields.unit, unit))) : '',
+    ctx.fields.unit ? unitHtml(ctx.fields.unit, unit) : '',
     textBox('bs-page', f.page, f.page.size.max, String(ctx.index)),
   ].join('');
   return `${title}${contentBody(slide, theme)}${foot}`;
