@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AppError } from '../errors';
 
 /**
@@ -105,22 +105,36 @@ export const PRINT_QUERY = 'print-pdf';
  * Prints HTML decks with one installed browser, started on first use and kept until close(), so
  * a host that exports often pays the start-up once. Prints run one at a time.
  */
+interface PrintSession {
+  browser: Browser;
+  page: Page;
+  dir: string;
+}
+
 export class BrowserPdfPrinter {
-  private browser: Promise<Browser> | null = null;
+  private session: Promise<PrintSession> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** the one file the page may load: the deck being printed */
+  private allowed = '';
+  private printed = 0;
 
   constructor(private readonly options: { executablePath?: string; timeoutMs?: number } = {}) {}
 
-  private launch(): Promise<Browser> {
-    this.browser ??= (async () => {
+  private get timeout(): number {
+    return this.options.timeoutMs ?? PRINT_TIMEOUT_MS;
+  }
+
+  private start(): Promise<PrintSession> {
+    this.session ??= (async () => {
       const executablePath = this.options.executablePath ?? findBrowser();
       const { chromium } = await import('playwright-core');
+      let browser: Browser;
       try {
-        return await chromium.launch({
+        browser = await chromium.launch({
           executablePath,
           args: [...BROWSER_ARGS],
           headless: true,
-          timeout: this.options.timeoutMs ?? PRINT_TIMEOUT_MS,
+          timeout: this.timeout,
         });
       } catch (err) {
         throw new AppError(
@@ -129,12 +143,23 @@ export class BrowserPdfPrinter {
           `Could not start the browser "${executablePath}" to export the PDF: ${firstLine(err)}`,
         );
       }
+      const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 } });
+      // nothing but the deck being printed and inline data may load
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        return url.split('?')[0] === this.allowed || url.startsWith('data:')
+          ? route.continue()
+          : route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      const dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-'));
+      return { browser, page, dir };
     })();
     // a failed start is not remembered: the next export tries again
-    this.browser.catch(() => {
-      this.browser = null;
+    this.session.catch(() => {
+      this.session = null;
     });
-    return this.browser;
+    return this.session;
   }
 
   /** Print an HTML deck (as the .html export writes it) to PDF bytes. */
@@ -145,25 +170,14 @@ export class BrowserPdfPrinter {
   };
 
   private async printNow(html: string): Promise<Uint8Array> {
-    const browser = await this.launch();
-    const timeout = this.options.timeoutMs ?? PRINT_TIMEOUT_MS;
+    const { page, dir } = await this.start();
     // printed from a file: reveal's print view is chosen by the page's query string
-    const dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-'));
-    const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 } });
+    const file = join(dir, `deck-${++this.printed}.html`);
     try {
-      const file = join(dir, 'deck.html');
-      const fileUrl = pathToFileURL(file).href;
       await writeFile(file, html, 'utf8');
-      // nothing but the deck itself and inline data may load
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        return url.split('?')[0] === fileUrl || url.startsWith('data:')
-          ? route.continue()
-          : route.abort('blockedbyclient');
-      });
-      const page = await context.newPage();
-      await page.goto(`${fileUrl}?${PRINT_QUERY}`, { waitUntil: 'load', timeout });
-      await page.waitForSelector('html.bs-pdf-ready', { state: 'attached', timeout });
+      this.allowed = pathToFileURL(file).href;
+      await page.goto(`${this.allowed}?${PRINT_QUERY}`, { waitUntil: 'load', timeout: this.timeout });
+      await page.waitForSelector('html.bs-pdf-ready', { state: 'attached', timeout: this.timeout });
       await page.evaluate('document.fonts.ready.then(() => true)');
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
@@ -175,16 +189,19 @@ export class BrowserPdfPrinter {
         `PDF export failed: ${firstLine(err)}. You can still export .html or .pptx.`,
       );
     } finally {
-      await context.close().catch(() => undefined);
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      this.allowed = '';
+      await rm(file, { force: true }).catch(() => undefined);
     }
   }
 
-  /** Stop the browser, if it was started. */
+  /** Stop the browser, if it was started, and remove its temporary folder. */
   async close(): Promise<void> {
-    const browser = this.browser;
-    this.browser = null;
-    if (browser) await (await browser.catch(() => null))?.close().catch(() => undefined);
+    const session = this.session;
+    this.session = null;
+    const s = session ? await session.catch(() => null) : null;
+    if (!s) return;
+    await s.browser.close().catch(() => undefined);
+    await rm(s.dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
