@@ -49,14 +49,52 @@ function balanced<T>(list: readonly T[], k: number): T[][] {
 }
 
 /**
- * The fewest balanced runs of at most `max` that each `fits`; every run of one must fit (the
- * caller makes single items fit first).
+ * Cut a list into the fewest runs of at most `max` that each fit, and among those the most even:
+ * the fullest run as empty as it can be. `cost` says how full a run is (its height over the room
+ * it has); Infinity when it does not fit. Every run of one must fit (the caller makes single items
+ * fit first); runs keep the list's order.
  */
-function chunk<T>(list: readonly T[], max: number, fits: (run: readonly T[]) => boolean): T[][] {
-  if (list.length === 0) return [];
-  for (let k = Math.ceil(list.length / max); k <= list.length; k++) {
-    const runs = balanced(list, k);
-    if (runs.every(fits)) return runs;
+function chunk<T>(list: readonly T[], max: number, cost: (run: readonly T[]) => number): T[][] {
+  const n = list.length;
+  if (n === 0) return [];
+  const memo = new Map<number, number>();
+  const costOf = (i: number, j: number): number => {
+    const key = i * (n + 1) + j;
+    let c = memo.get(key);
+    if (c === undefined) {
+      c = j - i > max ? Infinity : cost(list.slice(i, j));
+      memo.set(key, c);
+    }
+    return c;
+  };
+  // best[j]: the least "fullest run" over partitions of list[0, j) into k runs; from[j]: where its last run starts
+  let best: number[] = Array.from({ length: n + 1 }, (_, j) => (j === 0 ? 0 : Infinity));
+  const from: number[][] = [];
+  for (let k = 1; k <= n; k++) {
+    const next = Array.from({ length: n + 1 }, () => Infinity);
+    const starts = Array.from({ length: n + 1 }, () => -1);
+    for (let j = 1; j <= n; j++)
+      for (let i = Math.max(0, j - max); i < j; i++) {
+        if (best[i] === Infinity) continue;
+        const v = Math.max(best[i] ?? Infinity, costOf(i, j));
+        // on a tie the later start wins: earlier slides fuller, the last one lighter
+        if (v <= (next[j] ?? Infinity) && v !== Infinity) {
+          next[j] = v;
+          starts[j] = i;
+        }
+      }
+    from.push(starts);
+    best = next;
+    if ((best[n] ?? Infinity) < Infinity) {
+      const runs: T[][] = [];
+      let j = n;
+      for (let layer = from.length - 1; layer >= 0 && j > 0; layer--) {
+        const i = from[layer]?.[j] ?? 0;
+        runs.unshift(list.slice(i, j));
+        j = i;
+      }
+      return runs;
+    }
   }
   return list.map((x) => [x]);
 }
@@ -139,15 +177,11 @@ function fitBullets(d: SlideDraft, theme: DeckTemplate): Fitted[] {
       lineCount(text, widthAtMin, min) > capacity ? splitToLines(text, widthAtMin, min, capacity) : [text];
     pieces.forEach((p, k) => entries.push({ text: p, note: k === 0 ? note : '', itemId }));
   });
-  const runs = chunk(
-    entries,
-    theme.limits.maxBullets,
-    (run) =>
-      bulletsSize(
-        run.map((e) => e.text),
-        theme,
-      ) !== null,
-  );
+  const bodyH = theme.frames.content.body.h;
+  const runs = chunk(entries, theme.limits.maxBullets, (run) => {
+    const texts = run.map((e) => e.text);
+    return bulletsSize(texts, theme) === null ? Infinity : bulletsHeight(texts, theme, min) / bodyH;
+  });
   return runs.map((run, k) => {
     const texts = run.map((e) => e.text);
     return contentTitle(
@@ -189,22 +223,22 @@ function fitAgenda(d: SlideDraft, theme: DeckTemplate): Fitted[] {
     truncateToLines(e, agendaTextWidth(theme, min, 2), min, AGENDA_MAX_LINES),
   );
   let start = d.start ?? 1;
-  return chunk(entries, theme.limits.maxAgenda * 2, (run) => agendaSize(run, theme) !== null).map(
-    (run, k) => {
-      const slide = contentTitle(
-        {
-          ...stripDraft(d),
-          continued: Boolean(d.continued) || k > 0,
-          agenda: run,
-          start,
-          fit: { body: agendaSize(run, theme) ?? min },
-        },
-        theme,
-      );
-      start += run.length;
-      return slide;
-    },
-  );
+  const cost = (run: readonly string[]): number =>
+    agendaSize(run, theme) === null ? Infinity : agendaHeight(theme, run, min) / theme.frames.content.body.h;
+  return chunk(entries, theme.limits.maxAgenda * 2, cost).map((run, k) => {
+    const slide = contentTitle(
+      {
+        ...stripDraft(d),
+        continued: Boolean(d.continued) || k > 0,
+        agenda: run,
+        start,
+        fit: { body: agendaSize(run, theme) ?? min },
+      },
+      theme,
+    );
+    start += run.length;
+    return slide;
+  });
 }
 
 // ---- key figures ----
@@ -339,7 +373,9 @@ function fitTable(d: SlideDraft, theme: DeckTemplate): Fitted[] {
     .join('\n\n');
   if (!head) return [contentTitle({ ...stripDraft(d), notes }, theme)];
   const runs = body.length
-    ? chunk(body, theme.limits.maxTableRows - 1, (run) => tableSize([head, ...run], caption, theme) !== null)
+    ? chunk(body, theme.limits.maxTableRows - 1, (run) =>
+        tableSize([head, ...run], caption, theme) === null ? Infinity : run.length,
+      )
     : [[]];
   return runs.map((run, k) =>
     contentTitle(

@@ -163,15 +163,28 @@ export interface FigureCell {
   label: Box;
 }
 
-/** Cards for n figures: one row up to three, else two rows. */
+/** Lines of label a card leaves room for under its number, at the label's largest size. */
+export const FIGURE_LABEL_LINES = 3;
+
+/**
+ * Cards for n figures: one row up to three, else two rows. The number and the room for its label
+ * sit together in the middle of the card.
+ */
 export function figureCells(theme: DeckTemplate, n: number, valueSize: number): FigureCell[] {
   const body = theme.frames.content.body;
   const count = Math.max(1, n);
   const cols = count <= 3 ? count : Math.ceil(count / 2);
   const rows = count <= 3 ? 1 : 2;
   const w = (body.w - FIGURE_GAP * (cols - 1)) / cols;
-  const h = rows === 1 ? Math.min(body.h, 340) : (body.h - FIGURE_GAP) / 2;
+  const h = rows === 1 ? Math.min(body.h, 300) : (body.h - FIGURE_GAP) / 2;
   const top = body.y + (rows === 1 ? (body.h - h) / 2 : 0);
+  const lt = theme.type.figureLabel;
+  const valueH = valueSize * 1.25;
+  const labelH = Math.min(
+    FIGURE_LABEL_LINES * lt.size.max * lt.lineHeight,
+    h - CARD_BAR - 2 * CARD_PAD - valueH - 8,
+  );
+  const group = valueH + 8 + labelH;
   const cells: FigureCell[] = [];
   for (let i = 0; i < count; i++) {
     const r = Math.floor(i / cols);
@@ -181,18 +194,12 @@ export function figureCells(theme: DeckTemplate, n: number, valueSize: number): 
     const c = i % cols;
     const x = body.x + rowOffset + c * (w + FIGURE_GAP);
     const y = top + r * (h + FIGURE_GAP);
-    const valueH = valueSize * 1.25;
-    const valueY = y + CARD_BAR + CARD_PAD;
+    const valueY = y + CARD_BAR + Math.max(CARD_PAD, (h - CARD_BAR - group) / 2);
     cells.push({
       card: { x, y, w, h },
       bar: { x, y, w, h: CARD_BAR },
       value: { x: x + CARD_PAD, y: valueY, w: w - 2 * CARD_PAD, h: valueH },
-      label: {
-        x: x + CARD_PAD,
-        y: valueY + valueH + 8,
-        w: w - 2 * CARD_PAD,
-        h: Math.max(20, y + h - CARD_PAD - (valueY + valueH + 8)),
-      },
+      label: { x: x + CARD_PAD, y: valueY + valueH + 8, w: w - 2 * CARD_PAD, h: Math.max(20, labelH) },
     });
   }
   return cells;
