@@ -20,7 +20,6 @@ export const BROWSER_ENV = 'BRIEFING_BROWSER';
 
 /** Flags for a quiet, offline, headless run. */
 export const BROWSER_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -30,6 +29,17 @@ export const BROWSER_ARGS = [
   '--no-default-browser-check',
   '--metrics-recording-only',
 ] as const;
+
+/**
+ * The flags for this machine. Chromium's sandbox stays on, except where it cannot start: run as
+ * root on Linux (build servers, containers) it refuses to launch with it.
+ */
+export function browserArgs(
+  platform: NodeJS.Platform = process.platform,
+  uid = process.getuid?.(),
+): string[] {
+  return platform === 'linux' && uid === 0 ? ['--no-sandbox', ...BROWSER_ARGS] : [...BROWSER_ARGS];
+}
 
 const PRINT_TIMEOUT_MS = 60_000;
 
@@ -132,7 +142,7 @@ export class BrowserPdfPrinter {
       try {
         browser = await chromium.launch({
           executablePath,
-          args: [...BROWSER_ARGS],
+          args: browserArgs(),
           headless: true,
           timeout: this.timeout,
         });

@@ -7,7 +7,13 @@ import { composeDeck } from '../../content/compose/deck';
 import { runCli } from '../../main/cli';
 import { AppError } from '../../main/errors';
 import { buildOutput } from '../../main/export';
-import { BROWSER_ENV, browserCandidates, BrowserPdfPrinter, findBrowser } from '../../main/export/pdf';
+import {
+  BROWSER_ENV,
+  browserArgs,
+  browserCandidates,
+  BrowserPdfPrinter,
+  findBrowser,
+} from '../../main/export/pdf';
 import { builtinRegistry } from '../../templates/registry';
 import { displayTitle } from '../../templates/render/geometry';
 import { allLayouts, hostile } from '../fixtures/deck/reports';
@@ -92,6 +98,13 @@ describe('finding a browser to print with', () => {
       expect(err.messageZh).toContain('.pptx');
       expect(err.messageEn).toMatch(/Chromium.*Edge/);
     }
+  });
+
+  it('keeps the browser sandbox on, except as root on Linux where Chromium cannot start with it', () => {
+    expect(browserArgs('win32', undefined)).not.toContain('--no-sandbox');
+    expect(browserArgs('linux', 1000)).not.toContain('--no-sandbox');
+    expect(browserArgs('linux', 0)).toContain('--no-sandbox');
+    expect(browserArgs('linux', 1000)).toContain('--disable-background-networking');
   });
 
   it('reports PDF export as unavailable where the host lends no printer', async () => {
