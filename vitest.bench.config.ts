@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['bench/**/*.bench.ts'],
     environment: 'node',
+    // deck themes and reveal.js are imported as CSS text (?raw); without this vitest hands them over empty
+    css: { include: [/\.css(\?raw)?$/] },
     testTimeout: 600_000,
     hookTimeout: 600_000,
     fileParallelism: false,

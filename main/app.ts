@@ -5,6 +5,7 @@ import { builtinRegistry } from '../templates/registry';
 import { AppError } from './errors';
 import { writeFileAtomic } from './files';
 import { createHandlers } from './handlers';
+import { electronPdfPrinter } from './export/pdf-electron';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { isAppUrl } from './security';
@@ -63,6 +64,7 @@ export function runElectronApp(): void {
     showInFolder: async (path) => {
       shell.showItemInFolder(path);
     },
+    printPdf: electronPdfPrinter({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
   });
 
   registerIpcHandlers(ipcMain, handlers, (sender, frameUrl) => {

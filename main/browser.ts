@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { builtinRegistry } from '../templates/registry';
 import { createHandlers } from './handlers';
+import { printPdfWithBrowser } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
 import { APP_VERSION } from './version';
 
@@ -26,6 +27,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
       return { status: 'download', downloadId: started.host.offerDownload(fileName, bytes), fileName };
     },
     showInFolder: async () => undefined,
+    printPdf: (html) => printPdfWithBrowser(html),
   });
   started.host = await startHttpHost({
     handlers,

@@ -9,6 +9,7 @@ import { builtinRegistry } from '../templates/registry';
 import { EXPORT_FORMATS, type ExportFormat } from './contract';
 import { AppError, fileErrorToAppError } from './errors';
 import { buildOutput } from './export';
+import { printPdfWithBrowser } from './export/pdf';
 import { writeFileAtomic } from './files';
 import { APP_VERSION } from './version';
 
@@ -264,13 +265,10 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
   const outputs = [];
   for (const format of formats)
     outputs.push(
-      await buildOutput(
-        format,
-        report,
-        briefing,
-        builtinRegistry(),
-        officeTemplate ? { officeTemplate } : {},
-      ),
+      await buildOutput(format, report, briefing, builtinRegistry(), {
+        printPdf: (html) => printPdfWithBrowser(html),
+        ...(officeTemplate ? { officeTemplate } : {}),
+      }),
     );
   try {
     await mkdir(outDir, { recursive: true });

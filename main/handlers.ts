@@ -12,6 +12,7 @@ import {
 } from './contract';
 import { AppError, toWireError } from './errors';
 import { buildOutput } from './export';
+import type { PdfPrinter } from './export/pdf';
 
 /** What a host (Electron or the browser-mode server) provides to the shared handlers. */
 export interface HostServices {
@@ -21,6 +22,8 @@ export interface HostServices {
   /** Put finished output where the user wants it: a save dialog and an atomic write, or a download. */
   deliver: (file: { fileName: string; bytes: Uint8Array }) => Promise<SaveResult>;
   showInFolder: (path: string) => Promise<void>;
+  /** Print an HTML deck to PDF; without it, PDF export says it is unavailable. */
+  printPdf?: PdfPrinter;
 }
 
 export type Handlers = { [C in Channel]: (req: ReqParsed<C>) => Promise<Res<C>> };
@@ -34,7 +37,9 @@ export function createHandlers(services: HostServices): Handlers {
     'report:paste': async ({ text }) => importPastedText(text),
     'templates:list': async () => services.registry().list(),
     'export:save': async ({ format, report, briefing }) => {
-      const out = await buildOutput(format, report, briefing, services.registry());
+      const out = await buildOutput(format, report, briefing, services.registry(), {
+        ...(services.printPdf ? { printPdf: services.printPdf } : {}),
+      });
       return services.deliver(out);
     },
     'shell:show-in-folder': async ({ path }) => {

@@ -67,6 +67,22 @@ export interface OutputImage {
   data: string;
 }
 
+/**
+ * Font sizes (px on the 1280×720 slide) that compose chose so the slide's text fits its boxes.
+ * The HTML and .pptx renderers both use them; a slide without them renders at the theme's largest sizes.
+ */
+export interface SlideFit {
+  /** the slide's title (cover, divider and closing titles too) */
+  title?: number;
+  /** the main text: bullets, agenda, quote, table cells, cover subtitle */
+  body?: number;
+  /** key figures: the number, and the label under it */
+  value?: number;
+  label?: number;
+  /** image, chart and table captions */
+  caption?: number;
+}
+
 export interface Slide {
   id: string;
   layout: SlideLayout;
@@ -78,6 +94,8 @@ export interface Slide {
   continued?: boolean;
   bullets?: string[];
   agenda?: string[];
+  /** the number of the first agenda entry on this slide: a continued agenda goes on counting */
+  start?: number;
   figures?: ShownStat[];
   image?: OutputImage & { caption: string };
   chart?: { type: 'bar' | 'line'; unit: string; points: ShownStat[] };
@@ -85,6 +103,8 @@ export interface Slide {
   quote?: { text: string; source?: string };
   /** speaker notes: point bodies, and the source sentence of every statistic */
   notes: string;
+  /** sizes chosen by compose so nothing overflows */
+  fit?: SlideFit;
   /** briefing item ids this slide was made from, for the preview's selection */
   itemIds: string[];
 }
@@ -93,6 +113,8 @@ export interface Deck {
   themeId: string;
   fields: BriefFields;
   slides: Slide[];
+  /** the organisation's own logo, used unaltered where the theme has a slot for it */
+  logo?: OutputImage;
 }
 
 export type DocBlock =

@@ -1,136 +1,356 @@
 import type { DeckTemplate } from '../../templates/schema';
-import type { Deck, ShownStat, Slide } from '../../templates/model';
-import type { Briefing } from '../model/briefing';
-import type { Report } from '../model/report';
+import type { BriefFields, Deck, OutputImage, ShownStat, SlideLayout } from '../../templates/model';
+import { emptyBriefing, type Briefing, type BriefingItem, type ItemRef } from '../model/briefing';
+import type { Report, Section } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
-import { draftItems } from '../briefing/select';
+import { addRefs, draftItems } from '../briefing/select';
 import { chineseNumeral } from './numbering';
 import { shownStat } from './shown';
+import { fitSlides, type SlideDraft } from './deck-fit';
+import { chartTypeFor, groupByUnit, pickKeyStats, statNotes } from './deck-stats';
+
+export interface ComposeDeckOptions {
+  /** the organisation's own logo, shown unaltered where the theme has a slot */
+  logo?: OutputImage;
+}
+
+type Heading = Extract<ResolvedItem, { kind: 'heading' }>;
+
+const DATE_LINE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月/;
 
 /**
- * Compose a slide deck from the briefing: cover, agenda, a divider per top-level section,
- * points as bullets (bodies into the notes), key figures wherever picked statistics are,
- * figures on their own slides, and a closing slide.
+ * The deck's frame: the briefing's fields, with the report's title, subtitle, issuing unit and
+ * date filling what staff left empty.
  */
-export function composeDeck(report: Report, briefing: Briefing, theme: DeckTemplate): Deck {
-  const items = briefing.items.length > 0 ? briefing.items : draftItems(report);
-  const resolved = resolveItems(report, items);
-  const title = briefing.fields.title || report.title;
-  const slides: Slide[] = [];
-  const add = (s: Omit<Slide, 'id'>): void => {
-    slides.push({ id: `slide-${slides.length + 1}`, ...s });
+export function deckFields(report: Report, fields: BriefFields): BriefFields {
+  const dateLine = report.dateline.find((l) => DATE_LINE.test(l));
+  const unitLine = report.dateline.find((l) => !DATE_LINE.test(l) && l.trim().length <= 30);
+  return {
+    ...fields,
+    title: fields.title || report.title,
+    subtitle: fields.subtitle || report.subtitle || '',
+    unit: fields.unit || unitLine?.trim() || '',
+    date: fields.date || dateLine?.trim() || '',
   };
+}
 
-  add({
-    layout: 'cover',
-    title,
-    subtitle: briefing.fields.subtitle || report.subtitle || '',
-    notes: '',
-    itemIds: [],
-  });
-  const topHeadings = resolved.filter(
-    (r): r is Extract<ResolvedItem, { kind: 'heading' }> => r.kind === 'heading' && r.level === 1,
+/** A paragraph as a bullet: its first sentence when short, else its opening words. */
+function paragraphBullet(text: string): string {
+  const first = /^[^。！？]*[。！？]?/.exec(text)?.[0] ?? text;
+  const sentence = first.replace(/[。！？]$/, '');
+  return sentence.length <= 60 ? sentence : `${sentence.slice(0, 56)}……`;
+}
+
+/** How a heading item shows: a divider slide, and whether its section gets key figures or a chart. */
+function headingPlan(r: Heading): { divider: boolean; figures: boolean; chart: boolean } {
+  const layout: SlideLayout | undefined = r.item.layout;
+  const top = r.level === 1;
+  switch (layout) {
+    case undefined:
+    case 'divider':
+      return { divider: top || layout === 'divider', figures: top, chart: false };
+    case 'figures':
+      return { divider: top, figures: true, chart: false };
+    case 'chart':
+      return { divider: top, figures: false, chart: true };
+    case 'bullets':
+      // staff chose to run the section's points on without a divider
+      return { divider: false, figures: top, chart: false };
+    case 'cover':
+    case 'agenda':
+    case 'image':
+    case 'table':
+    case 'quote':
+    case 'closing':
+      return { divider: top, figures: top, chart: false };
+  }
+}
+
+/** The top-level section each section belongs to. */
+function topSections(report: Report): Map<string, string> {
+  const top = new Map<string, string>();
+  for (const root of report.sections) {
+    const walk = (s: Section): void => {
+      top.set(s.id, root.id);
+      s.sections.forEach(walk);
+    };
+    walk(root);
+  }
+  return top;
+}
+
+/**
+ * The automatic pick for a deck: every top-level section with its points and figures, and for a
+ * section that has no points (an introduction, a closing word) the opening of its paragraphs, so
+ * no divider stands empty.
+ */
+export function deckDraftItems(report: Report, theme: DeckTemplate): BriefingItem[] {
+  const extra: ItemRef[] = [];
+  const walk = (s: Section): void => {
+    if (!s.blocks.some((b) => b.kind !== 'paragraph') && s.sections.length === 0)
+      for (const b of s.blocks.slice(0, theme.limits.maxBullets)) extra.push({ type: 'block', id: b.id });
+    s.sections.forEach(walk);
+  };
+  report.sections.forEach(walk);
+  return addRefs({ ...emptyBriefing(), items: draftItems(report) }, report, extra).items;
+}
+
+/**
+ * Compose a slide deck from the briefing (or, with nothing picked, an automatic draft of the
+ * whole report): a cover from the title and fields; an agenda of the top-level sections; a
+ * divider (一、二、…) per section with its key figures (数说); points as bullets with their
+ * bodies in the speaker notes; image and table figures on their own slides; a closing slide.
+ * Any item's layout can be overridden by staff. Then every slide is fitted to the theme:
+ * shrunk within its limits, and split onto （续） slides where it still does not fit.
+ */
+export function composeDeck(
+  report: Report,
+  briefing: Briefing,
+  theme: DeckTemplate,
+  options: ComposeDeckOptions = {},
+): Deck {
+  const items = briefing.items.length > 0 ? briefing.items : deckDraftItems(report, theme);
+  const resolved = resolveItems(report, items);
+  const fields = deckFields(report, briefing.fields);
+  const drafts = draftSlides(report, resolved, fields, theme);
+  const slides = fitSlides(drafts, theme).map((s, i) => ({ id: `slide-${i + 1}`, ...s }));
+  return { themeId: theme.id, fields, slides, ...(options.logo ? { logo: options.logo } : {}) };
+}
+
+/** The slides before fitting: what goes on which slide, in order. */
+export function draftSlides(
+  report: Report,
+  resolved: readonly ResolvedItem[],
+  fields: BriefFields,
+  theme: DeckTemplate,
+): SlideDraft[] {
+  const out: SlideDraft[] = [];
+  const topOf = topSections(report);
+  const pickedBlocks = new Set(
+    resolved.flatMap((r) => (r.kind === 'point' || r.kind === 'paragraph' ? [r.block.id] : [])),
   );
-  if (topHeadings.length > 1) {
-    add({ layout: 'agenda', title: '目录', agenda: topHeadings.map((h) => h.title), notes: '', itemIds: [] });
+  // sections where staff picked statistics themselves get those, not an automatic pick
+  const pickedStatTops = new Set(
+    resolved.flatMap((r) => (r.kind === 'stat' ? [topOf.get(r.stat.sectionId) ?? r.stat.sectionId] : [])),
+  );
+
+  out.push({ layout: 'cover', title: fields.title, subtitle: fields.subtitle, notes: '', itemIds: [] });
+
+  const headings = resolved.filter((r): r is Heading => r.kind === 'heading');
+  const dividerHeadings = headings.filter((h) => headingPlan(h).divider);
+  if (dividerHeadings.length > 1) {
+    out.push({
+      layout: 'agenda',
+      title: theme.texts.agenda,
+      agenda: dividerHeadings.map((h) => h.title),
+      start: 1,
+      notes: '',
+      itemIds: dividerHeadings.map((h) => h.item.id),
+    });
   }
 
-  let sectionTitle = title;
+  let title = fields.title;
   let bullets: { text: string; note: string; itemId: string }[] = [];
-  let stats: ShownStat[] = [];
+  let stats: { stat: ShownStat; itemId: string }[] = [];
+  let chartStats: { stat: ShownStat; itemId: string }[] = [];
   let dividers = 0;
 
   const flushBullets = (): void => {
-    const max = theme.limits.maxBullets;
-    for (let k = 0; k < bullets.length; k += max) {
-      const chunk = bullets.slice(k, k + max);
-      add({
-        layout: 'bullets',
-        title: sectionTitle,
-        continued: k > 0,
-        bullets: chunk.map((b) => b.text),
-        notes: chunk
-          .map((b) => b.note)
-          .filter(Boolean)
-          .join('\n\n'),
-        itemIds: chunk.map((b) => b.itemId),
-      });
-    }
+    if (bullets.length === 0) return;
+    out.push({
+      layout: 'bullets',
+      title,
+      bullets: bullets.map((b) => b.text),
+      bulletNotes: bullets.map((b) => b.note),
+      bulletItemIds: bullets.map((b) => b.itemId),
+      notes: '',
+      itemIds: [...new Set(bullets.map((b) => b.itemId))],
+    });
     bullets = [];
   };
-  const flushStats = (): void => {
-    for (let k = 0; k < stats.length; k += 6) {
-      const chunk = stats.slice(k, k + 6);
-      add({
-        layout: 'figures',
-        title: `${sectionTitle}：数说`,
-        figures: chunk,
-        notes: chunk.map((s) => `${s.value}${s.unit}（${s.label}）：${s.sentence}`).join('\n'),
-        itemIds: [],
+  const figuresSlide = (slideTitle: string, shown: ShownStat[], itemIds: string[]): SlideDraft => ({
+    layout: 'figures',
+    title: slideTitle,
+    figures: shown,
+    notes: '',
+    itemIds,
+  });
+  const chartSlides = (slideTitle: string, shown: ShownStat[], itemIds: string[]): SlideDraft[] => {
+    const drafts: SlideDraft[] = [];
+    const single: ShownStat[] = [];
+    for (const group of groupByUnit(shown)) {
+      if (group.length < 2) {
+        single.push(...group);
+        continue;
+      }
+      drafts.push({
+        layout: 'chart',
+        title: slideTitle,
+        chart: { type: chartTypeFor(group), unit: group[0]?.unit ?? '', points: group },
+        notes: '',
+        itemIds,
       });
     }
+    // a number with no other of its unit cannot be charted: it shows as a key figure
+    if (single.length) drafts.push(figuresSlide(slideTitle, single, itemIds));
+    return drafts;
+  };
+  const flushStats = (): void => {
+    if (stats.length) {
+      out.push(
+        figuresSlide(
+          `${theme.texts.figures}｜${title}`,
+          stats.map((s) => s.stat),
+          stats.map((s) => s.itemId),
+        ),
+      );
+    }
+    if (chartStats.length) {
+      out.push(
+        ...chartSlides(
+          title,
+          chartStats.map((s) => s.stat),
+          chartStats.map((s) => s.itemId),
+        ),
+      );
+    }
     stats = [];
+    chartStats = [];
   };
   const flush = (): void => {
     flushBullets();
     flushStats();
   };
+  const bullet = (text: string, note: string, itemId: string): void => {
+    bullets.push({ text, note, itemId });
+  };
+  const ownSlide = (draft: SlideDraft): void => {
+    flushBullets();
+    out.push(draft);
+  };
 
   for (const r of resolved) {
+    const itemId = r.item.id;
     switch (r.kind) {
-      case 'heading':
+      case 'heading': {
         flush();
-        sectionTitle = r.title;
-        if (r.level === 1) {
+        title = r.title;
+        const plan = headingPlan(r);
+        if (plan.divider) {
           dividers++;
-          add({
+          out.push({
             layout: 'divider',
             title: r.title,
             number: `${chineseNumeral(dividers)}、`,
             notes: '',
-            itemIds: [r.item.id],
+            itemIds: [itemId],
           });
         }
+        const top = topOf.get(r.section.id) ?? r.section.id;
+        const auto = plan.figures && !pickedStatTops.has(top);
+        if (auto || plan.chart) {
+          const picks = pickKeyStats(report, r.section, pickedBlocks, theme.limits.maxFigures).map((s) =>
+            shownStat(s),
+          );
+          // an automatic 数说 slide needs a few numbers; one staff asked for shows whatever there is
+          const needed = r.item.layout === 'figures' ? 1 : theme.limits.minFigures;
+          if (plan.chart && picks.length > 0) out.push(...chartSlides(r.title, picks, [itemId]));
+          else if (auto && picks.length >= needed)
+            out.push(figuresSlide(`${theme.texts.figures}｜${r.title}`, picks, [itemId]));
+        }
         break;
+      }
       case 'point':
-        bullets.push({ text: r.lead, note: r.text, itemId: r.item.id });
+      case 'paragraph': {
+        const text = r.text;
+        const lead = r.kind === 'point' ? r.lead : '';
+        const whole = lead ? `${lead}${/[。！？；…]$/.test(lead) ? '' : '。'}${text}` : text;
+        const blockStats = r.statIds
+          .map((id) => report.stats.find((s) => s.id === id))
+          .filter((s) => s !== undefined)
+          .map((s) => shownStat(s));
+        switch (r.item.layout) {
+          case 'quote':
+            ownSlide({ layout: 'quote', title, quote: { text: whole }, notes: whole, itemIds: [itemId] });
+            break;
+          case 'figures':
+          case 'chart':
+            if (blockStats.length > 0) {
+              ownSlide(
+                r.item.layout === 'chart'
+                  ? { ...(chartSlides(title, blockStats, [itemId])[0] as SlideDraft), notes: whole }
+                  : { ...figuresSlide(title, blockStats, [itemId]), notes: whole },
+              );
+              break;
+            }
+            bullet(lead || paragraphBullet(text), lead ? `${lead}：${text}` : text, itemId);
+            break;
+          default:
+            bullet(lead || paragraphBullet(text), lead ? `${lead}：${text}` : text, itemId);
+        }
         break;
-      case 'paragraph':
-        bullets.push({
-          text: r.text.length > 60 ? `${r.text.slice(0, 58)}……` : r.text,
-          note: r.text,
-          itemId: r.item.id,
-        });
+      }
+      case 'stat': {
+        const shown = shownStat(r.stat, r.label);
+        switch (r.item.layout) {
+          case 'chart':
+            chartStats.push({ stat: shown, itemId });
+            break;
+          case 'bullets':
+            bullet(`${shown.label}：${shown.value}${shown.unit}`, statNotes([shown]), itemId);
+            break;
+          case 'quote':
+            ownSlide({
+              layout: 'quote',
+              title,
+              quote: { text: shown.sentence },
+              notes: statNotes([shown]),
+              itemIds: [itemId],
+            });
+            break;
+          default:
+            stats.push({ stat: shown, itemId });
+        }
         break;
-      case 'stat':
-        stats.push(shownStat(r.stat, r.label));
-        break;
+      }
       case 'figure': {
-        flush();
         const { figure } = r;
-        if (figure.kind === 'table') {
-          add({
+        const asset = figure.kind === 'image' && figure.assetId ? report.assets[figure.assetId] : undefined;
+        if (r.item.layout === 'quote') {
+          ownSlide({
+            layout: 'quote',
+            title,
+            quote: { text: r.caption },
+            notes: r.caption,
+            itemIds: [itemId],
+          });
+        } else if (figure.kind === 'table') {
+          flush();
+          out.push({
             layout: 'table',
-            title: r.caption || sectionTitle,
+            title: r.caption || title,
             table: { caption: r.caption, rows: figure.rows ?? [] },
-            notes: '',
-            itemIds: [r.item.id],
+            notes: r.caption,
+            itemIds: [itemId],
+          });
+        } else if (asset && r.item.layout !== 'bullets') {
+          flush();
+          out.push({
+            layout: 'image',
+            title,
+            image: { mime: asset.mime, data: asset.data, caption: r.caption },
+            notes: r.caption,
+            itemIds: [itemId],
           });
         } else {
-          const asset = figure.assetId ? report.assets[figure.assetId] : undefined;
-          add({
-            layout: asset ? 'image' : 'quote',
-            title: sectionTitle,
-            ...(asset ? { image: { ...asset, caption: r.caption } } : { quote: { text: r.caption } }),
-            notes: r.caption,
-            itemIds: [r.item.id],
-          });
+          // a photo caption whose picture did not survive the import: keep its words as a point
+          bullet(r.caption, r.caption, itemId);
         }
         break;
       }
     }
   }
   flush();
-  add({ layout: 'closing', title: '汇报完毕，敬请批评指正', notes: '', itemIds: [] });
-  return { themeId: theme.id, fields: { ...briefing.fields, title }, slides };
+  out.push({ layout: 'closing', title: theme.texts.closing, notes: '', itemIds: [] });
+  return out;
 }

@@ -6,6 +6,8 @@ import { AppError } from '../errors';
 import { briefToDocx } from './docx';
 import { briefToOfficeDocx } from './office-template';
 import { briefingToHtmlDeck } from './html';
+import type { PdfPrinter } from './pdf';
+import { briefingToPptx } from './pptx';
 
 export interface BuiltOutput {
   fileName: string;
@@ -26,7 +28,10 @@ export function safeFileName(title: string, ext: string): string {
   return `${base}.${ext}`;
 }
 
-export interface BuildOptions {
+/** What a host or the caller lends the exporters beyond the report and the briefing. */
+export interface ExportEnv {
+  /** the PDF printer: a hidden window in the app, an installed browser elsewhere */
+  printPdf?: PdfPrinter;
   /**
    * An office's own .docx with {{title}} … {{body}} placeholders: the Word brief is poured into
    * it (body set in the briefing's brief template) instead of a built-in format's page.
@@ -43,15 +48,15 @@ export async function buildOutput(
   report: Report,
   briefing: Briefing,
   registry: TemplateRegistry,
-  options: BuildOptions = {},
+  env: ExportEnv = {},
 ): Promise<BuiltOutput> {
   const name = (ext: string): string => safeFileName(briefing.fields.title || report.title || '简报', ext);
   switch (format) {
     case 'docx':
       return {
         fileName: name('docx'),
-        bytes: options.officeTemplate
-          ? await briefToOfficeDocx(report, briefing, registry, options.officeTemplate)
+        bytes: env.officeTemplate
+          ? await briefToOfficeDocx(report, briefing, registry, env.officeTemplate)
           : await briefToDocx(report, briefing, registry),
       };
     case 'html':
@@ -59,12 +64,21 @@ export async function buildOutput(
         fileName: name('html'),
         bytes: new TextEncoder().encode(briefingToHtmlDeck(report, briefing, registry)),
       };
-    case 'pdf':
     case 'pptx':
-      throw new AppError(
-        'format-unavailable',
-        `暂不支持导出 .${format}。`,
-        `Export to .${format} is not available yet.`,
-      );
+      return { fileName: name('pptx'), bytes: await briefingToPptx(report, briefing, registry) };
+    case 'pdf': {
+      if (!env.printPdf) {
+        throw new AppError(
+          'format-unavailable',
+          '当前环境无法导出 PDF，请导出 .html 或 .pptx。',
+          'PDF export is not available here; export .html or .pptx instead.',
+        );
+      }
+      // the printer opens the HTML deck in reveal's print view: the PDF is the deck as shown
+      return {
+        fileName: name('pdf'),
+        bytes: await env.printPdf(briefingToHtmlDeck(report, briefing, registry)),
+      };
+    }
   }
 }

@@ -1,0 +1,244 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { composeDeck } from '../content/compose/deck';
+import { importReport } from '../content/import';
+import { emptyBriefing, type Briefing, type BriefingItem } from '../content/model/briefing';
+import type { Block, Figure, Report, Section, Stat } from '../content/model/report';
+import { deckToHtml } from '../main/export/html';
+import { BrowserPdfPrinter, printPdfWithBrowser } from '../main/export/pdf';
+import { deckToPptx } from '../main/export/pptx';
+import type { Deck } from '../templates/model';
+import { builtinRegistry } from '../templates/registry';
+import { makeReport } from '../tests/fixtures/deck/reports';
+import { LANDSCAPE_PNG } from '../tests/fixtures/deck/png';
+import { DISTRICT_REPORT_PATH } from '../tests/helpers/paths';
+import { recordFigure, summarize, timeRuns } from './figures';
+
+/**
+ * Deck export speed, from report to file bytes (compose included). Targets from issue 5 for a
+ * 60-slide deck: html ≤ 300 ms, pptx ≤ 1 s, pdf ≤ 5 s. PDF is measured cold (the command line
+ * starts a browser per export) and warm (a printer already running, as the app's hidden window
+ * is). Pandoc's revealjs and pptx output of the same titles and bullets, when pandoc is installed,
+ * are printed beside ours as reference figures.
+ */
+
+const theme = builtinRegistry().get('deck', 'gov-red');
+const dir = mkdtempSync(join(tmpdir(), 'deck-bench-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * A report and briefing that compose to exactly 60 slides: nine sections with a divider, key
+ * figures (a chart in three of them), six points over two slides, a picture and a table; a tenth
+ * with a divider, three points and a quote; cover, agenda and closing.
+ */
+function sixtySlides(): { report: Report; briefing: Briefing } {
+  const sections: Section[] = [];
+  const stats: Stat[] = [];
+  const figures: Figure[] = [];
+  const items: BriefingItem[] = [];
+  for (let k = 1; k <= 9; k++) {
+    const id = `s${k}`;
+    const blocks: Block[] = Array.from({ length: 6 }, (_, i) => ({
+      kind: 'point',
+      id: `${id}p${i}`,
+      lead: `第${k}部分第${i + 1}项重点工作扎实推进`,
+      text: '围绕稳增长、促改革、调结构、惠民生，统筹推进各项工作，确保全年目标任务圆满完成。',
+    }));
+    blocks.push(
+      { kind: 'figure', id: `${id}f`, figureId: `${id}img` },
+      { kind: 'table', id: `${id}t`, figureId: `${id}tab` },
+    );
+    sections.push({ id, title: `第${k}部分重点工作推进情况`, level: 1, blocks, sections: [] });
+    figures.push(
+      {
+        id: `${id}img`,
+        kind: 'image',
+        caption: `第${k}部分现场照片`,
+        sectionId: id,
+        blockId: `${id}f`,
+        assetId: 'a1',
+      },
+      {
+        id: `${id}tab`,
+        kind: 'table',
+        caption: `第${k}部分项目表`,
+        sectionId: id,
+        blockId: `${id}t`,
+        rows: [
+          ['项目', '投资（亿元）'],
+          ['产业园', '12.5'],
+          ['物流园', '6'],
+        ],
+      },
+    );
+    for (let i = 0; i < 4; i++)
+      stats.push({
+        id: `${id}k${i}`,
+        value: 10 + k * i,
+        unit: i % 2 ? '亿元' : '%',
+        label: `第${i + 1}项指标`,
+        text: '',
+        sentence: `第${i + 1}项指标达到${10 + k * i}。`,
+        sectionId: id,
+        blockId: `${id}p${i}`,
+        kind: 'value',
+      });
+    items.push(
+      { id: `i-${id}`, ref: { type: 'section', id } },
+      ...blocks.map((b) => ({ id: `i-${b.id}`, ref: { type: 'block' as const, id: b.id } })),
+    );
+    if (k <= 3)
+      items.push(
+        ...[1, 3].map((i) => ({
+          id: `i-${id}k${i}`,
+          ref: { type: 'stat' as const, id: `${id}k${i}` },
+          layout: 'chart' as const,
+        })),
+      );
+  }
+  const last: Section = {
+    id: 's10',
+    title: '下半年工作安排',
+    level: 1,
+    blocks: [1, 2, 3].map((i) => ({
+      kind: 'point',
+      id: `s10p${i}`,
+      lead: `抓好第${i}项重点任务`,
+      text: '加快推进，确保实效。',
+    })),
+    sections: [],
+  };
+  sections.push(last);
+  items.push(
+    { id: 'i-s10', ref: { type: 'section', id: 's10' } },
+    ...last.blocks.map((b) => ({ id: `i-${b.id}`, ref: { type: 'block' as const, id: b.id } })),
+    { id: 'i-s10p1-quote', ref: { type: 'block', id: 's10p1' }, layout: 'quote' },
+  );
+  const report = makeReport({
+    title: '某区2022年工作总结',
+    sections,
+    stats,
+    figures,
+    assets: { a1: { mime: 'image/png', data: LANDSCAPE_PNG } },
+  });
+  return { report, briefing: { ...emptyBriefing(), deckTemplate: 'gov-red', items } };
+}
+
+const district = await importReport({ name: 'district.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
+const sixty = sixtySlides();
+const compose = (r: Report, b: Briefing): Deck => composeDeck(r, b, theme);
+
+const cases = [
+  {
+    name: 'shared fixture',
+    report: district,
+    briefing: emptyBriefing(),
+    targets: { html: undefined, pptx: undefined, pdf: undefined },
+  },
+  {
+    name: '60 slides',
+    report: sixty.report,
+    briefing: sixty.briefing,
+    targets: { html: 300, pptx: 1000, pdf: 5000 },
+  },
+] as const;
+
+it('composes the 60-slide deck to exactly 60 slides', () => {
+  expect(compose(sixty.report, sixty.briefing).slides).toHaveLength(60);
+});
+
+for (const c of cases) {
+  it(`html and pptx: ${c.name}`, async () => {
+    const slides = compose(c.report, c.briefing).slides.length;
+    const html = summarize(await timeRuns(() => deckToHtml(compose(c.report, c.briefing), theme), 20, 3));
+    recordFigure({
+      name: `deck html: ${c.name} (${slides} slides)`,
+      value: html.median,
+      unit: 'ms',
+      ...(c.targets.html ? { target: c.targets.html } : {}),
+      note: `p95 ${html.p95.toFixed(1)} ms`,
+    });
+    const pptx = summarize(await timeRuns(() => deckToPptx(compose(c.report, c.briefing), theme), 8, 2));
+    recordFigure({
+      name: `deck pptx: ${c.name} (${slides} slides)`,
+      value: pptx.median,
+      unit: 'ms',
+      ...(c.targets.pptx ? { target: c.targets.pptx } : {}),
+      note: `p95 ${pptx.p95.toFixed(1)} ms`,
+    });
+  });
+
+  it(`pdf: ${c.name}`, async () => {
+    const deck = compose(c.report, c.briefing);
+    const cold = summarize(
+      await timeRuns(() => printPdfWithBrowser(deckToHtml(compose(c.report, c.briefing), theme)), 3, 1),
+    );
+    recordFigure({
+      name: `deck pdf, cold browser: ${c.name} (${deck.slides.length} slides)`,
+      value: cold.median,
+      unit: 'ms',
+      ...(c.targets.pdf ? { target: c.targets.pdf } : {}),
+      note: 'starts Chromium per export, as the command line does',
+    });
+    const printer = new BrowserPdfPrinter();
+    try {
+      const warm = summarize(
+        await timeRuns(() => printer.print(deckToHtml(compose(c.report, c.briefing), theme)), 3, 1),
+      );
+      recordFigure({
+        name: `deck pdf, warm printer: ${c.name} (${deck.slides.length} slides)`,
+        value: warm.median,
+        unit: 'ms',
+        ...(c.targets.pdf ? { target: c.targets.pdf } : {}),
+        note: 'printer already running, as in the app',
+      });
+    } finally {
+      await printer.close();
+    }
+  }, 300_000);
+}
+
+/** The same titles and bullets as markdown slides, for pandoc. */
+function asMarkdown(deck: Deck): string {
+  return deck.slides
+    .map((s) =>
+      [
+        `# ${s.title}`,
+        '',
+        ...(s.bullets ?? s.agenda ?? []).map((b) => `- ${b}`),
+        ...(s.figures ?? []).map((f) => `- ${f.value}${f.unit} ${f.label}`),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+it('pandoc reference: revealjs and pptx of the same content', () => {
+  if (spawnSync('pandoc', ['--version']).status !== 0) {
+    console.log('pandoc not installed: no reference figures');
+    return;
+  }
+  for (const c of cases) {
+    const md = join(dir, `${c.name}.md`);
+    writeFileSync(md, asMarkdown(compose(c.report, c.briefing)));
+    for (const [to, ext] of [
+      ['revealjs', 'html'],
+      ['pptx', 'pptx'],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const t0 = performance.now();
+        execFileSync('pandoc', ['-s', '-t', to, md, '-o', join(dir, `out.${ext}`)]);
+        times.push(performance.now() - t0);
+      }
+      recordFigure({
+        name: `pandoc ${to}: ${c.name} (reference)`,
+        value: summarize(times.slice(1)).median,
+        unit: 'ms',
+        note: to === 'revealjs' ? 'loads reveal.js from the web' : 'process start included',
+      });
+    }
+  }
+});

@@ -1,0 +1,482 @@
+import type { DeckTemplate, TextBox } from '../../templates/deck/schema';
+import type { ShownStat, Slide, SlideFit } from '../../templates/model';
+import {
+  agendaColumns,
+  agendaHeight,
+  agendaTextWidth,
+  BULLET_GAP_EM,
+  bulletTextWidth,
+  captionedArea,
+  CAPTION_MAX_LINES,
+  displayTitle,
+  figureCells,
+  figureValueWidth,
+  quoteParts,
+  tableColumnWidths,
+  tableRowHeights,
+  TABLE_PAD_X_EM,
+  wrapCaption,
+} from '../../templates/render/geometry';
+import { fitSize, lineCount, splitToLines, truncateToLines } from '../../templates/render/measure';
+import { statNotes } from './deck-stats';
+
+/**
+ * Text never overflows a slide: for each drafted slide, measure its text against the theme's
+ * boxes, shrink within the theme's size range, and when the smallest size still does not fit,
+ * split onto continuation slides marked （续）. A single text too long for a whole slide is cut
+ * between sentences; a title that cannot fit is shortened with an ellipsis and kept whole in the
+ * speaker notes, so nothing is lost.
+ */
+
+export type SlideDraft = Omit<Slide, 'id' | 'fit'> & {
+  /** the speaker note and item of each bullet, so a split keeps them with their bullet */
+  bulletNotes?: string[];
+  bulletItemIds?: string[];
+};
+
+type Fitted = Omit<Slide, 'id'>;
+
+/** Split n things into k runs whose lengths differ by at most one, longer runs first. */
+function balanced<T>(list: readonly T[], k: number): T[][] {
+  const out: T[][] = [];
+  let at = 0;
+  for (let i = 0; i < k; i++) {
+    const len = Math.floor(list.length / k) + (i < list.length % k ? 1 : 0);
+    out.push(list.slice(at, at + len));
+    at += len;
+  }
+  return out.filter((g) => g.length > 0);
+}
+
+/**
+ * Cut a list into the fewest runs of at most `max` that each fit, and among those the most even:
+ * the fullest run as empty as it can be. `cost` says how full a run is (its height over the room
+ * it has); Infinity when it does not fit. Every run of one must fit (the caller makes single items
+ * fit first); runs keep the list's order.
+ */
+function chunk<T>(list: readonly T[], max: number, cost: (run: readonly T[]) => number): T[][] {
+  const n = list.length;
+  if (n === 0) return [];
+  const memo = new Map<number, number>();
+  const costOf = (i: number, j: number): number => {
+    const key = i * (n + 1) + j;
+    let c = memo.get(key);
+    if (c === undefined) {
+      c = j - i > max ? Infinity : cost(list.slice(i, j));
+      memo.set(key, c);
+    }
+    return c;
+  };
+  // best[j]: the least "fullest run" over partitions of list[0, j) into k runs; from[j]: where its last run starts
+  let best: number[] = Array.from({ length: n + 1 }, (_, j) => (j === 0 ? 0 : Infinity));
+  const from: number[][] = [];
+  for (let k = 1; k <= n; k++) {
+    const next = Array.from({ length: n + 1 }, () => Infinity);
+    const starts = Array.from({ length: n + 1 }, () => -1);
+    for (let j = 1; j <= n; j++)
+      for (let i = Math.max(0, j - max); i < j; i++) {
+        if (best[i] === Infinity) continue;
+        const v = Math.max(best[i] ?? Infinity, costOf(i, j));
+        // on a tie the later start wins: earlier slides fuller, the last one lighter
+        if (v <= (next[j] ?? Infinity) && v !== Infinity) {
+          next[j] = v;
+          starts[j] = i;
+        }
+      }
+    from.push(starts);
+    best = next;
+    if ((best[n] ?? Infinity) < Infinity) {
+      const runs: T[][] = [];
+      let j = n;
+      for (let layer = from.length - 1; layer >= 0 && j > 0; layer--) {
+        const i = from[layer]?.[j] ?? 0;
+        runs.unshift(list.slice(i, j));
+        j = i;
+      }
+      return runs;
+    }
+  }
+  return list.map((x) => [x]);
+}
+
+interface TitleFit {
+  size: number;
+  text: string;
+  /** true when the title had to be shortened */
+  cut: boolean;
+}
+
+/** Fit one text into a text box: the largest size that fits, else shortened at the smallest. */
+function fitInBox(box: TextBox, text: string, suffix = ''): TitleFit {
+  const size = fitSize(
+    [text + suffix],
+    { widthPx: box.w, heightPx: box.h, lineHeight: box.lineHeight, maxLines: box.maxLines },
+    box.size,
+  );
+  if (size !== null) return { size, text, cut: false };
+  const min = box.size.min;
+  const lines = Math.max(1, Math.min(box.maxLines, Math.floor(box.h / (min * box.lineHeight))));
+  return { size: min, text: truncateToLines(text, box.w, min, lines, suffix), cut: true };
+}
+
+const withTitleNote = (notes: string, full: string, cut: boolean): string =>
+  cut ? [`标题：${full}`, notes].filter(Boolean).join('\n\n') : notes;
+
+/** Give a content slide its fitted title; a shortened title goes whole into the notes. */
+function contentTitle(draft: Fitted, theme: DeckTemplate): Fitted {
+  const suffix = draft.continued ? theme.texts.continued : '';
+  const t = fitInBox(theme.frames.content.title, draft.title, suffix);
+  return {
+    ...draft,
+    title: t.text,
+    notes: withTitleNote(draft.notes, displayTitle(draft, theme), t.cut),
+    fit: { ...draft.fit, title: t.size },
+  };
+}
+
+function stripDraft(d: SlideDraft): Fitted {
+  const { bulletNotes: _n, bulletItemIds: _i, ...slide } = d;
+  return slide;
+}
+
+// ---- bullets ----
+
+function bulletsHeight(texts: readonly string[], theme: DeckTemplate, size: number): number {
+  const lh = theme.type.bullets.lineHeight;
+  const w = bulletTextWidth(theme, size);
+  const lines = texts.reduce((n, t) => n + lineCount(t, w, size), 0);
+  return lines * size * lh + Math.max(0, texts.length - 1) * BULLET_GAP_EM * size;
+}
+
+function bulletsSize(texts: readonly string[], theme: DeckTemplate): number | null {
+  const { max, min } = theme.type.bullets.size;
+  const h = theme.frames.content.body.h;
+  for (let s = Math.floor(max); s >= Math.ceil(min); s--) if (bulletsHeight(texts, theme, s) <= h) return s;
+  return null;
+}
+
+interface BulletEntry {
+  text: string;
+  note: string;
+  itemId: string;
+}
+
+function fitBullets(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  const min = theme.type.bullets.size.min;
+  const widthAtMin = bulletTextWidth(theme, min);
+  const capacity = Math.max(
+    1,
+    Math.floor(theme.frames.content.body.h / (min * theme.type.bullets.lineHeight)),
+  );
+  // a bullet too long for a whole slide is cut between sentences into pieces that each fit
+  const entries: BulletEntry[] = [];
+  (d.bullets ?? []).forEach((text, i) => {
+    const note = d.bulletNotes?.[i] ?? '';
+    const itemId = d.bulletItemIds?.[i] ?? '';
+    const pieces =
+      lineCount(text, widthAtMin, min) > capacity ? splitToLines(text, widthAtMin, min, capacity) : [text];
+    pieces.forEach((p, k) => entries.push({ text: p, note: k === 0 ? note : '', itemId }));
+  });
+  const bodyH = theme.frames.content.body.h;
+  const runs = chunk(entries, theme.limits.maxBullets, (run) => {
+    const texts = run.map((e) => e.text);
+    return bulletsSize(texts, theme) === null ? Infinity : bulletsHeight(texts, theme, min) / bodyH;
+  });
+  return runs.map((run, k) => {
+    const texts = run.map((e) => e.text);
+    return contentTitle(
+      {
+        ...stripDraft(d),
+        continued: Boolean(d.continued) || k > 0,
+        bullets: texts,
+        notes: run
+          .map((e) => e.note)
+          .filter(Boolean)
+          .join('\n\n'),
+        itemIds: [...new Set(run.map((e) => e.itemId).filter(Boolean))],
+        fit: { body: bulletsSize(texts, theme) ?? min },
+      },
+      theme,
+    );
+  });
+}
+
+// ---- agenda ----
+
+const AGENDA_MAX_LINES = 2;
+
+function agendaSize(entries: readonly string[], theme: DeckTemplate): number | null {
+  const { max, min } = theme.type.agenda.size;
+  const columns = agendaColumns(theme, entries.length);
+  for (let s = Math.floor(max); s >= Math.ceil(min); s--) {
+    const w = agendaTextWidth(theme, s, columns);
+    if (entries.some((e) => lineCount(e, w, s) > AGENDA_MAX_LINES)) continue;
+    if (agendaHeight(theme, entries, s) <= theme.frames.content.body.h) return s;
+  }
+  return null;
+}
+
+function fitAgenda(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  const min = theme.type.agenda.size.min;
+  // two columns hold twice a column's entries; an entry is kept to two lines of a column
+  const entries = (d.agenda ?? []).map((e) =>
+    truncateToLines(e, agendaTextWidth(theme, min, 2), min, AGENDA_MAX_LINES),
+  );
+  let start = d.start ?? 1;
+  const cost = (run: readonly string[]): number =>
+    agendaSize(run, theme) === null ? Infinity : agendaHeight(theme, run, min) / theme.frames.content.body.h;
+  return chunk(entries, theme.limits.maxAgenda * 2, cost).map((run, k) => {
+    const slide = contentTitle(
+      {
+        ...stripDraft(d),
+        continued: Boolean(d.continued) || k > 0,
+        agenda: run,
+        start,
+        fit: { body: agendaSize(run, theme) ?? min },
+      },
+      theme,
+    );
+    start += run.length;
+    return slide;
+  });
+}
+
+// ---- key figures ----
+
+function figureSizes(figures: readonly ShownStat[], theme: DeckTemplate): SlideFit & { labelLines: number } {
+  const vt = theme.type.figureValue;
+  const lt = theme.type.figureLabel;
+  let value = vt.size.min;
+  for (let s = Math.floor(vt.size.max); s >= Math.ceil(vt.size.min); s--) {
+    const cells = figureCells(theme, figures.length, s);
+    if (figures.every((f, i) => figureValueWidth(f.value, f.unit, s) <= (cells[i]?.value.w ?? 0) * 0.95)) {
+      value = s;
+      break;
+    }
+  }
+  const cells = figureCells(theme, figures.length, value);
+  const labelH = Math.min(...cells.map((c) => c.label.h));
+  const labelW = Math.min(...cells.map((c) => c.label.w));
+  for (let s = Math.floor(lt.size.max); s >= Math.ceil(lt.size.min); s--) {
+    const maxLines = Math.floor(labelH / (s * lt.lineHeight));
+    if (maxLines >= 1 && figures.every((f) => lineCount(f.label, labelW, s) <= maxLines)) {
+      return { value, label: s, labelLines: maxLines };
+    }
+  }
+  const label = lt.size.min;
+  return { value, label, labelLines: Math.max(1, Math.floor(labelH / (label * lt.lineHeight))) };
+}
+
+function fitFigures(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  const all = d.figures ?? [];
+  const runs = balanced(all, Math.max(1, Math.ceil(all.length / theme.limits.maxFigures)));
+  return runs.map((run, k) => {
+    const sizes = figureSizes(run, theme);
+    const labelW = Math.min(...figureCells(theme, run.length, sizes.value ?? 0).map((c) => c.label.w));
+    // a label too long for its card is shortened; the notes keep it whole with its sentence
+    const figures = run.map((f) => ({
+      ...f,
+      label: truncateToLines(f.label, labelW, sizes.label ?? 16, sizes.labelLines),
+    }));
+    return contentTitle(
+      {
+        ...stripDraft(d),
+        continued: Boolean(d.continued) || k > 0,
+        figures,
+        notes: [d.notes, statNotes(run)].filter(Boolean).join('\n\n'),
+        fit: { value: sizes.value, label: sizes.label },
+      },
+      theme,
+    );
+  });
+}
+
+// ---- chart ----
+
+function fitChart(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  if (!d.chart) return [contentTitle(stripDraft(d), theme)];
+  const chart = d.chart;
+  const capSize = theme.type.caption.size.max;
+  const { area } = captionedArea(theme, chart.unit ? 1 : 0, capSize, 'above');
+  const runs = balanced(
+    chart.points,
+    Math.max(1, Math.ceil(chart.points.length / theme.limits.maxChartPoints)),
+  );
+  return runs.map((run, k) => {
+    const lt = theme.type.chartLabel;
+    let label = lt.size.min;
+    for (let s = Math.floor(lt.size.max); s >= Math.ceil(lt.size.min); s--) {
+      const catW = (area.w - 16) / Math.max(1, run.length);
+      if (run.every((p) => lineCount(p.label, catW - 8, s) <= 2)) {
+        label = s;
+        break;
+      }
+    }
+    return contentTitle(
+      {
+        ...stripDraft(d),
+        continued: Boolean(d.continued) || k > 0,
+        chart: { ...chart, points: run },
+        notes: [d.notes, statNotes(run)].filter(Boolean).join('\n\n'),
+        fit: { label, caption: capSize },
+      },
+      theme,
+    );
+  });
+}
+
+// ---- image ----
+
+function captionSize(text: string, theme: DeckTemplate): number {
+  const ct = theme.type.caption;
+  const w = theme.frames.content.body.w;
+  for (let s = Math.floor(ct.size.max); s >= Math.ceil(ct.size.min); s--)
+    if (lineCount(text, w, s) <= CAPTION_MAX_LINES) return s;
+  return ct.size.min;
+}
+
+function fitImage(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  const caption = d.image?.caption ?? '';
+  return [contentTitle({ ...stripDraft(d), fit: { caption: captionSize(caption, theme) } }, theme)];
+}
+
+// ---- table ----
+
+const CELL_MAX_LINES = 4;
+
+function tableSize(rows: readonly string[][], caption: string, theme: DeckTemplate): number | null {
+  const t = theme.type.table;
+  const capSize = captionSize(caption, theme);
+  const { area } = captionedArea(theme, caption ? wrapCaption(caption, theme, capSize).length : 0, capSize);
+  const colW = tableColumnWidths(rows, area.w);
+  for (let s = Math.floor(t.size.max); s >= Math.ceil(t.size.min); s--) {
+    const h = tableRowHeights(rows, colW, s, t.lineHeight).reduce((a, b) => a + b, 0);
+    if (h <= area.h) return s;
+  }
+  return null;
+}
+
+function fitTable(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  const table = d.table ?? { caption: '', rows: [] };
+  const caption = table.caption && table.caption !== d.title ? table.caption : '';
+  const min = theme.type.table.size.min;
+  const { area } = captionedArea(theme, caption ? CAPTION_MAX_LINES : 0, theme.type.caption.size.min);
+  const colW = tableColumnWidths(table.rows, area.w);
+  // no cell may run longer than a few lines; the notes keep the whole table
+  const rows = table.rows.map((r) =>
+    r.map((c, i) => truncateToLines(c, (colW[i] ?? area.w) - 2 * TABLE_PAD_X_EM * min, min, CELL_MAX_LINES)),
+  );
+  const cut = rows.some((r, i) => r.some((c, j) => c !== table.rows[i]?.[j]));
+  const [head, ...body] = rows;
+  const notes = [d.notes, cut ? table.rows.map((r) => r.join('｜')).join('\n') : '']
+    .filter(Boolean)
+    .join('\n\n');
+  if (!head) return [contentTitle({ ...stripDraft(d), notes }, theme)];
+  const runs = body.length
+    ? chunk(body, theme.limits.maxTableRows - 1, (run) =>
+        tableSize([head, ...run], caption, theme) === null ? Infinity : run.length,
+      )
+    : [[]];
+  return runs.map((run, k) =>
+    contentTitle(
+      {
+        ...stripDraft(d),
+        continued: Boolean(d.continued) || k > 0,
+        table: { caption: table.caption, rows: [head, ...run] },
+        notes,
+        fit: { body: tableSize([head, ...run], caption, theme) ?? min, caption: captionSize(caption, theme) },
+      },
+      theme,
+    ),
+  );
+}
+
+// ---- quote ----
+
+function fitQuote(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  const qt = theme.type.quote;
+  const text = d.quote?.text ?? '';
+  const parts = quoteParts(theme, Boolean(d.quote?.source), theme.type.caption.size.max);
+  const box = { widthPx: parts.text.w, heightPx: parts.text.h, lineHeight: qt.lineHeight };
+  const size = fitSize([text], box, qt.size);
+  const pieces =
+    size !== null
+      ? [text]
+      : splitToLines(
+          text,
+          parts.text.w,
+          qt.size.min,
+          Math.max(1, Math.floor(parts.text.h / (qt.size.min * qt.lineHeight))),
+        );
+  return pieces.map((piece, k) =>
+    contentTitle(
+      {
+        ...stripDraft(d),
+        continued: Boolean(d.continued) || k > 0,
+        quote: { ...d.quote, text: piece },
+        fit: { body: fitSize([piece], box, qt.size) ?? qt.size.min },
+      },
+      theme,
+    ),
+  );
+}
+
+// ---- cover, divider, closing ----
+
+function fitCover(d: SlideDraft, theme: DeckTemplate): Fitted {
+  const f = theme.frames.cover;
+  const title = fitInBox(f.title, d.title);
+  const sub = d.subtitle ? fitInBox(f.subtitle, d.subtitle) : null;
+  return {
+    ...stripDraft(d),
+    title: title.text,
+    ...(sub ? { subtitle: sub.text } : {}),
+    notes: withTitleNote(
+      [d.notes, sub?.cut ? `副标题：${d.subtitle}` : ''].filter(Boolean).join('\n\n'),
+      d.title,
+      title.cut,
+    ),
+    fit: { title: title.size, ...(sub ? { body: sub.size } : {}) },
+  };
+}
+
+function fitFramed(d: SlideDraft, box: TextBox): Fitted {
+  const title = fitInBox(box, d.title);
+  return {
+    ...stripDraft(d),
+    title: title.text,
+    notes: withTitleNote(d.notes, d.title, title.cut),
+    fit: { title: title.size },
+  };
+}
+
+/** Fit one drafted slide; it may become several. */
+export function fitSlide(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+  switch (d.layout) {
+    case 'cover':
+      return [fitCover(d, theme)];
+    case 'divider':
+      return [fitFramed(d, theme.frames.divider.title)];
+    case 'closing':
+      return [fitFramed(d, theme.frames.closing.title)];
+    case 'agenda':
+      return fitAgenda(d, theme);
+    case 'bullets':
+      return fitBullets(d, theme);
+    case 'figures':
+      return fitFigures(d, theme);
+    case 'image':
+      return fitImage(d, theme);
+    case 'chart':
+      return fitChart(d, theme);
+    case 'table':
+      return fitTable(d, theme);
+    case 'quote':
+      return fitQuote(d, theme);
+  }
+}
+
+/** Fit every drafted slide to the theme, splitting where needed. */
+export function fitSlides(drafts: readonly SlideDraft[], theme: DeckTemplate): Fitted[] {
+  return drafts.flatMap((d) => fitSlide(d, theme));
+}

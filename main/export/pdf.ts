@@ -1,0 +1,232 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { AppError } from '../errors';
+
+/**
+ * Printing the HTML deck to PDF outside Electron (the command line and browser mode): playwright-core
+ * drives a Chromium-family browser already installed on the machine, offline, through reveal's
+ * print view. Chromium's own `--print-to-pdf` switch prints that view blank, so it is not used.
+ */
+
+/** Turns the print variant of an HTML deck into PDF bytes: each host supplies one. */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
+/** Environment variable naming the browser to print with, when it is not in a usual place. */
+export const BROWSER_ENV = 'BRIEFING_BROWSER';
+
+/** Flags for a quiet, offline, headless run. */
+export const BROWSER_ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-default-apps',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--metrics-recording-only',
+] as const;
+
+/**
+ * The flags for this machine. Chromium's sandbox stays on, except where it cannot start: run as
+ * root on Linux (build servers, containers) it refuses to launch with it.
+ */
+export function browserArgs(
+  platform: NodeJS.Platform = process.platform,
+  uid = process.getuid?.(),
+): string[] {
+  return platform === 'linux' && uid === 0 ? ['--no-sandbox', ...BROWSER_ARGS] : [...BROWSER_ARGS];
+}
+
+const PRINT_TIMEOUT_MS = 60_000;
+
+/** Where Chromium, Chrome and Edge install themselves, most likely first. */
+export function browserCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
+  switch (platform) {
+    case 'win32': {
+      const roots = [env['PROGRAMFILES(X86)'], env.PROGRAMFILES, env.LOCALAPPDATA].filter((r): r is string =>
+        Boolean(r),
+      );
+      return roots.flatMap((root) => [
+        join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+        join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+        join(root, 'Chromium', 'Application', 'chrome.exe'),
+      ]);
+    }
+    case 'darwin':
+      return [
+        '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+        '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+        '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      ];
+    default:
+      return [
+        '/usr/bin/chromium',
+        '/usr/bin/chromium-browser',
+        '/usr/bin/google-chrome',
+        '/usr/bin/google-chrome-stable',
+        '/usr/bin/microsoft-edge',
+        '/usr/bin/microsoft-edge-stable',
+        '/snap/bin/chromium',
+        '/opt/google/chrome/chrome',
+        '/opt/microsoft/msedge/msedge',
+      ];
+  }
+}
+
+export interface FindBrowserOptions {
+  platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
+  exists?: (path: string) => boolean;
+}
+
+/** The browser to print with: the environment override if set, else the first usual install found. */
+export function findBrowser(options: FindBrowserOptions = {}): string {
+  const env = options.env ?? process.env;
+  const exists = options.exists ?? existsSync;
+  const override = env[BROWSER_ENV]?.trim();
+  if (override) {
+    if (exists(override)) return override;
+    throw new AppError(
+      'no-browser',
+      `环境变量 ${BROWSER_ENV} 指向的浏览器「${override}」不存在。请改为 Chromium、Chrome 或 Edge 程序的完整路径。`,
+      `The browser named by ${BROWSER_ENV} ("${override}") does not exist. Set it to the full path of a Chromium, Chrome or Edge executable.`,
+    );
+  }
+  const found = browserCandidates(options.platform ?? process.platform, env).find(exists);
+  if (found) return found;
+  throw new AppError(
+    'no-browser',
+    `导出 PDF 需要本机已安装的 Chromium、Google Chrome 或 Microsoft Edge 浏览器，但没有找到。请安装其中之一，或设置环境变量 ${BROWSER_ENV} 为浏览器程序的完整路径；也可以先导出 .html 或 .pptx。`,
+    `Exporting a PDF needs Chromium, Google Chrome or Microsoft Edge installed on this computer, and none was found. Install one, or set ${BROWSER_ENV} to the browser's full path; you can still export .html or .pptx.`,
+  );
+}
+
+const firstLine = (err: unknown): string =>
+  (err instanceof Error ? err.message : String(err)).split('\n')[0]?.slice(0, 200) ?? '';
+
+/** The query that opens an HTML deck in reveal's print view: one page per slide. */
+export const PRINT_QUERY = 'print-pdf';
+
+/**
+ * Prints HTML decks with one installed browser, started on first use and kept until close(), so
+ * a host that exports often pays the start-up once. Prints run one at a time.
+ */
+interface PrintSession {
+  browser: Browser;
+  page: Page;
+  dir: string;
+}
+
+export class BrowserPdfPrinter {
+  private session: Promise<PrintSession> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** the one file the page may load: the deck being printed */
+  private allowed = '';
+  private printed = 0;
+
+  constructor(private readonly options: { executablePath?: string; timeoutMs?: number } = {}) {}
+
+  private get timeout(): number {
+    return this.options.timeoutMs ?? PRINT_TIMEOUT_MS;
+  }
+
+  private start(): Promise<PrintSession> {
+    this.session ??= (async () => {
+      const executablePath = this.options.executablePath ?? findBrowser();
+      const { chromium } = await import('playwright-core');
+      let browser: Browser;
+      try {
+        browser = await chromium.launch({
+          executablePath,
+          args: browserArgs(),
+          headless: true,
+          timeout: this.timeout,
+        });
+      } catch (err) {
+        throw new AppError(
+          'pdf-failed',
+          `无法启动浏览器「${executablePath}」来导出 PDF：${firstLine(err)}`,
+          `Could not start the browser "${executablePath}" to export the PDF: ${firstLine(err)}`,
+        );
+      }
+      const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 } });
+      // nothing but the deck being printed and inline data may load
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        return url.split('?')[0] === this.allowed || url.startsWith('data:')
+          ? route.continue()
+          : route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      const dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-'));
+      return { browser, page, dir };
+    })();
+    // a failed start is not remembered: the next export tries again
+    this.session.catch(() => {
+      this.session = null;
+    });
+    return this.session;
+  }
+
+  /** Print an HTML deck (as the .html export writes it) to PDF bytes. */
+  print: PdfPrinter = (html) => {
+    const run = this.queue.then(() => this.printNow(html));
+    this.queue = run.catch(() => undefined);
+    return run;
+  };
+
+  private async printNow(html: string): Promise<Uint8Array> {
+    const { page, dir } = await this.start();
+    // printed from a file: reveal's print view is chosen by the page's query string
+    const file = join(dir, `deck-${++this.printed}.html`);
+    try {
+      await writeFile(file, html, 'utf8');
+      this.allowed = pathToFileURL(file).href;
+      await page.goto(`${this.allowed}?${PRINT_QUERY}`, { waitUntil: 'load', timeout: this.timeout });
+      await page.waitForSelector('html.bs-pdf-ready', { state: 'attached', timeout: this.timeout });
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError(
+        'pdf-failed',
+        `导出 PDF 失败：${firstLine(err)}。可以先导出 .html 或 .pptx。`,
+        `PDF export failed: ${firstLine(err)}. You can still export .html or .pptx.`,
+      );
+    } finally {
+      this.allowed = '';
+      await rm(file, { force: true }).catch(() => undefined);
+    }
+  }
+
+  /** Stop the browser, if it was started, and remove its temporary folder. */
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    const s = session ? await session.catch(() => null) : null;
+    if (!s) return;
+    await s.browser.close().catch(() => undefined);
+    await rm(s.dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Print an HTML deck to PDF with an installed browser, started for this one print (the command
+ * line). The page is offline: every request that is not the deck itself or inline data is refused.
+ */
+export async function printPdfWithBrowser(
+  html: string,
+  options: { executablePath?: string; timeoutMs?: number } = {},
+): Promise<Uint8Array> {
+  const printer = new BrowserPdfPrinter(options);
+  try {
+    return await printer.print(html);
+  } finally {
+    await printer.close();
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Text measuring without a browser: an estimate of how wide a string sets and where it wraps, good
+ * enough to choose font sizes and split slides so nothing overflows. Compose, the HTML renderer
+ * and the .pptx writer all measure with this one module, so they agree on what fits.
+ *
+ * Widths are in em. Chinese characters and full-width punctuation are square (1em); Latin letters
+ * and digits are about half as wide. The estimates lean wide so real fonts (Microsoft YaHei, Noto
+ * Sans CJK, FangSong) set no wider than measured.
+ */
+
+/** Fraction of a box's width we let text use: room for font differences between machines. */
+export const WIDTH_SAFETY = 0.95;
+
+const NARROW = new Set([...".,:;'|!il()[]{}`ftjI"]);
+const WIDE_LATIN = new Set([...'MWm@%&']);
+
+/**
+ * Width of one character in em. The Latin figures are those of the widest faces in the stacks,
+ * bold (Microsoft YaHei Bold, Noto Sans CJK SC Bold), rounded up.
+ */
+export function charWidthEm(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c === 0x20) return 0.3;
+  if (c < 0x80) {
+    if (NARROW.has(ch)) return 0.36;
+    if (WIDE_LATIN.has(ch)) return 0.98;
+    if (ch >= '0' && ch <= '9') return 0.62;
+    if (ch >= 'A' && ch <= 'Z') return 0.72;
+    return 0.6;
+  }
+  // Latin-1 and general punctuation that Chinese fonts set full width: “ ” ‘ ’ — … ·
+  if (c >= 0x2010 && c <= 0x206f) return 1;
+  if (c < 0x2e80) return 0.66;
+  return 1;
+}
+
+/** Width of a string in em. */
+export function textWidthEm(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidthEm(ch);
+  return w;
+}
+
+/** Punctuation a line may not start with (it joins the character before it, as browsers and Word do). */
+const NO_LINE_START = new Set([...'，。、；：！？）」』】〉》”’…—·%,.;:!?)]}']);
+/** Punctuation a line may not end with (it joins the character after it). */
+const NO_LINE_END = new Set([...'（「『【〈《“‘([{']);
+
+/** Units that cannot be split across lines: a CJK character, or a Latin word or number. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  const re = /[A-Za-z0-9][A-Za-z0-9.\-_/+]*|\s+|[^\sA-Za-z0-9]/gu;
+  let pendingOpen = '';
+  for (const m of text.matchAll(re)) {
+    const t = m[0];
+    if (NO_LINE_END.has(t)) {
+      pendingOpen += t;
+      continue;
+    }
+    if (NO_LINE_START.has(t) && out.length > 0 && !pendingOpen) {
+      out[out.length - 1] += t;
+      continue;
+    }
+    out.push(pendingOpen + t);
+    pendingOpen = '';
+  }
+  if (pendingOpen) out.push(pendingOpen);
+  return out;
+}
+
+/**
+ * Break text into lines for a box `widthPx` wide at `sizePx`. Explicit newlines are kept. A token
+ * wider than the line (a long number or web address) is broken by character, as CSS
+ * `overflow-wrap: anywhere` does.
+ */
+export function wrapLines(text: string, widthPx: number, sizePx: number): string[] {
+  const limit = (widthPx * WIDTH_SAFETY) / sizePx;
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    let w = 0;
+    for (const tok of tokens(para)) {
+      const tw = textWidthEm(tok);
+      if (/^\s+$/.test(tok)) {
+        if (line) {
+          line += tok;
+          w += tw;
+        }
+        continue;
+      }
+      if (w + tw <= limit) {
+        line += tok;
+        w += tw;
+        continue;
+      }
+      if (line.trim()) lines.push(line.trimEnd());
+      line = '';
+      w = 0;
+      if (tw <= limit) {
+        line = tok;
+        w = tw;
+        continue;
+      }
+      for (const ch of tok) {
+        const cw = charWidthEm(ch);
+        if (w + cw > limit && line) {
+          lines.push(line);
+          line = '';
+          w = 0;
+        }
+        line += ch;
+        w += cw;
+      }
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** How many lines text takes in a box `widthPx` wide at `sizePx`. */
+export function lineCount(text: string, widthPx: number, sizePx: number): number {
+  return wrapLines(text, widthPx, sizePx).length;
+}
+
+export interface FitBox {
+  widthPx: number;
+  heightPx: number;
+  lineHeight: number;
+  /** most lines one text may take, whatever the height */
+  maxLines?: number;
+}
+
+/** Height of one text set in a box at a size, and whether it keeps within maxLines. */
+export function textHeight(text: string, box: FitBox, sizePx: number): { height: number; lines: number } {
+  const lines = lineCount(text, box.widthPx, sizePx);
+  return { height: lines * sizePx * box.lineHeight, lines };
+}
+
+/**
+ * The largest whole-pixel size in [min, max] at which every text fits the box, stacked with a gap
+ * of `gapEm` between texts; null when even `min` does not fit.
+ */
+export function fitSize(
+  texts: readonly string[],
+  box: FitBox,
+  range: { min: number; max: number },
+  gapEm = 0,
+): number | null {
+  for (let size = Math.floor(range.max); size >= Math.ceil(range.min); size--) {
+    if (fitsAt(texts, box, size, gapEm)) return size;
+  }
+  return null;
+}
+
+/** Whether the texts fit the box at this size. */
+export function fitsAt(texts: readonly string[], box: FitBox, size: number, gapEm = 0): boolean {
+  let total = 0;
+  for (const t of texts) {
+    const { height, lines } = textHeight(t, box, size);
+    if (box.maxLines !== undefined && lines > box.maxLines) return false;
+    total += height;
+  }
+  total += Math.max(0, texts.length - 1) * gapEm * size;
+  return total <= box.heightPx + 0.5;
+}
+
+/** The ellipsis put where text was shortened; the full text is always kept elsewhere (the notes). */
+export const ELLIPSIS = '…';
+
+/**
+ * Shorten text so it takes at most `maxLines` lines in a box `widthPx` wide at `sizePx`, ending
+ * with an ellipsis when anything was cut. Text that already fits comes back unchanged. A `suffix`
+ * (such as （续）) is set after the text and counted, but not returned.
+ */
+export function truncateToLines(
+  text: string,
+  widthPx: number,
+  sizePx: number,
+  maxLines: number,
+  suffix = '',
+): string {
+  if (lineCount(text + suffix, widthPx, sizePx) <= maxLines) return text;
+  const chars = [...text];
+  let lo = 0;
+  let hi = chars.length;
+  // binary search on the longest prefix that still fits with the ellipsis
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const candidate = chars.slice(0, mid).join('').trimEnd() + ELLIPSIS + suffix;
+    if (lineCount(candidate, widthPx, sizePx) <= maxLines) lo = mid;
+    else hi = mid - 1;
+  }
+  return chars.slice(0, lo).join('').trimEnd() + ELLIPSIS;
+}
+
+/** Where a long text may be cut between slides: after sentence ends first, then after clauses. */
+const SENTENCE_END = /[。！？；!?;]/u;
+const CLAUSE_END = /[，、：,:]/u;
+
+/**
+ * Split text into pieces that each fit `maxLines` lines at this width and size, cutting after a
+ * sentence end where possible, else after a clause, else between characters. Nothing is dropped:
+ * the pieces joined give the text back.
+ */
+export function splitToLines(text: string, widthPx: number, sizePx: number, maxLines: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest && lineCount(rest, widthPx, sizePx) > maxLines) {
+    const chars = [...rest];
+    // the longest prefix that fits
+    let lo = 1;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (lineCount(chars.slice(0, mid).join(''), widthPx, sizePx) <= maxLines) lo = mid;
+      else hi = mid - 1;
+    }
+    let cut = lo;
+    const prefix = chars.slice(0, lo);
+    const lastSentence = lastIndexMatching(prefix, SENTENCE_END);
+    const lastClause = lastIndexMatching(prefix, CLAUSE_END);
+    // only cut at punctuation when that keeps at least half of what would fit
+    if (lastSentence >= lo / 2) cut = lastSentence + 1;
+    else if (lastClause >= lo / 2) cut = lastClause + 1;
+    pieces.push(chars.slice(0, cut).join(''));
+    rest = chars.slice(cut).join('');
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+function lastIndexMatching(chars: readonly string[], re: RegExp): number {
+  for (let i = chars.length - 1; i >= 0; i--) if (re.test(chars[i] ?? '')) return i;
+  return -1;
+}
