@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BriefingSchema } from '../content/model/briefing';
-import { ReportSchema } from '../content/model/report';
+import { DecisionsSchema, ReportSchema } from '../content/model/report';
 import { DeskStateSchema, ProjectSchema } from '../content/project';
 
 /**
@@ -89,6 +89,14 @@ export const contract = {
     res: ReportSchema,
   },
   'report:paste': { req: z.object({ text: z.string().min(1) }), res: ReportSchema },
+  /**
+   * Re-derive a report after staff accept/undo a repair or reclassify a block. Done in main so
+   * the page never loads the importers (docx, pdf) just to re-run the analysis.
+   */
+  'report:reanalyze': {
+    req: z.object({ report: ReportSchema, decisions: DecisionsSchema }),
+    res: ReportSchema,
+  },
   'templates:list': { req: z.object({}), res: z.array(TemplateSummarySchema) },
   'export:save': {
     req: z.object({

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { importPastedText, importReport } from '../content/import';
+import { importPastedText, importReport, reanalyze } from '../content/import';
 import { PROJECT_EXTENSION } from '../content/project';
 import { sampleReport } from '../content/sample';
 import type { TemplateRegistry } from '../templates/registry';
@@ -59,6 +59,7 @@ export function createHandlers(services: HostServices): Handlers {
     'report:sample': async () => sampleReport(),
     'report:import': async ({ name, bytes }) => importReport({ name, bytes }),
     'report:paste': async ({ text }) => importPastedText(text),
+    'report:reanalyze': async ({ report, decisions }) => reanalyze(report, decisions),
     'templates:list': async () => services.registry().list(),
     'export:save': async ({ format, report, briefing }) => {
       const out = await buildOutput(format, report, briefing, services.registry());

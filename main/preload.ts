@@ -11,6 +11,7 @@ const api: BridgeApi = {
   'report:sample': (req) => ipcRenderer.invoke('report:sample', req),
   'report:import': (req) => ipcRenderer.invoke('report:import', req),
   'report:paste': (req) => ipcRenderer.invoke('report:paste', req),
+  'report:reanalyze': (req) => ipcRenderer.invoke('report:reanalyze', req),
   'templates:list': (req) => ipcRenderer.invoke('templates:list', req),
   'export:save': (req) => ipcRenderer.invoke('export:save', req),
   'shell:show-in-folder': (req) => ipcRenderer.invoke('shell:show-in-folder', req),
