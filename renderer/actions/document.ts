@@ -165,20 +165,22 @@ const isProjectFile = (name: string): boolean => /\.briefing$/i.test(name);
 
 /** A file from the chooser or dropped on the window: a project opens, anything else is imported as a report. */
 export async function openFile(file: File): Promise<void> {
-  if (isProjectFile(file.name)) {
-    if (!(await confirmUnsaved())) return;
-    const opened = await withBusy('open', async () =>
-      getClient().call('project:open', {
-        source: { kind: 'bytes', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-      }),
-    );
-    if (opened?.status === 'opened') adoptProject(opened);
-    return;
-  }
+  if (isProjectFile(file.name)) return openProjectFile(file);
   const report = await withBusy('import', async () =>
     getClient().call('report:import', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
   );
   if (report) adoptReport(report);
+}
+
+/** A project file the user chose (the browser's chooser for 打开项目, or a dropped .briefing). */
+export async function openProjectFile(file: File): Promise<void> {
+  if (!(await confirmUnsaved())) return;
+  const opened = await withBusy('open', async () =>
+    getClient().call('project:open', {
+      source: { kind: 'bytes', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    }),
+  );
+  if (opened?.status === 'opened') adoptProject(opened);
 }
 
 /** Import pasted text as a report. */

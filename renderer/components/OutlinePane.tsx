@@ -33,7 +33,12 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
       : row.kind === 'table'
         ? t('outline.untitledTable')
         : '');
-  const title = `${row.prefix && row.kind === 'section' ? row.prefix : ''}${label}`;
+  const title =
+    row.kind === 'section'
+      ? `${row.prefix ?? ''}${label}`
+      : row.kind === 'stat'
+        ? `${row.prefix ?? ''} ${label}`
+        : label;
   const s = useStore.getState;
   return (
     <div
@@ -308,8 +313,7 @@ function BlockDetail({ report }: { report: Report }) {
             onChange={(e) => void setBlockRole(rawId, (e.target.value || null) as BlockRole | null)}
           >
             <option value="">
-              {t('detail.auto')}
-              {role && !forced ? `（${t(`role.${role}`)}）` : ''}
+              {role && !forced ? t('detail.autoAs', { role: t(`role.${role}`) }) : t('detail.auto')}
             </option>
             {BLOCK_ROLES.map((r) => (
               <option key={r} value={r}>

@@ -10,6 +10,7 @@ import {
   newProject,
   openFile,
   openProject,
+  openProjectFile,
   openRecent,
   pickers,
   saveProject,
@@ -191,12 +192,14 @@ function FilePickers() {
       pickers.project = undefined;
     };
   }, []);
-  const onPick = (e: React.ChangeEvent<HTMLInputElement>): void => {
-    const file = e.target.files?.[0];
-    // let the same file be chosen again later
-    e.target.value = '';
-    if (file) void openFile(file);
-  };
+  const onPick =
+    (open: (file: File) => Promise<void>) =>
+    (e: React.ChangeEvent<HTMLInputElement>): void => {
+      const file = e.target.files?.[0];
+      // let the same file be chosen again later
+      e.target.value = '';
+      if (file) void open(file);
+    };
   return (
     <>
       <input
@@ -205,9 +208,16 @@ function FilePickers() {
         hidden
         data-picker="report"
         accept=".txt,.text,.md,.markdown,.docx,.pdf,.briefing"
-        onChange={onPick}
+        onChange={onPick(openFile)}
       />
-      <input ref={project} type="file" hidden data-picker="project" accept=".briefing" onChange={onPick} />
+      <input
+        ref={project}
+        type="file"
+        hidden
+        data-picker="project"
+        accept=".briefing"
+        onChange={onPick(openProjectFile)}
+      />
     </>
   );
 }
@@ -245,13 +255,25 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar-group">
-        <button type="button" disabled={!canUndo} title={t('toolbar.undoHint')} onClick={undo}>
-          <span aria-hidden="true">↶ </span>
-          {t('toolbar.undo')}
+        <button
+          type="button"
+          className="icon-button"
+          disabled={!canUndo}
+          aria-label={t('toolbar.undo')}
+          title={t('toolbar.undoHint')}
+          onClick={undo}
+        >
+          <span aria-hidden="true">↶</span>
         </button>
-        <button type="button" disabled={!canRedo} title={t('toolbar.redoHint')} onClick={redo}>
-          <span aria-hidden="true">↷ </span>
-          {t('toolbar.redo')}
+        <button
+          type="button"
+          className="icon-button"
+          disabled={!canRedo}
+          aria-label={t('toolbar.redo')}
+          title={t('toolbar.redoHint')}
+          onClick={redo}
+        >
+          <span aria-hidden="true">↷</span>
         </button>
       </div>
       <div className="toolbar-group" role="radiogroup" aria-label={t('toolbar.output')}>

@@ -91,6 +91,7 @@ export const en: Shape<typeof zh> = {
     stats: '{{count}} statistics in this block, highlighted.',
     role: 'Type',
     auto: 'Automatic',
+    autoAs: 'Automatic ({{role}})',
     sentence: 'Source sentence',
     change: 'change',
     threshold: 'threshold',

@@ -87,6 +87,7 @@ export const zh = {
     stats: '本段数据 {{count}} 项，已用底色标出。',
     role: '类型',
     auto: '自动识别',
+    autoAs: '自动识别（{{role}}）',
     sentence: '出处',
     change: '变化',
     threshold: '门槛',
