@@ -137,20 +137,26 @@ function ItemEditor({
 }
 
 interface RowProps {
-  report: Report;
-  item: BriefingItem;
-  r: ResolvedItem | null;
+  itemId: string;
   index: number;
-  selected: boolean;
-  output: Output;
 }
 
-const ItemRow = memo(function ItemRow({ report, item, r, index, selected, output }: RowProps) {
+/**
+ * One briefing line. It reads its own item from the store, so typing in one item re-renders
+ * that line only: the list around it (and the drag-and-drop context) stays as it was.
+ */
+const ItemRow = memo(function ItemRow({ itemId, index }: RowProps) {
   const { t } = useTranslation();
+  const report = useStore((st) => st.report);
+  const item = useStore((st) => itemById(st.briefing.items, itemId));
+  const selected = useStore((st) => st.selectedItemId === itemId);
+  const output = useStore((st) => st.briefing.output);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
-      id: item.id,
+      id: itemId,
     });
+  if (!report || !item) return null;
+  const r = resolveCached(report, item);
   const summary = r ? itemSummary(r) : t('item.missing');
   const kind = r ? r.kind : 'paragraph';
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>): void => {
@@ -210,18 +216,28 @@ const ItemRow = memo(function ItemRow({ report, item, r, index, selected, output
   );
 });
 
+const itemMaps = new WeakMap<readonly BriefingItem[], Map<string, BriefingItem>>();
+
+/** An item by id, through a map built once per items array. */
+function itemById(items: readonly BriefingItem[], id: string): BriefingItem | undefined {
+  let map = itemMaps.get(items);
+  if (!map) {
+    map = new Map(items.map((i) => [i.id, i]));
+    itemMaps.set(items, map);
+  }
+  return map.get(id);
+}
+
 export function BriefingPane() {
   const { t } = useTranslation();
-  const report = useStore((st) => st.report);
-  const items = useStore((st) => st.briefing.items);
-  const output = useStore((st) => st.briefing.output);
+  const hasReport = useStore((st) => st.report !== null);
+  // the pane follows the order of items, not their words: typing re-renders one line, not the list
+  const idKey = useStore((st) => st.briefing.items.map((i) => i.id).join('\n'));
   const selectedItemId = useStore((st) => st.selectedItemId);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  // the same id list keeps the same array, so typing in an item does not re-render every sortable line
-  const idKey = items.map((i) => i.id).join('\n');
   const ids = useMemo(() => (idKey ? idKey.split('\n') : []), [idKey]);
 
   // keep the selected line in view when it changes (picked in the preview, moved by keyboard)
@@ -232,13 +248,14 @@ export function BriefingPane() {
       ?.scrollIntoView({ block: 'nearest' });
   }, [selectedItemId]);
 
-  if (!report) return null;
+  if (!hasReport) return null;
   const titleOf = (id: unknown): string => {
-    const item = items.find((i) => i.id === id);
-    const r = item ? resolveCached(report, item) : null;
+    const { report, briefing } = s();
+    const item = itemById(briefing.items, String(id));
+    const r = report && item ? resolveCached(report, item) : null;
     return r ? itemSummary(r) : '';
   };
-  const position = (id: unknown): number => items.findIndex((i) => i.id === id) + 1;
+  const position = (id: unknown): number => ids.indexOf(String(id)) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => t('dnd.picked', { title: titleOf(active.id) }),
     onDragOver: ({ active, over }) =>
@@ -256,10 +273,10 @@ export function BriefingPane() {
       <div className="pane-head">
         <h2>{t('briefing.heading')}</h2>
         <span className="muted small">
-          {t('briefing.count', { count: items.length })} · {t('item.keys')}
+          {t('briefing.count', { count: ids.length })} · {t('item.keys')}
         </span>
       </div>
-      {items.length === 0 ? (
+      {ids.length === 0 ? (
         <p className="muted pad">{t('briefing.empty')}</p>
       ) : (
         <DndContext
@@ -270,16 +287,8 @@ export function BriefingPane() {
         >
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             <ol className="briefing-items" aria-label={t('briefing.list')}>
-              {items.map((item, i) => (
-                <ItemRow
-                  key={item.id}
-                  report={report}
-                  item={item}
-                  r={resolveCached(report, item)}
-                  index={i}
-                  selected={item.id === selectedItemId}
-                  output={output}
-                />
+              {ids.map((id, i) => (
+                <ItemRow key={id} itemId={id} index={i} />
               ))}
             </ol>
           </SortableContext>

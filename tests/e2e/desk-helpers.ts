@@ -36,14 +36,32 @@ export async function importThroughChooser(page: Page, path: string): Promise<vo
   await expect(page.getByRole('status')).toContainText('已导入');
 }
 
-/** Export one format from the 导出 menu and return the download. */
+/** Export one format from the 导出 menu and return the download; an error notice fails at once with its words. */
 export async function exportFormat(page: Page, item: RegExp): Promise<Download> {
   await page.getByRole('button', { name: '导出', exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: item }).click(),
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: item }).click();
+  const alert = page.getByRole('alert');
+  const outcome = await Promise.race([
+    download.then((d) => ({ download: d })),
+    alert.waitFor().then(async () => ({ error: await alert.textContent() })),
   ]);
-  return download;
+  if ('error' in outcome) throw new Error(`export failed: ${outcome.error}`);
+  return outcome.download;
+}
+
+/** Paste text onto the desk (as Ctrl+V on the window does) and confirm it in the paste dialog. */
+export async function pasteReport(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+  await page.getByRole('dialog', { name: '粘贴文字导入' }).getByRole('button', { name: '导入' }).click();
+  // a long report takes the importer a while: the progress bar shows meanwhile
+  await expect(page.getByRole('status')).toContainText('已导入', { timeout: 60_000 });
 }
 
 /** The text of every XML part in a zip whose name matches, tags removed. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS, briefingRows, openDesk, outline } from './desk-helpers';
+import { ARTIFACTS, briefingRows, openDesk, outline, pasteReport } from './desk-helpers';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -156,4 +156,30 @@ test('everything is reachable by keyboard, in a sensible order, with a visible f
   await expect(page.getByRole('menuitem').first()).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: '导出', exact: true })).toBeFocused();
+});
+
+test('a 5,000-block report keeps the outline to the rows on screen', async ({ page }) => {
+  await openDesk(page, host.appUrl);
+  const lines = ['五千段的大报告'];
+  for (let s = 1; s <= 50; s++) {
+    lines.push(`第${s}部分工作情况`);
+    for (let p = 1; p <= 100; p++)
+      lines.push(`推进第${s}-${p}项任务。完成投资${p}亿元，惠及${s * 10 + p}户。`);
+  }
+  await pasteReport(page, lines.join('\n\n'));
+  const nav = outline(page);
+  // every statistic listed (two per block): 10,000 rows, but only those in view are in the page
+  await nav.getByRole('radio', { name: '只看数据' }).click();
+  const scroller = nav.locator('.outline-scroll');
+  const height = await scroller.evaluate((el) => el.scrollHeight);
+  expect(height).toBeGreaterThan(10_000 * 30);
+  expect(await nav.locator('.outline-row').count()).toBeLessThan(80);
+  // the last statistic is reached by scrolling, and can be ticked
+  await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  // the last block (part 50, task 100) reaches 50 × 10 + 100 households
+  const last = nav.getByRole('checkbox', { name: /600户/ });
+  await expect(last).toBeVisible();
+  await last.check();
+  await expect(briefingRows(page).filter({ hasText: '600户' })).toHaveCount(1);
+  expect(await nav.locator('.outline-row').count()).toBeLessThan(80);
 });
