@@ -13,7 +13,6 @@ import {
   type SaveResult,
 } from './contract';
 import { AppError, toWireError } from './errors';
-import { buildOutput, safeFileName } from './export';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
 import { addRecent, isRecent, listRecent } from './recent';
 import { clearRecovery, readRecovery, writeRecovery } from './recovery';
@@ -62,6 +61,8 @@ export function createHandlers(services: HostServices): Handlers {
     'report:reanalyze': async ({ report, decisions }) => reanalyze(report, decisions),
     'templates:list': async () => services.registry().list(),
     'export:save': async ({ format, report, briefing }) => {
+      // the writers (docx, reveal.js) load on first export, not at start: the desk opens sooner
+      const { buildOutput } = await import('./export');
       const out = await buildOutput(format, report, briefing, services.registry());
       return services.deliver(out);
     },
@@ -72,6 +73,7 @@ export function createHandlers(services: HostServices): Handlers {
     'project:save': async ({ content, path }) => {
       if (path !== undefined && !(await mayUse(path))) throw unknownPath();
       const bytes = projectBytes(content, services.version);
+      const { safeFileName } = await import('./export');
       const fileName = path
         ? basename(path)
         : safeFileName(content.name || content.report.title, PROJECT_EXTENSION);

@@ -28,6 +28,8 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
       if (!command) return;
       // a modal dialog owns the keyboard, except for its own text editing
       if (useStore.getState().dialog !== null) return;
+      // Delete acts on the briefing line in hand, not on whatever else has focus
+      if (command === 'delete' && !target?.closest('.briefing')) return;
       e.preventDefault();
       runCommand(command);
     };

@@ -11,7 +11,10 @@ export function runCommand(command: Command): void {
       void newProject();
       break;
     case 'open':
-      void openProject();
+      // a browser shows its file chooser only for a click or key it trusts as the user's own, and
+      // does not reliably count Ctrl+O: there the File menu opens on 打开项目… for Enter to confirm
+      if (s.host === 'electron') void openProject();
+      else s.openMenu('file', 'open');
       break;
     case 'save':
       void saveProject(false);

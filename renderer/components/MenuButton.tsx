@@ -33,8 +33,12 @@ export function MenuButton({ name, label, title, className, children }: MenuButt
 
   useEffect(() => {
     if (!open) return;
-    // focus the first item when the menu opens, as native menus do
-    const frame = requestAnimationFrame(() => menuItems(popup.current)[0]?.focus());
+    // focus the first item when the menu opens, as native menus do (or the one a shortcut asked for)
+    const frame = requestAnimationFrame(() => {
+      const wanted = useStore.getState().menuFocus;
+      const item = wanted ? popup.current?.querySelector<HTMLElement>(`[data-menu-item="${wanted}"]`) : null;
+      (item ?? menuItems(popup.current)[0])?.focus();
+    });
     return () => cancelAnimationFrame(frame);
   }, [open]);
 

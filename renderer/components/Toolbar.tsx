@@ -48,7 +48,7 @@ function FileMenu() {
         {t('file.new')}
         <kbd>Ctrl+N</kbd>
       </button>
-      <button type="button" role="menuitem" onClick={run(openProject)}>
+      <button type="button" role="menuitem" data-menu-item="open" onClick={run(openProject)}>
         {t('file.open')}
         <kbd>Ctrl+O</kbd>
       </button>

@@ -46,6 +46,8 @@ export interface UiSlice {
   pasteText: string;
   /** the toolbar menu that is open */
   menu: MenuName | null;
+  /** the menu item to focus when it opens (`data-menu-item`), else its first */
+  menuFocus: string | null;
   /** work found in the recovery file at start, until staff recover or discard it */
   recoveryOffer: RecoveryOffer | null;
   /** the host the page runs in: the desktop app or a browser */
@@ -65,7 +67,7 @@ export interface UiSlice {
   setLeftTab: (tab: 'outline' | 'repairs') => void;
   openDialog: (dialog: DialogName | null) => void;
   setPasteText: (text: string) => void;
-  openMenu: (menu: MenuName | null) => void;
+  openMenu: (menu: MenuName | null, focus?: string) => void;
   setRecoveryOffer: (offer: RecoveryOffer | null) => void;
   setHostInfo: (info: { host: 'electron' | 'browser'; version: string }) => void;
   setTemplates: (templates: TemplateSummary[]) => void;
@@ -84,6 +86,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   dialog: null,
   pasteText: '',
   menu: null,
+  menuFocus: null,
   recoveryOffer: null,
   host: 'browser',
   appVersion: '',
@@ -107,7 +110,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setLeftTab: (leftTab) => set({ leftTab }),
   openDialog: (dialog) => set({ dialog }),
   setPasteText: (pasteText) => set({ pasteText }),
-  openMenu: (menu) => set({ menu }),
+  openMenu: (menu, focus) => set({ menu, menuFocus: focus ?? null }),
   setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
   setHostInfo: ({ host, version }) => set({ host, appVersion: version }),
   setTemplates: (templates) => set({ templates }),

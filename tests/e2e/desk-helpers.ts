@@ -22,6 +22,8 @@ export const briefingRows = (page: Page) => page.locator('[data-item-row]');
 
 /** Open the app and wait for the sample report. */
 export async function openDesk(page: Page, appUrl: string): Promise<void> {
+  // catch file choosers from the start: Playwright begins intercepting a moment after a listener
+  page.on('filechooser', () => undefined);
   await page.goto(appUrl);
   await expect(outline(page)).toContainText('稳住经济运行基本盘');
 }

@@ -3,11 +3,13 @@ import { readDistrictReport } from '../helpers/paths';
 import { DISTRICT, importThroughChooser, openDesk, outline } from './desk-helpers';
 import { startHost, type RunningHost } from './host';
 
+// a host (and data dir) per test: unsaved work one test leaves behind is, rightly, offered for
+// recovery at the next start, which is not what the next test is about
 let host: RunningHost;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   host = await startHost();
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host.stop();
 });
 
@@ -50,6 +52,30 @@ test('imports text typed into the paste dialog from the toolbar', async ({ page 
     .fill('三季度工作要点\n\n一、抓项目\n\n开工建设。新开工项目12个，总投资8.5亿元。');
   await dialog.getByRole('button', { name: '导入' }).click();
   await expect(outline(page).locator('.report-title')).toHaveText('三季度工作要点');
+});
+
+test('imports a report file dropped onto the window', async ({ page }) => {
+  await openDesk(page, host.appUrl);
+  const text = readDistrictReport();
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], '上半年工作总结.txt', { type: 'text/plain' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.getByRole('status')).toContainText('已导入');
+  await expect(outline(page).locator('.report-title')).toHaveText(DISTRICT.title);
+});
+
+test('Ctrl+O leads to the project file chooser', async ({ page }) => {
+  await openDesk(page, host.appUrl);
+  // listen first: Playwright starts catching choosers a moment after the listener is added
+  const chooser = page.waitForEvent('filechooser');
+  // in a browser the File menu opens on 打开项目…; Enter opens the chooser
+  await page.keyboard.press('Control+o');
+  await expect(page.getByRole('menuitem', { name: /打开项目/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(await (await chooser).element().getAttribute('accept')).toBe('.briefing');
 });
 
 test('shows the import repairs, and undoes and accepts one', async ({ page }) => {

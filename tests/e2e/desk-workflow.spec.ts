@@ -14,11 +14,13 @@ import {
 } from './desk-helpers';
 import { startHost, type RunningHost } from './host';
 
+// a host (and data dir) per test: unsaved work one test leaves behind is, rightly, offered for
+// recovery at the next start, which is not what the next test is about
 let host: RunningHost;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   host = await startHost();
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host.stop();
 });
 
