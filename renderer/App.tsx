@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runCommand } from './actions/commands';
-import { openFile, startup } from './actions/document';
+import { openFile, startupOnce } from './actions/document';
 import { getClient } from './bridge/client';
 import { commandForKey, isEditable } from './commands';
 import { BriefingPane } from './components/BriefingPane';
@@ -105,7 +105,7 @@ export function App() {
   useWindowWiring(setDropping);
   useDocumentTitle();
   useEffect(() => {
-    void startup().finally(() => setStarted(true));
+    void startupOnce().finally(() => setStarted(true));
   }, []);
   return (
     <div className="app">

@@ -55,6 +55,14 @@ export const autosaver = new Autosaver({
 
 // ---- start ----
 
+let starting: Promise<void> | null = null;
+
+/** startup() once per page: main.tsx begins it before React's first render, so the two overlap. */
+export function startupOnce(): Promise<void> {
+  starting ??= startup();
+  return starting;
+}
+
 /** Open the desk: the sample report at once, then offer any work left in the recovery file. */
 export async function startup(): Promise<void> {
   const client = getClient();

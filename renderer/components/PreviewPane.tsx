@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { composeDeck } from '../../content/compose/deck';
 import { composeDoc } from '../../content/compose/doc';
@@ -16,6 +16,7 @@ const SLIDE_W = 1280;
 const SLIDE_H = 720;
 const THUMB_W = 150;
 const renderer = new SlideRenderer();
+const NO_SLIDES: RenderedSlide[] = [];
 
 const Thumb = memo(function Thumb({
   slide,
@@ -75,6 +76,9 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   }, [selectedItemId, slides, setCurrent]);
 
   const slide = slides[index];
+  // the slide in view first, the thumbnails in a background render right after: the desk shows
+  // sooner, and typing updates the big slide before the strip
+  const thumbs = useDeferredValue(slides, NO_SLIDES);
   const scale = width > 0 ? width / SLIDE_W : 0.4;
   const themeClass = `bs-deck bs-theme-${theme.id}`;
   return (
@@ -116,7 +120,7 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
         )}
       </div>
       <ol className="thumbs" aria-label={t('preview.thumbnails')}>
-        {slides.map((sl, i) => (
+        {thumbs.map((sl, i) => (
           <Thumb key={`${i}`} slide={sl} index={i} current={i === index} themeClass={themeClass} />
         ))}
       </ol>
