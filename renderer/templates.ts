@@ -1,4 +1,3 @@
-import type { Output } from '../content/model/briefing';
 import { builtinRegistry } from '../templates/registry';
 import type { BriefTemplate, DeckTemplate } from '../templates/schema';
 
@@ -27,5 +26,3 @@ export function briefTemplate(id: string): { template: BriefTemplate; exact: boo
     exact: false,
   };
 }
-
-export const templateKind = (output: Output): 'deck' | 'brief' => output;

@@ -13,6 +13,7 @@ import { createHandlers, dispatch, type Handlers } from '../../main/handlers';
 import { MAX_RECENT, addRecent, listRecent } from '../../main/recent';
 import { readRecovery, recoveryFile } from '../../main/recovery';
 import { builtinRegistry } from '../../templates/registry';
+import { defaultDataDir } from '../../main/browser';
 
 const report = sampleReport();
 const briefing = toggleSection(emptyBriefing(), report, report.sections[1]!.id, true);
@@ -207,5 +208,17 @@ describe('the recent list', () => {
     await rm(paths[5]!);
     list = await listRecent(t.dataDir);
     expect(list.map((e) => e.path)).not.toContain(paths[5]);
+  });
+});
+
+describe('the browser-mode data directory', () => {
+  it('is $BRIEFING_DATA_DIR when set, so tests and users can choose it', () => {
+    expect(defaultDataDir({ BRIEFING_DATA_DIR: '/tmp/mine' })).toBe('/tmp/mine');
+  });
+
+  it('is briefing-studio in the per-user config folder otherwise', () => {
+    const dir = defaultDataDir({ XDG_CONFIG_HOME: '/home/u/.cfg' });
+    expect(dir).toMatch(/briefing-studio$/);
+    if (process.platform !== 'win32') expect(dir).toBe(join('/home/u/.cfg', 'briefing-studio'));
   });
 });
