@@ -6,6 +6,7 @@ import { AppError } from './errors';
 import { writeFileAtomic } from './files';
 import { createHandlers } from './handlers';
 import { electronPdfPrinter } from './export/pdf-electron';
+import { clearRecovery } from './recovery';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { isAppUrl } from './security';
@@ -42,6 +43,7 @@ export function runElectronApp(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appRoot));
   app.on('window-all-closed', () => app.quit());
 
+  const dataDir = (): string => app.getPath('userData');
   const handlers = createHandlers({
     host: 'electron',
     version: app.getVersion(),
@@ -65,6 +67,33 @@ export function runElectronApp(): void {
       shell.showItemInFolder(path);
     },
     printPdf: electronPdfPrinter({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
+    get dataDir() {
+      return dataDir();
+    },
+    saveProject: async ({ fileName, bytes }, path) => {
+      let target = path;
+      if (!target) {
+        const options = {
+          defaultPath: join(app.getPath('documents'), fileName),
+          filters: [{ name: '简报工坊项目', extensions: ['briefing'] }],
+        };
+        const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return { result: { status: 'canceled' }, path: null };
+        target = choice.filePath;
+      }
+      await writeFileAtomic(target, bytes);
+      const name = target.split(/[\\/]/).pop() ?? fileName;
+      return { result: { status: 'saved', path: target, fileName: name }, path: target };
+    },
+    chooseProjectFile: async () => {
+      const options = {
+        defaultPath: app.getPath('documents'),
+        filters: [{ name: '简报工坊项目', extensions: ['briefing'] }],
+        properties: ['openFile' as const],
+      };
+      const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
+    },
   });
 
   registerIpcHandlers(ipcMain, handlers, (sender, frameUrl) => {
@@ -89,6 +118,26 @@ export function runElectronApp(): void {
         height: b.height,
         maximized: win.isMaximized(),
       }).catch(() => undefined);
+    });
+    // the page refuses to unload while it has unsaved changes (beforeunload); ask the user here,
+    // in Chinese, instead of closing silently or never
+    win.webContents.on('will-prevent-unload', (event) => {
+      if (!win) return;
+      const choice = dialog.showMessageBoxSync(win, {
+        type: 'question',
+        title: '简报工坊',
+        message: '有尚未保存的修改。',
+        detail: '关闭后，这些修改将会丢失。要保存，请选择「取消」，然后按 Ctrl+S。',
+        buttons: ['不保存，直接关闭', '取消'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (choice === 0) {
+        // the user chose to discard: nothing to offer for recovery next time
+        void clearRecovery(dataDir()).catch(() => undefined);
+        event.preventDefault();
+      }
     });
     win.on('closed', () => {
       win = null;

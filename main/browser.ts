@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { builtinRegistry } from '../templates/registry';
+import { AppError } from './errors';
+import { writeFileAtomic } from './files';
 import { createHandlers } from './handlers';
 import { printPdfWithBrowser } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
@@ -12,11 +16,24 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export interface BrowserModeOptions {
   port?: number;
   rendererDir?: string;
+  /** where recovery files, the recent list and saved project copies live */
+  dataDir?: string;
+}
+
+/**
+ * Browser mode's data directory: $BRIEFING_DATA_DIR (tests set it to isolate themselves), else
+ * the platform's per-user config folder.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.BRIEFING_DATA_DIR) return env.BRIEFING_DATA_DIR;
+  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'briefing-studio');
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'briefing-studio');
 }
 
 /** Start browser mode: the shared handlers on a loopback HTTP host serving the built renderer. */
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<HttpHost> {
   const started: { host?: HttpHost } = {};
+  const dataDir = options.dataDir ?? defaultDataDir();
   const handlers = createHandlers({
     host: 'browser',
     version: APP_VERSION,
@@ -28,6 +45,24 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     },
     showInFolder: async () => undefined,
     printPdf: (html) => printPdfWithBrowser(html),
+    dataDir,
+    // the browser chooses where a download goes, so main keeps its own copy of every saved
+    // project in the data dir: that copy is what the recent list opens and 保存 writes back to
+    saveProject: async ({ fileName, bytes }, path) => {
+      if (!started.host) throw new Error('host not started');
+      const target = path ?? join(dataDir, 'projects', fileName);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFileAtomic(target, bytes);
+      const downloadId = started.host.offerDownload(basename(target), bytes);
+      return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };
+    },
+    chooseProjectFile: async () => {
+      throw new AppError(
+        'no-dialog',
+        '浏览器模式下请用「打开项目」按钮选择文件。',
+        'In browser mode, use the Open project button to choose a file.',
+      );
+    },
   });
   started.host = await startHttpHost({
     handlers,

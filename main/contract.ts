@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BriefingSchema } from '../content/model/briefing';
-import { ReportSchema } from '../content/model/report';
+import { DecisionsSchema, ReportSchema } from '../content/model/report';
+import { DeskStateSchema, ProjectSchema } from '../content/project';
 
 /**
  * The one IPC contract between the renderer and main. Every channel's request and reply is a zod
@@ -31,6 +32,51 @@ export const SaveResultSchema = z.discriminatedUnion('status', [
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
 const MAX_NAME = 255;
+const MAX_PATH = 4096;
+
+/** The desk's document as it crosses to main to be saved or autosaved. */
+export const ProjectContentSchema = z.object({
+  name: z.string().max(MAX_NAME),
+  report: ReportSchema,
+  briefing: BriefingSchema,
+  desk: DeskStateSchema,
+});
+
+/**
+ * Where a project to open comes from. The page never names an arbitrary path: it asks main for
+ * a dialog, picks from the recent list main keeps, or sends the bytes of a file the user chose.
+ */
+export const ProjectSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dialog') }),
+  z.object({ kind: z.literal('recent'), path: z.string().min(1).max(MAX_PATH) }),
+  z.object({ kind: z.literal('bytes'), name: z.string().min(1).max(MAX_NAME), bytes: Bytes }),
+]);
+
+export const OpenedProjectSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('opened'),
+    /** the file on disk, when there is one the app may save back to */
+    path: z.string().nullable(),
+    project: ProjectSchema,
+    /** migrations applied to bring an older file forward */
+    migrated: z.array(z.string()),
+  }),
+  z.object({ status: z.literal('canceled') }),
+]);
+export type OpenedProject = z.infer<typeof OpenedProjectSchema>;
+
+export const RecoveryStateSchema = z.discriminatedUnion('found', [
+  z.object({ found: z.literal(false) }),
+  z.object({
+    found: z.literal(true),
+    savedAt: z.string(),
+    path: z.string().nullable(),
+    project: ProjectSchema,
+  }),
+]);
+
+export const RecentEntrySchema = z.object({ path: z.string(), name: z.string(), savedAt: z.string() });
+export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
 export const contract = {
   'app:info': {
@@ -43,6 +89,14 @@ export const contract = {
     res: ReportSchema,
   },
   'report:paste': { req: z.object({ text: z.string().min(1) }), res: ReportSchema },
+  /**
+   * Re-derive a report after staff accept/undo a repair or reclassify a block. Done in main so
+   * the page never loads the importers (docx, pdf) just to re-run the analysis.
+   */
+  'report:reanalyze': {
+    req: z.object({ report: ReportSchema, decisions: DecisionsSchema }),
+    res: ReportSchema,
+  },
   'templates:list': { req: z.object({}), res: z.array(TemplateSummarySchema) },
   'export:save': {
     req: z.object({
@@ -53,6 +107,20 @@ export const contract = {
     res: SaveResultSchema,
   },
   'shell:show-in-folder': { req: z.object({ path: z.string().min(1) }), res: z.object({}) },
+  /** save the project: to `path` when main already knows that file (保存), else where the user picks (另存为) */
+  'project:save': {
+    req: z.object({ content: ProjectContentSchema, path: z.string().min(1).max(MAX_PATH).optional() }),
+    res: SaveResultSchema,
+  },
+  'project:open': { req: z.object({ source: ProjectSourceSchema }), res: OpenedProjectSchema },
+  /** autosave: the document as it is now, for recovery after a crash */
+  'recovery:write': {
+    req: z.object({ content: ProjectContentSchema, path: z.string().max(MAX_PATH).nullable() }),
+    res: z.object({ savedAt: z.string() }),
+  },
+  'recovery:read': { req: z.object({}), res: RecoveryStateSchema },
+  'recovery:clear': { req: z.object({}), res: z.object({}) },
+  'recent:list': { req: z.object({}), res: z.array(RecentEntrySchema) },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,6 @@
-import { importPastedText, importReport } from '../content/import';
+import { basename } from 'node:path';
+import { importPastedText, importReport, reanalyze } from '../content/import';
+import { PROJECT_EXTENSION } from '../content/project';
 import { sampleReport } from '../content/sample';
 import type { TemplateRegistry } from '../templates/registry';
 import {
@@ -11,8 +13,10 @@ import {
   type SaveResult,
 } from './contract';
 import { AppError, toWireError } from './errors';
-import { buildOutput } from './export';
 import type { PdfPrinter } from './export/pdf';
+import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
+import { addRecent, isRecent, listRecent } from './recent';
+import { clearRecovery, readRecovery, writeRecovery } from './recovery';
 
 /** What a host (Electron or the browser-mode server) provides to the shared handlers. */
 export interface HostServices {
@@ -24,19 +28,44 @@ export interface HostServices {
   showInFolder: (path: string) => Promise<void>;
   /** Print an HTML deck to PDF; without it, PDF export says it is unavailable. */
   printPdf?: PdfPrinter;
+  /** where recovery files and the recent list live (Electron userData, or the browser-mode data dir) */
+  dataDir: string;
+  /**
+   * Put a project file where it belongs: written to `path` when given (保存), else where the
+   * user picks (Electron's save dialog) or as a download (browser mode). `path` in the reply is
+   * the file now on disk, for the recent list, or null.
+   */
+  saveProject: (
+    file: { fileName: string; bytes: Uint8Array },
+    path: string | undefined,
+  ) => Promise<{ result: SaveResult; path: string | null }>;
+  /** Ask the user for a project file to open (Electron's open dialog); null when canceled. */
+  chooseProjectFile: () => Promise<string | null>;
 }
 
 export type Handlers = { [C in Channel]: (req: ReqParsed<C>) => Promise<Res<C>> };
 
 /** The handlers both hosts serve. Each is a thin adapter over a plain function. */
 export function createHandlers(services: HostServices): Handlers {
+  // files main itself chose or saw this session; with the recent list, the only paths the page may name
+  const knownPaths = new Set<string>();
+  const mayUse = async (path: string): Promise<boolean> =>
+    knownPaths.has(path) || (await isRecent(services.dataDir, path));
+  const remember = async (path: string, name: string): Promise<void> => {
+    knownPaths.add(path);
+    await addRecent(services.dataDir, { path, name, savedAt: new Date().toISOString() });
+  };
+
   return {
     'app:info': async () => ({ version: services.version, host: services.host, platform: process.platform }),
     'report:sample': async () => sampleReport(),
     'report:import': async ({ name, bytes }) => importReport({ name, bytes }),
     'report:paste': async ({ text }) => importPastedText(text),
+    'report:reanalyze': async ({ report, decisions }) => reanalyze(report, decisions),
     'templates:list': async () => services.registry().list(),
     'export:save': async ({ format, report, briefing }) => {
+      // the writers (docx, reveal.js) load on first export, not at start: the desk opens sooner
+      const { buildOutput } = await import('./export');
       const out = await buildOutput(format, report, briefing, services.registry(), {
         ...(services.printPdf ? { printPdf: services.printPdf } : {}),
       });
@@ -46,7 +75,57 @@ export function createHandlers(services: HostServices): Handlers {
       await services.showInFolder(path);
       return {};
     },
+    'project:save': async ({ content, path }) => {
+      if (path !== undefined && !(await mayUse(path))) throw unknownPath();
+      const bytes = projectBytes(content, services.version);
+      const { safeFileName } = await import('./export');
+      const fileName = path
+        ? basename(path)
+        : safeFileName(content.name || content.report.title, PROJECT_EXTENSION);
+      const saved = await services.saveProject({ fileName, bytes }, path);
+      if (saved.path) await remember(saved.path, content.name);
+      // the work is on disk now: nothing left to recover
+      if (saved.result.status !== 'canceled') await clearRecovery(services.dataDir);
+      return saved.result;
+    },
+    'project:open': async ({ source }) => {
+      switch (source.kind) {
+        case 'bytes': {
+          const { project, migrated } = openProjectBytes(source.name, source.bytes);
+          return { status: 'opened', path: null, project, migrated };
+        }
+        case 'recent': {
+          if (!(await mayUse(source.path))) throw unknownPath();
+          const { project, migrated } = await readProjectFile(source.path);
+          await remember(source.path, project.name);
+          return { status: 'opened', path: source.path, project, migrated };
+        }
+        case 'dialog': {
+          const path = await services.chooseProjectFile();
+          if (!path) return { status: 'canceled' };
+          const { project, migrated } = await readProjectFile(path);
+          await remember(path, project.name);
+          return { status: 'opened', path, project, migrated };
+        }
+      }
+    },
+    'recovery:write': async ({ content, path }) =>
+      writeRecovery(services.dataDir, content, path, services.version),
+    'recovery:read': async () => readRecovery(services.dataDir),
+    'recovery:clear': async () => {
+      await clearRecovery(services.dataDir);
+      return {};
+    },
+    'recent:list': async () => listRecent(services.dataDir),
   };
+}
+
+function unknownPath(): AppError {
+  return new AppError(
+    'unknown-path',
+    '这个文件不在最近使用的列表中，无法直接打开或保存。请用「打开」或「另存为」选择文件。',
+    'That file is not on the recent list. Use Open or Save As to choose it.',
+  );
 }
 
 const isChannel = (name: string): name is Channel => (CHANNELS as string[]).includes(name);

@@ -11,9 +11,16 @@ const api: BridgeApi = {
   'report:sample': (req) => ipcRenderer.invoke('report:sample', req),
   'report:import': (req) => ipcRenderer.invoke('report:import', req),
   'report:paste': (req) => ipcRenderer.invoke('report:paste', req),
+  'report:reanalyze': (req) => ipcRenderer.invoke('report:reanalyze', req),
   'templates:list': (req) => ipcRenderer.invoke('templates:list', req),
   'export:save': (req) => ipcRenderer.invoke('export:save', req),
   'shell:show-in-folder': (req) => ipcRenderer.invoke('shell:show-in-folder', req),
+  'project:save': (req) => ipcRenderer.invoke('project:save', req),
+  'project:open': (req) => ipcRenderer.invoke('project:open', req),
+  'recovery:write': (req) => ipcRenderer.invoke('recovery:write', req),
+  'recovery:read': (req) => ipcRenderer.invoke('recovery:read', req),
+  'recovery:clear': (req) => ipcRenderer.invoke('recovery:clear', req),
+  'recent:list': (req) => ipcRenderer.invoke('recent:list', req),
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
     ipcRenderer.on('menu:command', handler);

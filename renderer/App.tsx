@@ -1,30 +1,134 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadSample } from './actions';
-import { BriefingList } from './components/BriefingList';
-import { NoticeBar } from './components/NoticeBar';
-import { Outline } from './components/Outline';
+import { runCommand } from './actions/commands';
+import { openFile, startupOnce } from './actions/document';
+import { getClient } from './bridge/client';
+import { commandForKey, isEditable } from './commands';
+import { BriefingPane } from './components/BriefingPane';
+import { Dialogs } from './components/Dialogs';
+import { NoticeBar, ProgressBar } from './components/NoticeBar';
+import { OutlinePane } from './components/OutlinePane';
+import { PreviewPane } from './components/PreviewPane';
 import { Toolbar } from './components/Toolbar';
+import { Welcome } from './components/Welcome';
+import { isDirty } from './store/project-slice';
 import { useStore } from './store/store';
+
+/** Keys, menu commands, paste, file drops and the close guard: the window-wide wiring. */
+function useWindowWiring(setDropping: (on: boolean) => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented) return;
+      const target = e.target as Element | null;
+      const command = commandForKey(e, {
+        editing: isEditable(target),
+        nativeUndo: target?.closest('[data-native-undo]') != null,
+        menuHandles: useStore.getState().host === 'electron',
+      });
+      if (!command) return;
+      // a modal dialog owns the keyboard, except for its own text editing
+      if (useStore.getState().dialog !== null) return;
+      // Delete acts on the briefing line in hand, not on whatever else has focus
+      if (command === 'delete' && !target?.closest('.briefing')) return;
+      e.preventDefault();
+      runCommand(command);
+    };
+    const onPaste = (e: ClipboardEvent): void => {
+      if (isEditable(e.target as Element | null) || useStore.getState().dialog !== null) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (!text.trim()) return;
+      e.preventDefault();
+      // pasted text becomes a report only after staff confirm it in the paste dialog
+      useStore.getState().setPasteText(text);
+      useStore.getState().openDialog('paste');
+    };
+    const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const onDragOver = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+      setDropping(true);
+    };
+    const onDragLeave = (e: DragEvent): void => {
+      if (e.relatedTarget === null) setDropping(false);
+    };
+    const onDrop = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDropping(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void openFile(file);
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+      if (!isDirty(useStore.getState())) return;
+      // the browser (or Electron, through will-prevent-unload) asks before the work is lost
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    const stopMenu = getClient().onMenuCommand((command) => runCommand(command));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      stopMenu();
+    };
+  }, [setDropping]);
+}
+
+/** The window title names the project and says when it has unsaved changes. */
+function useDocumentTitle(): void {
+  const { t } = useTranslation();
+  const name = useStore((s) => s.projectName);
+  const hasReport = useStore((s) => s.report !== null);
+  const dirty = useStore(isDirty);
+  useEffect(() => {
+    document.title = hasReport
+      ? `${name || t('app.untitled')}${dirty ? ` · ${t('app.unsaved')}` : ''} — ${t('app.name')}`
+      : t('app.name');
+  }, [name, hasReport, dirty, t]);
+}
 
 export function App() {
   const { t } = useTranslation();
+  const [started, setStarted] = useState(false);
+  const [dropping, setDropping] = useState(false);
   const hasReport = useStore((s) => s.report !== null);
+  useWindowWiring(setDropping);
+  useDocumentTitle();
   useEffect(() => {
-    void loadSample();
+    void startupOnce().finally(() => setStarted(true));
   }, []);
   return (
     <div className="app">
       <Toolbar />
+      <ProgressBar />
       <NoticeBar />
       {hasReport ? (
         <main className="desk">
-          <Outline />
-          <BriefingList />
+          <OutlinePane />
+          <BriefingPane />
+          <PreviewPane />
         </main>
+      ) : started ? (
+        <Welcome />
       ) : (
         <p className="loading">{t('app.loading')}</p>
       )}
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>{t('drop.hint')}</p>
+        </div>
+      )}
+      <Dialogs />
     </div>
   );
 }

@@ -127,6 +127,11 @@ export function getClient(): Client {
   return client;
 }
 
+/** Use another client (unit tests run the store's actions against the real handlers in Node). */
+export function setClient(next: Client | undefined): void {
+  client = next;
+}
+
 /** Save a blob as a file through the browser's download. */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

@@ -21,6 +21,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+document.documentElement.lang = initialLanguage() === 'zh' ? 'zh-CN' : 'en';
+
 export function setLanguage(lang: Language): void {
   localStorage.setItem(LANG_KEY, lang);
   void i18n.changeLanguage(lang);

@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
+import type { Res } from '../../main/contract';
+
+export type TemplateSummary = Res<'templates:list'>[number];
 import type { AppState } from './store';
+
+export type RecoveryOffer = Extract<Res<'recovery:read'>, { found: true }>;
 
 export interface Notice {
   kind: 'error' | 'info' | 'success';
@@ -9,16 +14,104 @@ export interface Notice {
   path?: string;
 }
 
+export const BUSY_TASKS = ['import', 'open', 'save', 'export', 'reanalyze'] as const;
+export type BusyTask = (typeof BUSY_TASKS)[number];
+
+export const OUTLINE_FILTERS = ['all', 'stats', 'figures'] as const;
+export type OutlineFilter = (typeof OUTLINE_FILTERS)[number];
+
+export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'about'] as const;
+export type DialogName = (typeof DIALOGS)[number];
+
+export const MENUS = ['file', 'export', 'template'] as const;
+export type MenuName = (typeof MENUS)[number];
+
+/** Desk state that is not the document: never in the undo history, never marks the project changed. */
 export interface UiSlice {
-  busy: string | null;
+  busy: BusyTask | null;
   notice: Notice | null;
-  setBusy: (task: string | null) => void;
+  /** the briefing item being edited */
+  selectedItemId: string | null;
+  /** the outline row whose full text is shown (`section:<id>`, `block:<id>`, `stat:<id>`) */
+  selectedRow: string | null;
+  /** 0-based slide shown large in the deck preview */
+  currentSlide: number;
+  outlineFilter: OutlineFilter;
+  outlineQuery: string;
+  /** section ids unfolded in the outline (all start folded: the outline opens as an overview) */
+  expanded: Readonly<Record<string, true>>;
+  leftTab: 'outline' | 'repairs';
+  dialog: DialogName | null;
+  /** text waiting in the paste dialog */
+  pasteText: string;
+  /** the toolbar menu that is open */
+  menu: MenuName | null;
+  /** the menu item to focus when it opens (`data-menu-item`), else its first */
+  menuFocus: string | null;
+  /** work found in the recovery file at start, until staff recover or discard it */
+  recoveryOffer: RecoveryOffer | null;
+  /** the host the page runs in: the desktop app or a browser */
+  host: 'electron' | 'browser';
+  appVersion: string;
+  /** every template main knows (built-in and the user's), for the picker */
+  templates: TemplateSummary[];
+  setBusy: (task: BusyTask | null) => void;
   notify: (notice: Notice | null) => void;
+  selectItem: (itemId: string | null) => void;
+  selectRow: (rowKey: string | null) => void;
+  setCurrentSlide: (index: number) => void;
+  setOutlineFilter: (filter: OutlineFilter) => void;
+  setOutlineQuery: (query: string) => void;
+  toggleExpanded: (sectionId: string) => void;
+  expandAll: (sectionIds: readonly string[]) => void;
+  setLeftTab: (tab: 'outline' | 'repairs') => void;
+  openDialog: (dialog: DialogName | null) => void;
+  setPasteText: (text: string) => void;
+  openMenu: (menu: MenuName | null, focus?: string) => void;
+  setRecoveryOffer: (offer: RecoveryOffer | null) => void;
+  setHostInfo: (info: { host: 'electron' | 'browser'; version: string }) => void;
+  setTemplates: (templates: TemplateSummary[]) => void;
 }
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   busy: null,
   notice: null,
+  selectedItemId: null,
+  selectedRow: null,
+  currentSlide: 0,
+  outlineFilter: 'all',
+  outlineQuery: '',
+  expanded: {},
+  leftTab: 'outline',
+  dialog: null,
+  pasteText: '',
+  menu: null,
+  menuFocus: null,
+  recoveryOffer: null,
+  host: 'browser',
+  appVersion: '',
+  templates: [],
   setBusy: (busy) => set({ busy }),
   notify: (notice) => set({ notice }),
+  selectItem: (selectedItemId) => set({ selectedItemId }),
+  selectRow: (selectedRow) => set({ selectedRow }),
+  setCurrentSlide: (currentSlide) => set({ currentSlide: Math.max(0, currentSlide) }),
+  setOutlineFilter: (outlineFilter) => set({ outlineFilter }),
+  setOutlineQuery: (outlineQuery) => set({ outlineQuery }),
+  toggleExpanded: (sectionId) =>
+    set((s) => {
+      const expanded = { ...s.expanded };
+      if (expanded[sectionId]) delete expanded[sectionId];
+      else expanded[sectionId] = true;
+      return { expanded };
+    }),
+  expandAll: (sectionIds) =>
+    set({ expanded: Object.fromEntries(sectionIds.map((id) => [id, true as const])) }),
+  setLeftTab: (leftTab) => set({ leftTab }),
+  openDialog: (dialog) => set({ dialog }),
+  setPasteText: (pasteText) => set({ pasteText }),
+  openMenu: (menu, focus) => set({ menu, menuFocus: focus ?? null }),
+  setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
+  setHostInfo: ({ host, version }) => set({ host, appVersion: version }),
+  setTemplates: (templates) => set({ templates }),
 });

@@ -3,11 +3,12 @@ import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { startHost, type RunningHost } from './host';
 
+// a host per test: work left unsaved by one test is (rightly) offered for recovery at the next start
 let host: RunningHost;
-test.beforeAll(async () => {
+test.beforeEach(async () => {
   host = await startHost();
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await host.stop();
 });
 
@@ -21,9 +22,10 @@ test('opens on the sample report, ticks two sections and exports a .docx holding
   await outline.getByRole('checkbox', { name: /稳住经济运行基本盘/ }).check();
   await outline.getByRole('checkbox', { name: /改善城乡人居环境/ }).check();
 
+  await page.getByRole('button', { name: '导出' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '导出 Word' }).click(),
+    page.getByRole('menuitem', { name: /Word 简报（\.docx）/ }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   const xml = strFromU8(unzipSync(readFileSync(await download.path()))['word/document.xml']!);
@@ -40,9 +42,10 @@ test('exports a standalone .html deck through the host', async ({ page }) => {
     .getByRole('navigation', { name: '报告' })
     .getByRole('checkbox', { name: /以改革创新增强发展动力/ })
     .check();
+  await page.getByRole('button', { name: '导出' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: '导出幻灯片' }).click(),
+    page.getByRole('menuitem', { name: /网页幻灯片（\.html）/ }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.html$/);
   const html = readFileSync(await download.path(), 'utf8');

@@ -62,6 +62,9 @@ describe('the browser-mode host', () => {
           return { status: 'download', downloadId: host.offerDownload(fileName, bytes), fileName };
         },
         showInFolder: async () => undefined,
+        dataDir: mkdtempSync(join(tmpdir(), 'data-')),
+        saveProject: async () => ({ result: { status: 'canceled' }, path: null }),
+        chooseProjectFile: async () => null,
       }),
     });
   });

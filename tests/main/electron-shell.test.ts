@@ -116,6 +116,20 @@ describe('the Electron main process (with a stand-in electron module)', () => {
     expect(reply).toMatchObject({ ok: true, value: { host: 'electron' } });
   });
 
+  it('asks before closing with unsaved changes, and closes only when the user chooses to discard', () => {
+    const contents = record.windows[0]!.win.webContents;
+    const answers: number[] = [];
+    const dialog = standIn.electron.dialog as Record<string, unknown>;
+    dialog.showMessageBoxSync = (_win: unknown, options: { buttons: string[] }) => {
+      expect(options.buttons).toEqual(['不保存，直接关闭', '取消']);
+      return answers.shift() ?? 1;
+    };
+    answers.push(1);
+    expect(contents.emit('will-prevent-unload')).toBe(false);
+    answers.push(0);
+    expect(contents.emit('will-prevent-unload')).toBe(true);
+  });
+
   it('sets a Chinese menu with 文件 / 编辑 / 视图 / 帮助 and the standard shortcuts', () => {
     const menu = record.menu as Array<{
       label: string;

@@ -1,0 +1,257 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM } from '../playwright.config';
+import { ROOT } from '../tests/helpers/paths';
+import { recordFigure, summarize } from './figures';
+
+/**
+ * The desk in a real Chromium through browser mode, as staff meet it: how long from starting
+ * `node out/main/browser.js` to the sample report on screen, and how long from a keystroke in an
+ * item to the live preview showing it on a 60-slide briefing.
+ */
+
+interface Host {
+  appUrl: string;
+  child: ChildProcess;
+}
+
+function startHost(): Promise<Host> {
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'browser.js'), '--json', '--no-open'], {
+    cwd: ROOT,
+    env: { ...process.env, BRIEFING_DATA_DIR: mkdtempSync(join(tmpdir(), 'desk-bench-')) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve({ appUrl: (JSON.parse(line) as { appUrl: string }).appUrl, child });
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+}
+
+function stopHost(host: Host): Promise<void> {
+  return new Promise((done) => {
+    if (host.child.exitCode !== null) return done();
+    host.child.once('exit', () => done());
+    host.child.kill('SIGTERM');
+  });
+}
+
+/** A report of 5,000 blocks (50 parts of 100 points), each with two statistics. */
+function hugeReport(): string {
+  const lines = ['五千段的大报告'];
+  for (let s = 1; s <= 50; s++) {
+    lines.push(`第${s}部分工作情况`);
+    for (let p = 1; p <= 100; p++)
+      lines.push(`推进第${s}-${p}项任务。完成投资${p}亿元，惠及${s * 10 + p}户。`);
+  }
+  return lines.join('\n\n');
+}
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+  await page.getByRole('button', { name: '导入' }).click();
+  await page.getByRole('status').filter({ hasText: '已导入' }).waitFor({ timeout: 120_000 });
+}
+
+/** Timings on a shared machine mean little without its load beside them. */
+const machineLoad = (): string => `load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
+
+/** A report that auto-drafts into a deck of at least 60 slides: 15 sections of 10 points with figures. */
+function longReport(): string {
+  const lines = ['全区重点工作推进情况汇报'];
+  for (let s = 1; s <= 15; s++) {
+    lines.push(`第${s}项重点任务推进情况`);
+    for (let p = 1; p <= 10; p++)
+      lines.push(
+        `抓好第${s}组第${p}项工作。全年完成投资${s}.${p}亿元，同比增长${p}.5%，惠及群众${s * 100 + p}户。`,
+      );
+  }
+  return lines.join('\n\n');
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the desk in Chromium', () => {
+  it('starts browser mode and shows the sample report', async () => {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      const t0 = performance.now();
+      const host = await startHost();
+      await page.goto(host.appUrl);
+      await page.locator('.outline-row', { hasText: '稳住经济运行基本盘' }).waitFor();
+      times.push(performance.now() - t0);
+      await page.close();
+      await stopHost(host);
+    }
+    const { median } = summarize(times);
+    recordFigure({
+      name: 'desk: start browser mode → sample report visible',
+      value: median,
+      unit: 'ms',
+      target: 1500,
+      note: `median of ${times.length}; host spawn + page load, browser already running; ${machineLoad()}`,
+    });
+  });
+
+  it('updates the preview within a frame of a keystroke on a 60-slide briefing', async () => {
+    const host = await startHost();
+    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await page.goto(host.appUrl);
+      await page.locator('.outline-row').first().waitFor();
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.body.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      }, longReport());
+      await page.getByRole('button', { name: '导入' }).click();
+      await page.getByRole('button', { name: '一键生成初稿' }).click();
+      // the thumbnail strip renders just after the slide in view
+      await expect.poll(() => page.locator('.thumbs .thumb').count()).toBeGreaterThanOrEqual(60);
+      const slides = await page.locator('.thumbs .thumb').count();
+
+      // open a point in the middle of the deck and type into its lead-in
+      const point = page
+        .locator('[data-item-row]')
+        .filter({ has: page.locator('.badge-point') })
+        .nth(70);
+      await point.click();
+      const title = point.getByRole('textbox', { name: '引导句' });
+      await title.click();
+      await title.press('End');
+      await page.evaluate(() => {
+        const w = window as unknown as { __lat: number[]; __frame: number[]; __thumb: number[] };
+        w.__lat = [];
+        w.__frame = [];
+        w.__thumb = [];
+        let t0 = 0;
+        let t1 = 0;
+        window.addEventListener(
+          'keydown',
+          () => {
+            t0 = performance.now();
+            t1 = t0;
+          },
+          true,
+        );
+        const watch = { subtree: true, childList: true, characterData: true, attributes: true };
+        // the slide in view: the preview staff are looking at
+        new MutationObserver(() => {
+          if (!t0) return;
+          const start = t0;
+          t0 = 0;
+          w.__lat.push(performance.now() - start);
+          requestAnimationFrame(() => w.__frame.push(performance.now() - start));
+        }).observe(document.querySelector('.slide-stage')!, watch);
+        // the thumbnail strip, rendered in the background right after
+        new MutationObserver(() => {
+          if (!t1) return;
+          w.__thumb.push(performance.now() - t1);
+          t1 = 0;
+        }).observe(document.querySelector('.thumbs')!, watch);
+      });
+      const keys = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmn';
+      for (const key of keys) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(40);
+      }
+      await page.waitForTimeout(200);
+      const { lat, frame, thumb } = await page.evaluate(() => {
+        const w = window as unknown as { __lat: number[]; __frame: number[]; __thumb: number[] };
+        return { lat: w.__lat, frame: w.__frame, thumb: w.__thumb };
+      });
+      expect(lat.length).toBe(keys.length);
+      await expect.poll(() => page.locator('.current-slide').textContent()).toContain(keys);
+      const dom = summarize(lat);
+      const painted = summarize(frame);
+      const strip = summarize(thumb);
+      recordFigure({
+        name: `desk: keystroke → slide in view updated (median, ${slides} slides)`,
+        value: dom.median,
+        unit: 'ms',
+        target: 16,
+        note: `DOM updated; next frame ${painted.median.toFixed(1)} ms; ${machineLoad()}`,
+      });
+      recordFigure({
+        name: `desk: keystroke → slide in view updated (p95, ${slides} slides)`,
+        value: dom.p95,
+        unit: 'ms',
+        target: 50,
+        note: `DOM updated; next frame p95 ${painted.p95.toFixed(1)} ms`,
+      });
+      recordFigure({
+        name: `desk: keystroke → thumbnail strip updated (median, ${slides} slides)`,
+        value: strip.median,
+        unit: 'ms',
+        note: `background render after the slide in view; p95 ${strip.p95.toFixed(1)} ms`,
+      });
+    } finally {
+      await page.close();
+      await stopHost(host);
+    }
+  });
+
+  it('scrolls the outline of a 5,000-block report smoothly', async () => {
+    const host = await startHost();
+    const page: Page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await page.goto(host.appUrl);
+      await page.locator('.outline-row').first().waitFor();
+      await paste(page, hugeReport());
+      // every statistic listed: 10,000 rows
+      await page.getByRole('radio', { name: '只看数据' }).click();
+      await page.locator('.outline-row.kind-stat').first().waitFor();
+      const frames = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const el = document.querySelector('.outline-scroll')!;
+            const gaps: number[] = [];
+            let last = performance.now();
+            let n = 0;
+            const step = (): void => {
+              const now = performance.now();
+              gaps.push(now - last);
+              last = now;
+              el.scrollTop += 240;
+              if (++n < 180) requestAnimationFrame(step);
+              else resolve(gaps.slice(1));
+            };
+            requestAnimationFrame(step);
+          }),
+      );
+      const { median, p95 } = summarize(frames);
+      recordFigure({
+        name: 'desk: outline scroll frame, 5,000 blocks (median)',
+        value: median,
+        unit: 'ms',
+        note: `p95 ${p95.toFixed(1)} ms over ${frames.length} frames scrolling 10,000 rows; 60 Hz = 16.7 ms; ${machineLoad()}`,
+      });
+    } finally {
+      await page.close();
+      await stopHost(host);
+    }
+  });
+});

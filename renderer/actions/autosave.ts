@@ -1,0 +1,59 @@
+/**
+ * Autosave to the recovery file: every interval while there are unsaved changes that have not
+ * been written yet, and on demand (before every export). Timers are injected so tests can drive
+ * them.
+ */
+export const AUTOSAVE_INTERVAL_MS = 30_000;
+
+export interface AutosaveOptions {
+  intervalMs?: number;
+  /** unsaved changes exist */
+  isDirty: () => boolean;
+  /** an identity for the document as it is now: a write is skipped when it has not changed */
+  version: () => unknown;
+  write: () => Promise<void>;
+  onError?: (err: unknown) => void;
+  setInterval?: (fn: () => void, ms: number) => unknown;
+  clearInterval?: (handle: unknown) => void;
+}
+
+export class Autosaver {
+  private handle: unknown = null;
+  private written: unknown = undefined;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: AutosaveOptions) {}
+
+  start(): void {
+    if (this.handle !== null) return;
+    const every = this.options.setInterval ?? ((fn, ms) => globalThis.setInterval(fn, ms));
+    this.handle = every(() => void this.flush(), this.options.intervalMs ?? AUTOSAVE_INTERVAL_MS);
+  }
+
+  stop(): void {
+    if (this.handle === null) return;
+    const clear =
+      this.options.clearInterval ?? ((h) => globalThis.clearInterval(h as ReturnType<typeof setInterval>));
+    clear(this.handle);
+    this.handle = null;
+  }
+
+  /** Write now if there is something new to write; resolves when written (or when there was nothing). */
+  async flush(): Promise<void> {
+    if (this.running) await this.running.catch(() => undefined);
+    if (!this.options.isDirty()) return;
+    const version = this.options.version();
+    if (version === this.written) return;
+    this.running = this.options.write().then(
+      () => {
+        this.written = version;
+      },
+      (err: unknown) => this.options.onError?.(err),
+    );
+    try {
+      await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+}

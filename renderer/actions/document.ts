@@ -1,0 +1,388 @@
+import type { ExportFormat, OpenedProject, Req } from '../../main/contract';
+import { emptyBriefing, type Briefing } from '../../content/model/briefing';
+import type { BlockRole, Report } from '../../content/model/report';
+import { projectNameFromFile } from '../../content/project';
+import { getClient, saveBlob } from '../bridge/client';
+import { isDirty } from '../store/project-slice';
+import { clearHistory, loadDocument, useStore } from '../store/store';
+import type { BusyTask } from '../store/ui-slice';
+import { Autosaver } from './autosave';
+import { notify, notifyError } from './notices';
+
+const state = useStore.getState;
+
+/** Run a call with the busy flag up (the progress bar shows when it takes longer than 300 ms). */
+async function withBusy<T>(task: BusyTask, fn: () => Promise<T>): Promise<T | undefined> {
+  state().setBusy(task);
+  try {
+    return await fn();
+  } catch (err) {
+    notifyError(err);
+    return undefined;
+  } finally {
+    state().setBusy(null);
+  }
+}
+
+// ---- the document's identity, for autosave ----
+
+let docVersion = 0;
+useStore.subscribe((s, prev) => {
+  if (s.report !== prev.report || s.briefing !== prev.briefing) docVersion++;
+});
+
+const deskState = (): { selectedItemId: string | null; slide: number } => ({
+  selectedItemId: state().selectedItemId,
+  slide: state().currentSlide,
+});
+
+function projectContent(): Req<'project:save'>['content'] | null {
+  const s = state();
+  if (!s.report) return null;
+  return { name: s.projectName || s.report.title, report: s.report, briefing: s.briefing, desk: deskState() };
+}
+
+export const autosaver = new Autosaver({
+  isDirty: () => isDirty(state()),
+  version: () => docVersion,
+  write: async () => {
+    const content = projectContent();
+    if (content) await getClient().call('recovery:write', { content, path: state().projectPath });
+  },
+  // a failed autosave must not interrupt typing; the next tick tries again
+  onError: () => undefined,
+});
+
+// ---- start ----
+
+let starting: Promise<void> | null = null;
+
+/** startup() once per page: main.tsx begins it before React's first render, so the two overlap. */
+export function startupOnce(): Promise<void> {
+  starting ??= startup();
+  return starting;
+}
+
+/** Open the desk: the sample report at once, then offer any work left in the recovery file. */
+export async function startup(): Promise<void> {
+  const client = getClient();
+  const [info, sample, recovery, templates] = await Promise.allSettled([
+    client.call('app:info', {}),
+    client.call('report:sample', {}),
+    client.call('recovery:read', {}),
+    client.call('templates:list', {}),
+  ]);
+  if (info.status === 'fulfilled') state().setHostInfo(info.value);
+  if (templates.status === 'fulfilled') state().setTemplates(templates.value);
+  if (sample.status === 'fulfilled') {
+    if (!state().report) {
+      loadDocument(sample.value, emptyBriefing());
+      state().setProject({ name: sample.value.title, path: null });
+      // the sample is nothing to save until staff change it
+      state().markSaved();
+    }
+  } else notifyError(sample.reason);
+  if (recovery.status === 'fulfilled' && recovery.value.found) {
+    state().setRecoveryOffer(recovery.value);
+    state().openDialog('recovery');
+  }
+  autosaver.start();
+}
+
+// ---- unsaved changes ----
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+let answer: ((choice: UnsavedChoice) => void) | null = null;
+
+/** The unsaved-changes dialog's buttons call this. */
+export function answerUnsaved(choice: UnsavedChoice): void {
+  const done = answer;
+  answer = null;
+  state().openDialog(null);
+  done?.(choice);
+}
+
+/** Before the document is replaced: true when it may go (saved, discarded, or nothing to lose). */
+export async function confirmUnsaved(): Promise<boolean> {
+  if (!isDirty(state())) return true;
+  state().openDialog('unsaved');
+  const choice = await new Promise<UnsavedChoice>((resolve) => {
+    answer = resolve;
+  });
+  if (choice === 'save') return saveProject(false);
+  return choice === 'discard';
+}
+
+// ---- replacing the document ----
+
+/** A briefing for a new report: the same output and templates, nothing picked yet. */
+function freshBriefing(current: Briefing): Briefing {
+  return {
+    ...emptyBriefing(),
+    output: current.output,
+    deckTemplate: current.deckTemplate,
+    briefTemplate: current.briefTemplate,
+  };
+}
+
+function resetDesk(): void {
+  const s = state();
+  s.selectItem(null);
+  s.selectRow(null);
+  s.setCurrentSlide(0);
+  s.setOutlineQuery('');
+  s.setOutlineFilter('all');
+  useStore.setState({ expanded: {} });
+}
+
+/** A freshly imported report becomes the document (one undo step), as a new, unsaved project. */
+export function adoptReport(report: Report): void {
+  const s = state();
+  s.setDocument(report, freshBriefing(s.briefing));
+  s.setProject({ name: report.title || report.source.name, path: null });
+  s.markUnsaved();
+  resetDesk();
+  notify({
+    kind: 'success',
+    zh: `已导入《${report.title || report.source.name}》：${report.sections.length} 个章节，${report.stats.length} 项数据${report.repairs.length ? `，${report.repairs.length} 处修复建议` : ''}。`,
+    en: `Imported “${report.title || report.source.name}”: ${report.sections.length} sections, ${report.stats.length} statistics${report.repairs.length ? `, ${report.repairs.length} suggested repairs` : ''}.`,
+  });
+}
+
+function adoptProject(opened: Extract<OpenedProject, { status: 'opened' }>): void {
+  const { project, path } = opened;
+  loadDocument(project.report, project.briefing);
+  const s = state();
+  s.setProject({ name: project.name, path });
+  s.markSaved();
+  resetDesk();
+  s.selectItem(project.desk.selectedItemId);
+  s.setCurrentSlide(project.desk.slide);
+  notify(
+    opened.migrated.length > 0
+      ? {
+          kind: 'info',
+          zh: `已打开「${project.name}」。该文件由较早版本保存，已转换为当前格式；保存后将以新格式写入。`,
+          en: `Opened “${project.name}”. It was saved by an earlier version and has been converted; saving writes the new format.`,
+        }
+      : { kind: 'success', zh: `已打开「${project.name}」。`, en: `Opened “${project.name}”.` },
+  );
+}
+
+const isProjectFile = (name: string): boolean => /\.briefing$/i.test(name);
+
+/** A file from the chooser or dropped on the window: a project opens, anything else is imported as a report. */
+export async function openFile(file: File): Promise<void> {
+  if (isProjectFile(file.name)) return openProjectFile(file);
+  const report = await withBusy('import', async () =>
+    getClient().call('report:import', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+  );
+  if (report) adoptReport(report);
+}
+
+/** A project file the user chose (the browser's chooser for 打开项目, or a dropped .briefing). */
+export async function openProjectFile(file: File): Promise<void> {
+  if (!(await confirmUnsaved())) return;
+  const opened = await withBusy('open', async () =>
+    getClient().call('project:open', {
+      source: { kind: 'bytes', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    }),
+  );
+  if (opened?.status === 'opened') adoptProject(opened);
+}
+
+/** Import pasted text as a report. */
+export async function importText(text: string): Promise<boolean> {
+  if (!text.trim()) return false;
+  const report = await withBusy('import', () => getClient().call('report:paste', { text }));
+  if (!report) return false;
+  adoptReport(report);
+  return true;
+}
+
+export async function loadSample(): Promise<void> {
+  const report = await withBusy('import', () => getClient().call('report:sample', {}));
+  if (report) adoptReport(report);
+}
+
+/** 新建: an empty desk, asking first when there are unsaved changes. */
+export async function newProject(): Promise<void> {
+  if (!(await confirmUnsaved())) return;
+  const s = state();
+  loadDocument(null, freshBriefing(s.briefing));
+  s.setProject({ name: '', path: null });
+  s.markSaved();
+  resetDesk();
+  await getClient()
+    .call('recovery:clear', {})
+    .catch(() => undefined);
+}
+
+/** Files the page's hidden file inputs are asked to open (browser mode has no native dialog). */
+export const pickers: { project?: () => void; report?: () => void } = {};
+
+/** 打开: the desktop app's open dialog, or the browser's file chooser. */
+export async function openProject(): Promise<void> {
+  if (state().host !== 'electron') {
+    pickers.project?.();
+    return;
+  }
+  if (!(await confirmUnsaved())) return;
+  const opened = await withBusy('open', () =>
+    getClient().call('project:open', { source: { kind: 'dialog' } }),
+  );
+  if (opened?.status === 'opened') adoptProject(opened);
+}
+
+export async function openRecent(path: string): Promise<void> {
+  if (!(await confirmUnsaved())) return;
+  const opened = await withBusy('open', () =>
+    getClient().call('project:open', { source: { kind: 'recent', path } }),
+  );
+  if (opened?.status === 'opened') adoptProject(opened);
+}
+
+// ---- recovery ----
+
+export function recover(): void {
+  const offer = state().recoveryOffer;
+  if (!offer) return;
+  const { project } = offer;
+  loadDocument(project.report, project.briefing);
+  const s = state();
+  s.setProject({ name: project.name, path: offer.path });
+  // recovered work is not in any project file yet
+  s.markUnsaved();
+  resetDesk();
+  s.selectItem(project.desk.selectedItemId);
+  s.setCurrentSlide(project.desk.slide);
+  s.setRecoveryOffer(null);
+  s.openDialog(null);
+  notify({
+    kind: 'info',
+    zh: '已恢复上次未保存的工作。请及时保存（Ctrl+S）。',
+    en: 'Your unsaved work from last time is back. Save it soon (Ctrl+S).',
+  });
+}
+
+export async function discardRecovery(): Promise<void> {
+  state().setRecoveryOffer(null);
+  state().openDialog(null);
+  await getClient()
+    .call('recovery:clear', {})
+    .catch(() => undefined);
+}
+
+// ---- save and export ----
+
+/** 保存 (asAnother false) or 另存为 (true). Resolves true when the project is safely written. */
+export async function saveProject(asAnother: boolean): Promise<boolean> {
+  const content = projectContent();
+  if (!content) return false;
+  const s = state();
+  const path = asAnother ? undefined : (s.projectPath ?? undefined);
+  const saving = { report: s.report, briefing: s.briefing };
+  const client = getClient();
+  const result = await withBusy('save', () =>
+    client.call('project:save', path ? { content, path } : { content }),
+  );
+  if (!result) return false;
+  const markSavedAs = (name: string, newPath: string | null): void => {
+    state().setProject({ name, path: newPath });
+    // what was written is what was current when saving began; later typing stays unsaved
+    useStore.setState({ saved: saving });
+  };
+  switch (result.status) {
+    case 'saved':
+      markSavedAs(projectNameFromFile(result.fileName), result.path);
+      notify({ kind: 'success', zh: `已保存：${result.path}`, en: `Saved: ${result.path}` });
+      return true;
+    case 'download':
+      try {
+        saveBlob(await client.download(result.downloadId), result.fileName);
+      } catch (err) {
+        notifyError(err);
+        return false;
+      }
+      markSavedAs(projectNameFromFile(result.fileName), state().projectPath);
+      notify({
+        kind: 'success',
+        zh: `项目已保存并下载：${result.fileName}`,
+        en: `Project saved and downloaded: ${result.fileName}`,
+      });
+      return true;
+    case 'canceled':
+      notify({ kind: 'info', zh: '已取消保存。', en: 'Save canceled.' });
+      return false;
+  }
+}
+
+/** Export through main: a save dialog in the desktop app, a download in browser mode. */
+export async function exportAs(format: ExportFormat): Promise<void> {
+  const { report, briefing } = state();
+  if (!report) return;
+  state().openMenu(null);
+  notify(null);
+  // every export also autosaves, so a crash during a long export loses nothing
+  await autosaver.flush();
+  const client = getClient();
+  const result = await withBusy('export', () => client.call('export:save', { format, report, briefing }));
+  if (!result) return;
+  switch (result.status) {
+    case 'saved':
+      notify({
+        kind: 'success',
+        zh: `已导出：${result.path}`,
+        en: `Exported: ${result.path}`,
+        path: result.path,
+      });
+      break;
+    case 'download':
+      try {
+        saveBlob(await client.download(result.downloadId), result.fileName);
+        notify({ kind: 'success', zh: `已下载：${result.fileName}`, en: `Downloaded: ${result.fileName}` });
+      } catch (err) {
+        notifyError(err);
+      }
+      break;
+    case 'canceled':
+      notify({ kind: 'info', zh: '已取消导出。', en: 'Export canceled.' });
+      break;
+  }
+}
+
+export async function showInFolder(path: string): Promise<void> {
+  try {
+    await getClient().call('shell:show-in-folder', { path });
+  } catch (err) {
+    notifyError(err);
+  }
+}
+
+// ---- report decisions ----
+
+async function reanalyzeWith(change: (d: Report['decisions']) => Report['decisions']): Promise<void> {
+  const report = state().report;
+  if (!report) return;
+  const decisions = change(report.decisions);
+  const next = await withBusy('reanalyze', () => getClient().call('report:reanalyze', { report, decisions }));
+  // a newer report (another decision, an import) wins over this late answer
+  if (next && state().report === report) state().setReport(next);
+}
+
+/** Accept (apply) or undo a repair the importer suggested. */
+export function setRepairApplied(repairId: string, applied: boolean): Promise<void> {
+  return reanalyzeWith((d) => ({ ...d, repairs: { ...d.repairs, [repairId]: applied } }));
+}
+
+/** Reclassify a raw text block (paragraph, point, heading, caption); null returns it to automatic. */
+export function setBlockRole(rawId: string, role: BlockRole | null): Promise<void> {
+  return reanalyzeWith((d) => {
+    const roles = { ...d.roles };
+    if (role) roles[rawId] = role;
+    else delete roles[rawId];
+    return { ...d, roles };
+  });
+}
+
+export { clearHistory };

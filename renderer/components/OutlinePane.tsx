@@ -1,0 +1,416 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BLOCK_ROLES, type BlockRole, type Report, type Stat } from '../../content/model/report';
+import { reportIndex } from '../../content/briefing/edit';
+import { setBlockRole, setRepairApplied } from '../actions/document';
+import { highlightStats, outlineRows, pickStates, type OutlineRow, type PickState } from '../outline/rows';
+import { useStore } from '../store/store';
+import { OUTLINE_FILTERS } from '../store/ui-slice';
+
+/** Every outline row is one line this tall, so the virtual list can place rows without measuring. */
+export const ROW_HEIGHT = 30;
+
+interface RowProps {
+  row: OutlineRow;
+  index: number;
+  top: number;
+  pick: PickState;
+  selected: boolean;
+  expanded: boolean;
+}
+
+const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, selected, expanded }: RowProps) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = pick === 'some';
+  }, [pick]);
+  const label =
+    row.label ||
+    (row.kind === 'figure'
+      ? t('outline.untitledFigure')
+      : row.kind === 'table'
+        ? t('outline.untitledTable')
+        : '');
+  const title =
+    row.kind === 'section'
+      ? `${row.prefix ?? ''}${label}`
+      : row.kind === 'stat'
+        ? `${row.prefix ?? ''} ${label}`
+        : label;
+  const s = useStore.getState;
+  return (
+    <div
+      role="listitem"
+      className={`outline-row kind-${row.kind} ${selected ? 'selected' : ''}`}
+      data-index={index}
+      style={{ transform: `translateY(${top}px)`, paddingLeft: 6 + row.depth * 16 }}
+    >
+      {row.kind === 'section' && row.hasChildren ? (
+        <button
+          type="button"
+          className="fold"
+          data-role="fold"
+          aria-expanded={expanded}
+          aria-label={t(expanded ? 'outline.fold' : 'outline.unfold', { title })}
+          onClick={() => s().toggleExpanded(row.ref.id)}
+        >
+          <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+        </button>
+      ) : (
+        <span className="fold" aria-hidden="true" />
+      )}
+      <input
+        ref={box}
+        type="checkbox"
+        data-role="check"
+        checked={pick === 'all'}
+        aria-label={t('outline.select', { title })}
+        onChange={(e) =>
+          row.kind === 'section'
+            ? s().toggleSection(row.ref.id, e.target.checked)
+            : s().toggleRef(row.ref, e.target.checked)
+        }
+      />
+      <span className={`badge badge-${row.kind}`}>{t(`kind.${row.kind}`)}</span>
+      <button
+        type="button"
+        className="row-label"
+        data-role="label"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => s().selectRow(row.key)}
+        title={label}
+      >
+        {row.kind === 'stat' ? (
+          <strong className="stat-value">{row.prefix}</strong>
+        ) : row.kind === 'point' ? null : (
+          row.prefix
+        )}
+        {row.kind === 'stat' ? ` ${label}` : label}
+      </button>
+    </div>
+  );
+});
+
+function OutlineList({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const filter = useStore((s) => s.outlineFilter);
+  const query = useStore((s) => s.outlineQuery);
+  const expanded = useStore((s) => s.expanded);
+  const briefing = useStore((s) => s.briefing);
+  const selectedRow = useStore((s) => s.selectedRow);
+  const rows = useMemo(
+    () => outlineRows(report, { filter, query, expanded }),
+    [report, filter, query, expanded],
+  );
+  // checkbox states depend on which refs are picked, not on text edits: recompute on that only
+  const refsKey = briefing.items.map((i) => `${i.ref.type}:${i.ref.id}`).join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the picked refs on purpose
+  const picks = useMemo(() => pickStates(report, briefing), [report, refsKey]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  /** Arrow keys move between rows, keeping focus on the same control (checkbox or label). */
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const el = e.target as HTMLElement;
+    const role = el.dataset.role;
+    const rowEl = el.closest<HTMLElement>('[data-index]');
+    if (!role || !rowEl) return;
+    e.preventDefault();
+    const next = Number(rowEl.dataset.index) + (e.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= rows.length) return;
+    virtualizer.scrollToIndex(next);
+    requestAnimationFrame(() => {
+      const target = scroller.current?.querySelector<HTMLElement>(
+        `[data-index="${next}"] [data-role="${role}"]`,
+      );
+      (
+        target ?? scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] [data-role="label"]`)
+      )?.focus();
+    });
+  };
+
+  if (report.sections.length === 0) return <p className="muted pad">{t('outline.empty')}</p>;
+  if (rows.length === 0) return <p className="muted pad">{t('outline.noMatch')}</p>;
+  return (
+    <div
+      ref={scroller}
+      className="outline-scroll"
+      role="list"
+      aria-label={t('outline.list')}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const row = rows[v.index]!;
+          const pick: PickState =
+            row.kind === 'section'
+              ? (picks.sections.get(row.ref.id) ?? 'none')
+              : picks.picked.has(row.key)
+                ? 'all'
+                : 'none';
+          return (
+            <OutlineRowView
+              key={row.key}
+              row={row}
+              index={v.index}
+              top={v.start}
+              pick={pick}
+              selected={selectedRow === row.key}
+              expanded={expanded[row.ref.id] === true}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function StatText({ text, stats }: { text: string; stats: readonly Stat[] }) {
+  return (
+    <>
+      {highlightStats(text, stats).map((run, i) =>
+        run.stat ? (
+          <mark key={i} title={run.stat.label}>
+            {run.text}
+          </mark>
+        ) : (
+          <span key={i}>{run.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The raw text block behind a row, when staff may reclassify it. */
+function rawIdFor(report: Report, row: { type: string; id: string }): string | null {
+  const candidate = row.type === 'section' ? row.id.replace(/^s-/, '') : row.type === 'block' ? row.id : null;
+  if (!candidate) return null;
+  return report.raw.some((b) => b.type === 'text' && b.id === candidate) ? candidate : null;
+}
+
+function BlockDetail({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const selected = useStore((s) => s.selectedRow);
+  const busy = useStore((s) => s.busy !== null);
+  if (!selected) return <p className="muted detail-empty">{t('detail.none')}</p>;
+  const [type, ...rest] = selected.split(':');
+  const id = rest.join(':');
+  const index = reportIndex(report);
+  let body: React.ReactNode = null;
+  let kind = 'section';
+  let role: BlockRole | null = null;
+  if (type === 'section') {
+    const section = index.sections.get(id);
+    if (!section) return <p className="muted detail-empty">{t('detail.none')}</p>;
+    body = (
+      <p className="detail-heading">
+        {section.number}
+        {section.title}
+      </p>
+    );
+    role = 'heading';
+  } else if (type === 'block') {
+    const found = index.blocks.get(id);
+    if (!found) return <p className="muted detail-empty">{t('detail.none')}</p>;
+    const { block } = found;
+    kind = block.kind;
+    const stats = report.stats.filter((s) => s.blockId === block.id);
+    switch (block.kind) {
+      case 'point':
+        role = 'point';
+        body = (
+          <>
+            <p className="detail-text">
+              <strong>
+                {block.marker}
+                <StatText text={block.lead} stats={stats} />。
+              </strong>
+              <StatText text={block.text} stats={stats} />
+            </p>
+            {stats.length > 0 && <p className="muted small">{t('detail.stats', { count: stats.length })}</p>}
+          </>
+        );
+        break;
+      case 'paragraph':
+        role = 'paragraph';
+        body = (
+          <>
+            <p className="detail-text">
+              <StatText text={block.text} stats={stats} />
+            </p>
+            {stats.length > 0 && <p className="muted small">{t('detail.stats', { count: stats.length })}</p>}
+          </>
+        );
+        break;
+      case 'figure':
+      case 'table': {
+        role = 'caption';
+        const figure = index.figures.get(block.figureId);
+        body = (
+          <>
+            <p className="detail-text">
+              {figure?.caption ||
+                t(block.kind === 'figure' ? 'outline.untitledFigure' : 'outline.untitledTable')}
+            </p>
+            {figure?.rows && (
+              <table className="detail-table">
+                <tbody>
+                  {figure.rows.map((r, i) => (
+                    <tr key={i}>
+                      {r.map((c, j) => (
+                        <td key={j}>{c}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </>
+        );
+        break;
+      }
+    }
+  } else if (type === 'stat') {
+    const stat = index.stats.get(id);
+    if (!stat) return <p className="muted detail-empty">{t('detail.none')}</p>;
+    kind = 'stat';
+    body = (
+      <>
+        <p className="detail-stat">
+          <strong>{stat.text}</strong> {stat.label}{' '}
+          <span className="muted">· {t(`detail.${stat.kind}`)}</span>
+        </p>
+        <p className="detail-text">
+          <span className="muted">{t('detail.sentence')}：</span>
+          <StatText text={stat.sentence} stats={[stat]} />
+        </p>
+      </>
+    );
+  }
+  const rawId = type === 'stat' ? null : rawIdFor(report, { type: type ?? '', id });
+  const forced = rawId ? report.decisions.roles[rawId] : undefined;
+  return (
+    <div className="detail" aria-live="polite">
+      <h3>
+        {t('detail.heading')} <span className={`badge badge-${kind}`}>{t(`kind.${kind}`)}</span>
+      </h3>
+      <div className="detail-body">{body}</div>
+      {rawId && (
+        <label className="detail-role">
+          <span>{t('detail.role')}</span>
+          <select
+            value={forced ?? ''}
+            disabled={busy}
+            onChange={(e) => void setBlockRole(rawId, (e.target.value || null) as BlockRole | null)}
+          >
+            <option value="">
+              {role && !forced ? t('detail.autoAs', { role: t(`role.${role}`) }) : t('detail.auto')}
+            </option>
+            {BLOCK_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
+
+function RepairsList({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const busy = useStore((s) => s.busy !== null);
+  if (report.repairs.length === 0) return <p className="muted pad">{t('repairs.empty')}</p>;
+  return (
+    <div className="repairs">
+      <p className="muted small pad">{t('repairs.intro')}</p>
+      <ul className="repair-list">
+        {report.repairs.map((r) => (
+          <li key={r.id} className={`repair ${r.applied ? 'applied' : ''}`} data-repair-id={r.id}>
+            <div className="repair-head">
+              <span className="badge">{t(`repairs.${r.kind}`)}</span>
+              <span className={r.applied ? 'ok' : 'muted'}>
+                {t(r.applied ? 'repairs.applied' : 'repairs.notApplied')}
+              </span>
+            </div>
+            <p className="repair-seam">{t('repairs.seam', { before: r.before, after: r.after })}</p>
+            <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
+              {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function OutlinePane() {
+  const { t } = useTranslation();
+  const report = useStore((s) => s.report);
+  const tab = useStore((s) => s.leftTab);
+  const setTab = useStore((s) => s.setLeftTab);
+  const query = useStore((s) => s.outlineQuery);
+  const setQuery = useStore((s) => s.setOutlineQuery);
+  const filter = useStore((s) => s.outlineFilter);
+  const setFilter = useStore((s) => s.setOutlineFilter);
+  if (!report) return null;
+  return (
+    <nav className="pane outline" aria-label={t('outline.heading')}>
+      <div className="pane-head">
+        <h2>{t('outline.heading')}</h2>
+        <p className="report-title" title={t('outline.source', { name: report.source.name })}>
+          {report.title || report.source.name}
+        </p>
+      </div>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => setTab('outline')}>
+          {t('outline.tabOutline')}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'repairs'} onClick={() => setTab('repairs')}>
+          {t('outline.tabRepairs', { count: report.repairs.length })}
+        </button>
+      </div>
+      {tab === 'outline' ? (
+        <>
+          <div className="outline-tools">
+            <input
+              type="search"
+              aria-label={t('outline.search')}
+              placeholder={t('outline.searchPlaceholder')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <div className="segmented" role="radiogroup" aria-label={t('outline.filter')}>
+              {OUTLINE_FILTERS.map((f) => (
+                <button
+                  key={f}
+                  type="button"
+                  role="radio"
+                  aria-checked={filter === f}
+                  className={`segment ${filter === f ? 'on' : ''}`}
+                  onClick={() => setFilter(f)}
+                >
+                  {t(`filter.${f}`)}
+                </button>
+              ))}
+            </div>
+          </div>
+          <OutlineList report={report} />
+          <BlockDetail report={report} />
+        </>
+      ) : (
+        <RepairsList report={report} />
+      )}
+    </nav>
+  );
+}

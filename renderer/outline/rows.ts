@@ -1,0 +1,181 @@
+import type { Briefing, ItemRef } from '../../content/model/briefing';
+import type { Block, Report, Section, Stat } from '../../content/model/report';
+import { refKey } from '../../content/briefing/resolve';
+import type { OutlineFilter } from '../store/ui-slice';
+
+/** One line of the report outline: a section, a block (point, paragraph, figure, table) or a statistic. */
+export interface OutlineRow {
+  /** the ref's key, unique in the report: `section:<id>`, `block:<id>`, `stat:<id>` */
+  key: string;
+  ref: ItemRef;
+  kind: 'section' | Block['kind'] | 'stat';
+  depth: number;
+  /** a section's title, a point's lead-in, a paragraph's text, a caption, a statistic's label */
+  label: string;
+  /** a section's number as the source wrote it, a statistic's value with its unit */
+  prefix?: string;
+  /** the section the row belongs to (its own id for a section) */
+  sectionId: string;
+  /** sections only: whether there is anything to fold */
+  hasChildren?: boolean;
+}
+
+export interface OutlineOptions {
+  filter: OutlineFilter;
+  query: string;
+  /** sections unfolded; the rest show as one line */
+  expanded: Readonly<Record<string, true>>;
+}
+
+function blockLabel(block: Block, figures: Map<string, string>): string {
+  switch (block.kind) {
+    case 'point':
+      return block.lead;
+    case 'paragraph':
+      return block.text;
+    case 'figure':
+    case 'table':
+      return figures.get(block.figureId) ?? '';
+  }
+}
+
+/** The searchable text of a block: all of it, not just the label. */
+function blockText(block: Block, label: string): string {
+  return block.kind === 'point' ? `${block.lead}${block.text}` : label;
+}
+
+/**
+ * Flatten the report into outline rows, in reading order, for a virtualised list. Filters keep
+ * the sections that lead to a match so every row keeps its context; a search or filter ignores
+ * folding so nothing found is hidden.
+ */
+export function outlineRows(report: Report, options: OutlineOptions): OutlineRow[] {
+  const query = options.query.trim().toLowerCase();
+  const figures = new Map(report.figures.map((f) => [f.id, f.caption]));
+  const statsByBlock = new Map<string, Stat[]>();
+  for (const stat of report.stats) {
+    const list = statsByBlock.get(stat.blockId);
+    if (list) list.push(stat);
+    else statsByBlock.set(stat.blockId, [stat]);
+  }
+  const matches = (text: string): boolean => query === '' || text.toLowerCase().includes(query);
+  const wanted = (kind: OutlineRow['kind']): boolean => {
+    switch (options.filter) {
+      case 'all':
+        return true;
+      case 'stats':
+        return kind === 'stat';
+      case 'figures':
+        return kind === 'figure' || kind === 'table';
+    }
+  };
+  const narrowed = options.filter !== 'all' || query !== '';
+
+  const walk = (section: Section, depth: number): OutlineRow[] => {
+    const inner: OutlineRow[] = [];
+    for (const block of section.blocks) {
+      const label = blockLabel(block, figures);
+      const stats = statsByBlock.get(block.id) ?? [];
+      if (wanted(block.kind) && matches(blockText(block, label))) {
+        inner.push({
+          key: `block:${block.id}`,
+          ref: { type: 'block', id: block.id },
+          kind: block.kind,
+          depth: depth + 1,
+          label,
+          ...(block.kind === 'point' && block.marker ? { prefix: block.marker } : {}),
+          sectionId: section.id,
+        });
+      }
+      for (const stat of stats) {
+        if (!wanted('stat') || !matches(`${stat.text}${stat.label}`)) continue;
+        // under the block when it is shown, one level in when the filter shows statistics alone
+        inner.push({
+          key: `stat:${stat.id}`,
+          ref: { type: 'stat', id: stat.id },
+          kind: 'stat',
+          depth: depth + (options.filter === 'stats' ? 1 : 2),
+          label: stat.label,
+          prefix: stat.text,
+          sectionId: section.id,
+        });
+      }
+    }
+    for (const child of section.sections) inner.push(...walk(child, depth + 1));
+    const title = `${section.number ?? ''}${section.title}`;
+    const selfMatches = options.filter === 'all' && query !== '' && matches(title);
+    if (narrowed && inner.length === 0 && !selfMatches) return [];
+    const row: OutlineRow = {
+      key: `section:${section.id}`,
+      ref: { type: 'section', id: section.id },
+      kind: 'section',
+      depth,
+      label: section.title,
+      ...(section.number ? { prefix: section.number } : {}),
+      sectionId: section.id,
+      hasChildren: section.blocks.length > 0 || section.sections.length > 0,
+    };
+    const folded = !narrowed && options.expanded[section.id] !== true;
+    return folded ? [row] : [row, ...inner];
+  };
+  return report.sections.flatMap((s) => walk(s, 0));
+}
+
+export type PickState = 'all' | 'some' | 'none';
+
+export interface PickStates {
+  /** ref keys in the briefing */
+  picked: ReadonlySet<string>;
+  /** each section's checkbox: ticked, partly ticked, empty */
+  sections: ReadonlyMap<string, PickState>;
+}
+
+/**
+ * Every checkbox's state in one pass over the report (post-order), so a 5,000-block outline
+ * costs one walk per briefing change, not one per row. A section counts itself, its blocks and
+ * its subsections, as ticking it does.
+ */
+export function pickStates(report: Report, briefing: Briefing): PickStates {
+  const picked = new Set(briefing.items.map((i) => refKey(i.ref)));
+  const sections = new Map<string, PickState>();
+  const walk = (section: Section): { total: number; on: number } => {
+    let total = 1 + section.blocks.length;
+    let on =
+      (picked.has(`section:${section.id}`) ? 1 : 0) +
+      section.blocks.filter((b) => picked.has(`block:${b.id}`)).length;
+    for (const child of section.sections) {
+      const c = walk(child);
+      total += c.total;
+      on += c.on;
+    }
+    sections.set(section.id, on === 0 ? 'none' : on === total ? 'all' : 'some');
+    return { total, on };
+  };
+  report.sections.forEach(walk);
+  return { picked, sections };
+}
+
+/** A text cut into runs, the statistics marked, for the selected block's full text. */
+export function highlightStats(text: string, stats: readonly Stat[]): Array<{ text: string; stat?: Stat }> {
+  const hits: Array<{ at: number; end: number; stat: Stat }> = [];
+  let from = 0;
+  // statistics come in sentence order; find each after the previous one so repeats land right
+  for (const stat of stats) {
+    if (!stat.text) continue;
+    let at = text.indexOf(stat.text, from);
+    if (at < 0) at = text.indexOf(stat.text);
+    if (at < 0 || hits.some((h) => at < h.end && at + stat.text.length > h.at)) continue;
+    hits.push({ at, end: at + stat.text.length, stat });
+    from = at + stat.text.length;
+  }
+  hits.sort((a, b) => a.at - b.at);
+  const runs: Array<{ text: string; stat?: Stat }> = [];
+  let pos = 0;
+  for (const h of hits) {
+    if (h.at > pos) runs.push({ text: text.slice(pos, h.at) });
+    runs.push({ text: text.slice(h.at, h.end), stat: h.stat });
+    pos = h.end;
+  }
+  if (pos < text.length) runs.push({ text: text.slice(pos) });
+  return runs;
+}

@@ -1,0 +1,88 @@
+import type { StateCreator } from 'zustand';
+import * as edit from '../../content/briefing/edit';
+import { addRefs, removeRefs, toggleSection } from '../../content/briefing/select';
+import type {
+  BriefFields,
+  BriefStyle,
+  Briefing,
+  ItemRef,
+  Output,
+  SlideLayout,
+} from '../../content/model/briefing';
+import { emptyBriefing } from '../../content/model/briefing';
+import type { Report } from '../../content/model/report';
+import { inGroup } from './history';
+import type { AppState } from './store';
+
+/**
+ * The document: the report and the briefing. Only these two are in the undo history; every
+ * action here is a pure function from content/ applied to them.
+ */
+export interface DocumentSlice {
+  report: Report | null;
+  briefing: Briefing;
+  /** replace the whole document (import, open, recover, new) */
+  setDocument: (report: Report | null, briefing: Briefing) => void;
+  /** a re-derived report (repair accepted/undone, block reclassified) */
+  setReport: (report: Report) => void;
+  toggleSection: (sectionId: string, on: boolean) => void;
+  toggleRef: (ref: ItemRef, on: boolean) => void;
+  moveItem: (itemId: string, toIndex: number) => void;
+  moveItemBy: (itemId: string, delta: number) => void;
+  reorderItem: (activeId: string, overId: string) => void;
+  removeItems: (itemIds: readonly string[]) => void;
+  setItemTitle: (itemId: string, title: string) => void;
+  setItemText: (itemId: string, text: string) => void;
+  restoreItem: (itemId: string) => void;
+  setItemLayout: (itemId: string, layout: SlideLayout | undefined) => void;
+  setItemStyle: (itemId: string, style: BriefStyle | undefined) => void;
+  splitItem: (itemId: string, at: number) => void;
+  mergeWithNext: (itemId: string) => void;
+  setOutput: (output: Output) => void;
+  setTemplate: (output: Output, templateId: string) => void;
+  setField: (name: keyof BriefFields, value: string) => void;
+  draft: (output: Output) => void;
+}
+
+export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
+  /** Apply a briefing edit; a no-op edit (same object back) records nothing. */
+  const change = (fn: (b: Briefing, r: Report) => Briefing): void => {
+    const { report, briefing } = get();
+    if (!report) return;
+    const next = fn(briefing, report);
+    if (next !== briefing) set({ briefing: next });
+  };
+  return {
+    report: null,
+    briefing: emptyBriefing(),
+    setDocument: (report, briefing) => set({ report, briefing }),
+    setReport: (report) => set({ report }),
+    toggleSection: (sectionId, on) => change((b, r) => toggleSection(b, r, sectionId, on)),
+    toggleRef: (ref, on) =>
+      change((b, r) => (on ? addRefs(b, r, [ref], edit.reportIndex(r)) : removeRefs(b, [ref]))),
+    moveItem: (itemId, toIndex) => change((b) => edit.moveItem(b, itemId, toIndex)),
+    moveItemBy: (itemId, delta) => change((b) => edit.moveItemBy(b, itemId, delta)),
+    reorderItem: (activeId, overId) => change((b) => edit.reorderItem(b, activeId, overId)),
+    removeItems: (itemIds) => change((b) => edit.removeItems(b, itemIds)),
+    setItemTitle: (itemId, title) =>
+      inGroup(`title:${itemId}`, () => change((b, r) => edit.setItemTitle(b, r, itemId, title))),
+    setItemText: (itemId, text) =>
+      inGroup(`text:${itemId}`, () => change((b, r) => edit.setItemText(b, r, itemId, text))),
+    restoreItem: (itemId) => change((b) => edit.restoreItem(b, itemId)),
+    setItemLayout: (itemId, layout) => change((b) => edit.setItemLayout(b, itemId, layout)),
+    setItemStyle: (itemId, style) => change((b) => edit.setItemStyle(b, itemId, style)),
+    splitItem: (itemId, at) => change((b, r) => edit.splitItem(b, r, itemId, at)),
+    mergeWithNext: (itemId) => change((b, r) => edit.mergeWithNext(b, r, itemId)),
+    // output, template and fields are part of the briefing, so they undo like any edit
+    setOutput: (output) => set((s) => ({ briefing: edit.setOutput(s.briefing, output) })),
+    setTemplate: (output, templateId) =>
+      set((s) => ({ briefing: edit.setTemplate(s.briefing, output, templateId) })),
+    setField: (name, value) =>
+      inGroup(`field:${name}`, () => {
+        const { briefing } = get();
+        const next = edit.setFields(briefing, { [name]: value });
+        if (next !== briefing) set({ briefing: next });
+      }),
+    draft: (output) => change((b, r) => edit.draftBriefing(r, b, output)),
+  };
+};

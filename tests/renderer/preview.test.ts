@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { setItemText, setItemTitle } from '../../content/briefing/edit';
+import { toggleSection } from '../../content/briefing/select';
+import { composeDeck } from '../../content/compose/deck';
+import { composeDoc } from '../../content/compose/doc';
+import { emptyBriefing } from '../../content/model/briefing';
+import { importPastedText } from '../../content/import';
+import { sampleReport } from '../../content/sample';
+import { builtinRegistry } from '../../templates/registry';
+import type { BriefTemplate } from '../../templates/schema';
+import { briefPreview } from '../../renderer/preview/brief-adapter';
+import { SlideRenderer, slideForItem } from '../../renderer/preview/slides';
+
+const theme = builtinRegistry().get('deck', 'plain');
+const report = sampleReport();
+
+describe('the live deck preview', () => {
+  it('renders again only the slide whose content changed', () => {
+    let b = emptyBriefing();
+    for (const s of report.sections) b = toggleSection(b, report, s.id, true);
+    const renderer = new SlideRenderer();
+    const before = renderer.render(composeDeck(report, b, theme), theme);
+    const heading = b.items.find((i) => i.ref.type === 'section' && i.ref.id === report.sections[3]!.id)!;
+    const edited = setItemTitle(b, report, heading.id, '改革创新新篇章');
+    const after = renderer.render(composeDeck(report, edited, theme), theme);
+    expect(after).toHaveLength(before.length);
+    const changed = after.filter((s, i) => s.html !== before[i]!.html);
+    // the section's own slides (divider, bullets under its title) and the agenda listing it, nothing else
+    expect(changed.map((s) => s.layout)).toContain('divider');
+    expect(changed.map((s) => s.layout)).toContain('agenda');
+    expect(changed.every((s) => s.html.includes('改革创新新篇章'))).toBe(true);
+    expect(changed.length).toBeLessThan(after.length / 3);
+    // unchanged slides keep the very same string, so their DOM is left alone
+    const same = after.filter((s, i) => s.html === before[i]!.html);
+    expect(same.every((s) => before.some((x) => x.html === s.html))).toBe(true);
+  });
+
+  it('finds the slide made from a briefing item', () => {
+    const b = toggleSection(emptyBriefing(), report, report.sections[2]!.id, true);
+    const slides = new SlideRenderer().render(composeDeck(report, b, theme), theme);
+    const at = slideForItem(slides, b.items[0]!.id);
+    expect(slides[at]!.layout).toBe('divider');
+  });
+
+  it('shows report text with markup in it as text, in slides and in the brief page', () => {
+    const hostile = importPastedText(
+      '标题\n\n第一部分\n\n<script>alert(1)</script>。<img src=x onerror=alert(2)> 与 <a href="javascript:alert(3)">链接</a>。',
+    );
+    let b = emptyBriefing();
+    for (const s of hostile.sections) b = toggleSection(b, hostile, s.id, true);
+    const item = b.items.find((i) => i.ref.type === 'block')!;
+    b = setItemText(b, hostile, item.id, '<b onmouseover=alert(4)>加粗</b>');
+    const slides = new SlideRenderer().render(composeDeck(hostile, b, theme), theme);
+    const html =
+      slides.map((s) => s.html).join('') +
+      briefPreview(composeDoc(hostile, b), builtinRegistry().get('brief', 'plain')).html;
+    expect(html).not.toMatch(/<script|<img src=x|<a href|<b onmouseover/);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('&lt;b onmouseover=alert(4)&gt;');
+  });
+});
+
+describe('the brief page preview', () => {
+  const plain = builtinRegistry().get('brief', 'plain');
+  const fields = {
+    ...emptyBriefing().fields,
+    title: '工作简报标题',
+    unit: '绿园区政府办公室',
+    issueNo: '12',
+    date: '2022年7月15日',
+    reportTo: '区委、区政府领导',
+    copies: '30',
+  };
+
+  it('lays out the page in the template’s margins and fonts, with the title and numbered headings', () => {
+    const b = { ...toggleSection(emptyBriefing(), report, report.sections[2]!.id, true), fields };
+    const preview = briefPreview(composeDoc(report, b), plain);
+    expect(preview.html).toContain('工作简报标题');
+    expect(preview.html).toContain('一、稳住经济运行基本盘');
+    expect(preview.css).toContain(`width: ${Math.round((plain.page.width * 96) / 1440)}px`);
+    expect(preview.css).toContain(plain.fonts.body.eastAsia);
+  });
+
+  it('draws a masthead and distribution lines only for a template that has them', () => {
+    const bulletin: BriefTemplate = {
+      ...plain,
+      id: 'bulletin-test',
+      capabilities: { masthead: true, colophon: true, note: true },
+    };
+    const doc = composeDoc(report, { ...emptyBriefing(), fields });
+    const withMast = briefPreview(doc, bulletin).html;
+    expect(withMast).toContain('绿园区政府办公室工作简报');
+    expect(withMast).toContain('第12期');
+    expect(withMast).toContain('报：区委、区政府领导');
+    expect(withMast).toContain('（共印30份）');
+    const without = briefPreview(doc, plain).html;
+    expect(without).not.toContain('工作简报</div>');
+    expect(without).not.toContain('（共印');
+  });
+});
