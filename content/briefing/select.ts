@@ -70,20 +70,23 @@ export function toggleSection(briefing: Briefing, report: Report, sectionId: str
 
 /**
  * The default pick when nothing is chosen: every top-level section with its points (and its
- * figures and tables). A section with no point anywhere under it, such as a 前言, brings its
+ * pictures and tables). A section with no point anywhere under it, such as a 前言, brings its
  * paragraphs instead, so it does not stand in the brief as a bare heading.
  */
 export function draftItems(report: Report): BriefingItem[] {
   const refs: ItemRef[] = [];
   const hasPoint = (s: Section): boolean =>
     s.blocks.some((b) => b.kind === 'point') || s.sections.some(hasPoint);
+  // a newspaper photo caption whose picture did not survive the paste is no figure for a draft:
+  // it would stand in the brief as 「图1」 over nothing (staff can still pick it by hand)
+  const pictured = new Set(report.figures.filter((f) => f.kind === 'table' || f.assetId).map((f) => f.id));
   const walk = (s: Section): void => {
     refs.push({ type: 'section', id: s.id });
     const withParagraphs = !hasPoint(s);
     for (const block of s.blocks)
       if (
         block.kind === 'point' ||
-        block.kind === 'figure' ||
+        (block.kind === 'figure' && pictured.has(block.figureId)) ||
         block.kind === 'table' ||
         (withParagraphs && block.kind === 'paragraph')
       )

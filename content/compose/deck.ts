@@ -4,6 +4,7 @@ import { emptyBriefing, type Briefing, type BriefingItem, type ItemRef } from '.
 import type { Report, Section } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { addRefs, draftItems } from '../briefing/select';
+import { SECTION_LABELS } from '../analyze/text-rules';
 import { chineseNumeral } from './numbering';
 import { shownStat } from './shown';
 import { fitSlides, type SlideDraft } from './deck-fit';
@@ -237,11 +238,13 @@ export function draftSlides(
         title = r.title;
         const plan = headingPlan(r);
         if (plan.divider) {
-          dividers++;
+          // 前言 / 结束语 and the like get a divider without a number, and take none from the sequence
+          const label = SECTION_LABELS.test(r.title);
+          if (!label) dividers++;
           out.push({
             layout: 'divider',
             title: r.title,
-            number: `${chineseNumeral(dividers)}、`,
+            number: label ? '' : `${chineseNumeral(dividers)}、`,
             notes: '',
             itemIds: [itemId],
           });

@@ -3,6 +3,7 @@ import type { Briefing } from '../model/briefing';
 import type { Report, Section, Stat } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { draftItems } from '../briefing/select';
+import { SECTION_LABELS } from '../analyze/text-rules';
 import { HeadingCounter, officialDate } from './numbering';
 import { shownStat } from './shown';
 
@@ -54,6 +55,7 @@ function sectionStats(report: Report, section: Section): Stat[] {
 export function composeDoc(report: Report, briefing: Briefing): Doc {
   const items = briefing.items.length > 0 ? briefing.items : draftItems(report);
   const counter = new HeadingCounter();
+  const pickedBlocks = new Set(items.filter((i) => i.ref.type === 'block').map((i) => i.ref.id));
   const levels = new LevelMapper();
   const blocks: DocBlock[] = [];
   let figureNo = 0;
@@ -70,8 +72,14 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     pending = [];
     if (run.length === 0) return;
     const [only] = run;
-    if (run.length === 1 && only && only.resolved.item.style !== 'stats-table') {
-      // a lone statistic reads best as the report's own sentence
+    if (
+      run.length === 1 &&
+      only &&
+      only.resolved.item.style !== 'stats-table' &&
+      !pickedBlocks.has(only.resolved.stat.blockId)
+    ) {
+      // a lone statistic reads best as the report's own sentence, unless that sentence is
+      // already in the brief: then it goes in a one-row table rather than being said twice
       blocks.push({ kind: 'paragraph', text: only.resolved.stat.sentence, itemId: only.resolved.item.id });
       return;
     }
@@ -90,7 +98,9 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
       case 'heading': {
         const level = levels.level(r.level);
         const text = stripSourceNumber(r.title);
-        blocks.push({ kind: 'heading', level, number: counter.next(level), text, itemId });
+        // 前言 / 结束语 and the like stand unnumbered and do not take a number from the sequence
+        const number = level === 1 && SECTION_LABELS.test(text) ? '' : counter.next(level);
+        blocks.push({ kind: 'heading', level, number, text, itemId });
         if (wantsTable) {
           const stats = sectionStats(report, r.section).map((s) => shownStat(s));
           if (stats.length > 0) statsTable(stats, `${text}主要数据`, itemId);

@@ -44,7 +44,9 @@ describe('the automatic draft of the shared district report', () => {
   it('has a divider per top-level section, numbered 一、二、… in order, listed in the agenda', () => {
     const dividers = deck.slides.filter((s) => s.layout === 'divider');
     expect(dividers.map((d) => d.title)).toEqual(report.sections.map((s) => s.title));
-    expect(dividers.slice(0, 3).map((d) => d.number)).toEqual(['一、', '二、', '三、']);
+    // 写在前面 is a label, not a numbered part: its divider has no number and takes none
+    expect(dividers[0]).toMatchObject({ title: '写在前面', number: '' });
+    expect(dividers.slice(1, 4).map((d) => d.number)).toEqual(['一、', '二、', '三、']);
     const agenda = deck.slides.filter((s) => s.layout === 'agenda').flatMap((s) => s.agenda ?? []);
     expect(agenda).toEqual(
       report.sections.map((s) => s.title).map((t) => expect.stringContaining(t.slice(0, 6))),

@@ -135,6 +135,13 @@ describe('composing a Word brief from a briefing', () => {
     expect(asTable.blocks[0]).toMatchObject({ kind: 'stats', number: 1 });
   });
 
+  it('does not repeat a lone statistic’s sentence when its paragraph is already in the brief', () => {
+    const doc = composeDoc(report, briefBriefing('gbt9704', [blk('economy-p'), stat('st1')]));
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'stats']);
+    const t = doc.blocks[1];
+    expect(t?.kind === 'stats' && t.stats.map((s) => s.statId)).toEqual(['st1']);
+  });
+
   it('turns a paragraph styled as a statistics table into a table of its numbers', () => {
     const doc = composeDoc(report, briefBriefing('gbt9704', [blk('economy-p', { style: 'stats-table' })]));
     expect(doc.blocks).toHaveLength(1);
@@ -153,12 +160,13 @@ describe('composing a Word brief from a briefing', () => {
   it('with nothing picked, brings every top-level section with its points, and paragraphs where a section has no points', () => {
     const doc = composeDoc(report, briefBriefing('gbt9704'));
     expect(headings(doc.blocks)).toEqual([
-      '一、前言',
-      '二、抓好理论武装',
+      // a 前言 stands unnumbered and takes no number from the sequence
+      '前言',
+      '一、抓好理论武装',
       '（一）强化思想武装',
       '1.健全包保机制',
       '（1）梳理实事清单',
-      '三、稳住经济运行基本盘',
+      '二、稳住经济运行基本盘',
     ]);
     const texts = doc.blocks.map((b) => ('lead' in b ? b.lead : 'text' in b ? b.text : b.kind));
     // 前言 has no points, so its paragraph comes; economy has points, so its paragraph does not

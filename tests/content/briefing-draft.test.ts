@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { draftItems } from '../../content/briefing/select';
+import { importReport } from '../../content/import';
+import type { Report } from '../../content/model/report';
+import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+
+describe('the default draft of the district report', () => {
+  let report: Report;
+  beforeAll(async () => {
+    report = await importReport({ name: 'district.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
+  });
+
+  it('leaves out photo captions whose pictures did not survive the paste', () => {
+    const captions = report.figures.filter((f) => f.kind === 'image' && !f.assetId);
+    expect(captions.length).toBeGreaterThanOrEqual(4);
+    const picked = new Set(draftItems(report).map((i) => i.ref.id));
+    for (const c of captions) expect(picked.has(c.blockId), c.caption).toBe(false);
+  });
+
+  it('keeps every top-level section and its points', () => {
+    const picked = new Set(draftItems(report).map((i) => i.ref.id));
+    for (const s of report.sections) expect(picked.has(s.id), s.title).toBe(true);
+    const points = report.sections.flatMap(function all(s): string[] {
+      return [...s.blocks.filter((b) => b.kind === 'point').map((b) => b.id), ...s.sections.flatMap(all)];
+    });
+    expect(points.length).toBeGreaterThan(10);
+    for (const id of points) expect(picked.has(id)).toBe(true);
+  });
+});
