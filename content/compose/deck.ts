@@ -5,7 +5,9 @@ import type { Report, Section } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { addRefs, draftItems } from '../briefing/select';
 import { SECTION_LABELS } from '../analyze/text-rules';
+import { officialPunctuation } from '../text/punctuation';
 import { chineseNumeral } from './numbering';
+import { officialItem } from './official-text';
 import { shownStat } from './shown';
 import { fitSlides, type SlideDraft } from './deck-fit';
 import { chartTypeFor, groupByUnit, pickKeyStats, statNotes } from './deck-stats';
@@ -28,8 +30,8 @@ export function deckFields(report: Report, fields: BriefFields): BriefFields {
   const unitLine = report.dateline.find((l) => !DATE_LINE.test(l) && l.trim().length <= 30);
   return {
     ...fields,
-    title: fields.title || report.title,
-    subtitle: fields.subtitle || report.subtitle || '',
+    title: officialPunctuation(fields.title || report.title),
+    subtitle: officialPunctuation(fields.subtitle || report.subtitle || ''),
     unit: fields.unit || unitLine?.trim() || '',
     date: fields.date || dateLine?.trim() || '',
   };
@@ -111,7 +113,7 @@ export function composeDeck(
   options: ComposeDeckOptions = {},
 ): Deck {
   const items = briefing.items.length > 0 ? briefing.items : deckDraftItems(report, theme);
-  const resolved = resolveItems(report, items);
+  const resolved = resolveItems(report, items).map(officialItem);
   const fields = deckFields(report, briefing.fields);
   const drafts = draftSlides(report, resolved, fields, theme);
   const slides = fitSlides(drafts, theme).map((s, i) => ({ id: `slide-${i + 1}`, ...s }));

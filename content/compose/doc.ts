@@ -4,7 +4,9 @@ import type { Report, Section, Stat } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { draftItems } from '../briefing/select';
 import { SECTION_LABELS } from '../analyze/text-rules';
+import { officialPunctuation } from '../text/punctuation';
 import { HeadingCounter, officialDate } from './numbering';
+import { officialItem } from './official-text';
 import { shownStat } from './shown';
 
 /**
@@ -90,7 +92,7 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     );
   };
 
-  for (const r of resolveItems(report, items)) {
+  for (const r of resolveItems(report, items).map(officialItem)) {
     if (r.kind !== 'stat') flushStats();
     const itemId = r.item.id;
     const wantsTable = r.item.style === 'stats-table';
@@ -164,8 +166,8 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
 
   const fields = {
     ...briefing.fields,
-    title: briefing.fields.title || report.title,
-    subtitle: briefing.fields.subtitle || (report.subtitle ?? ''),
+    title: officialPunctuation(briefing.fields.title || report.title),
+    subtitle: officialPunctuation(briefing.fields.subtitle || (report.subtitle ?? '')),
     date: officialDate(briefing.fields.date),
   };
   return { templateId: briefing.briefTemplate, fields, blocks };

@@ -28,3 +28,20 @@ describe('the default draft of the district report', () => {
     for (const id of points) expect(picked.has(id)).toBe(true);
   });
 });
+
+describe('text in outputs from a pasted newspaper report', () => {
+  it('carries full-width punctuation in the brief and the deck, while the report keeps its own text', async () => {
+    const { composeDoc } = await import('../../content/compose/doc');
+    const { composeDeck } = await import('../../content/compose/deck');
+    const { emptyBriefing } = await import('../../content/model/briefing');
+    const { builtinRegistry } = await import('../../templates/registry');
+    const report = await importReport({ name: 'district.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
+    const halfWidthInChinese = /[\u4e00-\u9fff][,;:(][\u4e00-\u9fff]/;
+    expect(JSON.stringify(report.sections)).toMatch(halfWidthInChinese);
+    const doc = composeDoc(report, { ...emptyBriefing(), briefTemplate: 'gbt9704' });
+    expect(JSON.stringify(doc.blocks)).not.toMatch(halfWidthInChinese);
+    expect(JSON.stringify(doc.blocks)).toContain('河（湖）长制');
+    const deck = composeDeck(report, emptyBriefing(), builtinRegistry().get('deck', 'gov-red'));
+    expect(JSON.stringify(deck.slides)).not.toMatch(halfWidthInChinese);
+  });
+});

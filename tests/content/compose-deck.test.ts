@@ -19,6 +19,7 @@ import {
   section,
   stat,
 } from '../fixtures/deck/reports';
+import { officialPunctuation as official } from '../../content/text/punctuation';
 import { readDistrictReport } from '../helpers/paths';
 
 const theme = (id = 'gov-red') => builtinRegistry().get('deck', id);
@@ -43,13 +44,14 @@ describe('the automatic draft of the shared district report', () => {
 
   it('has a divider per top-level section, numbered 一、二、… in order, listed in the agenda', () => {
     const dividers = deck.slides.filter((s) => s.layout === 'divider');
-    expect(dividers.map((d) => d.title)).toEqual(report.sections.map((s) => s.title));
+    // slide text carries full-width punctuation (「发展为要，坚定信心…」) whatever the paste had
+    expect(dividers.map((d) => d.title)).toEqual(report.sections.map((s) => official(s.title)));
     // 写在前面 is a label, not a numbered part: its divider has no number and takes none
     expect(dividers[0]).toMatchObject({ title: '写在前面', number: '' });
     expect(dividers.slice(1, 4).map((d) => d.number)).toEqual(['一、', '二、', '三、']);
     const agenda = deck.slides.filter((s) => s.layout === 'agenda').flatMap((s) => s.agenda ?? []);
     expect(agenda).toEqual(
-      report.sections.map((s) => s.title).map((t) => expect.stringContaining(t.slice(0, 6))),
+      report.sections.map((s) => official(s.title)).map((t) => expect.stringContaining(t.slice(0, 6))),
     );
   });
 
@@ -63,9 +65,9 @@ describe('the automatic draft of the shared district report', () => {
     );
     const first = intro?.blocks[0] as { text: string } | undefined;
     if (!intro || !first) throw new Error('the district report has an introduction of paragraphs');
-    const slide = deck.slides.find((s) => s.layout === 'bullets' && s.title === intro.title);
-    expect(slide?.notes).toContain(first.text);
-    expect(first.text.startsWith((slide?.bullets?.[0] ?? '').replace(/……$/, ''))).toBe(true);
+    const slide = deck.slides.find((s) => s.layout === 'bullets' && s.title === official(intro.title));
+    expect(slide?.notes).toContain(official(first.text));
+    expect(official(first.text).startsWith((slide?.bullets?.[0] ?? '').replace(/……$/, ''))).toBe(true);
   });
 
   it('sets every point as a bullet with its lead-in, the body in the speaker notes', () => {
@@ -80,8 +82,8 @@ describe('the automatic draft of the shared district report', () => {
     const shown = bullets.flatMap((s) => s.bullets ?? []);
     const notes = bullets.map((s) => s.notes).join('\n');
     for (const p of points) {
-      expect(shown).toContain(p.lead);
-      expect(notes).toContain(p.text);
+      expect(shown).toContain(official(p.lead));
+      expect(notes).toContain(official(p.text));
     }
   });
 
@@ -105,7 +107,7 @@ describe('the automatic draft of the shared district report', () => {
       expect(f.title.startsWith('数说｜')).toBe(true);
       expect(f.figures?.length ?? 0).toBeLessThanOrEqual(6);
       for (const s of f.figures ?? []) {
-        expect(report.stats.find((r) => r.id === s.statId)?.sentence).toBe(s.sentence);
+        expect(official(report.stats.find((r) => r.id === s.statId)?.sentence ?? '')).toBe(s.sentence);
         expect(f.notes).toContain(s.sentence);
       }
     }

@@ -14,6 +14,8 @@ export const DISTRICT = {
   title: '凝心聚力向前行 克难奋进谋新篇',
   economy: '全力以赴稳定经济运行',
   develop: '发展为要,坚定信心全力以赴抓落实',
+  /** the same heading as exports set it, with official full-width punctuation */
+  developInOutputs: '发展为要，坚定信心全力以赴抓落实',
   reform: '推进改革创新激扬发展活力',
 };
 

@@ -123,7 +123,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   const docText = await zipText(docx, /^word\/document\.xml$/);
   expect(docText).toContain(NEW_TITLE);
-  expect(docText).toContain(DISTRICT.develop);
+  expect(docText).toContain(DISTRICT.developInOutputs);
   expect(docText).not.toContain(DISTRICT.reform);
   expect(docText).toContain('21.59');
 
@@ -229,9 +229,9 @@ test('switches templates from the picker and the preview follows', async ({ page
     expect(await choices.count(), `${output}: more than one template to choose from`).toBeGreaterThan(1);
     await page.getByRole('menuitemradio', { checked: false }).first().click();
     await expect(picker).not.toHaveText(was ?? '');
-    const stage =
-      output === '幻灯片' ? page.locator('.current-slide') : page.locator('.brief-page > .bp-page');
-    await expect(stage).not.toHaveClass(/bs-theme-plain\b|bp-tpl-plain\b/);
+    if (output === '幻灯片') await expect(page.locator('.current-slide')).not.toHaveClass(/bs-theme-plain\b/);
+    else
+      await expect(page.locator('.brief-page > .brief-sheet')).not.toHaveAttribute('data-template', 'plain');
   }
 });
 
@@ -244,5 +244,5 @@ test('exports a .pptx whose slides carry the edited title', async ({ page }) => 
   expect(pptx.suggestedFilename()).toMatch(/\.pptx$/);
   const slides = await zipText(pptx, /^ppt\/slides\/slide\d+\.xml$/);
   expect(slides).toContain(NEW_TITLE);
-  expect(slides).toContain(DISTRICT.develop);
+  expect(slides).toContain(DISTRICT.developInOutputs);
 });
