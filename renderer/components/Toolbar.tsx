@@ -152,7 +152,13 @@ function TemplateMenu() {
             {t('template.officeGroup')}
           </div>
           {office && (
-            <button type="button" role="menuitemradio" aria-checked="true" onClick={close}>
+            <button
+              type="button"
+              role="menuitemradio"
+              aria-checked="true"
+              className="office-option"
+              onClick={close}
+            >
               {t('template.officeName', { name: office.name })}
             </button>
           )}
