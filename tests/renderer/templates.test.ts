@@ -23,7 +23,13 @@ import {
   saveProject,
   startup,
 } from '../../renderer/actions/document';
-import { acceptUserTemplates, pickLogo, pickOfficeTemplate } from '../../renderer/actions/templates';
+import {
+  acceptUserTemplates,
+  openTemplatesFolder,
+  pickLogo,
+  pickOfficeTemplate,
+} from '../../renderer/actions/templates';
+import { runCommand } from '../../renderer/actions/commands';
 import { briefPreview } from '../../renderer/preview/brief-adapter';
 import { SlideRenderer } from '../../renderer/preview/slides';
 import { redo, undo, useStore } from '../../renderer/store/store';
@@ -84,6 +90,34 @@ describe("the user's templates in the page", () => {
       ['bad', 'limits.maxBullets'],
       ['?', '(root)'],
     ]);
+  });
+});
+
+describe('打开模板文件夹', () => {
+  it('opens the folder where the host can, and shows its path where it cannot (browser mode)', async () => {
+    const opened: string[] = [];
+    const dataDir = await dataDirWithTemplates();
+    const library = templateLibrary(dataDir);
+    useRealHandlers({
+      dataDir,
+      registry: library.registry,
+      templates: library,
+      openFolder: async (path) => {
+        opened.push(path);
+      },
+    });
+    s().notify(null);
+    await openTemplatesFolder();
+    expect(opened).toEqual([join(dataDir, 'templates')]);
+    expect(s().notice).toBeNull();
+
+    useRealHandlers({ dataDir, registry: library.registry, templates: library });
+    // the desktop menu's command takes the same path
+    runCommand('templates-folder');
+    for (let i = 0; i < 100 && !s().notice; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(s().notice?.kind).toBe('info');
+    expect(s().notice?.zh).toContain(join(dataDir, 'templates'));
+    expect(s().notice?.en).toContain(join(dataDir, 'templates'));
   });
 });
 
