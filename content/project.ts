@@ -11,7 +11,7 @@ import { ReportSchema, type Report } from './model/report';
  */
 
 export const PROJECT_FORMAT = 'briefing-studio/project';
-export const PROJECT_VERSION = 2;
+export const PROJECT_VERSION = 3;
 export const PROJECT_EXTENSION = 'briefing';
 
 /** Where the desk was left: reopened projects show the same item and slide. */
@@ -76,7 +76,9 @@ interface Migration {
 /**
  * Migrations keyed by the version they upgrade from. Version 1 (the first desk build) held only
  * the report and the briefing; version 2 adds the project's name, save time, app version and
- * the desk state.
+ * the desk state; version 3 lets the briefing carry the office's own Word template and the
+ * organisation's logo. An app that knows only version 2 would drop those silently, so it must
+ * refuse a version 3 file instead: hence a new version, though older files need nothing added.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: {
@@ -92,6 +94,10 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
         desk: { selectedItemId: null, slide: 0 },
       };
     },
+  },
+  2: {
+    name: 'v2→v3: office template and logo in the briefing (none yet)',
+    up: (p) => ({ ...p, version: 3 }),
   },
 };
 

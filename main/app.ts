@@ -1,13 +1,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { builtinRegistry } from '../templates/registry';
 import { AppError } from './errors';
 import { writeFileAtomic } from './files';
 import { createHandlers } from './handlers';
 import { electronPdfPrinter } from './export/pdf-electron';
 import { clearRecovery } from './recovery';
 import { registerIpcHandlers } from './ipc';
+import { templateLibrary } from './templates-host';
 import { menuTemplate } from './menu';
 import { isAppUrl } from './security';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
@@ -44,10 +44,22 @@ export function runElectronApp(): void {
   app.on('window-all-closed', () => app.quit());
 
   const dataDir = (): string => app.getPath('userData');
+  // the user's templates load beside the window's start; a broken file is a problem listed, not a stop
+  const templates = templateLibrary(dataDir());
   const handlers = createHandlers({
     host: 'electron',
     version: app.getVersion(),
-    registry: builtinRegistry,
+    registry: templates.registry,
+    templates,
+    openFolder: async (path) => {
+      const failed = await shell.openPath(path);
+      if (failed)
+        throw new AppError(
+          'open-folder-failed',
+          `无法打开文件夹「${path}」（${failed}）。请在文件管理器中手动打开它。`,
+          `Could not open the folder "${path}" (${failed}). Open it in the file manager yourself.`,
+        );
+    },
     deliver: async ({ fileName, bytes }) => {
       const ext = fileName.split('.').pop() ?? '';
       const options = {

@@ -3,12 +3,12 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join } from 'node:path';
-import { builtinRegistry } from '../templates/registry';
 import { AppError } from './errors';
 import { writeFileAtomic } from './files';
 import { createHandlers } from './handlers';
 import { printPdfWithBrowser } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
+import { templateLibrary } from './templates-host';
 import { APP_VERSION } from './version';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -34,10 +34,13 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<HttpHost> {
   const started: { host?: HttpHost } = {};
   const dataDir = options.dataDir ?? defaultDataDir();
+  // the user's templates load while the host starts; a broken file is a problem listed, not a stop
+  const templates = templateLibrary(dataDir);
   const handlers = createHandlers({
     host: 'browser',
     version: APP_VERSION,
-    registry: builtinRegistry,
+    registry: templates.registry,
+    templates,
     // the page downloads the file; the browser's own download handling picks where it goes
     deliver: async ({ fileName, bytes }) => {
       if (!started.host) throw new Error('host not started');

@@ -22,6 +22,15 @@ export const TemplateSummarySchema = z.object({
   builtin: z.boolean(),
 });
 
+/** A user template file that was refused: the file, the field at fault, what is wrong. */
+export const UserTemplateProblemSchema = z.object({
+  file: z.string(),
+  field: z.string(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+});
+export type UserTemplateProblem = z.infer<typeof UserTemplateProblemSchema>;
+
 export const SaveResultSchema = z.discriminatedUnion('status', [
   /** written to disk (Electron, command line) */
   z.object({ status: z.literal('saved'), path: z.string(), fileName: z.string() }),
@@ -98,6 +107,28 @@ export const contract = {
     res: ReportSchema,
   },
   'templates:list': { req: z.object({}), res: z.array(TemplateSummarySchema) },
+  /**
+   * The user's own templates in full, for the page to preview them, with the files that were
+   * refused. The templates are untrusted data to the page: it validates them again on arrival.
+   */
+  'templates:user': {
+    req: z.object({}),
+    res: z.object({
+      dir: z.string(),
+      templates: z.array(z.unknown()),
+      problems: z.array(UserTemplateProblemSchema),
+    }),
+  },
+  /** is this .docx usable as the office's own template (a Word document with {{body}})? */
+  'templates:check-office': {
+    req: z.object({ name: z.string().min(1).max(MAX_NAME), bytes: Bytes }),
+    res: z.object({ name: z.string(), placeholders: z.array(z.string()) }),
+  },
+  /** open the user templates folder (Electron); browser mode only answers with its path */
+  'templates:open-folder': {
+    req: z.object({}),
+    res: z.object({ opened: z.boolean(), path: z.string() }),
+  },
   'export:save': {
     req: z.object({
       format: z.enum(EXPORT_FORMATS),
@@ -133,7 +164,17 @@ export type ReqParsed<C extends Channel> = z.output<Contract[C]['req']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
 
 /** Events main sends to the renderer (menu commands). The preload exposes one listener per event. */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as', 'export', 'undo', 'redo', 'about'] as const;
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'export',
+  'undo',
+  'redo',
+  'about',
+  'templates-folder',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** A call's outcome as it crosses the boundary: a value, or an error a person can read. */

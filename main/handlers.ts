@@ -17,12 +17,23 @@ import type { PdfPrinter } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
 import { addRecent, isRecent, listRecent } from './recent';
 import { clearRecovery, readRecovery, writeRecovery } from './recovery';
+import {
+  checkOfficeTemplate,
+  openTemplatesFolder,
+  userTemplatesReply,
+  type TemplateLibrary,
+} from './templates-host';
 
 /** What a host (Electron or the browser-mode server) provides to the shared handlers. */
 export interface HostServices {
   host: 'electron' | 'browser';
   version: string;
-  registry: () => TemplateRegistry;
+  /** the templates for lists and exports: built-in plus the user's once their folder is read */
+  registry: () => TemplateRegistry | Promise<TemplateRegistry>;
+  /** the user's template folder; without it there are no user templates to list or open */
+  templates?: TemplateLibrary;
+  /** open a folder in the system file manager (Electron); browser mode cannot */
+  openFolder?: (path: string) => Promise<void>;
   /** Put finished output where the user wants it: a save dialog and an atomic write, or a download. */
   deliver: (file: { fileName: string; bytes: Uint8Array }) => Promise<SaveResult>;
   showInFolder: (path: string) => Promise<void>;
@@ -62,11 +73,18 @@ export function createHandlers(services: HostServices): Handlers {
     'report:import': async ({ name, bytes }) => importReport({ name, bytes }),
     'report:paste': async ({ text }) => importPastedText(text),
     'report:reanalyze': async ({ report, decisions }) => reanalyze(report, decisions),
-    'templates:list': async () => services.registry().list(),
+    'templates:list': async () => (await services.registry()).list(),
+    'templates:user': async () =>
+      services.templates ? userTemplatesReply(services.templates) : { dir: '', templates: [], problems: [] },
+    'templates:check-office': async ({ name, bytes }) => checkOfficeTemplate(name, bytes),
+    'templates:open-folder': async () => {
+      if (!services.templates) throw noTemplatesFolder();
+      return openTemplatesFolder(services.templates, services.openFolder);
+    },
     'export:save': async ({ format, report, briefing }) => {
       // the writers (docx, reveal.js) load on first export, not at start: the desk opens sooner
       const { buildOutput } = await import('./export');
-      const out = await buildOutput(format, report, briefing, services.registry(), {
+      const out = await buildOutput(format, report, briefing, await services.registry(), {
         ...(services.printPdf ? { printPdf: services.printPdf } : {}),
       });
       return services.deliver(out);
@@ -118,6 +136,14 @@ export function createHandlers(services: HostServices): Handlers {
     },
     'recent:list': async () => listRecent(services.dataDir),
   };
+}
+
+function noTemplatesFolder(): AppError {
+  return new AppError(
+    'no-templates-folder',
+    '当前环境没有模板文件夹。',
+    'There is no templates folder here.',
+  );
 }
 
 function unknownPath(): AppError {

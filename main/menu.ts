@@ -26,6 +26,8 @@ export function menuTemplate(
         { type: 'separator' },
         cmd('导出…', 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },
+        cmd('打开模板文件夹', 'templates-folder'),
+        { type: 'separator' },
         { label: isMac ? '退出简报工坊' : '退出', role: 'quit', accelerator: isMac ? 'Cmd+Q' : 'Alt+F4' },
       ],
     },

@@ -66,6 +66,21 @@ async function readSmall(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
+/** Where JSON.parse stopped, in Chinese (its own message is English). */
+function jsonWhereZh(err: SyntaxError): string {
+  const line = /line (\d+) column (\d+)/.exec(err.message);
+  if (line) return `第 ${line[1]} 行第 ${line[2]} 列附近有错，请检查括号、引号和逗号`;
+  const at = /position (\d+)/.exec(err.message);
+  if (at) return `第 ${Number(at[1]) + 1} 个字符附近有错，请检查括号、引号和逗号`;
+  // Node 20: Unexpected token '}', ..."version": }" is not valid JSON
+  const token = /Unexpected token '(.+?)', (.*) is not valid JSON/.exec(err.message);
+  if (token) {
+    const near = (token[2] ?? '').replace(/^"|"$/g, '').replace(/^\.\.\./, '…');
+    return `在「${near}」中遇到意外的「${token[1]}」，请检查括号、引号和逗号`;
+  }
+  return '内容不完整，请检查括号、引号和逗号';
+}
+
 const problem = (file: string, field: string, zh: string, en: string): UserTemplateProblem => ({
   file,
   field,
@@ -103,7 +118,12 @@ export async function loadUserTemplates(
       const code = (err as { code?: string }).code;
       problems.push(
         err instanceof SyntaxError
-          ? problem(c.file, '(file)', `不是有效的 JSON（${err.message}）`, `not valid JSON (${err.message})`)
+          ? problem(
+              c.file,
+              '(file)',
+              `不是有效的 JSON（${jsonWhereZh(err)}）`,
+              `not valid JSON (${err.message})`,
+            )
           : code === 'E2BIG'
             ? problem(c.file, '(file)', '文件过大，不是模板', 'the file is too large to be a template')
             : problem(

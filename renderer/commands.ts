@@ -9,6 +9,7 @@ export const COMMANDS = [
   'redo',
   'about',
   'delete',
+  'templates-folder',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 

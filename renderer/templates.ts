@@ -1,13 +1,15 @@
-import { builtinRegistry } from '../templates/registry';
+import { builtinRegistry, type TemplateRegistry } from '../templates/registry';
 import type { BriefTemplate, DeckTemplate } from '../templates/schema';
 
 /**
- * The templates the page can draw a preview with: the built-in ones, which are pure data shipped
- * in the bundle. A user template main knows but the page does not is previewed in the default
- * one (its export still uses it).
+ * The template to draw a preview with, from the page's registry: the built-in templates and the
+ * user's own that main sent and the page validated (renderer/actions/templates.ts). An id the page
+ * does not know (a user template that failed here) is previewed in the default one, and says so.
  */
-export function deckTheme(id: string): { theme: DeckTemplate; exact: boolean } {
-  const registry = builtinRegistry();
+export function deckTheme(
+  id: string,
+  registry: TemplateRegistry = builtinRegistry(),
+): { theme: DeckTemplate; exact: boolean } {
   if (registry.has('deck', id)) return { theme: registry.get('deck', id), exact: true };
   return {
     theme: registry.get('deck', registry.ids('deck').includes('plain') ? 'plain' : registry.ids('deck')[0]!),
@@ -15,8 +17,10 @@ export function deckTheme(id: string): { theme: DeckTemplate; exact: boolean } {
   };
 }
 
-export function briefTemplate(id: string): { template: BriefTemplate; exact: boolean } {
-  const registry = builtinRegistry();
+export function briefTemplate(
+  id: string,
+  registry: TemplateRegistry = builtinRegistry(),
+): { template: BriefTemplate; exact: boolean } {
   if (registry.has('brief', id)) return { template: registry.get('brief', id), exact: true };
   return {
     template: registry.get(

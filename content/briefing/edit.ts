@@ -1,4 +1,14 @@
-import type { BriefFields, Briefing, BriefingItem, BriefStyle, Output, SlideLayout } from '../model/briefing';
+import {
+  OFFICE_BODY_TEMPLATE,
+  type BriefFields,
+  type Briefing,
+  type BriefingItem,
+  type BriefStyle,
+  type Logo,
+  type OfficeTemplate,
+  type Output,
+  type SlideLayout,
+} from '../model/briefing';
 import type { Report, Section, Stat } from '../model/report';
 import { indexReport, refKey, resolveItem, type ReportIndex, type ResolvedItem } from './resolve';
 import { addRefs, draftItems, itemIdFor } from './select';
@@ -254,9 +264,36 @@ export function setOutput(briefing: Briefing, output: Output): Briefing {
   return briefing.output === output ? briefing : { ...briefing, output };
 }
 
+/** Choose a built-in or user template; for a brief this also leaves the office's own template. */
 export function setTemplate(briefing: Briefing, output: Output, templateId: string): Briefing {
-  const key = output === 'deck' ? 'deckTemplate' : 'briefTemplate';
-  return briefing[key] === templateId ? briefing : { ...briefing, [key]: templateId };
+  if (output === 'deck')
+    return briefing.deckTemplate === templateId ? briefing : { ...briefing, deckTemplate: templateId };
+  if (briefing.briefTemplate === templateId && !briefing.officeTemplate) return briefing;
+  const { officeTemplate: _left, ...rest } = briefing;
+  return { ...rest, briefTemplate: templateId };
+}
+
+/**
+ * Use the office's own Word template for the brief. Its body is set in the official 公文 format,
+ * as the command line's `--template PATH.docx` does, so the preview can show what the export makes.
+ */
+export function setOfficeTemplate(briefing: Briefing, template: OfficeTemplate): Briefing {
+  const same =
+    briefing.officeTemplate?.name === template.name &&
+    briefing.officeTemplate.data === template.data &&
+    briefing.briefTemplate === OFFICE_BODY_TEMPLATE;
+  return same ? briefing : { ...briefing, officeTemplate: template, briefTemplate: OFFICE_BODY_TEMPLATE };
+}
+
+/** Set the organisation's logo, or remove it (undefined). */
+export function setLogo(briefing: Briefing, logo: Logo | undefined): Briefing {
+  if (!logo) {
+    if (!briefing.logo) return briefing;
+    const { logo: _removed, ...rest } = briefing;
+    return rest;
+  }
+  const same = briefing.logo?.data === logo.data && briefing.logo.name === logo.name;
+  return same ? briefing : { ...briefing, logo };
 }
 
 export function setFields(briefing: Briefing, patch: Partial<BriefFields>): Briefing {

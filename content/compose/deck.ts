@@ -4,6 +4,7 @@ import { emptyBriefing, type Briefing, type BriefingItem, type ItemRef } from '.
 import type { Report, Section } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { addRefs, draftItems } from '../briefing/select';
+import { logoImage } from '../briefing/assets';
 import { SECTION_LABELS } from '../analyze/text-rules';
 import { officialPunctuation } from '../text/punctuation';
 import { chineseNumeral } from './numbering';
@@ -13,7 +14,7 @@ import { fitSlides, type SlideDraft } from './deck-fit';
 import { chartTypeFor, groupByUnit, pickKeyStats, statNotes } from './deck-stats';
 
 export interface ComposeDeckOptions {
-  /** the organisation's own logo, shown unaltered where the theme has a slot */
+  /** the organisation's own logo, shown unaltered where the theme has a slot; defaults to the briefing's */
   logo?: OutputImage;
 }
 
@@ -117,7 +118,8 @@ export function composeDeck(
   const fields = deckFields(report, briefing.fields);
   const drafts = draftSlides(report, resolved, fields, theme);
   const slides = fitSlides(drafts, theme).map((s, i) => ({ id: `slide-${i + 1}`, ...s }));
-  return { themeId: theme.id, fields, slides, ...(options.logo ? { logo: options.logo } : {}) };
+  const logo = options.logo ?? (briefing.logo ? logoImage(briefing.logo) : undefined);
+  return { themeId: theme.id, fields, slides, ...(logo ? { logo } : {}) };
 }
 
 /** The slides before fitting: what goes on which slide, in order. */

@@ -37,6 +37,62 @@ export const BriefingItemSchema = z.object({
 });
 export type BriefingItem = z.infer<typeof BriefingItemSchema>;
 
+/** Image types a logo may be: what Word, WPS, PowerPoint and every browser show as they are. */
+export const LOGO_MIMES = ['image/png', 'image/jpeg'] as const;
+export type LogoMime = (typeof LOGO_MIMES)[number];
+
+/** A logo is a small mark; anything larger is a photo or a scan and would bloat every project. */
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+/** A letterhead template is a few hundred kilobytes; the cap keeps the project file sane. */
+export const MAX_OFFICE_TEMPLATE_BYTES = 10 * 1024 * 1024;
+
+/** How the first bytes of each logo type read in base64 (PNG's signature, JPEG's SOI and a marker). */
+const LOGO_BASE64_SIGNATURES: Record<LogoMime, string> = {
+  'image/png': 'iVBORw0KGgo',
+  'image/jpeg': '/9j/',
+};
+
+/** Base64 of at most `maxBytes` bytes. */
+const base64Of = (maxBytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(maxBytes / 3) * 4, `must be at most ${maxBytes} bytes`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+/**
+ * The organisation's own logo, kept in the briefing (and so in the project file) as its bytes in
+ * base64, exactly as staff chose it: it is placed unaltered where a deck theme has a slot.
+ */
+export const LogoSchema = z
+  .object({
+    /** the file name staff picked, shown beside the preview */
+    name: z.string().max(255),
+    mime: z.enum(LOGO_MIMES),
+    data: base64Of(MAX_LOGO_BYTES),
+  })
+  .refine((l) => l.data.startsWith(LOGO_BASE64_SIGNATURES[l.mime]), {
+    message: 'is not an image of the type it claims',
+    path: ['data'],
+  });
+export type Logo = z.infer<typeof LogoSchema>;
+
+/**
+ * The office's own Word template (a .docx with {{title}} … {{body}} placeholders), kept in the
+ * briefing as its bytes in base64 so a project carries it wherever it goes. When present, the
+ * Word brief is poured into it instead of a built-in format's page.
+ */
+export const OfficeTemplateSchema = z
+  .object({
+    name: z.string().min(1).max(255),
+    data: base64Of(MAX_OFFICE_TEMPLATE_BYTES),
+  })
+  // a .docx is a zip: 「PK\x03\x04」 reads 「UEsDB」 in base64
+  .refine((t) => t.data.startsWith('UEsDB'), { message: 'is not a Word document', path: ['data'] });
+export type OfficeTemplate = z.infer<typeof OfficeTemplateSchema>;
+
+/** The built-in format an office template's body is set in (what the command line does too). */
+export const OFFICE_BODY_TEMPLATE = 'gbt9704';
+
 export const BRIEFING_VERSION = 1;
 
 export const BriefingSchema = z.object({
@@ -46,6 +102,10 @@ export const BriefingSchema = z.object({
   briefTemplate: z.string(),
   fields: BriefFieldsSchema,
   items: z.array(BriefingItemSchema),
+  /** the office's own .docx template; when set, the Word brief uses it rather than `briefTemplate`'s page */
+  officeTemplate: OfficeTemplateSchema.optional(),
+  /** the organisation's logo for decks */
+  logo: LogoSchema.optional(),
 });
 export type Briefing = z.infer<typeof BriefingSchema>;
 

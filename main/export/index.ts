@@ -1,3 +1,4 @@
+import { officeTemplateFile } from '../../content/briefing/assets';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { TemplateRegistry } from '../../templates/registry';
@@ -34,7 +35,8 @@ export interface ExportEnv {
   printPdf?: PdfPrinter;
   /**
    * An office's own .docx with {{title}} … {{body}} placeholders: the Word brief is poured into
-   * it (body set in the briefing's brief template) instead of a built-in format's page.
+   * it (body set in the briefing's brief template) instead of a built-in format's page. Without
+   * it, the one the briefing carries (chosen in the app, saved in the project) is used.
    */
   officeTemplate?: { name: string; bytes: Uint8Array };
 }
@@ -52,13 +54,16 @@ export async function buildOutput(
 ): Promise<BuiltOutput> {
   const name = (ext: string): string => safeFileName(briefing.fields.title || report.title || '简报', ext);
   switch (format) {
-    case 'docx':
+    case 'docx': {
+      const office =
+        env.officeTemplate ?? (briefing.officeTemplate ? officeTemplateFile(briefing.officeTemplate) : null);
       return {
         fileName: name('docx'),
-        bytes: env.officeTemplate
-          ? await briefToOfficeDocx(report, briefing, registry, env.officeTemplate)
+        bytes: office
+          ? await briefToOfficeDocx(report, briefing, registry, office)
           : await briefToDocx(report, briefing, registry),
       };
+    }
     case 'html':
       return {
         fileName: name('html'),

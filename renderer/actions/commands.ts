@@ -2,6 +2,7 @@ import type { Command } from '../commands';
 import { focusItem } from '../components/BriefingPane';
 import { redo, undo, useStore } from '../store/store';
 import { newProject, openProject, saveProject } from './document';
+import { openTemplatesFolder } from './templates';
 
 /** Carry out a command from a shortcut, the Electron menu or a button. */
 export function runCommand(command: Command): void {
@@ -33,6 +34,9 @@ export function runCommand(command: Command): void {
       break;
     case 'about':
       s.openDialog('about');
+      break;
+    case 'templates-folder':
+      void openTemplatesFolder();
       break;
     case 'delete': {
       const id = s.selectedItemId;

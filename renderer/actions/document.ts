@@ -8,6 +8,7 @@ import { clearHistory, loadDocument, useStore } from '../store/store';
 import type { BusyTask } from '../store/ui-slice';
 import { Autosaver } from './autosave';
 import { notify, notifyError } from './notices';
+import { loadUserTemplates } from './templates';
 
 const state = useStore.getState;
 
@@ -66,6 +67,8 @@ export function startupOnce(): Promise<void> {
 /** Open the desk: the sample report at once, then offer any work left in the recovery file. */
 export async function startup(): Promise<void> {
   const client = getClient();
+  // the user's templates come in beside the rest; a refused file is a notice, never a stop
+  const userTemplates = loadUserTemplates();
   const [info, sample, recovery, templates] = await Promise.allSettled([
     client.call('app:info', {}),
     client.call('report:sample', {}),
@@ -86,6 +89,7 @@ export async function startup(): Promise<void> {
     state().setRecoveryOffer(recovery.value);
     state().openDialog('recovery');
   }
+  await userTemplates;
   autosaver.start();
 }
 
@@ -115,13 +119,16 @@ export async function confirmUnsaved(): Promise<boolean> {
 
 // ---- replacing the document ----
 
-/** A briefing for a new report: the same output and templates, nothing picked yet. */
+/** A briefing for a new report: the same output, templates and logo, nothing picked yet. */
 function freshBriefing(current: Briefing): Briefing {
   return {
     ...emptyBriefing(),
     output: current.output,
     deckTemplate: current.deckTemplate,
     briefTemplate: current.briefTemplate,
+    // the office's template and logo belong to the office, not to one report
+    ...(current.officeTemplate ? { officeTemplate: current.officeTemplate } : {}),
+    ...(current.logo ? { logo: current.logo } : {}),
   };
 }
 
@@ -219,7 +226,7 @@ export async function newProject(): Promise<void> {
 }
 
 /** Files the page's hidden file inputs are asked to open (browser mode has no native dialog). */
-export const pickers: { project?: () => void; report?: () => void } = {};
+export const pickers: { project?: () => void; report?: () => void; officeTemplate?: () => void } = {};
 
 /** 打开: the desktop app's open dialog, or the browser's file chooser. */
 export async function openProject(): Promise<void> {

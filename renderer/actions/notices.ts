@@ -5,6 +5,10 @@ import { useStore } from '../store/store';
 /** Turn anything thrown into a notice: the host's own message when it sent one, never a stack trace. */
 export function errorNotice(err: unknown): Notice {
   if (err instanceof BridgeError) return { kind: 'error', zh: err.messageZh, en: err.messageEn };
+  // the page's own checks (a logo, a template file) say what is wrong in both languages too
+  const own = err as { messageZh?: unknown; messageEn?: unknown } | null;
+  if (own && typeof own.messageZh === 'string' && typeof own.messageEn === 'string')
+    return { kind: 'error', zh: own.messageZh, en: own.messageEn };
   const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return {
     kind: 'error',

@@ -1,7 +1,11 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { imageDataUri } from '../../templates/render/escape';
 import { answerUnsaved, discardRecovery, importText, recover } from '../actions/document';
+import { pickLogo } from '../actions/templates';
 import { FIELD_ORDER } from '../fields';
 import { useStore } from '../store/store';
+import type { Notice } from '../store/ui-slice';
 import { Modal } from './Modal';
 
 export function PasteDialog() {
@@ -47,6 +51,60 @@ export function PasteDialog() {
   );
 }
 
+/** 单位标志: the organisation's own logo for decks, optional, with a preview and a remove button. */
+function LogoField() {
+  const { t, i18n } = useTranslation();
+  const logo = useStore((s) => s.briefing.logo);
+  const setLogo = useStore((s) => s.setLogo);
+  const input = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<Notice | null>(null);
+  const src = logo ? imageDataUri(logo.mime, logo.data) : null;
+  return (
+    <fieldset className="logo-field">
+      <legend>{t('fields.logo')}</legend>
+      <p className="muted small">{t('fields.logoHint')}</p>
+      <div className="logo-row">
+        {logo && src ? (
+          <img className="logo-preview" src={src} alt={t('fields.logoPreview', { name: logo.name })} />
+        ) : (
+          <span className="muted small">{t('fields.logoNone')}</span>
+        )}
+        <button type="button" onClick={() => input.current?.click()}>
+          {t(logo ? 'fields.logoReplace' : 'fields.logoChoose')}
+        </button>
+        {logo && (
+          <button
+            type="button"
+            onClick={() => {
+              setLogo(undefined);
+              setProblem(null);
+            }}
+          >
+            {t('fields.logoRemove')}
+          </button>
+        )}
+        <input
+          ref={input}
+          type="file"
+          hidden
+          data-picker="logo"
+          accept=".png,.jpg,.jpeg,image/png,image/jpeg"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void pickLogo(file).then(setProblem);
+          }}
+        />
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          {i18n.language === 'en' ? problem.en : problem.zh}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 export function FieldsDialog() {
   const { t } = useTranslation();
   const fields = useStore((s) => s.briefing.fields);
@@ -79,6 +137,7 @@ export function FieldsDialog() {
           </label>
         ))}
       </div>
+      <LogoField />
       <div className="modal-actions">
         <button type="button" className="primary" onClick={() => close(null)}>
           {t('fields.done')}

@@ -12,7 +12,16 @@ export function NoticeBar() {
   const path = notice.path;
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-      <span>{i18n.language === 'en' ? notice.en : notice.zh}</span>
+      <span>
+        {i18n.language === 'en' ? notice.en : notice.zh}
+        {notice.details && notice.details.length > 0 && (
+          <ul className="notice-details">
+            {notice.details.map((d, i) => (
+              <li key={i}>{i18n.language === 'en' ? d.en : d.zh}</li>
+            ))}
+          </ul>
+        )}
+      </span>
       {path && host === 'electron' && (
         <button type="button" onClick={() => void showInFolder(path)}>
           {t('export.showInFolder')}

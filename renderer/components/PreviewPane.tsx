@@ -56,7 +56,8 @@ const Thumb = memo(function Thumb({
 
 function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing }) {
   const { t, i18n } = useTranslation();
-  const { theme, exact } = deckTheme(briefing.deckTemplate);
+  const registry = useStore((s) => s.templateRegistry);
+  const { theme, exact } = deckTheme(briefing.deckTemplate, registry);
   const slides = useMemo(
     () => renderer.render(composeDeck(report, briefing, theme), theme),
     [report, briefing, theme],
@@ -130,10 +131,12 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
 
 function BriefPreviewView({ report, briefing }: { report: Report; briefing: Briefing }) {
   const { t, i18n } = useTranslation();
-  const { template, exact } = briefTemplate(briefing.briefTemplate);
+  const registry = useStore((s) => s.templateRegistry);
+  const { template, exact } = briefTemplate(briefing.briefTemplate, registry);
+  const office = briefing.officeTemplate;
   const preview = useMemo(
-    () => briefPreview(composeDoc(report, briefing), template),
-    [report, briefing, template],
+    () => briefPreview(composeDoc(report, briefing), template, office !== undefined),
+    [report, briefing, template, office],
   );
   const [frameRef, width] = useWidth<HTMLDivElement>();
   const pageWidth = Math.round((template.page.width * 96) / 1440);
@@ -141,10 +144,16 @@ function BriefPreviewView({ report, briefing }: { report: Report; briefing: Brie
   return (
     <>
       <style>{preview.css}</style>
-      {!exact && (
-        <p className="muted small">
-          {t('preview.fallback', { name: i18n.language === 'en' ? template.name.en : template.name.zh })}
+      {office ? (
+        <p className="preview-note" role="note">
+          {t('preview.office', { name: office.name })}
         </p>
+      ) : (
+        !exact && (
+          <p className="muted small">
+            {t('preview.fallback', { name: i18n.language === 'en' ? template.name.en : template.name.zh })}
+          </p>
+        )
       )}
       <div ref={frameRef} className="page-stage" aria-label={t('preview.brief')}>
         <Markup className="brief-page" style={{ zoom: scale }} html={preview.html} />

@@ -3,6 +3,7 @@ import type { Doc, Slide } from '../../templates/model';
 import { deckCss, renderSlide } from '../../templates/render/slide';
 import { emptyFields } from '../../content/model/briefing';
 import { briefPreview } from '../preview/brief-adapter';
+import { useStore } from '../store/store';
 import { briefTemplate, deckTheme } from '../templates';
 import { Markup } from './Markup';
 
@@ -18,10 +19,11 @@ export const TemplateThumb = memo(function TemplateThumb({
   id: string;
   title: string;
 }) {
+  const registry = useStore((s) => s.templateRegistry);
   const { html, css, width, height } = useMemo(() => {
     const fields = { ...emptyFields(), title, unit: '　', date: '　' };
     if (kind === 'deck') {
-      const { theme } = deckTheme(id);
+      const { theme } = deckTheme(id, registry);
       const slide: Slide = { id: 'thumb', layout: 'cover', title, notes: '', itemIds: [] };
       return {
         html: `<div class="bs-deck bs-theme-${theme.id}">${renderSlide(slide, { theme, fields, index: 1, total: 1 })}</div>`,
@@ -30,7 +32,7 @@ export const TemplateThumb = memo(function TemplateThumb({
         height: 720,
       };
     }
-    const { template } = briefTemplate(id);
+    const { template } = briefTemplate(id, registry);
     const doc: Doc = {
       templateId: template.id,
       fields,
@@ -43,7 +45,7 @@ export const TemplateThumb = memo(function TemplateThumb({
     };
     const preview = briefPreview(doc, template);
     return { html: preview.html, css: preview.css, width: 794, height: 560 };
-  }, [kind, id, title]);
+  }, [kind, id, title, registry]);
   const scale = THUMB_W / width;
   return (
     <span

@@ -15,6 +15,7 @@ import {
   pickers,
   saveProject,
 } from '../actions/document';
+import { openTemplatesFolder, pickOfficeTemplate } from '../actions/templates';
 import { setLanguage } from '../i18n';
 import { history, redo, undo, useStore } from '../store/store';
 import { isDirty } from '../store/project-slice';
@@ -103,17 +104,22 @@ function TemplateMenu() {
   const { t, i18n } = useTranslation();
   const output = useStore((s) => s.briefing.output);
   const current = useStore((s) => (output === 'deck' ? s.briefing.deckTemplate : s.briefing.briefTemplate));
+  // the office's own .docx stands in for the brief format while it is chosen
+  const office = useStore((s) => (output === 'brief' ? s.briefing.officeTemplate : undefined));
   const templates = useStore((s) => s.templates);
   const setTemplate = useStore((s) => s.setTemplate);
   const list = templates.filter((x) => x.kind === output);
   const name = (x: { name: { zh: string; en: string } }): string =>
     i18n.language === 'en' ? x.name.en : x.name.zh;
   const chosen = list.find((x) => x.id === current);
+  const close = (): void => useStore.getState().openMenu(null);
   return (
     <MenuButton
       name="template"
       className="template-menu"
-      label={t('toolbar.template', { name: chosen ? name(chosen) : current })}
+      label={t('toolbar.template', {
+        name: office ? t('template.officeName', { name: office.name }) : chosen ? name(chosen) : current,
+      })}
       title={t('toolbar.templateLabel')}
     >
       <div className="menu-group" role="presentation">
@@ -125,11 +131,11 @@ function TemplateMenu() {
             key={x.id}
             type="button"
             role="menuitemradio"
-            aria-checked={x.id === current}
+            aria-checked={!office && x.id === current}
             className="template-option"
             onClick={() => {
               setTemplate(output, x.id);
-              useStore.getState().openMenu(null);
+              close();
             }}
           >
             <TemplateThumb kind={output} id={x.id} title={name(x)} />
@@ -140,6 +146,47 @@ function TemplateMenu() {
           </button>
         ))}
       </div>
+      {output === 'brief' && (
+        <>
+          <div className="menu-group" role="presentation">
+            {t('template.officeGroup')}
+          </div>
+          {office && (
+            <button
+              type="button"
+              role="menuitemradio"
+              aria-checked="true"
+              className="office-option"
+              onClick={close}
+            >
+              {t('template.officeName', { name: office.name })}
+            </button>
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            title={t('template.officeHint', { placeholder: '{{body}}' })}
+            onClick={() => {
+              close();
+              pickers.officeTemplate?.();
+            }}
+          >
+            {t('template.office')}
+          </button>
+        </>
+      )}
+      <hr />
+      <button
+        type="button"
+        role="menuitem"
+        title={t('template.folderHint')}
+        onClick={() => {
+          close();
+          void openTemplatesFolder();
+        }}
+      >
+        {t('template.folder')}
+      </button>
     </MenuButton>
   );
 }
@@ -180,16 +227,19 @@ function ExportMenu() {
   );
 }
 
-/** Hidden file choosers: 打开报告 and, in browser mode, 打开项目. */
+/** Hidden file choosers: 打开报告, in browser mode 打开项目, and the office's Word template. */
 function FilePickers() {
   const report = useRef<HTMLInputElement>(null);
   const project = useRef<HTMLInputElement>(null);
+  const office = useRef<HTMLInputElement>(null);
   useEffect(() => {
     pickers.report = () => report.current?.click();
     pickers.project = () => project.current?.click();
+    pickers.officeTemplate = () => office.current?.click();
     return () => {
       pickers.report = undefined;
       pickers.project = undefined;
+      pickers.officeTemplate = undefined;
     };
   }, []);
   const onPick =
@@ -217,6 +267,16 @@ function FilePickers() {
         data-picker="project"
         accept=".briefing"
         onChange={onPick(openProjectFile)}
+      />
+      <input
+        ref={office}
+        type="file"
+        hidden
+        data-picker="office-template"
+        accept=".docx"
+        onChange={onPick(async (file) => {
+          await pickOfficeTemplate(file);
+        })}
       />
     </>
   );

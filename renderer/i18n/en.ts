@@ -176,12 +176,21 @@ export const en: Shape<typeof zh> = {
     empty: 'Nothing to preview.',
     brief: 'Word brief preview',
     fallback: 'This template cannot be previewed yet; shown as “{{name}}”.',
+    office:
+      'Using the office template {{name}} (the preview shows the body format; the header, letterhead and the rest follow the exported file)',
   },
   template: {
     deck: 'Slide themes',
     brief: 'Word brief formats',
     builtin: 'Built in',
     user: 'Custom',
+    office: 'Use our office template (.docx)…',
+    officeHint:
+      'Export with your office’s own Word template: it needs a {{placeholder}} placeholder, where the text goes',
+    officeName: 'Office template ({{name}})',
+    officeGroup: 'Office template',
+    folder: 'Open templates folder',
+    folderHint: 'Custom templates go in this folder and appear here after a restart',
   },
   fields: {
     heading: 'Brief details',
@@ -203,6 +212,14 @@ export const en: Shape<typeof zh> = {
     printedBy: 'Printed by',
     copies: 'Copies',
     presenter: 'Presenter',
+    logo: 'Organisation logo (optional)',
+    logoHint:
+      'Your organisation’s own logo, PNG or JPEG up to 2 MB, shown unaltered where the slide theme has room for it.',
+    logoChoose: 'Choose image…',
+    logoReplace: 'Replace image…',
+    logoRemove: 'Remove logo',
+    logoPreview: 'Logo preview: {{name}}',
+    logoNone: 'No logo set.',
     done: 'Done',
   },
   paste: {

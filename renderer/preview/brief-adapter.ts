@@ -14,6 +14,10 @@ export interface BriefPreview {
   css: string;
 }
 
-export function briefPreview(doc: Doc, template: BriefTemplate): BriefPreview {
-  return { html: renderBrief(doc, template), css: briefCss(template) };
+/**
+ * With `bodyOnly` (an office's own Word template is chosen) the sheet shows the title and body in
+ * the template's body format, which is what the export pours into the office's file.
+ */
+export function briefPreview(doc: Doc, template: BriefTemplate, bodyOnly = false): BriefPreview {
+  return { html: renderBrief(doc, template, { bodyOnly }), css: briefCss(template) };
 }

@@ -41,13 +41,21 @@ export class SlideRenderer {
   render(deck: Deck, theme: DeckTemplate): RenderedSlide[] {
     const total = deck.slides.length;
     const { unit, presenter, date } = deck.fields;
-    const frame = `${theme.id}|${theme.version}|${total}|${unit}|${presenter}|${date}`;
+    // the logo stands in the key by a short number (its data is interned like an image's)
+    const logo = deck.logo ? JSON.stringify(deck.logo, keyReplacer) : '';
+    const frame = `${theme.id}|${theme.version}|${total}|${unit}|${presenter}|${date}|${logo}`;
     if (this.cache.size > this.max) this.cache = new Map();
     return deck.slides.map((slide, i) => {
       const key = `${frame}|${i}|${JSON.stringify(slide, keyReplacer)}`;
       let html = this.cache.get(key);
       if (html === undefined) {
-        html = renderSlide(slide, { theme, fields: deck.fields, index: i + 1, total });
+        html = renderSlide(slide, {
+          theme,
+          fields: deck.fields,
+          index: i + 1,
+          total,
+          ...(deck.logo ? { logo: deck.logo } : {}),
+        });
         this.cache.set(key, html);
       }
       return { id: slide.id, layout: slide.layout, title: slide.title, html, itemIds: slide.itemIds };

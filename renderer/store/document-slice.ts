@@ -6,6 +6,8 @@ import type {
   BriefStyle,
   Briefing,
   ItemRef,
+  Logo,
+  OfficeTemplate,
   Output,
   SlideLayout,
 } from '../../content/model/briefing';
@@ -40,6 +42,10 @@ export interface DocumentSlice {
   mergeWithNext: (itemId: string) => void;
   setOutput: (output: Output) => void;
   setTemplate: (output: Output, templateId: string) => void;
+  /** use the office's own .docx for the brief (already checked by main) */
+  setOfficeTemplate: (template: OfficeTemplate) => void;
+  /** the organisation's logo for decks, or none */
+  setLogo: (logo: Logo | undefined) => void;
   setField: (name: keyof BriefFields, value: string) => void;
   draft: (output: Output) => void;
 }
@@ -77,6 +83,16 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     setOutput: (output) => set((s) => ({ briefing: edit.setOutput(s.briefing, output) })),
     setTemplate: (output, templateId) =>
       set((s) => ({ briefing: edit.setTemplate(s.briefing, output, templateId) })),
+    setOfficeTemplate: (template) => {
+      const { briefing } = get();
+      const next = edit.setOfficeTemplate(briefing, template);
+      if (next !== briefing) set({ briefing: next });
+    },
+    setLogo: (logo) => {
+      const { briefing } = get();
+      const next = edit.setLogo(briefing, logo);
+      if (next !== briefing) set({ briefing: next });
+    },
     setField: (name, value) =>
       inGroup(`field:${name}`, () => {
         const { briefing } = get();

@@ -5,9 +5,10 @@ import type { Report } from '../../content/model/report';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { breakGroup, coalescing } from './history';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
+import { createTemplatesSlice, type TemplatesSlice } from './templates-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & UiSlice & ProjectSlice;
+export type AppState = DocumentSlice & UiSlice & ProjectSlice & TemplatesSlice;
 
 /** What undo and redo restore: the document, nothing else. */
 export interface DocState {
@@ -25,6 +26,7 @@ export const useStore = create<AppState>()(
       ...createDocumentSlice(...a),
       ...createUiSlice(...a),
       ...createProjectSlice(...a),
+      ...createTemplatesSlice(...a),
     }),
     {
       partialize: (s) => ({ report: s.report, briefing: s.briefing }),

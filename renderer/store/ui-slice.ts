@@ -12,6 +12,8 @@ export interface Notice {
   en: string;
   /** a saved file staff may want to open the folder of */
   path?: string;
+  /** one line each, listed under the message (e.g. every template file that was refused) */
+  details?: ReadonlyArray<{ zh: string; en: string }>;
 }
 
 export const BUSY_TASKS = ['import', 'open', 'save', 'export', 'reanalyze'] as const;

@@ -194,9 +194,29 @@ function colophonHtml(frame: BriefFrame): string {
   return lines ? `<footer class="brief-colophon">${lines}</footer>` : '';
 }
 
+export interface RenderBriefOptions {
+  /**
+   * Only the title block and the body, in the template's body format: what goes into an office's
+   * own Word template, whose file supplies the letterhead, headers and the rest of the page.
+   */
+  bodyOnly?: boolean;
+}
+
 /** The sheet's markup for a composed brief in a template (pair it with `briefCss`). */
-export function renderBrief(doc: Doc, t: BriefTemplate): string {
+export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOptions = {}): string {
   const frame = briefFrame(doc.fields, t);
+  if (options.bodyOnly) {
+    const heading = [
+      frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
+      frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+    ].join('');
+    return [
+      `<article class="brief-sheet" data-template="${e(t.id)}" data-body-only="" lang="zh-CN">`,
+      heading ? `<div class="brief-title-block">${heading}</div>` : '',
+      doc.blocks.map(blockHtml).join(''),
+      '</article>',
+    ].join('');
+  }
   const title = [
     frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
     frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',

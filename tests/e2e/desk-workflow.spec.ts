@@ -229,6 +229,7 @@ test('switches templates from the picker and the preview follows', async ({ page
     expect(await choices.count(), `${output}: more than one template to choose from`).toBeGreaterThan(1);
     await page.getByRole('menuitemradio', { checked: false }).first().click();
     await expect(picker).not.toHaveText(was ?? '');
+    // the brief sheet (templates/render/brief.ts) names its template in data-template
     if (output === '幻灯片') await expect(page.locator('.current-slide')).not.toHaveClass(/bs-theme-plain\b/);
     else
       await expect(page.locator('.brief-page > .brief-sheet')).not.toHaveAttribute('data-template', 'plain');

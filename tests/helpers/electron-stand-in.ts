@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * A stand-in for the `electron` module: records what the main process asks of Electron so tests
  * can check the window's security settings, the IPC registrations and the session hardening
@@ -42,7 +46,10 @@ export function createElectronStandIn() {
     exposed: new Map<string, unknown>(),
     invoked: [] as Array<[string, unknown]>,
     rendererListeners: new Map<string, Listener[]>(),
+    openedPaths: [] as string[],
   };
+  // a real, empty folder: the app reads its templates folder there at start
+  const userData = mkdtempSync(join(tmpdir(), 'stand-in-user-data-'));
 
   class FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
@@ -93,7 +100,7 @@ export function createElectronStandIn() {
         record.appListeners.set(event, [...(record.appListeners.get(event) ?? []), fn]);
       },
       whenReady: () => Promise.resolve(),
-      getPath: () => '/nonexistent-user-data',
+      getPath: () => userData,
       getVersion: () => '0.0.0-test',
       quit: () => undefined,
     },
@@ -126,7 +133,13 @@ export function createElectronStandIn() {
       },
     },
     dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }), showErrorBox: () => undefined },
-    shell: { showItemInFolder: () => undefined },
+    shell: {
+      showItemInFolder: () => undefined,
+      openPath: (path: string) => {
+        record.openedPaths.push(path);
+        return Promise.resolve('');
+      },
+    },
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => {
         record.exposed.set(key, api);
@@ -148,5 +161,5 @@ export function createElectronStandIn() {
       },
     },
   };
-  return { electron, record, FakeBrowserWindow };
+  return { electron, record, FakeBrowserWindow, userData };
 }

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, MENU_COMMANDS } from '../../main/contract';
 import { createElectronStandIn } from '../helpers/electron-stand-in';
@@ -143,6 +145,34 @@ describe('the Electron main process (with a stand-in electron module)', () => {
     expect(accel).toEqual(
       expect.arrayContaining(['CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Z', 'CmdOrCtrl+E']),
     );
+  });
+});
+
+describe('the templates folder in the desktop app', () => {
+  it('has a menu item that asks the page to open it', () => {
+    const menu = record.menu as Array<{
+      label: string;
+      submenu: Array<{ label?: string; click?: () => void }>;
+    }>;
+    const item = menu[0]!.submenu.find((i) => i.label === '打开模板文件夹');
+    expect(item).toBeDefined();
+    const contents = record.windows[0]!.win.webContents;
+    contents.sent.length = 0;
+    item!.click!();
+    expect(contents.sent).toEqual([['menu:command', 'templates-folder']]);
+  });
+
+  it('opens <userData>/templates in the file manager, creating it first', async () => {
+    const win = record.windows[0]!.win;
+    const event = { sender: win.webContents, senderFrame: { url: appFrameUrl() } };
+    const reply = (await record.handles.get('templates:open-folder')!(event, {})) as {
+      ok: boolean;
+      value?: { opened: boolean; path: string };
+    };
+    const dir = join(standIn.userData, 'templates');
+    expect(reply).toEqual({ ok: true, value: { opened: true, path: dir } });
+    expect(record.openedPaths).toEqual([dir]);
+    expect(statSync(dir).isDirectory()).toBe(true);
   });
 });
 

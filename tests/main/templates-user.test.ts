@@ -78,6 +78,45 @@ describe("loading the user's own templates", () => {
     expect(problems[1]?.messageZh).toContain('b.json');
   });
 
+  it('says what is wrong in Chinese for the Chinese screen, with no English sentence in it', async () => {
+    const bad = JSON.parse(mine('small')) as { fonts: { body: { sizePt: number } }; page?: unknown };
+    bad.fonts.body.sizePt = 0;
+    await writeFile(join(dir, 'a-small.json'), JSON.stringify(bad));
+    const missing = JSON.parse(mine('nopage')) as Record<string, unknown>;
+    delete missing.page;
+    await writeFile(join(dir, 'b-missing.json'), JSON.stringify(missing));
+    const colour = JSON.parse(mine('colour')) as { fonts: { body: { color?: string } } };
+    colour.fonts.body.color = 'red';
+    await writeFile(join(dir, 'c-colour.json'), JSON.stringify(colour));
+    await writeFile(join(dir, 'd-id.json'), mine('Bad_Id'));
+    await writeFile(join(dir, 'e-css.json'), mine('css'));
+    await writeFile(join(dir, 'e-css.css'), '.a { background: url(http://example.com/a.png) }');
+    await writeFile(join(dir, 'f-json.json'), '{ "id": "x",\n  "version": }');
+    const { problems } = await loadUserTemplates(dir);
+    expect(problems.map((p) => [p.file, p.field, p.messageZh])).toEqual([
+      [
+        'a-small.json',
+        'fonts.body.sizePt',
+        '模板 a-small.json 无效：字段「fonts.body.sizePt」太小，应大于 0',
+      ],
+      ['b-missing.json', 'page', '模板 b-missing.json 无效：字段「page」缺少这一项'],
+      [
+        'c-colour.json',
+        'fonts.body.color',
+        '模板 c-colour.json 无效：字段「fonts.body.color」应为六位十六进制颜色值，如 C00000',
+      ],
+      ['d-id.json', 'id', '模板 d-id.json 无效：字段「id」只能用小写字母、数字和连字符'],
+      [
+        'e-css.json',
+        'css',
+        '模板 e-css.json 无效：字段「css」只能使用 data: 地址，不能使用 url(http://example.com/a.png)',
+      ],
+      ['f-json.json', '(file)', expect.stringContaining('遇到意外的「}」')],
+    ]);
+    // the English messages stay English, for the command line and the English screen
+    expect(problems[0]?.messageEn).toContain('Too small');
+  });
+
   it('treats a missing folder as no templates', async () => {
     expect(await loadUserTemplates(join(userData, 'nope'))).toEqual({ templates: [], problems: [] });
   });

@@ -69,6 +69,8 @@ export function resetStore(): void {
     busy: null,
     recoveryOffer: null,
     host: 'electron',
+    templateRegistry: builtinRegistry(),
+    templatesDir: '',
   });
   clearHistory();
 }

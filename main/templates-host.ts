@@ -1,0 +1,91 @@
+import { mkdir } from 'node:fs/promises';
+import { AssetError, checkOfficeTemplateSize } from '../content/briefing/assets';
+import { builtinRegistry, type TemplateRegistry } from '../templates/registry';
+import type { Template } from '../templates/schema';
+import type { Res } from './contract';
+import { AppError } from './errors';
+import { loadUserTemplates, userTemplatesDir, type UserTemplateProblem } from './templates-user';
+
+/**
+ * The templates a host serves: the built-in ones plus the user's folder, loaded once at start in
+ * the background. Until the folder is read the handlers wait for it (a few files, milliseconds);
+ * if it cannot be read at all the built-in templates still work and the reason is one problem.
+ */
+export interface TemplateLibrary {
+  /** `<data dir>/templates` */
+  dir: string;
+  registry(): Promise<TemplateRegistry>;
+  /** the user's templates that loaded, and one problem per file that did not */
+  user(): Promise<{ templates: Template[]; problems: UserTemplateProblem[] }>;
+}
+
+/** Start loading the user's templates from `<dataDir>/templates`; never rejects. */
+export function templateLibrary(
+  dataDir: string,
+  load: typeof loadUserTemplates = loadUserTemplates,
+): TemplateLibrary {
+  const dir = userTemplatesDir(dataDir);
+  const builtins = builtinRegistry();
+  const loaded = load(dir, builtins).catch(
+    (err: unknown): { templates: Template[]; problems: UserTemplateProblem[] } => {
+      const code = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
+      return {
+        templates: [],
+        problems: [
+          {
+            file: dir,
+            field: '(file)',
+            messageZh: `模板文件夹无法读取（${code}），只能使用内置模板。`,
+            messageEn: `The templates folder could not be read (${code}); only the built-in templates are available.`,
+          },
+        ],
+      };
+    },
+  );
+  const registry = loaded.then(({ templates }) => builtins.withUser(templates));
+  return { dir, registry: () => registry, user: () => loaded };
+}
+
+/** `templates:user`: the user's templates in full (the page previews them) and what was refused. */
+export async function userTemplatesReply(library: TemplateLibrary): Promise<Res<'templates:user'>> {
+  const { templates, problems } = await library.user();
+  return { dir: library.dir, templates, problems };
+}
+
+/**
+ * `templates:check-office`: is this a Word document with {{body}}? The same check the export
+ * makes, run when staff pick the file, so a wrong file is refused at once, not at export time.
+ */
+export async function checkOfficeTemplate(
+  name: string,
+  bytes: Uint8Array,
+): Promise<Res<'templates:check-office'>> {
+  try {
+    checkOfficeTemplateSize(name, bytes.length);
+  } catch (err) {
+    if (err instanceof AssetError) throw new AppError(err.code, err.messageZh, err.messageEn);
+    throw err;
+  }
+  // docx loads on first use, as the export writers do
+  const { inspectOfficeTemplate } = await import('./export/office-template');
+  return { name, placeholders: await inspectOfficeTemplate(bytes, name) };
+}
+
+/**
+ * `templates:open-folder`: make sure the folder exists, then open it in the file manager when
+ * the host can (Electron); browser mode has no way to, so the page shows the path instead.
+ */
+export async function openTemplatesFolder(
+  library: TemplateLibrary,
+  open?: (path: string) => Promise<void>,
+): Promise<Res<'templates:open-folder'>> {
+  try {
+    await mkdir(library.dir, { recursive: true });
+  } catch {
+    // the path is still worth showing: staff can create the folder themselves
+    return { opened: false, path: library.dir };
+  }
+  if (!open) return { opened: false, path: library.dir };
+  await open(library.dir);
+  return { opened: true, path: library.dir };
+}

@@ -1,0 +1,110 @@
+import { checkOfficeTemplateSize, officeTemplateRecord, readLogo } from '../../content/briefing/assets';
+import type { UserTemplateProblem } from '../../main/contract';
+import { parseUserTemplate, TemplateError, type Template } from '../../templates/schema';
+import { getClient } from '../bridge/client';
+import { useStore } from '../store/store';
+import type { Notice } from '../store/ui-slice';
+import { errorNotice, notify, notifyError } from './notices';
+
+/**
+ * The user's own templates, the office's Word template and the organisation's logo: what comes
+ * into the page from outside it, each checked before it reaches the document or the preview.
+ */
+
+const state = useStore.getState;
+
+/**
+ * Validate the user's templates main sent. They were checked when main loaded them, but they
+ * cross the boundary as plain data, so the page checks them again (schema and CSS: no network
+ * URL, no markup, no script) before drawing anything with them.
+ */
+export function acceptUserTemplates(raw: readonly unknown[]): {
+  templates: Template[];
+  problems: UserTemplateProblem[];
+} {
+  const templates: Template[] = [];
+  const problems: UserTemplateProblem[] = [];
+  for (const data of raw) {
+    const o = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+    const file = typeof o.id === 'string' ? o.id : '?';
+    try {
+      templates.push(parseUserTemplate(data, file, typeof o.css === 'string' ? o.css : ''));
+    } catch (err) {
+      if (!(err instanceof TemplateError)) throw err;
+      problems.push({ file, field: err.field, messageZh: err.messageZh, messageEn: err.messageEn });
+    }
+  }
+  return { templates, problems };
+}
+
+/** One notice listing every template file that was refused, each with its file and field. */
+export function templateProblemsNotice(problems: readonly UserTemplateProblem[]): Notice {
+  return {
+    kind: 'error',
+    zh: `有 ${problems.length} 个模板文件无法使用，已跳过，其余模板照常可用。请修改后重新启动简报工坊：`,
+    en: `${problems.length} template file${problems.length === 1 ? '' : 's'} could not be used and ${problems.length === 1 ? 'was' : 'were'} skipped; the other templates work as usual. Fix and restart Briefing Studio:`,
+    details: problems.map((p) => ({ zh: p.messageZh, en: p.messageEn })),
+  };
+}
+
+/** At start: take in the user's templates and say once which files were refused and why. */
+export async function loadUserTemplates(): Promise<void> {
+  let reply;
+  try {
+    reply = await getClient().call('templates:user', {});
+  } catch (err) {
+    notifyError(err);
+    return;
+  }
+  const { templates, problems } = acceptUserTemplates(reply.templates);
+  state().setUserTemplates(templates, reply.dir);
+  const all = [...reply.problems, ...problems];
+  if (all.length > 0) notify(templateProblemsNotice(all));
+}
+
+/**
+ * 使用本单位模板: main checks the file is a Word document with {{body}} (the export's own check),
+ * then the briefing takes it, bytes and all, so it is saved in the project.
+ */
+export async function pickOfficeTemplate(file: File): Promise<boolean> {
+  try {
+    checkOfficeTemplateSize(file.name, file.size);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await getClient().call('templates:check-office', { name: file.name, bytes });
+    state().setOfficeTemplate(officeTemplateRecord(file.name, bytes));
+  } catch (err) {
+    notifyError(err);
+    return false;
+  }
+  notify({
+    kind: 'success',
+    zh: `已使用本单位模板「${file.name}」。导出 Word 时，正文填入模板中 {{body}} 的位置。`,
+    en: `Using the office template “${file.name}”. Exported Word briefs put the text where {{body}} is.`,
+  });
+  return true;
+}
+
+/** 单位标志: a PNG or JPEG of at most 2 MB; returns what is wrong with the file, or null when taken. */
+export async function pickLogo(file: File): Promise<Notice | null> {
+  try {
+    state().setLogo(readLogo(file.name, new Uint8Array(await file.arrayBuffer())));
+    return null;
+  } catch (err) {
+    return errorNotice(err);
+  }
+}
+
+/** 打开模板文件夹: the file manager in the desktop app; in a browser, the path to open by hand. */
+export async function openTemplatesFolder(): Promise<void> {
+  try {
+    const { opened, path } = await getClient().call('templates:open-folder', {});
+    if (!opened)
+      notify({
+        kind: 'info',
+        zh: `模板文件夹：${path}　浏览器模式无法直接打开文件夹，请在文件管理器中打开这个位置，放入模板后重新启动简报工坊。`,
+        en: `Templates folder: ${path}  Browser mode cannot open folders; open this location in your file manager, add templates, then restart Briefing Studio.`,
+      });
+  } catch (err) {
+    notifyError(err);
+  }
+}
