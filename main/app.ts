@@ -9,6 +9,7 @@ import { electronPdfPrinter } from './export/pdf-electron';
 import { clearRecovery } from './recovery';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
+import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
 import { isAppUrl } from './security';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -44,6 +45,9 @@ export function runElectronApp(): void {
   app.on('window-all-closed', () => app.quit());
 
   const dataDir = (): string => app.getPath('userData');
+  // imports and export writing run here, off the main process's thread
+  const tasks = new WorkerPool({ script: join(here, 'task-worker.js'), maxHeapMb: defaultWorkerHeapMb() });
+  app.on('will-quit', () => void tasks.close());
   const handlers = createHandlers({
     host: 'electron',
     version: app.getVersion(),
@@ -67,6 +71,7 @@ export function runElectronApp(): void {
       shell.showItemInFolder(path);
     },
     printPdf: electronPdfPrinter({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
+    tasks,
     get dataDir() {
       return dataDir();
     },

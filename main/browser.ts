@@ -7,8 +7,9 @@ import { builtinRegistry } from '../templates/registry';
 import { AppError } from './errors';
 import { writeFileAtomic } from './files';
 import { createHandlers } from './handlers';
-import { printPdfWithBrowser } from './export/pdf';
+import { BrowserPdfPrinter } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
+import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
 import { APP_VERSION } from './version';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -34,6 +35,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<HttpHost> {
   const started: { host?: HttpHost } = {};
   const dataDir = options.dataDir ?? defaultDataDir();
+  // one browser prints every PDF this session, started on the first PDF export
+  const printer = new BrowserPdfPrinter();
+  const tasks = new WorkerPool({
+    script: new URL('./task-worker.js', import.meta.url),
+    maxHeapMb: defaultWorkerHeapMb(),
+  });
   const handlers = createHandlers({
     host: 'browser',
     version: APP_VERSION,
@@ -44,7 +51,8 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
       return { status: 'download', downloadId: started.host.offerDownload(fileName, bytes), fileName };
     },
     showInFolder: async () => undefined,
-    printPdf: (html) => printPdfWithBrowser(html),
+    printPdf: printer.print,
+    tasks,
     dataDir,
     // the browser chooses where a download goes, so main keeps its own copy of every saved
     // project in the data dir: that copy is what the recent list opens and 保存 writes back to
@@ -64,12 +72,18 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
       );
     },
   });
-  started.host = await startHttpHost({
+  const host = await startHttpHost({
     handlers,
     rendererDir: options.rendererDir ?? join(here, '../renderer'),
     ...(options.port ? { port: options.port } : {}),
   });
-  return started.host;
+  const closeServer = host.close;
+  host.close = async () => {
+    await closeServer();
+    await Promise.all([printer.close(), tasks.close()]);
+  };
+  started.host = host;
+  return host;
 }
 
 /** Open a URL in the system browser where there is a display to show it on. */

@@ -105,6 +105,15 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   );
 }
 
+/** The error for a PDF export where no printer is available (a host without one). */
+export function pdfUnavailable(): AppError {
+  return new AppError(
+    'format-unavailable',
+    '当前环境无法导出 PDF，请导出 .html 或 .pptx。',
+    'PDF export is not available here; export .html or .pptx instead.',
+  );
+}
+
 const firstLine = (err: unknown): string =>
   (err instanceof Error ? err.message : String(err)).split('\n')[0]?.slice(0, 200) ?? '';
 
