@@ -8,7 +8,7 @@ import { SECTION_LABELS } from '../analyze/text-rules';
 import { chineseNumeral } from './numbering';
 import { shownStat } from './shown';
 import { fitSlides, type SlideDraft } from './deck-fit';
-import { chartTypeFor, groupByUnit, pickKeyStats, statNotes } from './deck-stats';
+import { chartTypeFor, groupByUnit, pickKeyStats, statIndex, statNotes } from './deck-stats';
 
 export interface ComposeDeckOptions {
   /** the organisation's own logo, shown unaltered where the theme has a slot */
@@ -269,7 +269,7 @@ export function draftSlides(
         const lead = r.kind === 'point' ? r.lead : '';
         const whole = lead ? `${lead}${/[。！？；…]$/.test(lead) ? '' : '。'}${text}` : text;
         const blockStats = r.statIds
-          .map((id) => report.stats.find((s) => s.id === id))
+          .map((id) => statIndex(report).byId.get(id))
           .filter((s) => s !== undefined)
           .map((s) => shownStat(s));
         switch (r.item.layout) {

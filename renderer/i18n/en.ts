@@ -51,6 +51,9 @@ export const en: Shape<typeof zh> = {
     docx: 'Word brief (.docx)',
     showInFolder: 'Show in folder',
   },
+  progress: {
+    cancel: 'Cancel',
+  },
   busy: {
     import: 'Importing the report…',
     open: 'Opening the project…',
@@ -176,6 +179,7 @@ export const en: Shape<typeof zh> = {
     empty: 'Nothing to preview.',
     brief: 'Word brief preview',
     fallback: 'This template cannot be previewed yet; shown as “{{name}}”.',
+    window: 'Thumbnails show slides {{from}}–{{to}} of {{total}}, following the slide in view.',
   },
   template: {
     deck: 'Slide themes',
