@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { BrowserPdfPrinter, printPdfWithBrowser } from '../main/export/pdf';
 import { deckToPptx } from '../main/export/pptx';
 import type { Deck } from '../templates/model';
 import { builtinRegistry } from '../templates/registry';
-import { DISTRICT_REPORT_PATH } from '../tests/helpers/paths';
+import { ensureBuild } from '../scripts/ensure-build.mjs';
+import { DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
 import { recordFigure, summarize, timeRuns } from './figures';
 import { sixtySlides } from './sixty-slides';
 
@@ -101,6 +102,52 @@ for (const c of cases) {
     }
   }, 300_000);
 }
+
+/** A report whose automatic draft is about 60 slides: 15 sections of 10 points with figures. */
+function longReportText(): string {
+  const lines = ['全区重点工作推进情况汇报'];
+  for (let s = 1; s <= 15; s++) {
+    lines.push(`第${s}项重点任务推进情况`);
+    for (let p = 1; p <= 10; p++)
+      lines.push(
+        `抓好第${s}组第${p}项工作。全年完成投资${s}.${p}亿元，同比增长${p}.5%，惠及群众${s * 100 + p}户。`,
+      );
+  }
+  return lines.join('\n\n');
+}
+
+it('pdf from the command line, as staff run it: briefing build FILE --format pdf', () => {
+  ensureBuild({ quiet: true });
+  const source = join(dir, '汇报.txt');
+  writeFileSync(source, longReportText());
+  const out = join(dir, 'cli-out');
+  const times: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [
+      join(ROOT, 'out', 'main', 'cli.js'),
+      'build',
+      source,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+    ]);
+    times.push(performance.now() - t0);
+    expect(r.status).toBe(0);
+  }
+  const pages = /Pages:\s+(\d+)/.exec(
+    execFileSync('pdfinfo', [String(readdirSync(out).map((f) => join(out, f))[0])]).toString(),
+  )?.[1];
+  const { median } = summarize(times.slice(1));
+  recordFigure({
+    name: `deck pdf, command line end to end (${pages} slides)`,
+    value: median,
+    unit: 'ms',
+    target: 5000,
+    note: 'node start, import, compose, a browser started for the export, print, files written',
+  });
+}, 300_000);
 
 /** The same titles and bullets as markdown slides, for pandoc. */
 function asMarkdown(deck: Deck): string {

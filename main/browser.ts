@@ -19,6 +19,8 @@ export interface BrowserModeOptions {
   rendererDir?: string;
   /** where recovery files, the recent list and saved project copies live */
   dataDir?: string;
+  /** the built worker script (tests running from the sources name out/main/task-worker.js) */
+  workerScript?: string | URL;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   // one browser prints every PDF this session, started on the first PDF export
   const printer = new BrowserPdfPrinter();
   const tasks = new WorkerPool({
-    script: new URL('./task-worker.js', import.meta.url),
+    script: options.workerScript ?? new URL('./task-worker.js', import.meta.url),
     maxHeapMb: defaultWorkerHeapMb(),
   });
   const handlers = createHandlers({
