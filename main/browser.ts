@@ -3,10 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join } from 'node:path';
-import { builtinRegistry } from '../templates/registry';
 import { AppError } from './errors';
 import { writeFileAtomic } from './files';
-import { createHandlers } from './handlers';
+import type { Handlers } from './handlers';
 import { BrowserPdfPrinter } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
 import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
@@ -43,37 +42,45 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
     script: options.workerScript ?? new URL('./task-worker.js', import.meta.url),
     maxHeapMb: defaultWorkerHeapMb(),
   });
-  const handlers = createHandlers({
-    host: 'browser',
-    version: APP_VERSION,
-    registry: builtinRegistry,
-    // the page downloads the file; the browser's own download handling picks where it goes
-    deliver: async ({ fileName, bytes }) => {
-      if (!started.host) throw new Error('host not started');
-      return { status: 'download', downloadId: started.host.offerDownload(fileName, bytes), fileName };
-    },
-    showInFolder: async () => undefined,
-    printPdf: printer.print,
-    tasks,
-    dataDir,
-    // the browser chooses where a download goes, so main keeps its own copy of every saved
-    // project in the data dir: that copy is what the recent list opens and 保存 writes back to
-    saveProject: async ({ fileName, bytes }, path) => {
-      if (!started.host) throw new Error('host not started');
-      const target = path ?? join(dataDir, 'projects', fileName);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileAtomic(target, bytes);
-      const downloadId = started.host.offerDownload(basename(target), bytes);
-      return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };
-    },
-    chooseProjectFile: async () => {
-      throw new AppError(
-        'no-dialog',
-        '浏览器模式下请用「打开项目」按钮选择文件。',
-        'In browser mode, use the Open project button to choose a file.',
-      );
-    },
-  });
+  // the host listens first and loads the handlers (the contract's schemas, the templates) while
+  // the page loads its script: the two overlap instead of the page waiting for both
+  const handlers: Promise<Handlers> = (async () => {
+    const [{ createHandlers }, { builtinRegistry }] = await Promise.all([
+      import('./handlers'),
+      import('../templates/registry'),
+    ]);
+    return createHandlers({
+      host: 'browser',
+      version: APP_VERSION,
+      registry: builtinRegistry,
+      // the page downloads the file; the browser's own download handling picks where it goes
+      deliver: async ({ fileName, bytes }) => {
+        if (!started.host) throw new Error('host not started');
+        return { status: 'download', downloadId: started.host.offerDownload(fileName, bytes), fileName };
+      },
+      showInFolder: async () => undefined,
+      printPdf: printer.print,
+      tasks,
+      dataDir,
+      // the browser chooses where a download goes, so main keeps its own copy of every saved
+      // project in the data dir: that copy is what the recent list opens and 保存 writes back to
+      saveProject: async ({ fileName, bytes }, path) => {
+        if (!started.host) throw new Error('host not started');
+        const target = path ?? join(dataDir, 'projects', fileName);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFileAtomic(target, bytes);
+        const downloadId = started.host.offerDownload(basename(target), bytes);
+        return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };
+      },
+      chooseProjectFile: async () => {
+        throw new AppError(
+          'no-dialog',
+          '浏览器模式下请用「打开项目」按钮选择文件。',
+          'In browser mode, use the Open project button to choose a file.',
+        );
+      },
+    });
+  })();
   const host = await startHttpHost({
     handlers,
     rendererDir: options.rendererDir ?? join(here, '../renderer'),

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { decodeFrame, decodeWire, encodeWire, FRAME_CONTENT_TYPE } from '../../content/util/wire';
-import { dispatch, type Handlers } from '../handlers';
+import type { Handlers } from '../handlers';
 import { RENDERER_CSP_HEADER } from '../security';
 
 /**
@@ -14,7 +14,8 @@ import { RENDERER_CSP_HEADER } from '../security';
  * Origin (no CORS: we never answer preflights). Files are served only from the renderer folder.
  */
 export interface HttpHostOptions {
-  handlers: Handlers;
+  /** the handlers, or their promise: the host may listen before they have loaded */
+  handlers: Handlers | Promise<Handlers>;
   /** the built renderer (out/renderer) */
   rendererDir: string;
   port?: number;
@@ -167,7 +168,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         );
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const envelope = await dispatch(options.handlers, channel, payload);
+      const [handlers, { dispatch }] = await Promise.all([options.handlers, import('../handlers')]);
+      const envelope = await dispatch(handlers, channel, payload);
       // a reply a worker already encoded goes out as its bytes, inside the envelope's JSON
       if ('encoded' in envelope)
         return send(res, 200, [ENCODED_HEAD, envelope.encoded, '}'], 'application/json; charset=utf-8');

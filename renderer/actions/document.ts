@@ -3,6 +3,7 @@ import { emptyBriefing, type Briefing } from '../../content/model/briefing';
 import type { BlockRole, Report } from '../../content/model/report';
 import { projectNameFromFile } from '../../content/project';
 import { BridgeError, getClient, saveBlob } from '../bridge/client';
+import { askStartup, earlyStartup, type StartupCalls } from '../bridge/startup';
 import { isDirty } from '../store/project-slice';
 import { clearHistory, loadDocument, useStore } from '../store/store';
 import type { BusyTask } from '../store/ui-slice';
@@ -106,20 +107,19 @@ export const autosaver = new Autosaver({
 
 let starting: Promise<void> | null = null;
 
-/** startup() once per page: main.tsx begins it before React's first render, so the two overlap. */
+/** startup() once per page, with the answers main.tsx asked for before the app's script loaded. */
 export function startupOnce(): Promise<void> {
-  starting ??= startup();
+  starting ??= startup(earlyStartup());
   return starting;
 }
 
 /** Open the desk: the sample report at once, then offer any work left in the recovery file. */
-export async function startup(): Promise<void> {
-  const client = getClient();
+export async function startup(calls: StartupCalls = askStartup()): Promise<void> {
   const [info, sample, recovery, templates] = await Promise.allSettled([
-    client.call('app:info', {}),
-    client.call('report:sample', {}),
-    client.call('recovery:read', {}),
-    client.call('templates:list', {}),
+    calls.info,
+    calls.sample,
+    calls.recovery,
+    calls.templates,
   ]);
   if (info.status === 'fulfilled') state().setHostInfo(info.value);
   if (templates.status === 'fulfilled') state().setTemplates(templates.value);
