@@ -26,6 +26,8 @@ export default defineConfig({
           // both run in plain Node and never import electron
           cli: here('./main/cli.ts'),
           browser: here('./main/browser.ts'),
+          // the worker thread both hosts run imports and export writing in (never imports electron)
+          'task-worker': here('./main/task-worker.ts'),
         },
       },
     },

@@ -1,21 +1,21 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { composeDeck } from '../content/compose/deck';
 import { importReport } from '../content/import';
-import { emptyBriefing, type Briefing, type BriefingItem } from '../content/model/briefing';
-import type { Block, Figure, Report, Section, Stat } from '../content/model/report';
+import { emptyBriefing, type Briefing } from '../content/model/briefing';
+import type { Report } from '../content/model/report';
 import { deckToHtml } from '../main/export/html';
 import { BrowserPdfPrinter, printPdfWithBrowser } from '../main/export/pdf';
 import { deckToPptx } from '../main/export/pptx';
 import type { Deck } from '../templates/model';
 import { builtinRegistry } from '../templates/registry';
-import { makeReport } from '../tests/fixtures/deck/reports';
-import { LANDSCAPE_PNG } from '../tests/fixtures/deck/png';
-import { DISTRICT_REPORT_PATH } from '../tests/helpers/paths';
+import { ensureBuild } from '../scripts/ensure-build.mjs';
+import { DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
 import { recordFigure, summarize, timeRuns } from './figures';
+import { sixtySlides } from './sixty-slides';
 
 /**
  * Deck export speed, from report to file bytes (compose included). Targets from issue 5 for a
@@ -28,104 +28,6 @@ import { recordFigure, summarize, timeRuns } from './figures';
 const theme = builtinRegistry().get('deck', 'gov-red');
 const dir = mkdtempSync(join(tmpdir(), 'deck-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * A report and briefing that compose to exactly 60 slides: nine sections with a divider, key
- * figures (a chart in three of them), six points over two slides, a picture and a table; a tenth
- * with a divider, three points and a quote; cover, agenda and closing.
- */
-function sixtySlides(): { report: Report; briefing: Briefing } {
-  const sections: Section[] = [];
-  const stats: Stat[] = [];
-  const figures: Figure[] = [];
-  const items: BriefingItem[] = [];
-  for (let k = 1; k <= 9; k++) {
-    const id = `s${k}`;
-    const blocks: Block[] = Array.from({ length: 6 }, (_, i) => ({
-      kind: 'point',
-      id: `${id}p${i}`,
-      lead: `第${k}部分第${i + 1}项重点工作扎实推进`,
-      text: '围绕稳增长、促改革、调结构、惠民生，统筹推进各项工作，确保全年目标任务圆满完成。',
-    }));
-    blocks.push(
-      { kind: 'figure', id: `${id}f`, figureId: `${id}img` },
-      { kind: 'table', id: `${id}t`, figureId: `${id}tab` },
-    );
-    sections.push({ id, title: `第${k}部分重点工作推进情况`, level: 1, blocks, sections: [] });
-    figures.push(
-      {
-        id: `${id}img`,
-        kind: 'image',
-        caption: `第${k}部分现场照片`,
-        sectionId: id,
-        blockId: `${id}f`,
-        assetId: 'a1',
-      },
-      {
-        id: `${id}tab`,
-        kind: 'table',
-        caption: `第${k}部分项目表`,
-        sectionId: id,
-        blockId: `${id}t`,
-        rows: [
-          ['项目', '投资（亿元）'],
-          ['产业园', '12.5'],
-          ['物流园', '6'],
-        ],
-      },
-    );
-    for (let i = 0; i < 4; i++)
-      stats.push({
-        id: `${id}k${i}`,
-        value: 10 + k * i,
-        unit: i % 2 ? '亿元' : '%',
-        label: `第${i + 1}项指标`,
-        text: '',
-        sentence: `第${i + 1}项指标达到${10 + k * i}。`,
-        sectionId: id,
-        blockId: `${id}p${i}`,
-        kind: 'value',
-      });
-    items.push(
-      { id: `i-${id}`, ref: { type: 'section', id } },
-      ...blocks.map((b) => ({ id: `i-${b.id}`, ref: { type: 'block' as const, id: b.id } })),
-    );
-    if (k <= 3)
-      items.push(
-        ...[1, 3].map((i) => ({
-          id: `i-${id}k${i}`,
-          ref: { type: 'stat' as const, id: `${id}k${i}` },
-          layout: 'chart' as const,
-        })),
-      );
-  }
-  const last: Section = {
-    id: 's10',
-    title: '下半年工作安排',
-    level: 1,
-    blocks: [1, 2, 3].map((i) => ({
-      kind: 'point',
-      id: `s10p${i}`,
-      lead: `抓好第${i}项重点任务`,
-      text: '加快推进，确保实效。',
-    })),
-    sections: [],
-  };
-  sections.push(last);
-  items.push(
-    { id: 'i-s10', ref: { type: 'section', id: 's10' } },
-    ...last.blocks.map((b) => ({ id: `i-${b.id}`, ref: { type: 'block' as const, id: b.id } })),
-    { id: 'i-s10p1-quote', ref: { type: 'block', id: 's10p1' }, layout: 'quote' },
-  );
-  const report = makeReport({
-    title: '某区2022年工作总结',
-    sections,
-    stats,
-    figures,
-    assets: { a1: { mime: 'image/png', data: LANDSCAPE_PNG } },
-  });
-  return { report, briefing: { ...emptyBriefing(), deckTemplate: 'gov-red', items } };
-}
 
 const district = await importReport({ name: 'district.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
 const sixty = sixtySlides();
@@ -200,6 +102,52 @@ for (const c of cases) {
     }
   }, 300_000);
 }
+
+/** A report whose automatic draft is about 60 slides: 15 sections of 10 points with figures. */
+function longReportText(): string {
+  const lines = ['全区重点工作推进情况汇报'];
+  for (let s = 1; s <= 15; s++) {
+    lines.push(`第${s}项重点任务推进情况`);
+    for (let p = 1; p <= 10; p++)
+      lines.push(
+        `抓好第${s}组第${p}项工作。全年完成投资${s}.${p}亿元，同比增长${p}.5%，惠及群众${s * 100 + p}户。`,
+      );
+  }
+  return lines.join('\n\n');
+}
+
+it('pdf from the command line, as staff run it: briefing build FILE --format pdf', () => {
+  ensureBuild({ quiet: true });
+  const source = join(dir, '汇报.txt');
+  writeFileSync(source, longReportText());
+  const out = join(dir, 'cli-out');
+  const times: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [
+      join(ROOT, 'out', 'main', 'cli.js'),
+      'build',
+      source,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+    ]);
+    times.push(performance.now() - t0);
+    expect(r.status).toBe(0);
+  }
+  const pages = /Pages:\s+(\d+)/.exec(
+    execFileSync('pdfinfo', [String(readdirSync(out).map((f) => join(out, f))[0])]).toString(),
+  )?.[1];
+  const { median } = summarize(times.slice(1));
+  recordFigure({
+    name: `deck pdf, command line end to end (${pages} slides)`,
+    value: median,
+    unit: 'ms',
+    target: 5000,
+    note: 'node start, import, compose, a browser started for the export, print, files written',
+  });
+}, 300_000);
 
 /** The same titles and bullets as markdown slides, for pandoc. */
 function asMarkdown(deck: Deck): string {

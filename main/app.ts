@@ -9,6 +9,7 @@ import { clearRecovery } from './recovery';
 import { registerIpcHandlers } from './ipc';
 import { templateLibrary } from './templates-host';
 import { menuTemplate } from './menu';
+import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
 import { isAppUrl } from './security';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -46,6 +47,9 @@ export function runElectronApp(): void {
   const dataDir = (): string => app.getPath('userData');
   // the user's templates load beside the window's start; a broken file is a problem listed, not a stop
   const templates = templateLibrary(dataDir());
+  // imports and export writing run here, off the main process's thread
+  const tasks = new WorkerPool({ script: join(here, 'task-worker.js'), maxHeapMb: defaultWorkerHeapMb() });
+  app.on('will-quit', () => void tasks.close());
   const handlers = createHandlers({
     host: 'electron',
     version: app.getVersion(),
@@ -79,6 +83,7 @@ export function runElectronApp(): void {
       shell.showItemInFolder(path);
     },
     printPdf: electronPdfPrinter({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
+    tasks,
     get dataDir() {
       return dataDir();
     },

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from './errors';
 import { writeFileAtomic } from './files';
-import { createHandlers } from './handlers';
-import { printPdfWithBrowser } from './export/pdf';
+import type { Handlers } from './handlers';
+import { BrowserPdfPrinter } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
-import { templateLibrary } from './templates-host';
+import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
 import { APP_VERSION } from './version';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -18,6 +18,8 @@ export interface BrowserModeOptions {
   rendererDir?: string;
   /** where recovery files, the recent list and saved project copies live */
   dataDir?: string;
+  /** the built worker script (tests running from the sources name out/main/task-worker.js) */
+  workerScript?: string | URL;
 }
 
 /**
@@ -34,45 +36,66 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<HttpHost> {
   const started: { host?: HttpHost } = {};
   const dataDir = options.dataDir ?? defaultDataDir();
-  // the user's templates load while the host starts; a broken file is a problem listed, not a stop
-  const templates = templateLibrary(dataDir);
-  const handlers = createHandlers({
-    host: 'browser',
-    version: APP_VERSION,
-    registry: templates.registry,
-    templates,
-    // the page downloads the file; the browser's own download handling picks where it goes
-    deliver: async ({ fileName, bytes }) => {
-      if (!started.host) throw new Error('host not started');
-      return { status: 'download', downloadId: started.host.offerDownload(fileName, bytes), fileName };
-    },
-    showInFolder: async () => undefined,
-    printPdf: (html) => printPdfWithBrowser(html),
-    dataDir,
-    // the browser chooses where a download goes, so main keeps its own copy of every saved
-    // project in the data dir: that copy is what the recent list opens and 保存 writes back to
-    saveProject: async ({ fileName, bytes }, path) => {
-      if (!started.host) throw new Error('host not started');
-      const target = path ?? join(dataDir, 'projects', fileName);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileAtomic(target, bytes);
-      const downloadId = started.host.offerDownload(basename(target), bytes);
-      return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };
-    },
-    chooseProjectFile: async () => {
-      throw new AppError(
-        'no-dialog',
-        '浏览器模式下请用「打开项目」按钮选择文件。',
-        'In browser mode, use the Open project button to choose a file.',
-      );
-    },
+  // one browser prints every PDF this session, started on the first PDF export
+  const printer = new BrowserPdfPrinter();
+  const tasks = new WorkerPool({
+    script: options.workerScript ?? new URL('./task-worker.js', import.meta.url),
+    maxHeapMb: defaultWorkerHeapMb(),
   });
-  started.host = await startHttpHost({
+  // the host listens first and loads the handlers (the contract's schemas, the templates) while
+  // the page loads its script: the two overlap instead of the page waiting for both
+  const handlers: Promise<Handlers> = (async () => {
+    const [{ createHandlers }, { templateLibrary }] = await Promise.all([
+      import('./handlers'),
+      import('./templates-host'),
+    ]);
+    // the user's templates load while the host starts; a broken file is a problem listed, not a stop
+    const templates = templateLibrary(dataDir);
+    return createHandlers({
+      host: 'browser',
+      version: APP_VERSION,
+      registry: templates.registry,
+      templates,
+      // the page downloads the file; the browser's own download handling picks where it goes
+      deliver: async ({ fileName, bytes }) => {
+        if (!started.host) throw new Error('host not started');
+        return { status: 'download', downloadId: started.host.offerDownload(fileName, bytes), fileName };
+      },
+      showInFolder: async () => undefined,
+      printPdf: printer.print,
+      tasks,
+      dataDir,
+      // the browser chooses where a download goes, so main keeps its own copy of every saved
+      // project in the data dir: that copy is what the recent list opens and 保存 writes back to
+      saveProject: async ({ fileName, bytes }, path) => {
+        if (!started.host) throw new Error('host not started');
+        const target = path ?? join(dataDir, 'projects', fileName);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFileAtomic(target, bytes);
+        const downloadId = started.host.offerDownload(basename(target), bytes);
+        return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };
+      },
+      chooseProjectFile: async () => {
+        throw new AppError(
+          'no-dialog',
+          '浏览器模式下请用「打开项目」按钮选择文件。',
+          'In browser mode, use the Open project button to choose a file.',
+        );
+      },
+    });
+  })();
+  const host = await startHttpHost({
     handlers,
     rendererDir: options.rendererDir ?? join(here, '../renderer'),
     ...(options.port ? { port: options.port } : {}),
   });
-  return started.host;
+  const closeServer = host.close;
+  host.close = async () => {
+    await closeServer();
+    await Promise.all([printer.close(), tasks.close()]);
+  };
+  started.host = host;
+  return host;
 }
 
 /** Open a URL in the system browser where there is a display to show it on. */

@@ -9,7 +9,7 @@ import { builtinRegistry } from '../templates/registry';
 import { EXPORT_FORMATS, type ExportFormat } from './contract';
 import { AppError, fileErrorToAppError } from './errors';
 import { buildOutput } from './export';
-import { printPdfWithBrowser } from './export/pdf';
+import { BrowserPdfPrinter } from './export/pdf';
 import { writeFileAtomic } from './files';
 import { APP_VERSION } from './version';
 
@@ -258,29 +258,39 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
       `unexpected argument: ${extra.join(' ')}`,
     );
   const formats = parseFormats(flags.format);
-  const { briefing, officeTemplate } = await briefingFor(flags, io.cwd);
-  const report = file ? await readSource(file, io.cwd) : sampleReport();
-  const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
-  // everything is built before anything is written, so a failure leaves no partial set
-  const outputs = [];
-  for (const format of formats)
-    outputs.push(
-      await buildOutput(format, report, briefing, builtinRegistry(), {
-        printPdf: (html) => printPdfWithBrowser(html),
-        ...(officeTemplate ? { officeTemplate } : {}),
-      }),
-    );
+  // the browser starts while the report is read and composed: it takes longer than both
+  const printer = formats.includes('pdf') ? new BrowserPdfPrinter() : null;
+  printer?.warm();
+  let closing: Promise<void> | undefined;
   try {
-    await mkdir(outDir, { recursive: true });
-  } catch (err) {
-    throw fileErrorToAppError(err, outDir);
+    const { briefing, officeTemplate } = await briefingFor(flags, io.cwd);
+    const report = file ? await readSource(file, io.cwd) : sampleReport();
+    const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
+    // everything is built before anything is written, so a failure leaves no partial set
+    const outputs = [];
+    for (const format of formats)
+      outputs.push(
+        await buildOutput(format, report, briefing, builtinRegistry(), {
+          ...(printer ? { printPdf: printer.print } : {}),
+          ...(officeTemplate ? { officeTemplate } : {}),
+        }),
+      );
+    // the browser shuts down while the files are written
+    closing = printer?.close();
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (err) {
+      throw fileErrorToAppError(err, outDir);
+    }
+    for (const out of outputs) {
+      const path = join(outDir, out.fileName);
+      await writeFileAtomic(path, out.bytes);
+      io.stdout(`${path}\n`);
+    }
+    return 0;
+  } finally {
+    await (closing ?? printer?.close());
   }
-  for (const out of outputs) {
-    const path = join(outDir, out.fileName);
-    await writeFileAtomic(path, out.bytes);
-    io.stdout(`${path}\n`);
-  }
-  return 0;
 }
 
 async function templates(args: readonly string[], io: CliIO): Promise<number> {

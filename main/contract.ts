@@ -84,6 +84,21 @@ export const RecoveryStateSchema = z.discriminatedUnion('found', [
   }),
 ]);
 
+/**
+ * Names a long task (an import) so the page can ask how far it has got and cancel it. The page
+ * makes the id up and sends it with the request: progress is polled over the same channels in
+ * both hosts, with no push channel to keep in step.
+ */
+export const TaskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const TaskProgressSchema = z.object({
+  /** false before the task has begun in main, and after it has ended */
+  running: z.boolean(),
+  /** 0…1 */
+  fraction: z.number().min(0).max(1),
+});
+export type TaskProgress = z.infer<typeof TaskProgressSchema>;
+
 export const RecentEntrySchema = z.object({ path: z.string(), name: z.string(), savedAt: z.string() });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
@@ -94,10 +109,17 @@ export const contract = {
   },
   'report:sample': { req: z.object({}), res: ReportSchema },
   'report:import': {
-    req: z.object({ name: z.string().min(1).max(MAX_NAME), bytes: Bytes }),
+    req: z.object({ name: z.string().min(1).max(MAX_NAME), bytes: Bytes, taskId: TaskIdSchema.optional() }),
     res: ReportSchema,
   },
-  'report:paste': { req: z.object({ text: z.string().min(1) }), res: ReportSchema },
+  /** how far a task begun with a taskId has got */
+  'task:progress': { req: z.object({ taskId: TaskIdSchema }), res: TaskProgressSchema },
+  /** stop a task: its request then fails with the code `canceled` */
+  'task:cancel': { req: z.object({ taskId: TaskIdSchema }), res: z.object({}) },
+  'report:paste': {
+    req: z.object({ text: z.string().min(1), taskId: TaskIdSchema.optional() }),
+    res: ReportSchema,
+  },
   /**
    * Re-derive a report after staff accept/undo a repair or reclassify a block. Done in main so
    * the page never loads the importers (docx, pdf) just to re-run the analysis.
@@ -177,8 +199,13 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** A call's outcome as it crosses the boundary: a value, or an error a person can read. */
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
+/**
+ * A call's outcome as it crosses the boundary: a value, or an error a person can read. A large
+ * value a worker thread has already encoded (an imported report) crosses as `encoded`, its wire
+ * JSON in UTF-8, so main never decodes and re-encodes it; the page decodes it.
+ */
+export type Envelope<T> =
+  { ok: true; value: T } | { ok: true; encoded: Uint8Array } | { ok: false; error: WireError };
 
 export interface WireError {
   code: string;

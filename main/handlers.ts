@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
-import { importPastedText, importReport, reanalyze } from '../content/import';
 import { PROJECT_EXTENSION } from '../content/project';
-import { sampleReport } from '../content/sample';
 import type { TemplateRegistry } from '../templates/registry';
+import type { Template } from '../templates/schema';
 import {
   CHANNELS,
   contract,
@@ -13,7 +12,7 @@ import {
   type SaveResult,
 } from './contract';
 import { AppError, toWireError } from './errors';
-import type { PdfPrinter } from './export/pdf';
+import { pdfUnavailable, type PdfPrinter } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
 import { addRecent, isRecent, listRecent } from './recent';
 import { clearRecovery, readRecovery, writeRecovery } from './recovery';
@@ -23,6 +22,8 @@ import {
   userTemplatesReply,
   type TemplateLibrary,
 } from './templates-host';
+import { TaskBoard } from './tasks/board';
+import { inProcessRunner, type TaskRunner } from './tasks/runner';
 
 /** What a host (Electron or the browser-mode server) provides to the shared handlers. */
 export interface HostServices {
@@ -52,9 +53,33 @@ export interface HostServices {
   ) => Promise<{ result: SaveResult; path: string | null }>;
   /** Ask the user for a project file to open (Electron's open dialog); null when canceled. */
   chooseProjectFile: () => Promise<string | null>;
+  /**
+   * Where imports, re-analysis and export rendering run: the hosts' worker threads, so main
+   * stays free; without it, in main itself.
+   */
+  tasks?: TaskRunner;
 }
 
-export type Handlers = { [C in Channel]: (req: ReqParsed<C>) => Promise<Res<C>> };
+/**
+ * A reply already in wire form (UTF-8 JSON), made by a worker thread: main passes it on without
+ * decoding it (see Envelope).
+ */
+export class EncodedReply<T> {
+  declare readonly _value?: T;
+  constructor(readonly bytes: Uint8Array) {}
+}
+
+export type Handlers = {
+  [C in Channel]: (req: ReqParsed<C>) => Promise<Res<C> | EncodedReply<Res<C>>>;
+};
+
+/** The registry's templates that are not built in: a worker thread has the built-in ones itself. */
+function userTemplates(registry: TemplateRegistry): Template[] {
+  return registry
+    .list()
+    .filter((t) => !t.builtin)
+    .map((t) => registry.get(t.kind, t.id));
+}
 
 /** The handlers both hosts serve. Each is a thin adapter over a plain function. */
 export function createHandlers(services: HostServices): Handlers {
@@ -67,12 +92,36 @@ export function createHandlers(services: HostServices): Handlers {
     await addRecent(services.dataDir, { path, name, savedAt: new Date().toISOString() });
   };
 
+  const tasks = services.tasks ?? inProcessRunner;
+  const board = new TaskBoard();
+
   return {
     'app:info': async () => ({ version: services.version, host: services.host, platform: process.platform }),
-    'report:sample': async () => sampleReport(),
-    'report:import': async ({ name, bytes }) => importReport({ name, bytes }),
-    'report:paste': async ({ text }) => importPastedText(text),
-    'report:reanalyze': async ({ report, decisions }) => reanalyze(report, decisions),
+    'report:sample': async () => (await import('../content/sample')).sampleReport(),
+    // the request's bytes move to the worker thread: nothing here reads them again
+    'report:import': async ({ name, bytes, taskId }) => {
+      const task = board.begin(taskId);
+      try {
+        return new EncodedReply((await tasks.run({ kind: 'import', name, bytes }, task)).encoded);
+      } finally {
+        task.end();
+      }
+    },
+    'report:paste': async ({ text, taskId }) => {
+      const task = board.begin(taskId);
+      try {
+        return new EncodedReply((await tasks.run({ kind: 'paste', text }, task)).encoded);
+      } finally {
+        task.end();
+      }
+    },
+    'report:reanalyze': async ({ report, decisions }) =>
+      new EncodedReply((await tasks.run({ kind: 'reanalyze', report, decisions })).encoded),
+    'task:progress': async ({ taskId }) => board.progress(taskId),
+    'task:cancel': async ({ taskId }) => {
+      board.cancel(taskId);
+      return {};
+    },
     'templates:list': async () => (await services.registry()).list(),
     'templates:user': async () =>
       services.templates ? userTemplatesReply(services.templates) : { dir: '', templates: [], problems: [] },
@@ -82,11 +131,22 @@ export function createHandlers(services: HostServices): Handlers {
       return openTemplatesFolder(services.templates, services.openFolder);
     },
     'export:save': async ({ format, report, briefing }) => {
-      // the writers (docx, reveal.js) load on first export, not at start: the desk opens sooner
-      const { buildOutput } = await import('./export');
-      const out = await buildOutput(format, report, briefing, await services.registry(), {
-        ...(services.printPdf ? { printPdf: services.printPdf } : {}),
+      const { printPdf } = services;
+      if (format === 'pdf' && !printPdf) throw pdfUnavailable();
+      const registry = await services.registry();
+      // composing and writing run in a worker thread; only printing a PDF needs main (a window or a browser)
+      const out = await tasks.run({
+        kind: 'render',
+        format,
+        report,
+        briefing,
+        templates: userTemplates(registry),
+        env: {},
       });
+      if ('printHtml' in out) {
+        if (!printPdf) throw pdfUnavailable();
+        return services.deliver({ fileName: out.fileName, bytes: await printPdf(out.printHtml) });
+      }
       return services.deliver(out);
     },
     'shell:show-in-folder': async ({ path }) => {
@@ -191,7 +251,8 @@ export async function dispatch(
   }
   try {
     const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const value = await handler(parsed.data);
+    return value instanceof EncodedReply ? { ok: true, encoded: value.bytes } : { ok: true, value };
   } catch (err) {
     return { ok: false, error: toWireError(err) };
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runCommand } from './actions/commands';
 import { openFile, startupOnce } from './actions/document';
@@ -8,7 +8,6 @@ import { BriefingPane } from './components/BriefingPane';
 import { Dialogs } from './components/Dialogs';
 import { NoticeBar, ProgressBar } from './components/NoticeBar';
 import { OutlinePane } from './components/OutlinePane';
-import { PreviewPane } from './components/PreviewPane';
 import { Toolbar } from './components/Toolbar';
 import { Welcome } from './components/Welcome';
 import { isDirty } from './store/project-slice';
@@ -84,6 +83,11 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
   }, [setDropping]);
 }
 
+// the live preview (composing, the slide and brief renderers, the templates) loads beside the
+// first render of the desk instead of ahead of it
+const loadPreview = () => import('./components/PreviewPane');
+const PreviewPane = lazy(() => loadPreview().then((m) => ({ default: m.PreviewPane })));
+
 /** The window title names the project and says when it has unsaved changes. */
 function useDocumentTitle(): void {
   const { t } = useTranslation();
@@ -106,6 +110,8 @@ export function App() {
   useDocumentTitle();
   useEffect(() => {
     void startupOnce().finally(() => setStarted(true));
+    // fetched while the host's answers are on their way, so the preview is ready when they are
+    void loadPreview();
   }, []);
   return (
     <div className="app">
@@ -116,7 +122,9 @@ export function App() {
         <main className="desk">
           <OutlinePane />
           <BriefingPane />
-          <PreviewPane />
+          <Suspense fallback={<section className="pane preview" aria-busy="true" />}>
+            <PreviewPane />
+          </Suspense>
         </main>
       ) : started ? (
         <Welcome />

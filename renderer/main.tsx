@@ -1,18 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './i18n';
 import './styles.css';
-import { App } from './App';
-import { startupOnce } from './actions/document';
+import { earlyStartup } from './bridge/startup';
 
-// ask the host for the sample report while React renders the first frame
-void startupOnce();
-
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// the host's answers (the sample report above all) travel while the app's script loads and runs
+earlyStartup();
+void import('./app-root');

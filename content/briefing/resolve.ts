@@ -17,6 +17,8 @@ export interface ReportIndex {
   figures: Map<string, Figure>;
   /** position of every section/block in reading order, for keeping picks in report order */
   order: Map<string, number>;
+  /** the ids of each block's statistics, in report order */
+  blockStats: Map<string, string[]>;
 }
 
 export const refKey = (ref: ItemRef): string => `${ref.type}:${ref.id}`;
@@ -28,6 +30,7 @@ export function indexReport(report: Report): ReportIndex {
     stats: new Map(),
     figures: new Map(),
     order: new Map(),
+    blockStats: new Map(),
   };
   let n = 0;
   const walk = (section: Section): void => {
@@ -42,6 +45,9 @@ export function indexReport(report: Report): ReportIndex {
   report.sections.forEach(walk);
   for (const stat of report.stats) {
     index.stats.set(stat.id, stat);
+    const ofBlock = index.blockStats.get(stat.blockId);
+    if (ofBlock) ofBlock.push(stat.id);
+    else index.blockStats.set(stat.blockId, [stat.id]);
     index.order.set(`stat:${stat.id}`, (index.order.get(`block:${stat.blockId}`) ?? n) + 0.5);
   }
   for (const figure of report.figures) {
@@ -70,7 +76,7 @@ export function resolveItem(index: ReportIndex, item: BriefingItem): ResolvedIte
       const found = index.blocks.get(ref.id);
       if (!found) return null;
       const { block } = found;
-      const statIds = [...index.stats.values()].filter((s) => s.blockId === block.id).map((s) => s.id);
+      const statIds = [...(index.blockStats.get(block.id) ?? [])];
       switch (block.kind) {
         case 'point':
           return {

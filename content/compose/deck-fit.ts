@@ -67,36 +67,51 @@ function chunk<T>(list: readonly T[], max: number, cost: (run: readonly T[]) => 
     }
     return c;
   };
-  // best[j]: the least "fullest run" over partitions of list[0, j) into k runs; from[j]: where its last run starts
-  let best: number[] = Array.from({ length: n + 1 }, (_, j) => (j === 0 ? 0 : Infinity));
-  const from: number[][] = [];
-  for (let k = 1; k <= n; k++) {
-    const next = Array.from({ length: n + 1 }, () => Infinity);
-    const starts = Array.from({ length: n + 1 }, () => -1);
-    for (let j = 1; j <= n; j++)
+  // the fewest runs that cover list[0, j) (pre) and list[j, n) (suf)
+  const pre = Array.from({ length: n + 1 }, (_, j) => (j === 0 ? 0 : Infinity));
+  for (let j = 1; j <= n; j++)
+    for (let i = Math.max(0, j - max); i < j; i++)
+      if (pre[i]! + 1 < pre[j]! && costOf(i, j) !== Infinity) pre[j] = pre[i]! + 1;
+  const runCount = pre[n]!;
+  if (runCount === Infinity) return list.map((x) => [x]);
+  const suf = Array.from({ length: n + 1 }, (_, i) => (i === n ? 0 : Infinity));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = i + 1; j <= Math.min(n, i + max); j++)
+      if (suf[j]! + 1 < suf[i]! && costOf(i, j) !== Infinity) suf[i] = suf[j]! + 1;
+  // best.get(j): the least "fullest run" over partitions of list[0, j) into k runs; from[k]: where
+  // each one's last run starts. Only cuts that can lie on a partition into runCount runs are kept:
+  // on a long list that is a narrow band, not the whole list at every k.
+  let best = new Map<number, number>([[0, 0]]);
+  const from: Map<number, number>[] = [];
+  for (let k = 1; k <= runCount; k++) {
+    const ends = new Set<number>();
+    for (const i of best.keys())
+      for (let j = i + 1; j <= Math.min(n, i + max); j++)
+        if (pre[j]! <= k && k + suf[j]! <= runCount) ends.add(j);
+    const next = new Map<number, number>();
+    const starts = new Map<number, number>();
+    for (const j of ends)
       for (let i = Math.max(0, j - max); i < j; i++) {
-        if (best[i] === Infinity) continue;
-        const v = Math.max(best[i] ?? Infinity, costOf(i, j));
+        const before = best.get(i);
+        if (before === undefined || before === Infinity) continue;
+        const v = Math.max(before, costOf(i, j));
         // on a tie the later start wins: earlier slides fuller, the last one lighter
-        if (v <= (next[j] ?? Infinity) && v !== Infinity) {
-          next[j] = v;
-          starts[j] = i;
+        if (v !== Infinity && v <= (next.get(j) ?? Infinity)) {
+          next.set(j, v);
+          starts.set(j, i);
         }
       }
     from.push(starts);
     best = next;
-    if ((best[n] ?? Infinity) < Infinity) {
-      const runs: T[][] = [];
-      let j = n;
-      for (let layer = from.length - 1; layer >= 0 && j > 0; layer--) {
-        const i = from[layer]?.[j] ?? 0;
-        runs.unshift(list.slice(i, j));
-        j = i;
-      }
-      return runs;
-    }
   }
-  return list.map((x) => [x]);
+  const runs: T[][] = [];
+  let j = n;
+  for (let layer = from.length - 1; layer >= 0 && j > 0; layer--) {
+    const i = from[layer]?.get(j) ?? 0;
+    runs.unshift(list.slice(i, j));
+    j = i;
+  }
+  return runs;
 }
 
 interface TitleFit {

@@ -6,6 +6,44 @@ import type { Report, Section, Stat } from '../model/report';
  * share a chart. Pure functions of the report; every pick keeps its source sentence.
  */
 
+/** Lookups over a report's statistics, in report order. */
+export interface StatIndex {
+  byId: ReadonlyMap<string, Stat>;
+  /** position in report.stats */
+  order: ReadonlyMap<string, number>;
+  bySection: ReadonlyMap<string, readonly Stat[]>;
+}
+
+// composing a large report asks for a section's statistics thousands of times: build these once per list
+const statIndexes = new WeakMap<readonly Stat[], StatIndex>();
+
+export function statIndex(report: Report): StatIndex {
+  let index = statIndexes.get(report.stats);
+  if (!index) {
+    const bySection = new Map<string, Stat[]>();
+    for (const s of report.stats) {
+      const list = bySection.get(s.sectionId);
+      if (list) list.push(s);
+      else bySection.set(s.sectionId, [s]);
+    }
+    index = {
+      byId: new Map(report.stats.map((s) => [s.id, s])),
+      order: new Map(report.stats.map((s, i) => [s.id, i])),
+      bySection,
+    };
+    statIndexes.set(report.stats, index);
+  }
+  return index;
+}
+
+/** The statistics of a section and every section under it, in report order. */
+export function subtreeStats(report: Report, section: Section): Stat[] {
+  const { bySection, order } = statIndex(report);
+  const out: Stat[] = [];
+  for (const id of subtreeIds(section)) out.push(...(bySection.get(id) ?? []));
+  return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
 /** Ids of a section and every section under it. */
 export function subtreeIds(section: Section): Set<string> {
   const ids = new Set<string>();
@@ -44,11 +82,9 @@ export function pickKeyStats(
   pickedBlocks: ReadonlySet<string>,
   max: number,
 ): Stat[] {
-  const ids = subtreeIds(section);
-  const order = new Map(report.stats.map((s, i) => [s.id, i]));
+  const { order } = statIndex(report);
   const seen = new Set<string>();
-  const candidates = report.stats.filter((s) => {
-    if (!ids.has(s.sectionId)) return false;
+  const candidates = subtreeStats(report, section).filter((s) => {
     const key = `${s.value}|${s.unit}`;
     if (seen.has(key)) return false;
     seen.add(key);

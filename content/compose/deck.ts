@@ -11,7 +11,7 @@ import { chineseNumeral } from './numbering';
 import { officialItem } from './official-text';
 import { shownStat } from './shown';
 import { fitSlides, type SlideDraft } from './deck-fit';
-import { chartTypeFor, groupByUnit, pickKeyStats, statNotes } from './deck-stats';
+import { chartTypeFor, groupByUnit, pickKeyStats, statIndex, statNotes } from './deck-stats';
 
 export interface ComposeDeckOptions {
   /** the organisation's own logo, shown unaltered where the theme has a slot; defaults to the briefing's */
@@ -273,7 +273,7 @@ export function draftSlides(
         const lead = r.kind === 'point' ? r.lead : '';
         const whole = lead ? `${lead}${/[。！？；…]$/.test(lead) ? '' : '。'}${text}` : text;
         const blockStats = r.statIds
-          .map((id) => report.stats.find((s) => s.id === id))
+          .map((id) => statIndex(report).byId.get(id))
           .filter((s) => s !== undefined)
           .map((s) => shownStat(s));
         switch (r.item.layout) {

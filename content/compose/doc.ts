@@ -8,6 +8,7 @@ import { officialPunctuation } from '../text/punctuation';
 import { HeadingCounter, officialDate } from './numbering';
 import { officialItem } from './official-text';
 import { shownStat } from './shown';
+import { statIndex, subtreeStats } from './deck-stats';
 
 /**
  * A heading number the source (or staff) wrote in front of a title: 「一、」 「（二）」 「3.」
@@ -37,13 +38,7 @@ class LevelMapper {
 }
 
 function sectionStats(report: Report, section: Section): Stat[] {
-  const ids = new Set<string>();
-  const walk = (s: Section): void => {
-    ids.add(s.id);
-    s.sections.forEach(walk);
-  };
-  walk(section);
-  return report.stats.filter((s) => ids.has(s.sectionId));
+  return subtreeStats(report, section);
 }
 
 /**
@@ -112,9 +107,7 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
       case 'point':
       case 'paragraph': {
         const stats = wantsTable
-          ? r.statIds
-              .map((id) => report.stats.find((s) => s.id === id))
-              .filter((s): s is Stat => s !== undefined)
+          ? r.statIds.map((id) => statIndex(report).byId.get(id)).filter((s): s is Stat => s !== undefined)
           : [];
         if (stats.length > 0) {
           statsTable(

@@ -8,10 +8,8 @@ import {
   type Report,
   type SourceFormat,
 } from '../model/report';
-import { importDocx } from './docx';
 import { ImportError } from './errors';
 import { markdownToRawBlocks } from './markdown';
-import { importPdf } from './pdf';
 import { decodeText } from './decode';
 import { bytesToRawBlocks, textToRawBlocks } from './text';
 
@@ -42,15 +40,18 @@ type FormatImporter = (bytes: Uint8Array, options: ImportOptions) => Promise<Raw
 
 const importText: FormatImporter = (bytes, options) => ({
   format: 'txt',
-  blocks: bytesToRawBlocks(bytes, (f) => options.onProgress?.(f * READ_SHARE)),
+  blocks: bytesToRawBlocks(bytes, (f) => options.onProgress?.(f * READ_SHARE.txt)),
 });
 const importMarkdown: FormatImporter = (bytes) => ({
   format: 'md',
   blocks: markdownToRawBlocks(decodeText(bytes).text),
 });
 
-/** The share of progress that reading the file takes; analysis takes the rest. */
-const READ_SHARE = 0.7;
+/**
+ * The share of progress reading the file takes, by what reading is: decoding text is quick and
+ * analysing it is most of the work; laying out a PDF's pages is the slow part of a PDF.
+ */
+const READ_SHARE = { txt: 0.2, pdf: 0.7, other: 0.3 } as const;
 
 /** File extension → importer. Each is bytes in, raw blocks out; all throw only ImportError for bad input. */
 const IMPORTERS: Record<string, FormatImporter> = {
@@ -58,8 +59,10 @@ const IMPORTERS: Record<string, FormatImporter> = {
   text: importText,
   md: importMarkdown,
   markdown: importMarkdown,
-  docx: (bytes) => importDocx(bytes),
-  pdf: (bytes, options) => importPdf(bytes, (f) => options.onProgress?.(f * READ_SHARE)),
+  // mammoth and pdf.js load when a file of theirs is opened, not with the app
+  docx: async (bytes) => (await import('./docx')).importDocx(bytes),
+  pdf: async (bytes, options) =>
+    (await import('./pdf')).importPdf(bytes, (f) => options.onProgress?.(f * READ_SHARE.pdf)),
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(IMPORTERS);
@@ -89,23 +92,29 @@ export async function importReport(input: ImportInput, options: ImportOptions = 
     throw new ImportError('corrupt', e instanceof Error ? e.message.slice(0, 120) : undefined);
   }
   if (doc.blocks.length === 0) throw new ImportError('no-content');
-  options.onProgress?.(READ_SHARE);
-  const report = buildReport(doc, input.name);
+  const read =
+    ext === 'pdf' ? READ_SHARE.pdf : ext === 'txt' || ext === 'text' ? READ_SHARE.txt : READ_SHARE.other;
+  options.onProgress?.(read);
+  const report = buildReport(
+    doc,
+    input.name,
+    options.onProgress && ((f) => options.onProgress?.(read + (1 - read) * f)),
+  );
   options.onProgress?.(1);
   return report;
 }
 
 /** Import text the user pasted. */
-export function importPastedText(text: string): Report {
+export function importPastedText(text: string, options: ImportOptions = {}): Report {
   const blocks = textToRawBlocks(text);
   if (blocks.length === 0) throw new ImportError('empty');
-  return buildReport({ format: 'paste', blocks }, '粘贴的文字');
+  return buildReport({ format: 'paste', blocks }, '粘贴的文字', options.onProgress);
 }
 
 /** Build a Report from raw blocks with default decisions (every suggested repair applied). */
-export function buildReport(doc: RawDocument, name: string): Report {
+export function buildReport(doc: RawDocument, name: string, onProgress?: (fraction: number) => void): Report {
   const decisions: Decisions = { repairs: {}, roles: {} };
-  const analysis = analyze(doc.blocks, decisions);
+  const analysis = analyze(doc.blocks, decisions, onProgress);
   return {
     format: REPORT_FORMAT,
     version: REPORT_VERSION,
@@ -120,8 +129,12 @@ export function buildReport(doc: RawDocument, name: string): Report {
 }
 
 /** Re-derive a report's structure after staff change a decision (accept/undo a repair, reclassify a block). */
-export function reanalyze(report: Report, decisions: Decisions): Report {
-  const analysis = analyze(report.raw, decisions);
+export function reanalyze(
+  report: Report,
+  decisions: Decisions,
+  onProgress?: (fraction: number) => void,
+): Report {
+  const analysis = analyze(report.raw, decisions, onProgress);
   const { subtitle: _old, ...rest } = report;
   return {
     ...rest,

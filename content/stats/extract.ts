@@ -141,10 +141,17 @@ const MAX_LABEL_CHARS = 16;
 export function extractStats(
   sections: readonly Section[],
   captions: ReadonlyMap<string, string> = new Map(),
+  onProgress?: (fraction: number) => void,
 ): Stat[] {
   const stats: Stat[] = [];
+  // progress by blocks done: on a large report this pass is most of the analysis
+  const count = (list: readonly Section[]): number =>
+    list.reduce((n, s) => n + s.blocks.length + count(s.sections), 0);
+  const total = onProgress ? count(sections) : 0;
+  let done = 0;
   const walk = (section: Section): void => {
     for (const block of section.blocks) {
+      if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress(done / total);
       let n = 0;
       for (const text of blockTexts(block, captions)) {
         for (const sentence of splitSentences(text)) {
@@ -158,8 +165,12 @@ export function extractStats(
     section.sections.forEach(walk);
   };
   sections.forEach(walk);
+  onProgress?.(1);
   return stats;
 }
+
+/** Blocks between progress reports: often enough for a smooth bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 512;
 
 function blockTexts(block: Block, captions: ReadonlyMap<string, string>): string[] {
   switch (block.kind) {

@@ -3,11 +3,10 @@ import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { TemplateRegistry } from '../../templates/registry';
 import type { ExportFormat } from '../contract';
-import { AppError } from '../errors';
 import { briefToDocx } from './docx';
 import { briefToOfficeDocx } from './office-template';
 import { briefingToHtmlDeck } from './html';
-import type { PdfPrinter } from './pdf';
+import { pdfUnavailable, type PdfPrinter } from './pdf';
 import { briefingToPptx } from './pptx';
 
 export interface BuiltOutput {
@@ -41,6 +40,9 @@ export interface ExportEnv {
   officeTemplate?: { name: string; bytes: Uint8Array };
 }
 
+/** An output rendered as far as pure code can take it: the file, or for PDF the HTML deck to print. */
+export type RenderedOutput = BuiltOutput | { fileName: string; printHtml: string };
+
 /**
  * Compose and render one output format from a report and a briefing. Model in, bytes out:
  * nothing here touches the disk; the caller writes the bytes in one place.
@@ -52,6 +54,25 @@ export async function buildOutput(
   registry: TemplateRegistry,
   env: ExportEnv = {},
 ): Promise<BuiltOutput> {
+  if (format === 'pdf' && !env.printPdf) throw pdfUnavailable();
+  const out = await renderOutput(format, report, briefing, registry, env);
+  if (!('printHtml' in out)) return out;
+  if (!env.printPdf) throw pdfUnavailable();
+  // the printer opens the HTML deck in reveal's print view: the PDF is the deck as shown
+  return { fileName: out.fileName, bytes: await env.printPdf(out.printHtml) };
+}
+
+/**
+ * Everything of an export except printing a PDF, which needs a browser or a window: this part is
+ * pure work, and runs in a worker thread when a host has one.
+ */
+export async function renderOutput(
+  format: ExportFormat,
+  report: Report,
+  briefing: Briefing,
+  registry: TemplateRegistry,
+  env: Omit<ExportEnv, 'printPdf'> = {},
+): Promise<RenderedOutput> {
   const name = (ext: string): string => safeFileName(briefing.fields.title || report.title || '简报', ext);
   switch (format) {
     case 'docx': {
@@ -71,19 +92,7 @@ export async function buildOutput(
       };
     case 'pptx':
       return { fileName: name('pptx'), bytes: await briefingToPptx(report, briefing, registry) };
-    case 'pdf': {
-      if (!env.printPdf) {
-        throw new AppError(
-          'format-unavailable',
-          '当前环境无法导出 PDF，请导出 .html 或 .pptx。',
-          'PDF export is not available here; export .html or .pptx instead.',
-        );
-      }
-      // the printer opens the HTML deck in reveal's print view: the PDF is the deck as shown
-      return {
-        fileName: name('pdf'),
-        bytes: await env.printPdf(briefingToHtmlDeck(report, briefing, registry)),
-      };
-    }
+    case 'pdf':
+      return { fileName: name('pdf'), printHtml: briefingToHtmlDeck(report, briefing, registry) };
   }
 }

@@ -105,6 +105,15 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   );
 }
 
+/** The error for a PDF export where no printer is available (a host without one). */
+export function pdfUnavailable(): AppError {
+  return new AppError(
+    'format-unavailable',
+    '当前环境无法导出 PDF，请导出 .html 或 .pptx。',
+    'PDF export is not available here; export .html or .pptx instead.',
+  );
+}
+
 const firstLine = (err: unknown): string =>
   (err instanceof Error ? err.message : String(err)).split('\n')[0]?.slice(0, 200) ?? '';
 
@@ -134,9 +143,19 @@ export class BrowserPdfPrinter {
     return this.options.timeoutMs ?? PRINT_TIMEOUT_MS;
   }
 
+  /**
+   * Start the browser now, so it is up by the time the deck is composed (the command line calls
+   * this first thing). A browser that cannot start says so at the first print.
+   */
+  warm(): void {
+    this.start().catch(() => undefined);
+  }
+
   private start(): Promise<PrintSession> {
     this.session ??= (async () => {
       const executablePath = this.options.executablePath ?? findBrowser();
+      const dir = mkdtemp(join(tmpdir(), 'briefing-pdf-'));
+      dir.catch(() => undefined);
       const { chromium } = await import('playwright-core');
       let browser: Browser;
       try {
@@ -147,6 +166,7 @@ export class BrowserPdfPrinter {
           timeout: this.timeout,
         });
       } catch (err) {
+        await rm(await dir, { recursive: true, force: true }).catch(() => undefined);
         throw new AppError(
           'pdf-failed',
           `无法启动浏览器「${executablePath}」来导出 PDF：${firstLine(err)}`,
@@ -162,8 +182,7 @@ export class BrowserPdfPrinter {
           : route.abort('blockedbyclient');
       });
       const page = await context.newPage();
-      const dir = await mkdtemp(join(tmpdir(), 'briefing-pdf-'));
-      return { browser, page, dir };
+      return { browser, page, dir: await dir };
     })();
     // a failed start is not remembered: the next export tries again
     this.session.catch(() => {

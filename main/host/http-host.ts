@@ -2,8 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { decodeWire, encodeWire } from '../../content/util/wire';
-import { dispatch, type Handlers } from '../handlers';
+import { decodeFrame, decodeWire, encodeWire, FRAME_CONTENT_TYPE } from '../../content/util/wire';
+import type { Handlers } from '../handlers';
 import { RENDERER_CSP_HEADER } from '../security';
 
 /**
@@ -14,7 +14,8 @@ import { RENDERER_CSP_HEADER } from '../security';
  * Origin (no CORS: we never answer preflights). Files are served only from the renderer folder.
  */
 export interface HttpHostOptions {
-  handlers: Handlers;
+  /** the handlers, or their promise: the host may listen before they have loaded */
+  handlers: Handlers | Promise<Handlers>;
   /** the built renderer (out/renderer) */
   rendererDir: string;
   port?: number;
@@ -49,6 +50,9 @@ const MIME: Record<string, string> = {
 
 const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
 
+/** The envelope around an encoded value: `{"ok":true,"value":` + the value's JSON + `}`. */
+const ENCODED_HEAD = '{"ok":true,"value":';
+
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
@@ -58,7 +62,7 @@ function safeEqual(a: string, b: string): boolean {
 function send(
   res: ServerResponse,
   status: number,
-  body: string | Uint8Array,
+  body: string | Uint8Array | readonly (string | Uint8Array)[],
   type = 'text/plain; charset=utf-8',
   extra: Record<string, string> = {},
 ): void {
@@ -72,10 +76,13 @@ function send(
     'Cross-Origin-Opener-Policy': 'same-origin',
     ...extra,
   });
-  res.end(body);
+  if (typeof body === 'string' || body instanceof Uint8Array) return void res.end(body);
+  // a large reply in pieces, written as they are rather than joined into one copy
+  for (const part of body) res.write(part);
+  res.end();
 }
 
-async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -83,7 +90,7 @@ async function readBody(req: IncomingMessage, max: number): Promise<string | nul
     if (size > max) return null;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
@@ -126,7 +133,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         });
       }
       if (req.method !== 'POST') return send(res, 405, 'method not allowed', undefined, { Allow: 'POST' });
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      const contentType = String(req.headers['content-type'] ?? '');
+      // JSON, or a frame for a request that carries a file; neither can be sent cross-site without a preflight
+      const framed = contentType === FRAME_CONTENT_TYPE;
+      if (!framed && !contentType.startsWith('application/json'))
         return send(res, 415, 'unsupported media type');
       const body = await readBody(req, maxBody);
       if (body === null)
@@ -145,7 +155,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         );
       let payload: unknown;
       try {
-        payload = body ? decodeWire(body) : {};
+        payload = framed ? decodeFrame(body) : body.length ? decodeWire(body.toString('utf8')) : {};
       } catch {
         return send(
           res,
@@ -158,7 +168,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         );
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const envelope = await dispatch(options.handlers, channel, payload);
+      const [handlers, { dispatch }] = await Promise.all([options.handlers, import('../handlers')]);
+      const envelope = await dispatch(handlers, channel, payload);
+      // a reply a worker already encoded goes out as its bytes, inside the envelope's JSON
+      if ('encoded' in envelope)
+        return send(res, 200, [ENCODED_HEAD, envelope.encoded, '}'], 'application/json; charset=utf-8');
       return send(res, 200, encodeWire(envelope), 'application/json; charset=utf-8');
     }
 

@@ -2,7 +2,8 @@ import type { ExportFormat, OpenedProject, Req } from '../../main/contract';
 import { emptyBriefing, type Briefing } from '../../content/model/briefing';
 import type { BlockRole, Report } from '../../content/model/report';
 import { projectNameFromFile } from '../../content/project';
-import { getClient, saveBlob } from '../bridge/client';
+import { BridgeError, getClient, saveBlob } from '../bridge/client';
+import { askStartup, earlyStartup, type StartupCalls } from '../bridge/startup';
 import { isDirty } from '../store/project-slice';
 import { clearHistory, loadDocument, useStore } from '../store/store';
 import type { BusyTask } from '../store/ui-slice';
@@ -18,11 +19,60 @@ async function withBusy<T>(task: BusyTask, fn: () => Promise<T>): Promise<T | un
   try {
     return await fn();
   } catch (err) {
-    notifyError(err);
+    // staff stopped it themselves: say so quietly, not as an error
+    if (err instanceof BridgeError && err.code === 'canceled')
+      notify({ kind: 'info', zh: '已取消导入。', en: 'Import canceled.' });
+    else notifyError(err);
     return undefined;
   } finally {
     state().setBusy(null);
   }
+}
+
+/** How often the page asks main how far a task has got. */
+export const TASK_POLL_MS = 200;
+
+function newTaskId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Run a call main can report progress on: it gets a task id, and while it runs the page polls
+ * `task:progress` for the progress bar, which can cancel it (cancelTask).
+ */
+async function withTask<T>(call: (taskId: string) => Promise<T>): Promise<T> {
+  const id = newTaskId();
+  state().setTask({ id, fraction: 0 });
+  let live = true;
+  void (async () => {
+    while (live) {
+      await new Promise((r) => setTimeout(r, TASK_POLL_MS));
+      if (!live) return;
+      try {
+        const progress = await getClient().call('task:progress', { taskId: id });
+        if (live && progress.running && state().task?.id === id)
+          state().setTask({ id, fraction: progress.fraction });
+      } catch {
+        // a missed poll is no matter: the next one asks again
+      }
+    }
+  })();
+  try {
+    return await call(id);
+  } finally {
+    live = false;
+    if (state().task?.id === id) state().setTask(null);
+  }
+}
+
+/** 取消 on the progress bar: main stops the task, and its call fails quietly as canceled. */
+export async function cancelTask(): Promise<void> {
+  const task = state().task;
+  if (!task) return;
+  await getClient()
+    .call('task:cancel', { taskId: task.id })
+    .catch(() => undefined);
 }
 
 // ---- the document's identity, for autosave ----
@@ -58,22 +108,21 @@ export const autosaver = new Autosaver({
 
 let starting: Promise<void> | null = null;
 
-/** startup() once per page: main.tsx begins it before React's first render, so the two overlap. */
+/** startup() once per page, with the answers main.tsx asked for before the app's script loaded. */
 export function startupOnce(): Promise<void> {
-  starting ??= startup();
+  starting ??= startup(earlyStartup());
   return starting;
 }
 
 /** Open the desk: the sample report at once, then offer any work left in the recovery file. */
-export async function startup(): Promise<void> {
-  const client = getClient();
+export async function startup(calls: StartupCalls = askStartup()): Promise<void> {
   // the user's templates come in beside the rest; a refused file is a notice, never a stop
   const userTemplates = loadUserTemplates();
   const [info, sample, recovery, templates] = await Promise.allSettled([
-    client.call('app:info', {}),
-    client.call('report:sample', {}),
-    client.call('recovery:read', {}),
-    client.call('templates:list', {}),
+    calls.info,
+    calls.sample,
+    calls.recovery,
+    calls.templates,
   ]);
   if (info.status === 'fulfilled') state().setHostInfo(info.value);
   if (templates.status === 'fulfilled') state().setTemplates(templates.value);
@@ -181,9 +230,10 @@ const isProjectFile = (name: string): boolean => /\.briefing$/i.test(name);
 /** A file from the chooser or dropped on the window: a project opens, anything else is imported as a report. */
 export async function openFile(file: File): Promise<void> {
   if (isProjectFile(file.name)) return openProjectFile(file);
-  const report = await withBusy('import', async () =>
-    getClient().call('report:import', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
-  );
+  const report = await withBusy('import', async () => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return withTask((taskId) => getClient().call('report:import', { name: file.name, bytes, taskId }));
+  });
   if (report) adoptReport(report);
 }
 
@@ -201,7 +251,9 @@ export async function openProjectFile(file: File): Promise<void> {
 /** Import pasted text as a report. */
 export async function importText(text: string): Promise<boolean> {
   if (!text.trim()) return false;
-  const report = await withBusy('import', () => getClient().call('report:paste', { text }));
+  const report = await withBusy('import', () =>
+    withTask((taskId) => getClient().call('report:paste', { text, taskId })),
+  );
   if (!report) return false;
   adoptReport(report);
   return true;

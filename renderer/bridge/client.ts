@@ -1,5 +1,11 @@
 import type { BridgeApi, Channel, Envelope, MenuCommand, Req, Res, WireError } from '../../main/contract';
-import { decodeWire, encodeWire } from '../../content/util/wire';
+import {
+  decodeWire,
+  decodeWireBytes,
+  encodeFrame,
+  encodeWire,
+  FRAME_CONTENT_TYPE,
+} from '../../content/util/wire';
 
 declare global {
   interface Window {
@@ -44,9 +50,17 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function unwrap<T>(envelope: Envelope<T>): T {
-  if (envelope.ok) return envelope.value;
-  throw new BridgeError(envelope.error);
+/** The value of a reply, decoding one a worker thread sent already encoded. */
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new BridgeError(envelope.error);
+  return 'encoded' in envelope ? (decodeWireBytes(envelope.encoded) as T) : envelope.value;
+}
+
+/** Whether a request carries bytes (a file): those go as a frame, not as base64 in JSON. */
+function hasBytes(value: unknown): boolean {
+  if (value instanceof Uint8Array) return true;
+  if (!value || typeof value !== 'object') return false;
+  return Object.values(value).some(hasBytes);
 }
 
 function electronClient(api: BridgeApi): Client {
@@ -75,10 +89,15 @@ function httpClient(): Client {
     async call(channel, req) {
       let res: Response;
       try {
+        // a file's bytes go as they are (a Blob of the parts, nothing copied or encoded)
+        const framed = hasBytes(req);
         res = await fetch(`/api/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Briefing-Token': token },
-          body: encodeWire(req),
+          headers: {
+            'Content-Type': framed ? FRAME_CONTENT_TYPE : 'application/json',
+            'X-Briefing-Token': token,
+          },
+          body: framed ? new Blob(encodeFrame(req) as BlobPart[]) : encodeWire(req),
         });
       } catch {
         throw offline();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { showInFolder } from '../actions/document';
+import { cancelTask, showInFolder } from '../actions/document';
 import { useDelayed } from '../hooks';
 import { useStore } from '../store/store';
 
@@ -34,12 +34,40 @@ export function NoticeBar() {
   );
 }
 
-/** Shown for work that takes longer than 300 ms (imports, exports, saves), so quick work does not flicker. */
+/**
+ * Shown for work that takes longer than 300 ms (imports, exports, saves), so quick work does not
+ * flicker. An import main reports on shows how far it has got, with 取消.
+ */
 export function ProgressBar() {
   const { t } = useTranslation();
   const busy = useStore((s) => s.busy);
+  const task = useStore((s) => s.task);
   const shown = useDelayed(busy !== null, 300);
   if (!shown || !busy) return null;
+  if (task) {
+    const percent = Math.round(task.fraction * 100);
+    return (
+      <div className="progress progress-determinate">
+        <div
+          className="progress-track"
+          role="progressbar"
+          aria-label={t(`busy.${busy}`)}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={`${percent}%`}
+        >
+          <div className="progress-fill" style={{ width: `${percent}%` }} />
+          <span className="progress-label">
+            {t(`busy.${busy}`)} {percent}%
+          </span>
+        </div>
+        <button type="button" className="progress-cancel" onClick={() => void cancelTask()}>
+          {t('progress.cancel')}
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="progress" role="progressbar" aria-label={t(`busy.${busy}`)} aria-busy="true">
       <div className="progress-bar" />

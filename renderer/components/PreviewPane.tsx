@@ -7,7 +7,7 @@ import type { Report } from '../../content/model/report';
 import { deckCss } from '../../templates/render/slide';
 import { useWidth } from '../hooks';
 import { briefPreview } from '../preview/brief-adapter';
-import { SlideRenderer, slideForItem, type RenderedSlide } from '../preview/slides';
+import { SlideRenderer, slideForItem, thumbWindow, type RenderedSlide } from '../preview/slides';
 import { useStore } from '../store/store';
 import { briefTemplate, deckTheme } from '../templates';
 import { Markup } from './Markup';
@@ -80,6 +80,7 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   // the slide in view first, the thumbnails in a background render right after: the desk shows
   // sooner, and typing updates the big slide before the strip
   const thumbs = useDeferredValue(slides, NO_SLIDES);
+  const shown = thumbWindow(thumbs.length, index);
   const scale = width > 0 ? width / SLIDE_W : 0.4;
   const themeClass = `bs-deck bs-theme-${theme.id}`;
   return (
@@ -120,10 +121,16 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
           />
         )}
       </div>
-      <ol className="thumbs" aria-label={t('preview.thumbnails')}>
-        {thumbs.map((sl, i) => (
-          <Thumb key={`${i}`} slide={sl} index={i} current={i === index} themeClass={themeClass} />
-        ))}
+      {shown.end - shown.start < thumbs.length && (
+        <p className="muted small thumbs-window">
+          {t('preview.window', { from: shown.start + 1, to: shown.end, total: thumbs.length })}
+        </p>
+      )}
+      <ol className="thumbs" aria-label={t('preview.thumbnails')} start={shown.start + 1}>
+        {thumbs.slice(shown.start, shown.end).map((sl, k) => {
+          const i = shown.start + k;
+          return <Thumb key={`${i}`} slide={sl} index={i} current={i === index} themeClass={themeClass} />;
+        })}
       </ol>
     </>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore as useZustand } from 'zustand';
 import type { ExportFormat, RecentEntry } from '../../main/contract';
@@ -20,7 +20,9 @@ import { setLanguage } from '../i18n';
 import { history, redo, undo, useStore } from '../store/store';
 import { isDirty } from '../store/project-slice';
 import { MenuButton } from './MenuButton';
-import { TemplateThumb } from './TemplateThumb';
+
+// drawn with the slide and brief renderers, which load when the template menu first opens
+const TemplateThumb = lazy(() => import('./TemplateThumb').then((m) => ({ default: m.TemplateThumb })));
 
 function FileMenu() {
   const { t } = useTranslation();
@@ -138,7 +140,9 @@ function TemplateMenu() {
               close();
             }}
           >
-            <TemplateThumb kind={output} id={x.id} title={name(x)} />
+            <Suspense fallback={<span className="template-thumb" aria-hidden="true" />}>
+              <TemplateThumb kind={output} id={x.id} title={name(x)} />
+            </Suspense>
             <span>
               {name(x)}
               {!x.builtin && <small> · {t('template.user')}</small>}

@@ -51,6 +51,9 @@ export const en: Shape<typeof zh> = {
     docx: 'Word brief (.docx)',
     showInFolder: 'Show in folder',
   },
+  progress: {
+    cancel: 'Cancel',
+  },
   busy: {
     import: 'Importing the report…',
     open: 'Opening the project…',
@@ -178,6 +181,7 @@ export const en: Shape<typeof zh> = {
     fallback: 'This template cannot be previewed yet; shown as “{{name}}”.',
     office:
       'Using the office template {{name}} (the preview shows the body format; the header, letterhead and the rest follow the exported file)',
+    window: 'Thumbnails show slides {{from}}–{{to}} of {{total}}, following the slide in view.',
   },
   template: {
     deck: 'Slide themes',

@@ -47,6 +47,9 @@ export const zh = {
     docx: 'Word 简报（.docx）',
     showInFolder: '打开所在文件夹',
   },
+  progress: {
+    cancel: '取消',
+  },
   busy: {
     import: '正在导入报告…',
     open: '正在打开项目…',
@@ -170,6 +173,7 @@ export const zh = {
     brief: 'Word 简报预览',
     fallback: '这个模板暂不能预览，先按「{{name}}」显示。',
     office: '使用本单位模板：{{name}}（预览为正文格式，页眉、红头等以导出文件为准）',
+    window: '缩略图只列出第 {{from}}–{{to}} 页（共 {{total}} 页），随当前页移动。',
   },
   template: {
     deck: '幻灯片主题',

@@ -29,6 +29,8 @@ function keyReplacer(_key: string, value: unknown): unknown {
  * Renders a deck's slides with the export's own renderer, remembering each slide's markup by its
  * content. Typing in one item recomposes the deck, but only the slides whose content changed are
  * rendered again, and unchanged slides keep the same string, so React leaves their DOM alone.
+ * A slide's markup is made when first asked for: the draft of a very long report has thousands
+ * of slides, of which the page shows a few.
  */
 export class SlideRenderer {
   private cache = new Map<string, string>();
@@ -45,7 +47,7 @@ export class SlideRenderer {
     const logo = deck.logo ? JSON.stringify(deck.logo, keyReplacer) : '';
     const frame = `${theme.id}|${theme.version}|${total}|${unit}|${presenter}|${date}|${logo}`;
     if (this.cache.size > this.max) this.cache = new Map();
-    return deck.slides.map((slide, i) => {
+    const markup = (slide: Slide, i: number): string => {
       const key = `${frame}|${i}|${JSON.stringify(slide, keyReplacer)}`;
       let html = this.cache.get(key);
       if (html === undefined) {
@@ -58,7 +60,20 @@ export class SlideRenderer {
         });
         this.cache.set(key, html);
       }
-      return { id: slide.id, layout: slide.layout, title: slide.title, html, itemIds: slide.itemIds };
+      return html;
+    };
+    return deck.slides.map((slide, i) => {
+      let html: string | undefined;
+      return {
+        id: slide.id,
+        layout: slide.layout,
+        title: slide.title,
+        itemIds: slide.itemIds,
+        get html() {
+          html ??= markup(slide, i);
+          return html;
+        },
+      };
     });
   }
 }
@@ -66,4 +81,22 @@ export class SlideRenderer {
 /** The slide to show for a briefing item: the first slide made from it. */
 export function slideForItem(slides: readonly RenderedSlide[], itemId: string): number {
   return slides.findIndex((s) => s.itemIds.includes(itemId));
+}
+
+/**
+ * The most thumbnails in the page at once. A briefing's deck is well under this; the automatic
+ * draft of a very long report (tens of thousands of slides) shows the stretch around the slide in
+ * view, which moves with it.
+ */
+export const MAX_THUMBS = 240;
+
+/** The slides whose thumbnails are shown: all of them, or a window around the current one. */
+export function thumbWindow(
+  total: number,
+  current: number,
+  max = MAX_THUMBS,
+): { start: number; end: number } {
+  if (total <= max) return { start: 0, end: total };
+  const start = Math.max(0, Math.min(total - max, current - Math.floor(max / 2)));
+  return { start, end: start + max };
 }

@@ -29,8 +29,15 @@ export const MENUS = ['file', 'export', 'template'] as const;
 export type MenuName = (typeof MENUS)[number];
 
 /** Desk state that is not the document: never in the undo history, never marks the project changed. */
+/** A long task main runs for the page (an import): its id, to follow and cancel it, and how far it has got. */
+export interface RunningTask {
+  id: string;
+  fraction: number;
+}
+
 export interface UiSlice {
   busy: BusyTask | null;
+  task: RunningTask | null;
   notice: Notice | null;
   /** the briefing item being edited */
   selectedItemId: string | null;
@@ -58,6 +65,7 @@ export interface UiSlice {
   /** every template main knows (built-in and the user's), for the picker */
   templates: TemplateSummary[];
   setBusy: (task: BusyTask | null) => void;
+  setTask: (task: RunningTask | null) => void;
   notify: (notice: Notice | null) => void;
   selectItem: (itemId: string | null) => void;
   selectRow: (rowKey: string | null) => void;
@@ -77,6 +85,7 @@ export interface UiSlice {
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   busy: null,
+  task: null,
   notice: null,
   selectedItemId: null,
   selectedRow: null,
@@ -94,6 +103,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   appVersion: '',
   templates: [],
   setBusy: (busy) => set({ busy }),
+  setTask: (task) => set({ task }),
   notify: (notice) => set({ notice }),
   selectItem: (selectedItemId) => set({ selectedItemId }),
   selectRow: (selectedRow) => set({ selectedRow }),

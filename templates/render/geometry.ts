@@ -1,6 +1,6 @@
 import type { Box, DeckTemplate, TextBox } from '../deck/schema';
 import type { BriefFields, Slide, SlideLayout } from '../model';
-import { textWidthEm, truncateToLines, wrapLines } from './measure';
+import { lineCount, textWidthEm, truncateToLines, wrapLines } from './measure';
 
 /**
  * Where things go inside a slide, in px on the 1280×720 canvas. The HTML renderer, the .pptx
@@ -115,7 +115,7 @@ export function agendaRows(theme: DeckTemplate, entries: readonly string[], size
   const columns = agendaColumns(theme, entries.length);
   const textW = agendaTextWidth(theme, size, columns);
   const perColumn = Math.ceil(entries.length / columns);
-  const heights = entries.map((e) => Math.max(badge, wrapLines(e, textW, size).length * size * lh));
+  const heights = entries.map((e) => Math.max(badge, lineCount(e, textW, size) * size * lh));
   const gap = AGENDA_GAP_EM * size;
   const colHeight = (c: number): number => {
     const hs = heights.slice(c * perColumn, (c + 1) * perColumn);

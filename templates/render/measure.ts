@@ -117,9 +117,21 @@ export function wrapLines(text: string, widthPx: number, sizePx: number): string
   return lines;
 }
 
+// fitting a slide tries each size in a range, and fitting a long agenda tries each run of entries:
+// the same text is measured at the same size many times over
+const lineCounts = new Map<string, number>();
+const MAX_REMEMBERED = 100_000;
+
 /** How many lines text takes in a box `widthPx` wide at `sizePx`. */
 export function lineCount(text: string, widthPx: number, sizePx: number): number {
-  return wrapLines(text, widthPx, sizePx).length;
+  const key = `${widthPx}|${sizePx}|${text}`;
+  let n = lineCounts.get(key);
+  if (n === undefined) {
+    n = wrapLines(text, widthPx, sizePx).length;
+    if (lineCounts.size >= MAX_REMEMBERED) lineCounts.clear();
+    lineCounts.set(key, n);
+  }
+  return n;
 }
 
 export interface FitBox {

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeWire, encodeWire } from '../../content/util/wire';
+import { decodeWire, encodeFrame, encodeWire, FRAME_CONTENT_TYPE } from '../../content/util/wire';
+import { DISTRICT_REPORT_PATH } from '../helpers/paths';
 import { createHandlers } from '../../main/handlers';
 import { startHttpHost, type HttpHost } from '../../main/host/http-host';
 import { builtinRegistry } from '../../templates/registry';
@@ -11,7 +12,7 @@ import { builtinRegistry } from '../../templates/registry';
 /** A raw HTTP request, so tests control every header (fetch would set Host and Origin itself). */
 function call(
   host: HttpHost,
-  opts: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+  opts: { path: string; method?: string; headers?: Record<string, string>; body?: string | Uint8Array },
 ) {
   return new Promise<{
     status: number;
@@ -198,5 +199,42 @@ describe('the browser-mode host', () => {
       headers: { Host: `127.0.0.1:${host.port}`, 'X-Briefing-Token': host.token },
     });
     expect(again.status).toBe(404);
+  });
+
+  it('takes a file as raw bytes in a frame, and answers with the report', async () => {
+    const bytes = new Uint8Array(readFileSync(DISTRICT_REPORT_PATH));
+    const frame = Buffer.concat(encodeFrame({ name: '上半年总结.txt', bytes }));
+    // the bytes travel as they are: the frame is the file plus a few hundred bytes of header
+    expect(frame.length).toBeLessThan(bytes.length + 200);
+    const res = await call(host, {
+      path: '/api/report:import',
+      method: 'POST',
+      headers: { ...self(), 'Content-Type': FRAME_CONTENT_TYPE, 'X-Briefing-Token': host.token },
+      body: frame,
+    });
+    expect(res.status).toBe(200);
+    const env = decodeWire(res.body) as { ok: boolean; value: { title: string; source: { name: string } } };
+    expect(env.ok).toBe(true);
+    expect(env.value.source.name).toBe('上半年总结.txt');
+    expect(env.value.title).toBe('凝心聚力向前行 克难奋进谋新篇');
+  });
+
+  it('refuses a frame whose bytes run past its end, and a body of any other type', async () => {
+    const frame = Buffer.concat(encodeFrame({ name: 'a.txt', bytes: new Uint8Array(100) }));
+    const res = await call(host, {
+      path: '/api/report:import',
+      method: 'POST',
+      headers: { ...self(), 'Content-Type': FRAME_CONTENT_TYPE, 'X-Briefing-Token': host.token },
+      body: frame.subarray(0, frame.length - 10),
+    });
+    expect(res.status).toBe(400);
+    expect(decodeWire(res.body)).toMatchObject({ ok: false, error: { code: 'bad-json' } });
+    const plain = await call(host, {
+      path: '/api/app:info',
+      method: 'POST',
+      headers: { ...self(), 'Content-Type': 'text/plain', 'X-Briefing-Token': host.token },
+      body: '{}',
+    });
+    expect(plain.status).toBe(415);
   });
 });

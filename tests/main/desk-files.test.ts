@@ -8,6 +8,7 @@ import { toggleSection } from '../../content/briefing/select';
 import { PROJECT_VERSION } from '../../content/project';
 import { sampleReport } from '../../content/sample';
 import type { SaveResult } from '../../main/contract';
+import { decodeWireBytes } from '../../content/util/wire';
 import { writeFileAtomic } from '../../main/files';
 import { createHandlers, dispatch, type Handlers } from '../../main/handlers';
 import { MAX_RECENT, addRecent, listRecent } from '../../main/recent';
@@ -46,7 +47,7 @@ function setup() {
   const call = async (channel: string, req: unknown) => {
     const env = await dispatch(handlers, channel, req);
     if (!env.ok) throw Object.assign(new Error(env.error.message), env.error);
-    return env.value as Record<string, unknown>;
+    return ('encoded' in env ? decodeWireBytes(env.encoded) : env.value) as Record<string, unknown>;
   };
   return { dataDir, docs, host, call };
 }

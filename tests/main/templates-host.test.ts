@@ -8,7 +8,7 @@ import { setLogo, setOfficeTemplate, setTemplate } from '../../content/briefing/
 import { toggleSection } from '../../content/briefing/select';
 import { emptyBriefing, MAX_OFFICE_TEMPLATE_BYTES, type Briefing } from '../../content/model/briefing';
 import { sampleReport } from '../../content/sample';
-import { bytesToBase64, decodeWire, encodeWire } from '../../content/util/wire';
+import { bytesToBase64, decodeWire, decodeWireBytes, encodeWire } from '../../content/util/wire';
 import type { Channel, Envelope } from '../../main/contract';
 import { startBrowserMode } from '../../main/browser';
 import { createHandlers, dispatch, type HostServices } from '../../main/handlers';
@@ -72,7 +72,8 @@ function handlersFor(dataDir: string, extra: Partial<HostServices> = {}) {
 
 const value = <T>(env: Envelope<unknown>): T => {
   if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
-  return env.value as T;
+  // replies a worker thread made arrive still encoded
+  return ('encoded' in env ? decodeWireBytes(env.encoded) : env.value) as T;
 };
 
 describe("the host's template library", () => {

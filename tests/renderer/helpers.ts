@@ -5,7 +5,7 @@ import type { Channel, Req, Res } from '../../main/contract';
 import { writeFileAtomic } from '../../main/files';
 import { createHandlers, dispatch, type HostServices } from '../../main/handlers';
 import { builtinRegistry } from '../../templates/registry';
-import { BridgeError, setClient } from '../../renderer/bridge/client';
+import { setClient, unwrap } from '../../renderer/bridge/client';
 import { emptyBriefing } from '../../content/model/briefing';
 import { clearHistory, useStore } from '../../renderer/store/store';
 
@@ -43,9 +43,7 @@ export function useRealHandlers(overrides: Partial<HostServices> = {}) {
     host: 'electron',
     async call<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>> {
       calls.push(channel);
-      const env = await dispatch(handlers, channel, req);
-      if (!env.ok) throw new BridgeError(env.error);
-      return env.value as Res<C>;
+      return unwrap(await dispatch(handlers, channel, req)) as Res<C>;
     },
     onMenuCommand: () => () => undefined,
     download: () => Promise.reject(new Error('no downloads here')),

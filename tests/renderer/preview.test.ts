@@ -8,7 +8,7 @@ import { importPastedText } from '../../content/import';
 import { sampleReport } from '../../content/sample';
 import { builtinRegistry } from '../../templates/registry';
 import { briefPreview } from '../../renderer/preview/brief-adapter';
-import { SlideRenderer, slideForItem } from '../../renderer/preview/slides';
+import { MAX_THUMBS, SlideRenderer, slideForItem, thumbWindow } from '../../renderer/preview/slides';
 
 const theme = builtinRegistry().get('deck', 'plain');
 const report = sampleReport();
@@ -32,6 +32,29 @@ describe('the live deck preview', () => {
     // unchanged slides keep the very same string, so their DOM is left alone
     const same = after.filter((s, i) => s.html === before[i]!.html);
     expect(same.every((s) => before.some((x) => x.html === s.html))).toBe(true);
+  });
+
+  it('makes a slide’s markup only when it is asked for, then keeps it', () => {
+    let b = emptyBriefing();
+    for (const s of report.sections) b = toggleSection(b, report, s.id, true);
+    const deck = composeDeck(report, b, theme);
+    const slides = new SlideRenderer().render(deck, theme);
+    // nothing is rendered until asked for: the markup is a getter, not a string made up front
+    expect(Object.getOwnPropertyDescriptor(slides[0], 'html')?.get).toBeTypeOf('function');
+    const first = slides[1]!.html;
+    expect(first).toContain(escapeForTest(deck.slides[1]!.title));
+    expect(slides[1]!.html).toBe(first);
+  });
+
+  it('lists every thumbnail of a briefing’s deck, and a moving window of a huge draft', () => {
+    expect(thumbWindow(60, 59)).toEqual({ start: 0, end: 60 });
+    expect(thumbWindow(MAX_THUMBS, 0)).toEqual({ start: 0, end: MAX_THUMBS });
+    expect(thumbWindow(50_000, 0)).toEqual({ start: 0, end: MAX_THUMBS });
+    expect(thumbWindow(50_000, 20_000)).toEqual({
+      start: 20_000 - MAX_THUMBS / 2,
+      end: 20_000 + MAX_THUMBS / 2,
+    });
+    expect(thumbWindow(50_000, 49_999)).toEqual({ start: 50_000 - MAX_THUMBS, end: 50_000 });
   });
 
   it('finds the slide made from a briefing item', () => {
@@ -95,3 +118,8 @@ describe('the brief page preview', () => {
     expect(without).not.toContain('（共印');
   });
 });
+
+/** A slide title as it appears in markup (the renderer escapes it). */
+function escapeForTest(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,126 @@
+import type { Briefing } from '../../content/model/briefing';
+import type { Decisions, Report } from '../../content/model/report';
+import { encodeWire } from '../../content/util/wire';
+import type { Template } from '../../templates/schema';
+import type { ExportFormat } from '../contract';
+import { AppError } from '../errors';
+import type { ExportEnv, RenderedOutput } from '../export';
+
+/**
+ * The long, pure work main hands to a worker thread: reading a source file into a report,
+ * re-analysing a report, rendering an export. Each job is plain data both ways (structured
+ * clone), so the same function runs it in a worker or, where there is none, in main itself.
+ */
+export type Job =
+  | { kind: 'import'; name: string; bytes: Uint8Array }
+  | { kind: 'paste'; text: string }
+  | { kind: 'reanalyze'; report: Report; decisions: Decisions }
+  | {
+      kind: 'render';
+      format: ExportFormat;
+      report: Report;
+      briefing: Briefing;
+      /** the registry's templates beyond the built-in ones (the worker has those itself) */
+      templates: Template[];
+      env: Omit<ExportEnv, 'printPdf'>;
+    };
+
+export type JobKind = Job['kind'];
+
+/**
+ * A report as the page will receive it: its wire JSON in UTF-8, written where the report was
+ * made. Main passes the bytes on without decoding them: decoding and re-encoding a report built
+ * from a 50 MB file would hold main for seconds.
+ */
+export interface EncodedReport {
+  encoded: Uint8Array;
+}
+
+export type JobResult<K extends JobKind> = K extends 'render' ? RenderedOutput : EncodedReport;
+
+/** Progress of a job that reports a report: the work itself, then encoding it for the page. */
+const WORK_SHARE = 0.8;
+const STRINGIFIED = 0.93;
+
+function encodeReport(report: Report, onProgress: (fraction: number) => void): EncodedReport {
+  onProgress(WORK_SHARE);
+  const json = encodeWire(report);
+  onProgress(STRINGIFIED);
+  return { encoded: new TextEncoder().encode(json) };
+}
+
+/** Run one job. Progress goes 0…1 in order; the last report is 1, just before the result. */
+export async function runJob<K extends JobKind>(
+  job: Extract<Job, { kind: K }>,
+  onProgress: (fraction: number) => void = () => undefined,
+): Promise<JobResult<K>> {
+  const work = (f: number): void => onProgress(f * WORK_SHARE);
+  let result: EncodedReport | RenderedOutput;
+  // the importers and writers load with the first job that needs them
+  const typed = job as Job;
+  switch (typed.kind) {
+    case 'import': {
+      const { importReport } = await import('../../content/import');
+      const report = await importReport({ name: typed.name, bytes: typed.bytes }, { onProgress: work });
+      result = encodeReport(report, onProgress);
+      break;
+    }
+    case 'paste': {
+      const { importPastedText } = await import('../../content/import');
+      result = encodeReport(importPastedText(typed.text, { onProgress: work }), onProgress);
+      break;
+    }
+    case 'reanalyze': {
+      const { reanalyze } = await import('../../content/import');
+      result = encodeReport(reanalyze(typed.report, typed.decisions, work), onProgress);
+      break;
+    }
+    case 'render': {
+      const [{ renderOutput }, { builtinRegistry }] = await Promise.all([
+        import('../export'),
+        import('../../templates/registry'),
+      ]);
+      const registry = builtinRegistry().withUser(typed.templates);
+      result = await renderOutput(typed.format, typed.report, typed.briefing, registry, typed.env);
+      break;
+    }
+  }
+  onProgress(1);
+  return result as JobResult<K>;
+}
+
+/** What a canceled task fails with; the page recognises the code and says nothing alarming. */
+export function canceledError(): AppError {
+  return new AppError('canceled', '已取消。', 'Canceled.');
+}
+
+/** Larger than Node's shared pool of small buffers: a buffer this big belongs to one value. */
+const OWN_BUFFER_BYTES = 64 * 1024;
+
+/**
+ * The buffer a job's source bytes can move in to the worker instead of being copied. A job takes
+ * its bytes: the caller does not read them again (an import request's body, for instance).
+ */
+export function jobTransferList(job: Job): ArrayBuffer[] {
+  if (job.kind !== 'import') return [];
+  const buffer = job.bytes.buffer;
+  return buffer instanceof ArrayBuffer && buffer.byteLength >= OWN_BUFFER_BYTES ? [buffer] : [];
+}
+
+/**
+ * A result ready to move back to main: its bytes in a buffer of their own, listed for transfer,
+ * so a 190 MB encoded report or a 15 MB .docx is handed over, not copied.
+ */
+export function movableResult<R extends EncodedReport | RenderedOutput>(
+  result: R,
+): { result: R; transfer: ArrayBuffer[] } {
+  const key = 'encoded' in result ? 'encoded' : 'bytes' in result ? 'bytes' : null;
+  if (!key) return { result, transfer: [] };
+  let bytes = (result as Record<typeof key, Uint8Array>)[key];
+  const owns =
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  if (!owns) bytes = bytes.slice();
+  return { result: { ...result, [key]: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+}
