@@ -10,6 +10,7 @@ import { registerIpcHandlers } from './ipc';
 import { templateLibrary } from './templates-host';
 import { menuTemplate } from './menu';
 import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
+import { LaunchQueue, projectFilesIn } from './launch';
 import { isAppUrl } from './security';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -36,10 +37,16 @@ export function runElectronApp(): void {
   const appRoot = pathToFileURL(join(here, '../renderer/')).href;
   const stateFile = (): string => join(app.getPath('userData'), 'window-state.json');
 
-  app.on('second-instance', () => {
+  // a .briefing double-clicked in the file manager arrives on the command line: of this
+  // instance at start, or of a second one that hands it over here and quits
+  const launchFiles = new LaunchQueue();
+  launchFiles.add(projectFilesIn(process.argv.slice(1), process.cwd()));
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
+    if (launchFiles.add(projectFilesIn(argv.slice(1), workingDirectory)))
+      win.webContents.send('menu:command', 'open-launch');
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, appRoot));
   app.on('window-all-closed', () => app.quit());
@@ -84,6 +91,7 @@ export function runElectronApp(): void {
     },
     printPdf: electronPdfPrinter({ BrowserWindow, fromPartition: (p) => session.fromPartition(p) }),
     tasks,
+    takeLaunchFile: () => launchFiles.take(),
     get dataDir() {
       return dataDir();
     },

@@ -57,6 +57,8 @@ export const ProjectContentSchema = z.object({
  */
 export const ProjectSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dialog') }),
+  /** the next project file the system asked the app to open (a double-clicked .briefing) */
+  z.object({ kind: z.literal('launch') }),
   z.object({ kind: z.literal('recent'), path: z.string().min(1).max(MAX_PATH) }),
   z.object({ kind: z.literal('bytes'), name: z.string().min(1).max(MAX_NAME), bytes: Bytes }),
 ]);
@@ -196,6 +198,8 @@ export const MENU_COMMANDS = [
   'redo',
   'about',
   'templates-folder',
+  /** a .briefing was double-clicked while the app was running: open it (see `launch` above) */
+  'open-launch',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

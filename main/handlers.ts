@@ -58,6 +58,8 @@ export interface HostServices {
    * stays free; without it, in main itself.
    */
   tasks?: TaskRunner;
+  /** the next project file the system asked the app to open (Electron's command line), or null */
+  takeLaunchFile?: () => string | null;
 }
 
 /**
@@ -177,6 +179,13 @@ export function createHandlers(services: HostServices): Handlers {
           const { project, migrated } = await readProjectFile(source.path);
           await remember(source.path, project.name);
           return { status: 'opened', path: source.path, project, migrated };
+        }
+        case 'launch': {
+          const path = services.takeLaunchFile?.() ?? null;
+          if (!path) return { status: 'canceled' };
+          const { project, migrated } = await readProjectFile(path);
+          await remember(path, project.name);
+          return { status: 'opened', path, project, migrated };
         }
         case 'dialog': {
           const path = await services.chooseProjectFile();

@@ -10,6 +10,7 @@ export const COMMANDS = [
   'about',
   'delete',
   'templates-folder',
+  'open-launch',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 

@@ -1,7 +1,7 @@
 import type { Command } from '../commands';
 import { focusItem } from '../components/BriefingPane';
 import { redo, undo, useStore } from '../store/store';
-import { newProject, openProject, saveProject } from './document';
+import { newProject, openLaunched, openProject, saveProject } from './document';
 import { openTemplatesFolder } from './templates';
 
 /** Carry out a command from a shortcut, the Electron menu or a button. */
@@ -37,6 +37,9 @@ export function runCommand(command: Command): void {
       break;
     case 'templates-folder':
       void openTemplatesFolder();
+      break;
+    case 'open-launch':
+      void openLaunched();
       break;
     case 'delete': {
       const id = s.selectedItemId;

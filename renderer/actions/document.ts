@@ -134,6 +134,8 @@ export async function startup(calls: StartupCalls = askStartup()): Promise<void>
       state().markSaved();
     }
   } else notifyError(sample.reason);
+  // the app was started by double-clicking a project: that project, not the sample
+  if (state().host === 'electron') await openLaunched();
   if (recovery.status === 'fulfilled' && recovery.value.found) {
     state().setRecoveryOffer(recovery.value);
     state().openDialog('recovery');
@@ -205,11 +207,14 @@ export function adoptReport(report: Report): void {
   });
 }
 
-function adoptProject(opened: Extract<OpenedProject, { status: 'opened' }>): void {
+function adoptProject(opened: Extract<OpenedProject, { status: 'opened' }>, fileName?: string): void {
   const { project, path } = opened;
   loadDocument(project.report, project.briefing);
   const s = state();
-  s.setProject({ name: project.name, path });
+  // the desk is named after the file staff opened, as it is after 另存为
+  const file = path ?? fileName;
+  const name = file ? projectNameFromFile(file) : project.name;
+  s.setProject({ name, path });
   s.markSaved();
   resetDesk();
   s.selectItem(project.desk.selectedItemId);
@@ -218,10 +223,10 @@ function adoptProject(opened: Extract<OpenedProject, { status: 'opened' }>): voi
     opened.migrated.length > 0
       ? {
           kind: 'info',
-          zh: `已打开「${project.name}」。该文件由较早版本保存，已转换为当前格式；保存后将以新格式写入。`,
-          en: `Opened “${project.name}”. It was saved by an earlier version and has been converted; saving writes the new format.`,
+          zh: `已打开「${name}」。该文件由较早版本保存，已转换为当前格式；保存后将以新格式写入。`,
+          en: `Opened “${name}”. It was saved by an earlier version and has been converted; saving writes the new format.`,
         }
-      : { kind: 'success', zh: `已打开「${project.name}」。`, en: `Opened “${project.name}”.` },
+      : { kind: 'success', zh: `已打开「${name}」。`, en: `Opened “${name}”.` },
   );
 }
 
@@ -245,7 +250,7 @@ export async function openProjectFile(file: File): Promise<void> {
       source: { kind: 'bytes', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     }),
   );
-  if (opened?.status === 'opened') adoptProject(opened);
+  if (opened?.status === 'opened') adoptProject(opened, file.name);
 }
 
 /** Import pasted text as a report. */
@@ -291,6 +296,21 @@ export async function openProject(): Promise<void> {
     getClient().call('project:open', { source: { kind: 'dialog' } }),
   );
   if (opened?.status === 'opened') adoptProject(opened);
+}
+
+/**
+ * The project files the system asked the desktop app to open (a double-clicked .briefing), one
+ * after another, each asking first when there are unsaved changes.
+ */
+export async function openLaunched(): Promise<void> {
+  for (;;) {
+    if (!(await confirmUnsaved())) return;
+    const opened = await withBusy('open', () =>
+      getClient().call('project:open', { source: { kind: 'launch' } }),
+    );
+    if (opened?.status !== 'opened') return;
+    adoptProject(opened);
+  }
 }
 
 export async function openRecent(path: string): Promise<void> {

@@ -54,6 +54,7 @@ export function createElectronStandIn() {
   class FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
     loaded: string | undefined;
+    focused = 0;
     constructor(options: Record<string, unknown>) {
       record.windows.push({ options, win: this });
     }
@@ -78,6 +79,10 @@ export function createElectronStandIn() {
     show(): void {}
     isMinimized(): boolean {
       return false;
+    }
+    restore(): void {}
+    focus(): void {
+      this.focused++;
     }
     getNormalBounds() {
       return { x: 0, y: 0, width: 1366, height: 768 };

@@ -1,5 +1,9 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emptyBriefing } from '../../content/model/briefing';
+import { serializeProject } from '../../content/project';
+import { sampleReport } from '../../content/sample';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, MENU_COMMANDS } from '../../main/contract';
 import { createElectronStandIn } from '../helpers/electron-stand-in';
@@ -9,10 +13,27 @@ vi.mock('electron', () => ({ ...standIn.electron, default: standIn.electron }));
 
 const { record } = standIn;
 
+// two project files, as the file manager passes them when staff double-click a .briefing
+const projectsDir = mkdtempSync(join(tmpdir(), 'launch-'));
+const writeProject = (name: string): string => {
+  const path = join(projectsDir, `${name}.briefing`);
+  const content = { name, report: sampleReport(), briefing: emptyBriefing() };
+  writeFileSync(path, serializeProject(content, { savedAt: new Date() }));
+  return path;
+};
+const launchedAtStart = writeProject('开机双击');
+const launchedLater = writeProject('后来双击');
+
 describe('the Electron main process (with a stand-in electron module)', () => {
   beforeAll(async () => {
     const { runElectronApp } = await import('../../main/app');
-    runElectronApp();
+    const argv = process.argv;
+    process.argv = [argv[0]!, '--no-sandbox', launchedAtStart];
+    try {
+      runElectronApp();
+    } finally {
+      process.argv = argv;
+    }
     // let whenReady() resolve and the window be created
     await new Promise((r) => setTimeout(r, 20));
   });
@@ -130,6 +151,38 @@ describe('the Electron main process (with a stand-in electron module)', () => {
     expect(contents.emit('will-prevent-unload')).toBe(false);
     answers.push(0);
     expect(contents.emit('will-prevent-unload')).toBe(true);
+  });
+
+  it('opens the project it was started with, then one a second instance hands over, and nothing else', async () => {
+    const win = record.windows[0]!.win;
+    const event = { sender: win.webContents, senderFrame: { url: appFrameUrl() } };
+    type Opened = { ok: boolean; value?: { status: string; path?: string; project?: { name: string } } };
+    const open = async (): Promise<Opened> =>
+      (await record.handles.get('project:open')!(event, { source: { kind: 'launch' } })) as Opened;
+
+    expect(await open()).toMatchObject({ ok: true, value: { status: 'opened', path: launchedAtStart } });
+    expect(await open()).toMatchObject({ ok: true, value: { status: 'canceled' } });
+
+    // a second launch passes its command line here; this window is told to open what it named
+    win.webContents.sent.length = 0;
+    for (const fn of record.appListeners.get('second-instance') ?? [])
+      fn({}, ['/opt/briefing-studio/briefing-studio', '后来双击.briefing'], projectsDir);
+    expect(win.webContents.sent).toEqual([['menu:command', 'open-launch']]);
+    expect(await open()).toMatchObject({
+      ok: true,
+      value: { status: 'opened', path: launchedLater, project: { name: '后来双击' } },
+    });
+    // the files opened this way may be saved back to: they are known paths now
+    const reopen = (await record.handles.get('project:open')!(event, {
+      source: { kind: 'recent', path: launchedLater },
+    })) as Opened;
+    expect(reopen.ok).toBe(true);
+
+    // a plain second start (no file) only brings the window forward
+    for (const fn of record.appListeners.get('second-instance') ?? [])
+      fn({}, ['/opt/briefing-studio/briefing-studio'], projectsDir);
+    expect(win.webContents.sent).toHaveLength(1);
+    expect(win.focused).toBe(2);
   });
 
   it('sets a Chinese menu with 文件 / 编辑 / 视图 / 帮助 and the standard shortcuts', () => {

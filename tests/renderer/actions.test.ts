@@ -8,6 +8,7 @@ import {
   autosaver,
   exportAs,
   newProject,
+  openLaunched,
   openRecent,
   recover,
   saveProject,
@@ -58,6 +59,51 @@ describe('start-up', () => {
     expect(s().briefing.items.map((i) => i.id)).toEqual(picked);
     expect(isDirty(s())).toBe(true);
     expect(s().dialog).toBeNull();
+  });
+});
+
+describe('projects the system asks the app to open (a double-clicked .briefing)', () => {
+  it('starts on that project instead of the sample, and opens one handed over later after asking about unsaved work', async () => {
+    s().toggleSection(s().report!.sections[1]!.id, true);
+    const first = join(env.docs, '双击打开.briefing');
+    env.host.nextSavePath = first;
+    expect(await saveProject(true)).toBe(true);
+    const firstItems = s().briefing.items.length;
+    s().toggleSection(s().report!.sections[2]!.id, true);
+    const secondItems = s().briefing.items.length;
+    expect(secondItems).toBeGreaterThan(firstItems);
+    const second = join(env.docs, '第二个.briefing');
+    env.host.nextSavePath = second;
+    expect(await saveProject(true)).toBe(true);
+
+    const waiting = [first];
+    resetStore();
+    env = useRealHandlers({ takeLaunchFile: () => waiting.shift() ?? null });
+    await startup();
+    autosaver.stop();
+    expect(s().projectPath).toBe(first);
+    expect(s().projectName).toBe('双击打开');
+    expect(s().briefing.items).toHaveLength(firstItems);
+    expect(isDirty(s())).toBe(false);
+
+    // staff have typed something when the second file is double-clicked
+    s().setField('unit', '区政府办公室');
+    waiting.push(second);
+    const opening = openLaunched();
+    await waitFor(() => s().dialog === 'unsaved');
+    answerUnsaved('cancel');
+    await opening;
+    expect(s().projectPath).toBe(first);
+    expect(s().briefing.fields.unit).toBe('区政府办公室');
+
+    waiting.push(second);
+    const again = openLaunched();
+    await waitFor(() => s().dialog === 'unsaved');
+    answerUnsaved('discard');
+    await again;
+    expect(s().projectPath).toBe(second);
+    expect(s().briefing.items).toHaveLength(secondItems);
+    expect(waiting).toEqual([]);
   });
 });
 
