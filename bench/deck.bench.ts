@@ -16,6 +16,7 @@ import { ensureBuild } from '../scripts/ensure-build.mjs';
 import { DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
 import { recordFigure, summarize, timeRuns } from './figures';
 import { sixtySlides } from './sixty-slides';
+import { sixtySlidesText } from './sixty-slides-text';
 
 /**
  * Deck export speed, from report to file bytes (compose included). Targets from issue 5 for a
@@ -103,23 +104,10 @@ for (const c of cases) {
   }, 300_000);
 }
 
-/** A report whose automatic draft is about 60 slides: 15 sections of 10 points with figures. */
-function longReportText(): string {
-  const lines = ['全区重点工作推进情况汇报'];
-  for (let s = 1; s <= 15; s++) {
-    lines.push(`第${s}项重点任务推进情况`);
-    for (let p = 1; p <= 10; p++)
-      lines.push(
-        `抓好第${s}组第${p}项工作。全年完成投资${s}.${p}亿元，同比增长${p}.5%，惠及群众${s * 100 + p}户。`,
-      );
-  }
-  return lines.join('\n\n');
-}
-
 it('pdf from the command line, as staff run it: briefing build FILE --format pdf', () => {
   ensureBuild({ quiet: true });
   const source = join(dir, '汇报.txt');
-  writeFileSync(source, longReportText());
+  writeFileSync(source, sixtySlidesText());
   const out = join(dir, 'cli-out');
   const times: number[] = [];
   for (let i = 0; i < 4; i++) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../playwright.config';
 import { ROOT } from '../tests/helpers/paths';
 import { recordFigure, summarize } from './figures';
+import { sixtySlidesText } from './sixty-slides-text';
 
 /**
  * The desk in a real Chromium through browser mode, as staff meet it: how long from starting
@@ -70,19 +71,6 @@ async function paste(page: Page, text: string): Promise<void> {
 /** Timings on a shared machine mean little without its load beside them. */
 const machineLoad = (): string => `load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
 
-/** A report that auto-drafts into a deck of at least 60 slides: 15 sections of 10 points with figures. */
-function longReport(): string {
-  const lines = ['全区重点工作推进情况汇报'];
-  for (let s = 1; s <= 15; s++) {
-    lines.push(`第${s}项重点任务推进情况`);
-    for (let p = 1; p <= 10; p++)
-      lines.push(
-        `抓好第${s}组第${p}项工作。全年完成投资${s}.${p}亿元，同比增长${p}.5%，惠及群众${s * 100 + p}户。`,
-      );
-  }
-  return lines.join('\n\n');
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args });
@@ -126,7 +114,7 @@ describe('the desk in Chromium', () => {
         document.body.dispatchEvent(
           new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
         );
-      }, longReport());
+      }, sixtySlidesText());
       await page.getByRole('button', { name: '导入' }).click();
       await page.getByRole('button', { name: '一键生成初稿' }).click();
       // the thumbnail strip renders just after the slide in view

@@ -138,13 +138,19 @@ it('imports a generated 2 MB report', async () => {
     target: 500,
     note: `${(bytes.length / 1048576).toFixed(2)} MB, p95 ${p95.toFixed(0)} ms`,
   });
-  const { peak, retained } = await memory('big.txt', bytes);
+  // where V8's scavenges fall decides how much garbage a sample catches: the median of five runs
+  const runs: Array<{ peak: number; retained: number }> = [];
+  for (let i = 0; i < 5; i++) runs.push(await memory('big.txt', bytes));
+  const peaks = runs.map((r) => r.peak).sort((a, b) => a - b);
+  const peak = peaks[2]!;
+  const retained = runs.map((r) => r.retained).sort((a, b) => a - b)[2]!;
+  const mb = (n: number): string => (n / 1048576).toFixed(1);
   recordFigure({
     name: 'import: peak heap / input size (2 MB report)',
     value: peak / bytes.length,
     unit: 'x',
     target: 10,
-    note: `${(peak / 1048576).toFixed(1)} MB above baseline, uncollected garbage included`,
+    note: `median of 5: ${mb(peak)} MB above baseline (runs ${mb(peaks[0]!)}–${mb(peaks[4]!)} MB), uncollected garbage included`,
   });
   recordFigure({
     name: 'import: report kept / input size (2 MB report, after GC)',

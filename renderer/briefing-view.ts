@@ -37,22 +37,6 @@ export function itemSummary(r: ResolvedItem): string {
   }
 }
 
-/** The title field's value: what the title override replaces for this kind of item. */
-export function itemTitle(r: ResolvedItem): string {
-  switch (r.kind) {
-    case 'heading':
-      return r.title;
-    case 'point':
-      return r.lead;
-    case 'paragraph':
-      return '';
-    case 'figure':
-      return r.caption;
-    case 'stat':
-      return r.label;
-  }
-}
-
 /** The i18n key naming the title field for this kind of item. */
 export function titleLabelKey(r: ResolvedItem): 'item.title' | 'item.lead' | 'item.caption' | 'item.label' {
   switch (r.kind) {

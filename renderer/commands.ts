@@ -1,18 +1,7 @@
+import type { MenuCommand } from '../main/contract';
+
 /** App commands: what a shortcut, a menu item (Electron) or a toolbar button asks for. */
-export const COMMANDS = [
-  'new',
-  'open',
-  'save',
-  'save-as',
-  'export',
-  'undo',
-  'redo',
-  'about',
-  'delete',
-  'templates-folder',
-  'open-launch',
-] as const;
-export type Command = (typeof COMMANDS)[number];
+export type Command = MenuCommand | 'delete';
 
 /** Commands the Electron menu sends itself (its accelerators), so the page must not act on the key too. */
 const MENU_SHORTCUTS: ReadonlySet<Command> = new Set([

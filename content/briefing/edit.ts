@@ -93,7 +93,8 @@ export function sourceOf(report: Report, item: BriefingItem): ResolvedItem | nul
   return resolveItem(reportIndex(report), without(item, 'title', 'text', 'level'));
 }
 
-function sourceTitle(r: ResolvedItem): string {
+/** The title an item shows: what the title override replaces for this kind of item. */
+export function itemTitle(r: ResolvedItem): string {
   switch (r.kind) {
     case 'heading':
       return r.title;
@@ -134,7 +135,7 @@ export function setItemTitle(briefing: Briefing, report: Report, itemId: string,
   return updateItem(briefing, itemId, (item) => {
     const source = sourceOf(report, item);
     if (!source || !editableFields(source).title) return item;
-    if (title === sourceTitle(source)) return item.title === undefined ? item : without(item, 'title');
+    if (title === itemTitle(source)) return item.title === undefined ? item : without(item, 'title');
     return item.title === title ? item : { ...item, title };
   });
 }

@@ -21,7 +21,8 @@ import { BRIEF_STYLES, SLIDE_LAYOUTS, type BriefingItem, type Output } from '../
 import type { Report } from '../../content/model/report';
 import { canMergeWithNext, canSplit, editableFields, isOverridden } from '../../content/briefing/edit';
 import type { ResolvedItem } from '../../content/briefing/resolve';
-import { itemSummary, itemTitle, resolveCached, titleLabelKey } from '../briefing-view';
+import { itemTitle } from '../../content/briefing/edit';
+import { itemSummary, resolveCached, titleLabelKey } from '../briefing-view';
 import { isEditable } from '../commands';
 import { breakGroup } from '../store/history';
 import { useStore } from '../store/store';
