@@ -172,13 +172,16 @@ describe('a 50 MB import in Chromium through browser mode', () => {
       ]);
       const t0 = performance.now();
       await chooser.setFiles(file);
-      // polled in the page: a locator over a desk holding a 50 MB report is itself slow to answer
-      const seen = (selector: string, text: string): Promise<unknown> =>
-        page.waitForFunction(
-          `[...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => e.textContent.includes(${JSON.stringify(text)}))`,
-          undefined,
-          { polling: 250, timeout: 300_000 },
-        );
+      // polled from here, one small evaluation at a time: locators over a desk holding a 50 MB
+      // report are themselves slow to answer, and the page's CSP forbids waitForFunction's eval
+      const seen = async (selector: string, text: string): Promise<void> => {
+        const probe = `[...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => e.textContent.includes(${JSON.stringify(text)}))`;
+        const until = performance.now() + 300_000;
+        while (!(await page.evaluate(probe))) {
+          if (performance.now() > until) throw new Error(`no ${selector} with ${text}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      };
       await seen('[role=progressbar][aria-valuenow]', '%').catch(() => undefined);
       const bar = performance.now() - t0;
       await seen('[role=status]', '已导入');
