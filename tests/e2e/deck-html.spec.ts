@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SLIDE_LAYOUTS } from '../../templates/model';
 
 /**
  * The exported HTML decks, opened from file:// the way staff open them from a USB stick: nothing
@@ -190,18 +191,7 @@ test('every layout in every theme is screenshotted for review', async ({ page })
     decks.filter((d) => d.name === 'layouts').flatMap((d) => d.slides.map((s) => `${d.theme}:${s.layout}`)),
   );
   for (const theme of ['gov-red', 'gov-blue', 'plain'])
-    for (const layout of [
-      'cover',
-      'agenda',
-      'divider',
-      'bullets',
-      'figures',
-      'image',
-      'chart',
-      'table',
-      'quote',
-      'closing',
-    ])
+    for (const layout of SLIDE_LAYOUTS)
       expect(layoutsSeen.has(`${theme}:${layout}`), `${theme} ${layout}`).toBe(true);
   expect(shots).toBe(decks.reduce((n, d) => n + d.slides.length, 0));
 });
