@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BriefingSchema, type Briefing } from './model/briefing';
 import { ReportSchema, type Report } from './model/report';
+import { BilingualError } from './util/errors';
 
 /**
  * The `.briefing` project file: one self-contained JSON document holding the report (its raw
@@ -54,15 +55,8 @@ export const PROJECT_ERROR_CODES = [
 export type ProjectErrorCode = (typeof PROJECT_ERROR_CODES)[number];
 
 /** A project file that cannot be opened, with a message a secretary can act on in both languages. */
-export class ProjectError extends Error {
+export class ProjectError extends BilingualError<ProjectErrorCode> {
   override readonly name = 'ProjectError';
-  constructor(
-    readonly code: ProjectErrorCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
-  }
 }
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,9 @@
 import { readFile, mkdir, stat } from 'node:fs/promises';
 import { resolve, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importReport, isImportError } from '../content/import';
+import { importReport } from '../content/import';
+import { BilingualError } from '../content/util/errors';
+import { checkOfficeTemplateSize } from '../content/briefing/assets';
 import { sampleReport } from '../content/sample';
 import { emptyBriefing, type Briefing } from '../content/model/briefing';
 import type { Report } from '../content/model/report';
@@ -184,6 +186,14 @@ async function briefingFor(flags: Parsed['flags'], cwd: string): Promise<BriefCh
   let officeTemplate: BriefChoice['officeTemplate'];
   if (template && isOfficeTemplatePath(template)) {
     const path = resolve(cwd, template);
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch (err) {
+      throw fileErrorToAppError(err, template);
+    }
+    // the same limit as the desk's, before a byte is read
+    checkOfficeTemplateSize(basename(path), size);
     try {
       officeTemplate = { name: basename(path), bytes: await readFile(path) };
     } catch (err) {
@@ -341,13 +351,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         );
     }
   } catch (err) {
-    if (err instanceof AppError) {
+    // ours, an importer's, a project file's or an attachment's: each says what to do
+    if (err instanceof BilingualError) {
       io.stderr(`briefing: ${err.messageZh} (${err.messageEn})\n`);
       return err instanceof UsageError ? 2 : 1;
-    }
-    if (isImportError(err)) {
-      io.stderr(`briefing: ${err.messageZh} (${err.messageEn})\n`);
-      return 1;
     }
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
     io.stderr(`briefing: 出错了：${msg} (error: ${msg})\n`);

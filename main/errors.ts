@@ -1,23 +1,23 @@
 import type { WireError } from './contract';
+import { BilingualError } from '../content/util/errors';
 
 /**
  * An error meant for a person: a stable code, a Chinese message for the UI and an English one
  * for the command line, each saying what went wrong and what to do next.
  */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
-    this.name = 'AppError';
-  }
+export class AppError extends BilingualError {
+  override readonly name: string = 'AppError';
 
   toWire(): WireError {
-    return { code: this.code, message: this.messageZh, messageEn: this.messageEn };
+    return wireOf(this);
   }
 }
+
+const wireOf = (err: BilingualError): WireError => ({
+  code: err.wireCode,
+  message: err.messageZh,
+  messageEn: err.messageEn,
+});
 
 interface ErrnoLike {
   code?: string;
@@ -76,17 +76,9 @@ export function fileErrorToAppError(err: unknown, target: string): AppError {
 
 /** Any thrown value as a wire error, without a stack trace. */
 export function toWireError(err: unknown): WireError {
-  if (err instanceof AppError) return err.toWire();
-  const e = err as {
-    name?: string;
-    code?: string;
-    messageZh?: string;
-    messageEn?: string;
-    message?: string;
-  } | null;
-  if (e && e.name === 'ImportError' && e.messageZh && e.messageEn) {
-    return { code: `import-${e.code ?? 'error'}`, message: e.messageZh, messageEn: e.messageEn };
-  }
+  // an importer's, a project file's or an attachment's error says itself what to do
+  if (err instanceof BilingualError) return wireOf(err);
+  const e = err as { message?: string } | null;
   const detail = e?.message ? String(e.message).split('\n')[0]?.slice(0, 200) : '';
   return {
     code: 'internal',

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { AssetError, checkOfficeTemplateSize } from '../content/briefing/assets';
+import { checkOfficeTemplateSize } from '../content/briefing/assets';
 import { builtinRegistry, type TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
 import type { Res } from './contract';
-import { AppError } from './errors';
 import { loadUserTemplates, userTemplatesDir, type UserTemplateProblem } from './templates-user';
 
 /**
@@ -60,12 +59,7 @@ export async function checkOfficeTemplate(
   name: string,
   bytes: Uint8Array,
 ): Promise<Res<'templates:check-office'>> {
-  try {
-    checkOfficeTemplateSize(name, bytes.length);
-  } catch (err) {
-    if (err instanceof AssetError) throw new AppError(err.code, err.messageZh, err.messageEn);
-    throw err;
-  }
+  checkOfficeTemplateSize(name, bytes.length);
   // docx loads on first use, as the export writers do
   const { inspectOfficeTemplate } = await import('./export/office-template');
   return { name, placeholders: await inspectOfficeTemplate(bytes, name) };

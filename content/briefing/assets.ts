@@ -7,6 +7,7 @@ import {
   type LogoMime,
   type OfficeTemplate,
 } from '../model/briefing';
+import { BilingualError } from '../util/errors';
 import { base64ToBytes, bytesToBase64 } from '../util/wire';
 
 /**
@@ -24,15 +25,8 @@ export const ASSET_ERROR_CODES = [
 export type AssetErrorCode = (typeof ASSET_ERROR_CODES)[number];
 
 /** A file that cannot be attached, with what to do about it in both languages. */
-export class AssetError extends Error {
+export class AssetError extends BilingualError<AssetErrorCode> {
   override readonly name = 'AssetError';
-  constructor(
-    readonly code: AssetErrorCode,
-    readonly messageZh: string,
-    readonly messageEn: string,
-  ) {
-    super(messageEn);
-  }
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;

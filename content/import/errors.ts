@@ -1,3 +1,5 @@
+import { BilingualError } from '../util/errors';
+
 /**
  * The one error type importers throw. Every message says, in words a secretary can act on,
  * what is wrong with the file and what to do next, in Chinese and English.
@@ -47,20 +49,15 @@ export const IMPORT_ERROR_CODES = {
 
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
 
-export class ImportError extends Error {
-  readonly code: ImportErrorCode;
-  readonly messageZh: string;
-  readonly messageEn: string;
+export class ImportError extends BilingualError<ImportErrorCode> {
+  override readonly name = 'ImportError';
 
   constructor(code: ImportErrorCode, detail?: string) {
     const { zh, en } = IMPORT_ERROR_CODES[code];
-    const suffix = detail ? `（${detail}）` : '';
-    super(`${en}${detail ? ` (${detail})` : ''}`);
-    this.name = 'ImportError';
-    this.code = code;
-    this.messageZh = zh + suffix;
-    this.messageEn = this.message;
+    super(code, detail ? `${zh}（${detail}）` : zh, detail ? `${en} (${detail})` : en);
+  }
+
+  override get wireCode(): string {
+    return `import-${this.code}`;
   }
 }
-
-export const isImportError = (e: unknown): e is ImportError => e instanceof ImportError;

@@ -13,7 +13,7 @@ import { markdownToRawBlocks } from './markdown';
 import { decodeText } from './decode';
 import { bytesToRawBlocks, textToRawBlocks } from './text';
 
-export { ImportError, isImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors';
+export { ImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors';
 
 /** The largest source file we accept, in bytes; bigger files are refused before any work. */
 export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;

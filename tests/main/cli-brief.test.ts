@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_OFFICE_TEMPLATE_BYTES } from '../../content/model/briefing';
 import { runCli, type CliIO } from '../../main/cli';
 import { DISTRICT_REPORT_PATH } from '../helpers/paths';
 import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
@@ -145,6 +146,16 @@ describe('briefing build for Word briefs', () => {
     );
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses an office template over the size limit in both languages, as the desk does', async () => {
+    await writeFile(join(dir, 'big.docx'), new Uint8Array(MAX_OFFICE_TEMPLATE_BYTES + 1));
+    const r = await run('build', DISTRICT_REPORT_PATH, '--template', 'big.docx', '--format', 'docx');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^briefing: 「big\.docx」有 10\.0 MB，本单位模板不能超过.*\("big\.docx" is 10\.0 MB;/,
+    );
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
   it('says which office template file is missing', async () => {
