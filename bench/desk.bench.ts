@@ -81,24 +81,48 @@ afterAll(async () => {
 
 describe('the desk in Chromium', () => {
   it('starts browser mode and shows the sample report', async () => {
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      const t0 = performance.now();
-      const host = await startHost();
-      await page.goto(host.appUrl);
-      await page.locator('.outline-row', { hasText: '稳住经济运行基本盘' }).waitFor();
-      times.push(performance.now() - t0);
-      await page.close();
-      await stopHost(host);
+    /*
+     * `npm start` opens the desk in the browser staff already have open: a new tab in a running
+     * window. That is the figure held to the target. A tab in a new window is printed beside it:
+     * headless Chromium builds each new window's own UI (its address-bar popup, ~1 s of CPU on
+     * this 2-core machine) while the page loads, which is the browser's cost, not the app's.
+     */
+    const window = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await window.newPage();
+    const open = {
+      tab: () => window.newPage(),
+      window: () => browser.newPage({ viewport: { width: 1366, height: 768 } }),
+    };
+    const times: Record<keyof typeof open, number[]> = { tab: [], window: [] };
+    try {
+      for (let run = 0; run < 7; run++) {
+        for (const how of ['tab', 'window'] as const) {
+          const page = await open[how]();
+          const t0 = performance.now();
+          const host = await startHost();
+          await page.goto(host.appUrl);
+          await page.locator('.outline-row', { hasText: '稳住经济运行基本盘' }).waitFor();
+          times[how].push(performance.now() - t0);
+          await page.close();
+          await stopHost(host);
+        }
+      }
+    } finally {
+      await window.close();
     }
-    const { median } = summarize(times);
+    const tab = summarize(times.tab);
     recordFigure({
       name: 'desk: start browser mode → sample report visible',
-      value: median,
+      value: tab.median,
       unit: 'ms',
       target: 1500,
-      note: `median of ${times.length}; host spawn + page load, browser already running; ${machineLoad()}`,
+      note: `median of ${times.tab.length}, fastest ${tab.min.toFixed(0)} ms; host spawn + page load in a new tab of the running browser; ${machineLoad()}`,
+    });
+    recordFigure({
+      name: 'desk: start browser mode → sample report visible, page in a new browser window',
+      value: summarize(times.window).median,
+      unit: 'ms',
+      note: 'reference: includes Chromium building the new window’s own UI at the same time',
     });
   });
 
