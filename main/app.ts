@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from './errors';
 import { writeFileAtomic } from './files';
-import { createHandlers } from './handlers';
+import { createHandlers, sampleReportOnce } from './handlers';
 import { electronPdfPrinter } from './export/pdf-electron';
 import { clearRecovery } from './recovery';
 import { registerIpcHandlers } from './ipc';
@@ -130,6 +130,8 @@ export function runElectronApp(): void {
     hardenSession(session.defaultSession);
     const areas = screen.getAllDisplays().map((d) => d.workArea);
     win = createMainWindow({ preload: appPaths.preload, state: loadWindowState(stateFile(), areas) });
+    // the window opens on the sample: build it while the window loads its script
+    sampleReportOnce().catch(() => undefined);
     const send = (command: Parameters<Parameters<typeof menuTemplate>[0]>[0]): void =>
       win?.webContents.send('menu:command', command);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send)));

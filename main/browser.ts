@@ -45,10 +45,12 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   // the host listens first and loads the handlers (the contract's schemas, the templates) while
   // the page loads its script: the two overlap instead of the page waiting for both
   const handlers: Promise<Handlers> = (async () => {
-    const [{ createHandlers }, { templateLibrary }] = await Promise.all([
+    const [{ createHandlers, sampleReportOnce }, { templateLibrary }] = await Promise.all([
       import('./handlers'),
       import('./templates-host'),
     ]);
+    // the page opens on the sample: have it ready by the time the page asks
+    sampleReportOnce().catch(() => undefined);
     // the user's templates load while the host starts; a broken file is a problem listed, not a stop
     const templates = templateLibrary(dataDir);
     return createHandlers({

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { Report } from '../content/model/report';
 import { PROJECT_EXTENSION } from '../content/project';
 import type { TemplateRegistry } from '../templates/registry';
 import type { Template } from '../templates/schema';
@@ -83,6 +84,23 @@ function userTemplates(registry: TemplateRegistry): Template[] {
     .map((t) => registry.get(t.kind, t.id));
 }
 
+let sample: Promise<Report> | undefined;
+
+/**
+ * The built-in sample report, built once per process. Every start opens the desk on it, so the
+ * hosts call this as they start: the import code loads and the report is built while the window
+ * or page loads its own script, instead of after it asks.
+ */
+export function sampleReportOnce(): Promise<Report> {
+  sample ??= import('../content/sample')
+    .then((m) => m.sampleReport())
+    .catch((err: unknown) => {
+      sample = undefined;
+      throw err;
+    });
+  return sample;
+}
+
 /** The handlers both hosts serve. Each is a thin adapter over a plain function. */
 export function createHandlers(services: HostServices): Handlers {
   // files main itself chose or saw this session; with the recent list, the only paths the page may name
@@ -99,7 +117,7 @@ export function createHandlers(services: HostServices): Handlers {
 
   return {
     'app:info': async () => ({ version: services.version, host: services.host, platform: process.platform }),
-    'report:sample': async () => (await import('../content/sample')).sampleReport(),
+    'report:sample': () => sampleReportOnce(),
     // the request's bytes move to the worker thread: nothing here reads them again
     'report:import': async ({ name, bytes, taskId }) => {
       const task = board.begin(taskId);

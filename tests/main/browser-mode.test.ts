@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptyBriefing } from '../../content/model/briefing';
 import { decodeWire, encodeWire } from '../../content/util/wire';
 import { startBrowserMode } from '../../main/browser';
+import { sampleReportOnce } from '../../main/handlers';
+import { sampleReport } from '../../content/sample';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
 import { ROOT } from '../helpers/paths';
 
@@ -58,4 +60,26 @@ describe('browser mode', () => {
     }
     expect(launched[0]!.isConnected()).toBe(false);
   }, 120_000);
+
+  it('builds the sample report the desk opens on once per process, and serves that', async () => {
+    const once = sampleReportOnce();
+    expect(sampleReportOnce()).toBe(once);
+    expect(await once).toEqual(sampleReport());
+    const host = await startBrowserMode({
+      rendererDir: mkdtempSync(join(tmpdir(), 'renderer-')),
+      dataDir: mkdtempSync(join(tmpdir(), 'browser-mode-data-')),
+      workerScript: join(ROOT, 'out', 'main', 'task-worker.js'),
+    });
+    try {
+      const res = await fetch(`${host.url}api/report:sample`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Briefing-Token': host.token },
+        body: '{}',
+      });
+      const served = decodeWire(await res.text()) as { ok: boolean; value: unknown };
+      expect(served).toEqual({ ok: true, value: decodeWire(encodeWire(await once)) });
+    } finally {
+      await host.close();
+    }
+  });
 });

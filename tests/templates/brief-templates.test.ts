@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinRegistry, TemplateRegistry } from '../../templates/registry';
+import { BUILTIN_SOURCES, builtinRegistry, TemplateRegistry } from '../../templates/registry';
 import { parseTemplate, parseUserTemplate, TemplateError, type BriefTemplate } from '../../templates/schema';
 import { cssProblem } from '../../templates/common';
 import { BRIEF_SOURCES } from '../../templates/brief';
@@ -34,6 +34,34 @@ function templateError(fn: () => unknown): TemplateError {
   }
   throw new Error('expected a TemplateError');
 }
+
+describe('every template that ships', () => {
+  it('is listed as its file says and used as the schema reads it', () => {
+    expect(BUILTIN_SOURCES).toHaveLength(6);
+    const fresh = new TemplateRegistry([]).withUser([]);
+    expect(fresh.list()).toEqual([]);
+    for (const s of BUILTIN_SOURCES) {
+      // the list line is read from the file without the schema: it must agree with it
+      const validated = parseTemplate(s.data, s.file, s.css);
+      expect(registry.list(validated.kind), s.file).toContainEqual({
+        id: validated.id,
+        kind: validated.kind,
+        name: validated.name,
+        builtin: true,
+      });
+      expect(registry.get(validated.kind, validated.id)).toEqual(validated);
+    }
+    // built-ins stay built-in, and validated once, beside a user's template
+    const withUser = registry.withUser([{ ...gbt, id: 'mine' }]);
+    expect(withUser.list('brief').map((t) => [t.id, t.builtin])).toEqual([
+      ['gbt9704', true],
+      ['bulletin', true],
+      ['plain', true],
+      ['mine', false],
+    ]);
+    expect(withUser.get('brief', 'gbt9704')).toBe(registry.get('brief', 'gbt9704'));
+  });
+});
 
 describe('the brief templates that ship', () => {
   it('are gbt9704, bulletin and plain, each validated like a user template', () => {
