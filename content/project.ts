@@ -3,6 +3,8 @@ import { BriefingSchema, type Briefing } from './model/briefing';
 import { ReportSchema, type Report } from './model/report';
 import { BilingualError } from './util/errors';
 
+export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
+
 /**
  * The `.briefing` project file: one self-contained JSON document holding the report (its raw
  * source, the staff's decisions and its images in `report.assets`), the briefing (picked items,
@@ -13,7 +15,6 @@ import { BilingualError } from './util/errors';
 
 export const PROJECT_FORMAT = 'briefing-studio/project';
 export const PROJECT_VERSION = 3;
-export const PROJECT_EXTENSION = 'briefing';
 
 /** Where the desk was left: reopened projects show the same item and slide. */
 export const DeskStateSchema = z.object({
@@ -187,10 +188,4 @@ export function restoreProject(
     );
   }
   return { project: parsed.data, migrated };
-}
-
-/** A project's name from a file name: the base name without `.briefing`. */
-export function projectNameFromFile(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return base.replace(/\.briefing$/i, '') || base;
 }

@@ -1,5 +1,22 @@
 import { builtinRegistry, type TemplateRegistry } from '../templates/registry';
-import type { BriefTemplate, DeckTemplate } from '../templates/schema';
+import type { BriefTemplate, DeckTemplate, Template } from '../templates/schema';
+import { useStore } from './store/store';
+
+let made: { user: readonly Template[]; registry: TemplateRegistry } | undefined;
+
+/**
+ * The registry previews draw with: the built-in templates plus the user's, made again only when
+ * the user's change. It lives with the preview, not in the store, so the template code loads
+ * with the preview rather than before the desk can show.
+ */
+export function templateRegistryFor(user: readonly Template[]): TemplateRegistry {
+  if (made?.user !== user) made = { user, registry: builtinRegistry().withUser(user) };
+  return made.registry;
+}
+
+export function useTemplateRegistry(): TemplateRegistry {
+  return templateRegistryFor(useStore((s) => s.userTemplates));
+}
 
 /**
  * The template to draw a preview with, from the page's registry: the built-in templates and the

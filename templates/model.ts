@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The output models templates render: a Deck of slides and a Doc of blocks. Compose
  * (content/compose) builds them from a briefing; the renderers here and the writers in main/
@@ -21,36 +19,45 @@ export const SLIDE_LAYOUTS = [
 ] as const;
 export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];
 
-/** The frame of a brief or deck: masthead, dateline, distribution. Every field optional. */
-export const BriefFieldsSchema = z.object({
-  title: z.string().default(''),
-  subtitle: z.string().default(''),
+/**
+ * The frame of a brief or deck: masthead, dateline, distribution. Every field is text, empty
+ * when not given. (The schema that checks them in a project file is in content/model/briefing.)
+ */
+export const BRIEF_FIELD_KEYS = [
+  'title',
+  'subtitle',
   /** issuing unit (编印单位 / 发文机关) */
-  unit: z.string().default(''),
+  'unit',
   /** 成文日期 as staff wrote it, e.g. 2022年7月15日 */
-  date: z.string().default(''),
+  'date',
   /** 期号 of a bulletin */
-  issueNo: z.string().default(''),
+  'issueNo',
   /** 发文字号, e.g. 绿办〔2022〕12号 */
-  docNumber: z.string().default(''),
+  'docNumber',
   /** 主送 */
-  mainTo: z.string().default(''),
+  'mainTo',
   /** 按语 */
-  note: z.string().default(''),
+  'note',
   /** 报 / 送 / 发 */
-  reportTo: z.string().default(''),
-  sendTo: z.string().default(''),
-  issueTo: z.string().default(''),
+  'reportTo',
+  'sendTo',
+  'issueTo',
   /** 抄送 */
-  cc: z.string().default(''),
+  'cc',
   /** 印发机关 */
-  printedBy: z.string().default(''),
+  'printedBy',
   /** 印数 */
-  copies: z.string().default(''),
+  'copies',
   /** 汇报人, for decks */
-  presenter: z.string().default(''),
-});
-export type BriefFields = z.infer<typeof BriefFieldsSchema>;
+  'presenter',
+] as const;
+export type BriefFieldKey = (typeof BRIEF_FIELD_KEYS)[number];
+export type BriefFields = Record<BriefFieldKey, string>;
+
+/** Brief fields with nothing filled in. */
+export function emptyFields(): BriefFields {
+  return Object.fromEntries(BRIEF_FIELD_KEYS.map((key) => [key, ''])) as BriefFields;
+}
 
 /** A statistic as shown on a slide or in a brief, with the sentence it came from. */
 export interface ShownStat {

@@ -1,12 +1,7 @@
 import type { OutputImage } from '../../templates/model';
 import { imageSize } from '../../templates/render/image';
-import {
-  MAX_LOGO_BYTES,
-  MAX_OFFICE_TEMPLATE_BYTES,
-  type Logo,
-  type LogoMime,
-  type OfficeTemplate,
-} from '../model/briefing';
+import type { Logo, LogoMime, OfficeTemplate } from '../model/briefing';
+import { MAX_LOGO_BYTES, MAX_OFFICE_TEMPLATE_BYTES } from '../model/values';
 import { BilingualError } from '../util/errors';
 import { base64ToBytes, bytesToBase64 } from '../util/wire';
 

@@ -1,14 +1,14 @@
-import {
-  OFFICE_BODY_TEMPLATE,
-  type BriefFields,
-  type Briefing,
-  type BriefingItem,
-  type BriefStyle,
-  type Logo,
-  type OfficeTemplate,
-  type Output,
-  type SlideLayout,
+import type {
+  BriefFields,
+  Briefing,
+  BriefingItem,
+  BriefStyle,
+  Logo,
+  OfficeTemplate,
+  Output,
+  SlideLayout,
 } from '../model/briefing';
+import { OFFICE_BODY_TEMPLATE } from '../model/values';
 import type { Report, Section, Stat } from '../model/report';
 import { indexReport, refKey, resolveItem, type ReportIndex, type ResolvedItem } from './resolve';
 import { addRefs, draftItems, itemIdFor } from './select';

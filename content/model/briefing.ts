@@ -1,7 +1,30 @@
 import { z } from 'zod';
-import { BriefFieldsSchema, SLIDE_LAYOUTS, type BriefFields } from '../../templates/model';
+import { BRIEF_FIELD_KEYS, type BriefFieldKey } from '../../templates/model';
+import {
+  BRIEF_STYLES,
+  BRIEFING_VERSION,
+  LOGO_MIMES,
+  MAX_LOGO_BYTES,
+  MAX_OFFICE_TEMPLATE_BYTES,
+  OUTPUTS,
+  REF_TYPES,
+  SLIDE_LAYOUTS,
+} from './values';
 
-export { BriefFieldsSchema, SLIDE_LAYOUTS, type BriefFields, type SlideLayout } from '../../templates/model';
+export type { BriefFields, SlideLayout } from '../../templates/model';
+export {
+  BRIEF_STYLES,
+  BRIEFING_VERSION,
+  emptyBriefing,
+  emptyFields,
+  LOGO_MIMES,
+  MAX_LOGO_BYTES,
+  MAX_OFFICE_TEMPLATE_BYTES,
+  OFFICE_BODY_TEMPLATE,
+  OUTPUTS,
+  REF_TYPES,
+  SLIDE_LAYOUTS,
+} from './values';
 
 /**
  * The Briefing: what staff picked from a Report and how they arranged it.
@@ -10,14 +33,11 @@ export { BriefFieldsSchema, SLIDE_LAYOUTS, type BriefFields, type SlideLayout } 
  * stays intact and any item can be reset (「恢复原文」) by dropping its overrides.
  */
 
-export const OUTPUTS = ['deck', 'brief'] as const;
 export type Output = (typeof OUTPUTS)[number];
 
 /** How an item is set in a Word brief. */
-export const BRIEF_STYLES = ['heading', 'point', 'paragraph', 'quote', 'stats-table'] as const;
 export type BriefStyle = (typeof BRIEF_STYLES)[number];
 
-export const REF_TYPES = ['section', 'block', 'stat', 'figure'] as const;
 export type RefType = (typeof REF_TYPES)[number];
 
 export const ItemRefSchema = z.object({ type: z.enum(REF_TYPES), id: z.string() });
@@ -37,14 +57,7 @@ export const BriefingItemSchema = z.object({
 });
 export type BriefingItem = z.infer<typeof BriefingItemSchema>;
 
-/** Image types a logo may be: what Word, WPS, PowerPoint and every browser show as they are. */
-export const LOGO_MIMES = ['image/png', 'image/jpeg'] as const;
 export type LogoMime = (typeof LOGO_MIMES)[number];
-
-/** A logo is a small mark; anything larger is a photo or a scan and would bloat every project. */
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-/** A letterhead template is a few hundred kilobytes; the cap keeps the project file sane. */
-export const MAX_OFFICE_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
 /** How the first bytes of each logo type read in base64 (PNG's signature, JPEG's SOI and a marker). */
 const LOGO_BASE64_SIGNATURES: Record<LogoMime, string> = {
@@ -90,10 +103,13 @@ export const OfficeTemplateSchema = z
   .refine((t) => t.data.startsWith('UEsDB'), { message: 'is not a Word document', path: ['data'] });
 export type OfficeTemplate = z.infer<typeof OfficeTemplateSchema>;
 
-/** The built-in format an office template's body is set in (what the command line does too). */
-export const OFFICE_BODY_TEMPLATE = 'gbt9704';
-
-export const BRIEFING_VERSION = 1;
+/** The brief fields of a briefing; any not given is empty. */
+export const BriefFieldsSchema = z.object(
+  Object.fromEntries(BRIEF_FIELD_KEYS.map((key) => [key, z.string().default('')])) as Record<
+    BriefFieldKey,
+    z.ZodDefault<z.ZodString>
+  >,
+);
 
 export const BriefingSchema = z.object({
   version: z.literal(BRIEFING_VERSION),
@@ -108,16 +124,3 @@ export const BriefingSchema = z.object({
   logo: LogoSchema.optional(),
 });
 export type Briefing = z.infer<typeof BriefingSchema>;
-
-export const emptyFields = (): BriefFields => BriefFieldsSchema.parse({});
-
-export function emptyBriefing(): Briefing {
-  return {
-    version: BRIEFING_VERSION,
-    output: 'deck',
-    deckTemplate: 'plain',
-    briefTemplate: 'plain',
-    fields: emptyFields(),
-    items: [],
-  };
-}

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { BLOCK_ROLES, REPAIR_KINDS, SOURCE_FORMATS, STAT_KINDS } from './values';
+
+export { BLOCK_ROLES, REPAIR_KINDS, SOURCE_FORMATS, STAT_KINDS } from './values';
 
 /**
  * The Report: what an importer makes of a source file.
@@ -58,7 +61,6 @@ export const RawBlockSchema = z.discriminatedUnion('type', [
 ]);
 export type RawBlock = z.infer<typeof RawBlockSchema>;
 
-export const SOURCE_FORMATS = ['txt', 'md', 'docx', 'pdf', 'paste', 'sample'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const AssetSchema = z.object({
@@ -69,7 +71,6 @@ export const AssetSchema = z.object({
 export type Asset = z.infer<typeof AssetSchema>;
 
 /** Block roles staff can force on a raw text block ("reclassify"). */
-export const BLOCK_ROLES = ['paragraph', 'point', 'heading', 'caption'] as const;
 export type BlockRole = (typeof BLOCK_ROLES)[number];
 
 export const DecisionsSchema = z.object({
@@ -139,7 +140,6 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
   }),
 );
 
-export const STAT_KINDS = ['value', 'change', 'threshold'] as const;
 export type StatKind = (typeof STAT_KINDS)[number];
 
 export const StatSchema = z.object({
@@ -173,7 +173,6 @@ export const FigureSchema = z.object({
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
-export const REPAIR_KINDS = ['joined', 'duplicate', 'orphan'] as const;
 export type RepairKind = (typeof REPAIR_KINDS)[number];
 
 export const RepairSchema = z.object({

@@ -1,7 +1,8 @@
 import type { ExportFormat, OpenedProject, Req } from '../../main/contract';
-import { emptyBriefing, type Briefing } from '../../content/model/briefing';
+import type { Briefing } from '../../content/model/briefing';
+import { emptyBriefing } from '../../content/model/values';
 import type { BlockRole, Report } from '../../content/model/report';
-import { projectNameFromFile } from '../../content/project';
+import { projectNameFromFile } from '../../content/project-name';
 import { BridgeError, getClient, saveBlob } from '../bridge/client';
 import { askStartup, earlyStartup, type StartupCalls } from '../bridge/startup';
 import { isDirty } from '../store/project-slice';

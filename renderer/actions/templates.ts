@@ -1,6 +1,5 @@
 import { checkOfficeTemplateSize, officeTemplateRecord, readLogo } from '../../content/briefing/assets';
 import type { UserTemplateProblem } from '../../main/contract';
-import { parseUserTemplate, TemplateError, type Template } from '../../templates/schema';
 import { getClient } from '../bridge/client';
 import { useStore } from '../store/store';
 import type { Notice } from '../store/ui-slice';
@@ -12,30 +11,6 @@ import { errorNotice, notify, notifyError } from './notices';
  */
 
 const state = useStore.getState;
-
-/**
- * Validate the user's templates main sent. They were checked when main loaded them, but they
- * cross the boundary as plain data, so the page checks them again (schema and CSS: no network
- * URL, no markup, no script) before drawing anything with them.
- */
-export function acceptUserTemplates(raw: readonly unknown[]): {
-  templates: Template[];
-  problems: UserTemplateProblem[];
-} {
-  const templates: Template[] = [];
-  const problems: UserTemplateProblem[] = [];
-  for (const data of raw) {
-    const o = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-    const file = typeof o.id === 'string' ? o.id : '?';
-    try {
-      templates.push(parseUserTemplate(data, file, typeof o.css === 'string' ? o.css : ''));
-    } catch (err) {
-      if (!(err instanceof TemplateError)) throw err;
-      problems.push({ file, field: err.field, messageZh: err.messageZh, messageEn: err.messageEn });
-    }
-  }
-  return { templates, problems };
-}
 
 /** One notice listing every template file that was refused, each with its file and field. */
 export function templateProblemsNotice(problems: readonly UserTemplateProblem[]): Notice {
@@ -56,7 +31,10 @@ export async function loadUserTemplates(): Promise<void> {
     notifyError(err);
     return;
   }
-  const { templates, problems } = acceptUserTemplates(reply.templates);
+  // most offices have none: the template schema loads only to check the ones there are
+  const { templates, problems } = reply.templates.length
+    ? (await import('../user-templates')).acceptUserTemplates(reply.templates)
+    : { templates: [], problems: [] };
   state().setUserTemplates(templates, reply.dir);
   const all = [...reply.problems, ...problems];
   if (all.length > 0) notify(templateProblemsNotice(all));

@@ -17,7 +17,8 @@ import {
 import { CSS as DndCSS } from '@dnd-kit/utilities';
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BRIEF_STYLES, SLIDE_LAYOUTS, type BriefingItem, type Output } from '../../content/model/briefing';
+import type { BriefingItem, Output } from '../../content/model/briefing';
+import { BRIEF_STYLES, SLIDE_LAYOUTS } from '../../content/model/values';
 import type { Report } from '../../content/model/report';
 import { canMergeWithNext, canSplit, editableFields, isOverridden } from '../../content/briefing/edit';
 import type { ResolvedItem } from '../../content/briefing/resolve';

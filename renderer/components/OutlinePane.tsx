@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BLOCK_ROLES, type BlockRole, type Report, type Stat } from '../../content/model/report';
+import type { BlockRole, Report, Stat } from '../../content/model/report';
+import { BLOCK_ROLES } from '../../content/model/values';
 import { reportIndex } from '../../content/briefing/edit';
 import { setBlockRole, setRepairApplied } from '../actions/document';
 import { highlightStats, outlineRows, pickStates, type OutlineRow, type PickState } from '../outline/rows';

@@ -9,7 +9,7 @@ import { useWidth } from '../hooks';
 import { briefPreview } from '../preview/brief-adapter';
 import { SlideRenderer, slideForItem, thumbWindow, type RenderedSlide } from '../preview/slides';
 import { useStore } from '../store/store';
-import { briefTemplate, deckTheme } from '../templates';
+import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
 import { Markup } from './Markup';
 
 const SLIDE_W = 1280;
@@ -56,7 +56,7 @@ const Thumb = memo(function Thumb({
 
 function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing }) {
   const { t, i18n } = useTranslation();
-  const registry = useStore((s) => s.templateRegistry);
+  const registry = useTemplateRegistry();
   const { theme, exact } = deckTheme(briefing.deckTemplate, registry);
   const slides = useMemo(
     () => renderer.render(composeDeck(report, briefing, theme), theme),
@@ -138,7 +138,7 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
 
 function BriefPreviewView({ report, briefing }: { report: Report; briefing: Briefing }) {
   const { t, i18n } = useTranslation();
-  const registry = useStore((s) => s.templateRegistry);
+  const registry = useTemplateRegistry();
   const { template, exact } = briefTemplate(briefing.briefTemplate, registry);
   const office = briefing.officeTemplate;
   const preview = useMemo(

@@ -1,10 +1,9 @@
 import { memo, useMemo } from 'react';
 import type { Doc, Slide } from '../../templates/model';
 import { deckCss, renderSlide } from '../../templates/render/slide';
-import { emptyFields } from '../../content/model/briefing';
+import { emptyFields } from '../../content/model/values';
 import { briefPreview } from '../preview/brief-adapter';
-import { useStore } from '../store/store';
-import { briefTemplate, deckTheme } from '../templates';
+import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
 import { Markup } from './Markup';
 
 const THUMB_W = 160;
@@ -19,7 +18,7 @@ export const TemplateThumb = memo(function TemplateThumb({
   id: string;
   title: string;
 }) {
-  const registry = useStore((s) => s.templateRegistry);
+  const registry = useTemplateRegistry();
   const { html, css, width, height } = useMemo(() => {
     const fields = { ...emptyFields(), title, unit: '　', date: '　' };
     if (kind === 'deck') {

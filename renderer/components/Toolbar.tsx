@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore as useZustand } from 'zustand';
 import type { ExportFormat, RecentEntry } from '../../main/contract';
-import { OUTPUTS } from '../../content/model/briefing';
+import { OUTPUTS } from '../../content/model/values';
 import { getClient } from '../bridge/client';
 import {
   exportAs,

@@ -11,7 +11,7 @@ import type {
   Output,
   SlideLayout,
 } from '../../content/model/briefing';
-import { emptyBriefing } from '../../content/model/briefing';
+import { emptyBriefing } from '../../content/model/values';
 import type { Report } from '../../content/model/report';
 import { inGroup } from './history';
 import type { AppState } from './store';

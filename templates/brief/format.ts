@@ -1,14 +1,12 @@
-import { BriefFieldsSchema, type BriefFields } from '../model';
+import { BRIEF_FIELD_KEYS, type BriefFields } from '../model';
+
+export { BRIEF_FIELD_KEYS, type BriefFieldKey } from '../model';
 
 /**
  * Small text helpers the brief templates share: filling a template's text patterns such as
  * 「{unit}工作简报」 from the brief's fields, and measuring text in character cells the way a
  * 公文 layout counts them (a Chinese character is one cell, a digit or Latin letter half).
  */
-
-export type BriefFieldKey = keyof BriefFields;
-
-export const BRIEF_FIELD_KEYS = Object.keys(BriefFieldsSchema.shape) as BriefFieldKey[];
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
@@ -19,7 +17,7 @@ export function patternFields(pattern: string): string[] {
 
 /** The first name in a pattern that is not a brief field, or null when all are known. */
 export function unknownPatternField(pattern: string): string | null {
-  return patternFields(pattern).find((f) => !(BRIEF_FIELD_KEYS as string[]).includes(f)) ?? null;
+  return patternFields(pattern).find((f) => !(BRIEF_FIELD_KEYS as readonly string[]).includes(f)) ?? null;
 }
 
 /**

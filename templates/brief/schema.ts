@@ -40,7 +40,7 @@ const Pattern = z.string().superRefine((p, ctx) => {
     });
 });
 
-const FieldKey = z.enum(BRIEF_FIELD_KEYS as [string, ...string[]]);
+const FieldKey = z.enum(BRIEF_FIELD_KEYS);
 
 /** The document grid: Word's 「每页行数」 and 「每行字数」, and the line pitch that gives them. */
 export const GridSchema = z.object({

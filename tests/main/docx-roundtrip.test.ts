@@ -9,7 +9,7 @@ import { officialDate } from '../../content/compose/numbering';
 import { docToDocx } from '../../main/export/docx';
 import { fillOfficeTemplate } from '../../main/export/office-template';
 import { builtinRegistry } from '../../templates/registry';
-import { BriefFieldsSchema, type Doc, type DocBlock } from '../../templates/model';
+import { emptyFields, type Doc, type DocBlock } from '../../templates/model';
 import { briefBriefing, briefReport, FULL_FIELDS } from '../helpers/brief-report';
 import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
 import { ROOT } from '../helpers/paths';
@@ -41,7 +41,7 @@ function longDoc(templateId: string): Doc {
   blocks.push({ kind: 'point', lead: '抓项目扩投资', text: '新开工项目32个，完成投资48.2亿元。' });
   return {
     templateId,
-    fields: BriefFieldsSchema.parse({ ...FULL_FIELDS, date: officialDate(FULL_FIELDS.date) }),
+    fields: { ...emptyFields(), ...FULL_FIELDS, date: officialDate(FULL_FIELDS.date) },
     blocks: composeDocBlocksTail(blocks),
   };
 }

@@ -3,7 +3,7 @@ import { composeDoc } from '../../content/compose/doc';
 import type { BriefingItem, ItemRef } from '../../content/model/briefing';
 import { docToDocx, imageInfo } from '../../main/export/docx';
 import { builtinRegistry } from '../../templates/registry';
-import { BriefFieldsSchema, type Doc } from '../../templates/model';
+import { emptyFields, type Doc } from '../../templates/model';
 import { briefBriefing, briefReport, FULL_FIELDS, makePng } from '../helpers/brief-report';
 import {
   attrOf,
@@ -375,7 +375,7 @@ describe('writing awkward content', () => {
   it('drops characters XML cannot hold instead of writing a file Word refuses', async () => {
     const doc: Doc = {
       templateId: 'gbt9704',
-      fields: BriefFieldsSchema.parse({ title: 'bad\u0001title' }),
+      fields: { ...emptyFields(), title: 'bad\u0001title' },
       blocks: [{ kind: 'paragraph', text: 'a\u0000b\u000bc\ud800d' }],
     };
     const r = readDocx(await docToDocx(doc, registry.get('brief', 'gbt9704')));
@@ -384,7 +384,7 @@ describe('writing awkward content', () => {
   });
 
   it('writes a brief with no title and no blocks as a valid empty document', async () => {
-    const doc: Doc = { templateId: 'plain', fields: BriefFieldsSchema.parse({}), blocks: [] };
+    const doc: Doc = { templateId: 'plain', fields: emptyFields(), blocks: [] };
     const r = readDocx(await docToDocx(doc, registry.get('brief', 'plain')));
     expect(findAll(r.document, 'w:p').length).toBeGreaterThan(0);
   });
@@ -398,7 +398,7 @@ describe('writing awkward content', () => {
     const png = makePng(2000, 500);
     const doc: Doc = {
       templateId: 'gbt9704',
-      fields: BriefFieldsSchema.parse({}),
+      fields: emptyFields(),
       blocks: [
         {
           kind: 'image',

@@ -67,7 +67,7 @@ export function resetStore(): void {
     busy: null,
     recoveryOffer: null,
     host: 'electron',
-    templateRegistry: builtinRegistry(),
+    userTemplates: [],
     templatesDir: '',
   });
   clearHistory();

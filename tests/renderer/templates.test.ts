@@ -23,8 +23,8 @@ import {
   saveProject,
   startup,
 } from '../../renderer/actions/document';
+import { acceptUserTemplates } from '../../renderer/user-templates';
 import {
-  acceptUserTemplates,
   openTemplatesFolder,
   pickLogo,
   pickOfficeTemplate,
@@ -33,7 +33,7 @@ import { runCommand } from '../../renderer/actions/commands';
 import { briefPreview } from '../../renderer/preview/brief-adapter';
 import { SlideRenderer } from '../../renderer/preview/slides';
 import { redo, undo, useStore } from '../../renderer/store/store';
-import { deckTheme } from '../../renderer/templates';
+import { deckTheme, templateRegistryFor } from '../../renderer/templates';
 import { makePng } from '../helpers/brief-report';
 import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
 import { paragraphs, readDocx } from '../helpers/ooxml';
@@ -68,7 +68,7 @@ beforeEach(async () => {
 describe("the user's templates in the page", () => {
   it('arrive at start-up, preview exactly, and the refused file is listed once by file and field', () => {
     expect(s().templates.some((t) => t.id === 'county-green' && !t.builtin)).toBe(true);
-    const { theme, exact } = deckTheme('county-green', s().templateRegistry);
+    const { theme, exact } = deckTheme('county-green', templateRegistryFor(s().userTemplates));
     expect(exact).toBe(true);
     expect(theme.colors.primary).toBe('1B7F3B');
     const notice = s().notice!;
@@ -80,7 +80,7 @@ describe("the user's templates in the page", () => {
   });
 
   it('are validated again on arrival: CSS reaching the network or a bad field is refused', () => {
-    const sent = s().templateRegistry.get('deck', 'county-green');
+    const sent = templateRegistryFor(s().userTemplates).get('deck', 'county-green');
     const tampered = { ...sent, id: 'tampered', css: '.x { background: url(https://evil.example/a.png) }' };
     const bad = { ...sent, id: 'bad', limits: { ...sent.limits, maxBullets: -1 } };
     const { templates, problems } = acceptUserTemplates([sent, tampered, bad, 'junk']);

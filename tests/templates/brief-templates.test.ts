@@ -7,14 +7,15 @@ import { gridCharSpacing, typeArea } from '../../templates/brief/schema';
 import { fillPattern, issueNumber, leadInText, textCells } from '../../templates/brief/format';
 import { fitOneLine } from '../../templates/brief/fit';
 import { briefFrame, signatureIndents } from '../../templates/brief/layout';
-import { BriefFieldsSchema } from '../../templates/model';
+import { BRIEF_FIELD_KEYS, emptyFields, type BriefFields } from '../../templates/model';
+import { BriefFieldsSchema } from '../../content/model/briefing';
 import gbt9704Json from '../../templates/brief/gbt9704/template.json';
 
 const registry = builtinRegistry();
 const gbt = registry.get('brief', 'gbt9704');
 const bulletin = registry.get('brief', 'bulletin');
 const plain = registry.get('brief', 'plain');
-const fields = (f: Partial<ReturnType<typeof BriefFieldsSchema.parse>> = {}) => BriefFieldsSchema.parse(f);
+const fields = (f: Partial<BriefFields> = {}): BriefFields => ({ ...emptyFields(), ...f });
 
 /** A copy of the gbt9704 data with one path changed, for the validation tests. */
 function gbtWith(path: string[], value: unknown): unknown {
@@ -232,6 +233,13 @@ describe('brief text helpers', () => {
 });
 
 describe('the frame of a brief', () => {
+  it('starts empty, as the project schema reads a briefing that gives no fields', () => {
+    expect(Object.keys(emptyFields())).toEqual([...BRIEF_FIELD_KEYS]);
+    expect(Object.values(emptyFields()).every((v) => v === '')).toBe(true);
+    expect(BriefFieldsSchema.parse({})).toEqual(emptyFields());
+    expect(BriefFieldsSchema.parse({ unit: '区政府办公室' })).toEqual({ ...emptyFields(), unit: '区政府办公室' });
+  });
+
   it('places the signature as GB/T 9704 7.3.5.2 asks: unit two cells in, date two cells right of its start', () => {
     // 10-cell unit, 6-cell date: date ends 4 cells in, so it starts 2 cells right of the unit
     expect(signatureIndents('绿园区人民政府办公室', '2022年7月5日')).toEqual({

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../templates/registry';
 import { briefCss, renderBrief, renderBriefDocument } from '../../templates/render/brief';
-import { BriefFieldsSchema, type Doc } from '../../templates/model';
+import { emptyFields, type Doc } from '../../templates/model';
 
 const registry = builtinRegistry();
 const XSS = '<script>alert(1)</script>"\'&';
 
 function doc(fields: Partial<Doc['fields']>, blocks: Doc['blocks'] = []): Doc {
-  return { templateId: 'gbt9704', fields: BriefFieldsSchema.parse(fields), blocks };
+  return { templateId: 'gbt9704', fields: { ...emptyFields(), ...fields }, blocks };
 }
 
 describe('the brief preview', () => {
