@@ -20,8 +20,9 @@ export const SLIDE_LAYOUTS = [
 export type SlideLayout = (typeof SLIDE_LAYOUTS)[number];
 
 /**
- * The frame of a brief or deck: masthead, dateline, distribution. Every field is text, empty
- * when not given. (The schema that checks them in a project file is in content/model/briefing.)
+ * The frame of a brief or deck: masthead, dateline, distribution, in the order a 公文 or 简报
+ * reads them (the fields dialog lists them so). Every field is text, empty when not given; the
+ * schema that checks them in a project file is in content/model/briefing.
  */
 export const BRIEF_FIELD_KEYS = [
   'title',

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BRIEF_FIELD_KEYS } from '../../templates/model';
 import { imageDataUri } from '../../templates/render/escape';
 import { answerUnsaved, discardRecovery, importText, recover } from '../actions/document';
 import { pickLogo } from '../actions/templates';
-import { FIELD_ORDER } from '../fields';
 import { useStore } from '../store/store';
 import type { Notice } from '../store/ui-slice';
 import { Modal } from './Modal';
@@ -115,7 +115,7 @@ export function FieldsDialog() {
     <Modal title={t('fields.heading')} onCancel={() => close(null)} className="modal-wide">
       <p className="muted">{t('fields.intro')}</p>
       <div className="fields-grid">
-        {FIELD_ORDER.map((name) => (
+        {BRIEF_FIELD_KEYS.map((name) => (
           <label key={name} className={`field ${name === 'note' || name === 'title' ? 'field-wide' : ''}`}>
             <span>{t(`fields.${name}`)}</span>
             {name === 'note' ? (
