@@ -18,8 +18,41 @@ export type PdfPrinter = (html: string) => Promise<Uint8Array>;
 /** Environment variable naming the browser to print with, when it is not in a usual place. */
 export const BROWSER_ENV = 'BRIEFING_BROWSER';
 
+/**
+ * Chromium features the print browser runs without. Recent Chromium builds each window's
+ * address-bar popup as web pages of their own as the window opens: about a second of CPU on a
+ * 2-core desktop, beside the deck's print, for a window nobody sees. Chromium keeps only the
+ * last `--disable-features` switch, so this one also carries every feature playwright-core turns
+ * off itself (among them the start-up requests to Google's servers); tests/main/pdf.test.ts
+ * fails if a playwright-core update adds one that is missing here.
+ */
+export const DISABLED_FEATURES = [
+  // the address-bar popup
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+  // playwright-core's own
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+] as const;
+
 /** Flags for a quiet, offline, headless run. */
 export const BROWSER_ARGS = [
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',

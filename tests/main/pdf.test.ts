@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDeck } from '../../content/compose/deck';
 import { runCli } from '../../main/cli';
@@ -12,6 +13,7 @@ import {
   browserArgs,
   browserCandidates,
   BrowserPdfPrinter,
+  DISABLED_FEATURES,
   findBrowser,
 } from '../../main/export/pdf';
 import { builtinRegistry } from '../../templates/registry';
@@ -24,6 +26,7 @@ import { DISTRICT_REPORT_PATH } from '../helpers/paths';
  * playwright-core (the command line and browser mode; the app prints in a hidden window).
  */
 
+const require = createRequire(import.meta.url);
 const registry = builtinRegistry();
 let dir = '';
 const printer = new BrowserPdfPrinter();
@@ -145,6 +148,45 @@ describe('printing a deck to PDF with the installed Chromium', () => {
     expect(text).toContain(squash('<script>window.__pwned = 1; alert("pwned")</script>'));
     expect(text).toContain(squash('<a href="javascript:window.__pwned=3">点我</a>'));
   }, 60_000);
+
+  it('starts its browser without the address-bar UI a window would build and nobody sees', async () => {
+    const { chromium } = await import('playwright-core');
+    const browserUi = async (args: string[]): Promise<string[]> => {
+      const browser = await chromium.launch({ executablePath: findBrowser(), args, headless: true });
+      try {
+        const page = await browser.newPage();
+        await page.setContent('<p>汇报</p>');
+        const cdp = await browser.newBrowserCDPSession();
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        return targetInfos.filter((t) => t.type === 'browser_ui').map((t) => t.url);
+      } finally {
+        await browser.close();
+      }
+    };
+    const args = browserArgs();
+    // without the flag, this Chromium builds the popup as pages of its own with every window
+    const plain = args.filter((a) => !a.startsWith('--disable-features='));
+    expect(await browserUi(plain)).toEqual(
+      expect.arrayContaining([expect.stringContaining('omnibox-popup')]),
+    );
+    expect(await browserUi(args)).toEqual([]);
+  }, 60_000);
+
+  it("keeps every feature playwright-core turns off: Chromium takes only the last list it is given", () => {
+    // playwright-core passes its own --disable-features before ours; ours replaces it
+    const bundle = readFileSync(
+      join(dirname(require.resolve('playwright-core/package.json')), 'lib', 'coreBundle.js'),
+      'utf8',
+    );
+    const list = /\bdisabledFeatures = \[([\s\S]*?)\]\.filter/.exec(bundle)?.[1];
+    expect(list, 'where playwright-core lists the features it turns off').toBeDefined();
+    const theirs = [...list!.replace(/\/\/.*$/gm, '').matchAll(/"([A-Za-z0-9]+)"/g)].map((m) => m[1]!);
+    expect(theirs.length).toBeGreaterThan(5);
+    expect(DISABLED_FEATURES).toEqual(expect.arrayContaining(theirs));
+    expect(browserArgs('linux', 1000).filter((a) => a.startsWith('--disable-features='))).toEqual([
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
+    ]);
+  });
 
   it('fails with a clear message, not a stack trace, when the browser cannot start', async () => {
     const broken = new BrowserPdfPrinter({ executablePath: join(dir, 'not-a-browser'), timeoutMs: 5_000 });
