@@ -17,6 +17,9 @@ export default defineConfig({
   main: {
     resolve: { alias: aliases },
     build: {
+      // zod is some eighty small modules: bundled, the host loads its schemas from one chunk
+      // instead of resolving, reading and compiling each file as it starts
+      externalizeDeps: { exclude: ['zod'] },
       outDir: 'out/main',
       rollupOptions: {
         input: {

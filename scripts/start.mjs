@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureBuild, root } from './ensure-build.mjs';
 
 const args = process.argv.slice(2);
@@ -29,17 +30,18 @@ function fetchElectron() {
   return result.status === 0 ? electronBinary() : null;
 }
 
-function startBrowserMode(reason) {
+/** Browser mode runs in this process: a second Node start would only add to the wait. */
+async function startBrowserMode(reason) {
   process.stdout.write(
     `${reason}，改用浏览器模式 / ${reasonEn[reason] ?? 'Electron unavailable'}: starting browser mode\n`,
   );
-  const child = spawn(
-    process.execPath,
-    [join(root, 'out', 'main', 'browser.js'), ...args.filter((a) => a !== '--browser')],
-    { stdio: 'inherit' },
-  );
-  child.on('exit', (code) => process.exit(code ?? 0));
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  const { main } = await import(pathToFileURL(join(root, 'out', 'main', 'browser.js')).href);
+  await main(args.filter((a) => a !== '--browser')).catch((err) => {
+    process.stderr.write(
+      `简报工坊无法启动浏览器模式 / could not start browser mode: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exit(1);
+  });
 }
 
 const reasonEn = {
@@ -56,13 +58,13 @@ try {
 }
 
 if (args.includes('--browser')) {
-  startBrowserMode('按要求使用浏览器模式');
+  void startBrowserMode('按要求使用浏览器模式');
 } else if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  startBrowserMode('当前环境没有图形界面，无法打开 Electron 窗口');
+  void startBrowserMode('当前环境没有图形界面，无法打开 Electron 窗口');
 } else {
   const exe = electronBinary() ?? fetchElectron();
   if (!exe) {
-    startBrowserMode('未找到 Electron 运行时且无法下载');
+    void startBrowserMode('未找到 Electron 运行时且无法下载');
   } else {
     const child = spawn(exe, [root, ...args], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
