@@ -117,7 +117,8 @@ export function createHandlers(services: HostServices): Handlers {
 
   return {
     'app:info': async () => ({ version: services.version, host: services.host, platform: process.platform }),
-    'report:sample': () => sampleReportOnce(),
+    // a copy each time: a caller in this process may hold on to what it gets
+    'report:sample': async () => structuredClone(await sampleReportOnce()),
     // the request's bytes move to the worker thread: nothing here reads them again
     'report:import': async ({ name, bytes, taskId }) => {
       const task = board.begin(taskId);
