@@ -17,7 +17,7 @@ export default defineConfig({
   main: {
     resolve: { alias: aliases },
     build: {
-      // zod is some eighty small modules: bundled, the host loads its schemas from one chunk
+      // zod is some ninety small modules: bundled, the host loads its schemas from one chunk
       // instead of resolving, reading and compiling each file as it starts
       externalizeDeps: { exclude: ['zod'] },
       outDir: 'out/main',
