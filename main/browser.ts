@@ -145,11 +145,16 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).catch((err: unknown) => {
+/** Browser mode from a command line (this file run by Node, or `npm start`): a failure is one line and exit code 1. */
+export function runFromCommandLine(argv: readonly string[]): void {
+  main(argv).catch((err: unknown) => {
     process.stderr.write(
       `简报工坊无法启动浏览器模式 / could not start browser mode: ${err instanceof Error ? err.message : String(err)}\n`,
     );
     process.exit(1);
   });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runFromCommandLine(process.argv.slice(2));
 }

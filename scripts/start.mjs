@@ -35,13 +35,8 @@ async function startBrowserMode(reason) {
   process.stdout.write(
     `${reason}，改用浏览器模式 / ${reasonEn[reason] ?? 'Electron unavailable'}: starting browser mode\n`,
   );
-  const { main } = await import(pathToFileURL(join(root, 'out', 'main', 'browser.js')).href);
-  await main(args.filter((a) => a !== '--browser')).catch((err) => {
-    process.stderr.write(
-      `简报工坊无法启动浏览器模式 / could not start browser mode: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
-    process.exit(1);
-  });
+  const { runFromCommandLine } = await import(pathToFileURL(join(root, 'out', 'main', 'browser.js')).href);
+  runFromCommandLine(args.filter((a) => a !== '--browser'));
 }
 
 const reasonEn = {
