@@ -7,12 +7,13 @@ import { checkOfficeTemplateSize } from '../content/briefing/assets';
 import { sampleReport } from '../content/sample';
 import { emptyBriefing, type Briefing } from '../content/model/briefing';
 import type { Report } from '../content/model/report';
-import { builtinRegistry } from '../templates/registry';
+import { builtinRegistry, type TemplateRegistry } from '../templates/registry';
 import { EXPORT_FORMATS, type ExportFormat } from './contract';
 import { AppError, fileErrorToAppError } from './errors';
 import { buildOutput } from './export';
 import { BrowserPdfPrinter } from './export/pdf';
 import { writeFileAtomic } from './files';
+import { loadUserTemplates } from './templates-user';
 import { APP_VERSION } from './version';
 
 /**
@@ -77,7 +78,8 @@ const HELP = {
 用法 Usage:
   briefing inspect FILE [--json]        解析报告并输出结构 / print the parsed report
   briefing build [FILE] [options]       生成文件（不给 FILE 时用内置示例）/ write output files (built-in sample without FILE)
-  briefing templates [--json]           列出模板 / list templates
+  briefing templates [--json] [--templates DIR]
+                                        列出模板 / list templates
   briefing COMMAND --help               查看命令帮助 / help on a command
   briefing --version
 `,
@@ -98,6 +100,8 @@ Build a Word briefing and/or a slide deck from a report (the built-in sample wit
   --out DIR        输出文件夹 / output folder (默认 default: 当前文件夹 current folder)
   --template ID    模板 / template: gbt9704, bulletin, plain … (briefing templates 查看 / lists them)
                    或本单位的 .docx 模板（含 {{title}} {{date}} {{body}} 等占位符）/ or your own .docx with placeholders
+  --templates DIR  另外读取这个文件夹里的自定义模板（如简报工坊的「模板文件夹」）
+                   / also read the custom templates in this folder (e.g. the app's templates folder)
   --title TEXT     标题 / title
   --subtitle TEXT  副标题 / subtitle
   --unit TEXT      编印单位、发文机关 / issuing unit
@@ -110,11 +114,12 @@ Build a Word briefing and/or a slide deck from a report (the built-in sample wit
   --cc TEXT           抄送 / copy to      --printed-by TEXT  印发机关 / printed by      --copies N  印数 / copies
   -h, --help       显示帮助 / show this help
 `,
-  templates: `用法 Usage: briefing templates [--json]
+  templates: `用法 Usage: briefing templates [--json] [--templates DIR]
 
 列出可用模板（Word 简报格式与幻灯片主题）。List the available templates (brief formats and deck themes).
 
-  --json      以 JSON 输出 / print as JSON
+  --json           以 JSON 输出 / print as JSON
+  --templates DIR  连同这个文件夹里的自定义模板 / with the custom templates in this folder
   -h, --help  显示帮助 / show this help
 `,
 } as const;
@@ -179,9 +184,39 @@ interface BriefChoice {
   officeTemplate?: { name: string; bytes: Uint8Array };
 }
 
-async function briefingFor(flags: Parsed['flags'], cwd: string): Promise<BriefChoice> {
+/**
+ * The templates a command works with: the built-in ones, plus those in `--templates DIR` checked
+ * as the app checks its templates folder. A file that does not validate is skipped with one line
+ * on stderr naming it and the field; the others are used.
+ */
+async function registryFor(flags: Parsed['flags'], io: CliIO): Promise<TemplateRegistry> {
+  const base = builtinRegistry();
+  if (typeof flags.templates !== 'string') return base;
+  const dir = resolve(io.cwd, flags.templates);
+  // named on the command line, so a folder that is not there is a mistake, not "none yet"
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch (err) {
+    throw fileErrorToAppError(err, flags.templates);
+  }
+  if (!isFolder)
+    throw new UsageError(
+      'usage',
+      `「${flags.templates}」不是文件夹：--templates 需要放着模板文件的文件夹`,
+      `"${flags.templates}" is not a folder: --templates takes the folder the template files are in`,
+    );
+  const { templates, problems } = await loadUserTemplates(dir, base);
+  for (const p of problems) io.stderr(`briefing: 已跳过 ${p.messageZh} (skipped: ${p.messageEn})\n`);
+  return base.withUser(templates);
+}
+
+async function briefingFor(
+  flags: Parsed['flags'],
+  cwd: string,
+  registry: TemplateRegistry,
+): Promise<BriefChoice> {
   const b = emptyBriefing();
-  const registry = builtinRegistry();
   const template = typeof flags.template === 'string' ? flags.template : undefined;
   let officeTemplate: BriefChoice['officeTemplate'];
   if (template && isOfficeTemplatePath(template)) {
@@ -255,6 +290,7 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
     format: 'string',
     out: 'string',
     template: 'string',
+    templates: 'string',
     ...BRIEF_FLAG_SPEC,
     help: 'boolean',
   };
@@ -273,14 +309,15 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
   printer?.warm();
   let closing: Promise<void> | undefined;
   try {
-    const { briefing, officeTemplate } = await briefingFor(flags, io.cwd);
+    const registry = await registryFor(flags, io);
+    const { briefing, officeTemplate } = await briefingFor(flags, io.cwd, registry);
     const report = file ? await readSource(file, io.cwd) : sampleReport();
     const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
     // everything is built before anything is written, so a failure leaves no partial set
     const outputs = [];
     for (const format of formats)
       outputs.push(
-        await buildOutput(format, report, briefing, builtinRegistry(), {
+        await buildOutput(format, report, briefing, registry, {
           ...(printer ? { printPdf: printer.print } : {}),
           ...(officeTemplate ? { officeTemplate } : {}),
         }),
@@ -304,7 +341,11 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
 }
 
 async function templates(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, { json: 'boolean', help: 'boolean' }, 'templates');
+  const { positionals, flags } = parseArgs(
+    args,
+    { json: 'boolean', templates: 'string', help: 'boolean' },
+    'templates',
+  );
   if (flags.help) return (io.stdout(HELP.templates), 0);
   if (positionals.length)
     throw new UsageError(
@@ -312,12 +353,12 @@ async function templates(args: readonly string[], io: CliIO): Promise<number> {
       `多余的参数：${positionals.join(' ')}`,
       `unexpected argument: ${positionals.join(' ')}`,
     );
-  const list = builtinRegistry().list();
+  const list = (await registryFor(flags, io)).list();
   if (flags.json) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
   else
     for (const t of list)
       io.stdout(
-        `${t.kind === 'brief' ? 'Word 简报' : '幻灯片  '}  ${t.id.padEnd(10)} ${t.name.zh} / ${t.name.en}\n`,
+        `${t.kind === 'brief' ? 'Word 简报' : '幻灯片  '}  ${t.id.padEnd(10)} ${t.name.zh} / ${t.name.en}${t.builtin ? '' : '（自定义 custom）'}\n`,
       );
   return 0;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { runCli, type CliIO } from '../../main/cli';
 import { DISTRICT_REPORT_PATH } from '../helpers/paths';
 import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
 import { attrOf, find, paragraphs, readDocx } from '../helpers/ooxml';
+import govBlue from '../../templates/deck/gov-blue/template.json';
+import bulletin from '../../templates/brief/bulletin/template.json';
 
 let dir: string;
 beforeEach(async () => {
@@ -177,5 +179,101 @@ describe('briefing build for Word briefs', () => {
     expect(r.code).toBe(0);
     for (const flag of ['--template', '--title', '--unit', '--date', '--issue', '--doc-number', '--copies'])
       expect(r.stdout).toContain(flag);
+  });
+});
+
+describe('briefing with the custom templates in a folder (--templates)', () => {
+  /** A folder as staff keep it: a green deck theme, a brief format of their own, one broken file. */
+  async function templatesFolder(): Promise<string> {
+    const folder = join(dir, '模板');
+    await mkdir(folder);
+    const green = {
+      ...structuredClone(govBlue),
+      id: 'county-green',
+      name: { zh: '县委绿', en: 'County green' },
+    };
+    green.colors = { ...green.colors, primary: '1B7F3B' };
+    await writeFile(join(folder, 'green.json'), JSON.stringify(green));
+    const brief = {
+      ...structuredClone(bulletin),
+      id: 'county-bulletin',
+      name: { zh: '县委简报', en: 'County bulletin' },
+    };
+    await writeFile(join(folder, 'county-bulletin.json'), JSON.stringify(brief));
+    await writeFile(join(folder, 'broken.json'), '{ "id": "broken", ');
+    return folder;
+  }
+
+  it('lists them beside the built-in ones, marked, and says which file was skipped and why', async () => {
+    await templatesFolder();
+    const r = await run('templates', '--templates', '模板');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('county-green');
+    expect(r.stdout).toMatch(/county-green .*县委绿 \/ County green（自定义 custom）/);
+    expect(r.stdout).toMatch(/gbt9704 .*(?<!（自定义 custom）)\n/);
+    const problems = r.stderr.split('\n').filter(Boolean);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^briefing: 已跳过 .*broken\.json.*不是有效的 JSON.*\(skipped: .*broken\.json.*not valid JSON/,
+    );
+    const json = await run('templates', '--json', '--templates', '模板');
+    expect(JSON.parse(json.stdout)).toContainEqual({
+      id: 'county-bulletin',
+      kind: 'brief',
+      name: { zh: '县委简报', en: 'County bulletin' },
+      builtin: false,
+    });
+    // without the option, only the built-in ones
+    expect((await run('templates')).stdout).not.toContain('county-green');
+  });
+
+  it('builds a deck in a custom theme and a brief in a custom format', async () => {
+    await templatesFolder();
+    const deck = await run(
+      'build',
+      '--template',
+      'county-green',
+      '--templates',
+      '模板',
+      '--format',
+      'html',
+      '--out',
+      'out',
+    );
+    expect(deck.code).toBe(0);
+    const html = await readFile(deck.stdout.trim(), 'utf8');
+    expect(html).toContain('bs-theme-county-green');
+    expect(html.toUpperCase()).toContain('1B7F3B');
+    const brief = await run(
+      'build',
+      DISTRICT_REPORT_PATH,
+      '--template',
+      'county-bulletin',
+      '--templates',
+      '模板',
+      '--format',
+      'docx',
+      '--out',
+      'out',
+      '--unit',
+      '县委办公室',
+    );
+    expect(brief.code).toBe(0);
+    expect(texts(await writtenDocx(brief.stdout)).join('\n')).toContain('县委办公室');
+    // the same id without the folder is unknown
+    const without = await run('build', '--template', 'county-green', '--format', 'html');
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('未知模板「county-green」');
+  });
+
+  it('says so when the folder is missing or is a file', async () => {
+    const missing = await run('templates', '--templates', 'nowhere');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('找不到「nowhere」');
+    await writeFile(join(dir, 'a.json'), '{}');
+    const file = await run('build', '--templates', 'a.json', '--format', 'html');
+    expect(file.code).toBe(2);
+    expect(file.stderr).toContain('「a.json」不是文件夹');
+    expect(await readdir(dir)).toEqual(['a.json']);
   });
 });
