@@ -136,7 +136,8 @@ export const contract = {
    * refused. The templates are untrusted data to the page: it validates them again on arrival.
    */
   'templates:user': {
-    req: z.object({}),
+    /** reload: read the templates folder again first (templates added or fixed since the start) */
+    req: z.object({ reload: z.boolean().optional() }),
     res: z.object({
       dir: z.string(),
       templates: z.array(z.unknown()),

@@ -144,8 +144,11 @@ export function createHandlers(services: HostServices): Handlers {
       return {};
     },
     'templates:list': async () => (await services.registry()).list(),
-    'templates:user': async () =>
-      services.templates ? userTemplatesReply(services.templates) : { dir: '', templates: [], problems: [] },
+    'templates:user': async ({ reload }) => {
+      if (!services.templates) return { dir: '', templates: [], problems: [] };
+      if (reload) await services.templates.reload();
+      return userTemplatesReply(services.templates);
+    },
     'templates:check-office': async ({ name, bytes }) => checkOfficeTemplate(name, bytes),
     'templates:open-folder': async () => {
       if (!services.templates) throw noTemplatesFolder();

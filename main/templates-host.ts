@@ -6,9 +6,10 @@ import type { Res } from './contract';
 import { loadUserTemplates, userTemplatesDir, type UserTemplateProblem } from './templates-user';
 
 /**
- * The templates a host serves: the built-in ones plus the user's folder, loaded once at start in
- * the background. Until the folder is read the handlers wait for it (a few files, milliseconds);
- * if it cannot be read at all the built-in templates still work and the reason is one problem.
+ * The templates a host serves: the built-in ones plus the user's folder, loaded at start in the
+ * background and again when staff ask (重新读取模板文件夹). Until the folder is read the handlers
+ * wait for it (a few files, milliseconds); if it cannot be read at all the built-in templates
+ * still work and the reason is one problem.
  */
 export interface TemplateLibrary {
   /** `<data dir>/templates` */
@@ -16,6 +17,8 @@ export interface TemplateLibrary {
   registry(): Promise<TemplateRegistry>;
   /** the user's templates that loaded, and one problem per file that did not */
   user(): Promise<{ templates: Template[]; problems: UserTemplateProblem[] }>;
+  /** read the folder again: templates added, changed or removed since it was last read */
+  reload(): Promise<void>;
 }
 
 /** Start loading the user's templates from `<dataDir>/templates`; never rejects. */
@@ -25,8 +28,8 @@ export function templateLibrary(
 ): TemplateLibrary {
   const dir = userTemplatesDir(dataDir);
   const builtins = builtinRegistry();
-  const loaded = load(dir, builtins).catch(
-    (err: unknown): { templates: Template[]; problems: UserTemplateProblem[] } => {
+  const read = (): Promise<{ templates: Template[]; problems: UserTemplateProblem[] }> =>
+    load(dir, builtins).catch((err: unknown): { templates: Template[]; problems: UserTemplateProblem[] } => {
       const code = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
       return {
         templates: [],
@@ -39,10 +42,20 @@ export function templateLibrary(
           },
         ],
       };
+    });
+  let loaded = read();
+  let registry = loaded.then(({ templates }) => builtins.withUser(templates));
+  return {
+    dir,
+    registry: () => registry,
+    user: () => loaded,
+    reload: async () => {
+      const next = read();
+      loaded = next;
+      registry = next.then(({ templates }) => builtins.withUser(templates));
+      await next;
     },
-  );
-  const registry = loaded.then(({ templates }) => builtins.withUser(templates));
-  return { dir, registry: () => registry, user: () => loaded };
+  };
 }
 
 /** `templates:user`: the user's templates in full (the page previews them) and what was refused. */

@@ -16,20 +16,23 @@ const state = useStore.getState;
 export function templateProblemsNotice(problems: readonly UserTemplateProblem[]): Notice {
   return {
     kind: 'error',
-    zh: `有 ${problems.length} 个模板文件无法使用，已跳过，其余模板照常可用。请修改后重新启动简报工坊：`,
-    en: `${problems.length} template file${problems.length === 1 ? '' : 's'} could not be used and ${problems.length === 1 ? 'was' : 'were'} skipped; the other templates work as usual. Fix and restart Briefing Studio:`,
+    zh: `有 ${problems.length} 个模板文件无法使用，已跳过，其余模板照常可用。修改后在「模板」菜单中选「重新读取模板文件夹」：`,
+    en: `${problems.length} template file${problems.length === 1 ? '' : 's'} could not be used and ${problems.length === 1 ? 'was' : 'were'} skipped; the other templates work as usual. Fix, then choose Reload templates folder in the Template menu:`,
     details: problems.map((p) => ({ zh: p.messageZh, en: p.messageEn })),
   };
 }
 
-/** At start: take in the user's templates and say once which files were refused and why. */
-export async function loadUserTemplates(): Promise<void> {
+/**
+ * Take in the user's templates main sends (read afresh from the folder when `reload`), and say
+ * once which files were refused and why. Returns how many were taken, or null when main failed.
+ */
+async function takeUserTemplates(reload: boolean): Promise<number | null> {
   let reply;
   try {
-    reply = await getClient().call('templates:user', {});
+    reply = await getClient().call('templates:user', reload ? { reload } : {});
   } catch (err) {
     notifyError(err);
-    return;
+    return null;
   }
   // most offices have none: the template schema loads only to check the ones there are
   const { templates, problems } = reply.templates.length
@@ -38,6 +41,33 @@ export async function loadUserTemplates(): Promise<void> {
   state().setUserTemplates(templates, reply.dir);
   const all = [...reply.problems, ...problems];
   if (all.length > 0) notify(templateProblemsNotice(all));
+  return all.length > 0 ? null : templates.length;
+}
+
+/** At start: take in the user's templates and say once which files were refused and why. */
+export async function loadUserTemplates(): Promise<void> {
+  await takeUserTemplates(false);
+}
+
+/**
+ * 重新读取模板文件夹: templates added, fixed or removed since the start appear in the menu and
+ * the preview without restarting. A briefing set in a template that is gone previews in the
+ * default one and says so, as a project from another machine does.
+ */
+export async function reloadUserTemplates(): Promise<void> {
+  const taken = await takeUserTemplates(true);
+  try {
+    state().setTemplates(await getClient().call('templates:list', {}));
+  } catch (err) {
+    notifyError(err);
+    return;
+  }
+  if (taken === null) return;
+  notify({
+    kind: 'success',
+    zh: `已重新读取模板文件夹：${taken} 个自定义模板。`,
+    en: `Templates folder read again: ${taken} custom template${taken === 1 ? '' : 's'}.`,
+  });
 }
 
 /**
@@ -79,8 +109,8 @@ export async function openTemplatesFolder(): Promise<void> {
     if (!opened)
       notify({
         kind: 'info',
-        zh: `模板文件夹：${path}　浏览器模式无法直接打开文件夹，请在文件管理器中打开这个位置，放入模板后重新启动简报工坊。`,
-        en: `Templates folder: ${path}  Browser mode cannot open folders; open this location in your file manager, add templates, then restart Briefing Studio.`,
+        zh: `模板文件夹：${path}　浏览器模式无法直接打开文件夹，请在文件管理器中打开这个位置，放入模板后在「模板」菜单中选「重新读取模板文件夹」。`,
+        en: `Templates folder: ${path}  Browser mode cannot open folders; open this location in your file manager, add templates, then choose Reload templates folder in the Template menu.`,
       });
   } catch (err) {
     notifyError(err);

@@ -15,7 +15,7 @@ import {
   pickers,
   saveProject,
 } from '../actions/document';
-import { openTemplatesFolder, pickOfficeTemplate } from '../actions/templates';
+import { openTemplatesFolder, pickOfficeTemplate, reloadUserTemplates } from '../actions/templates';
 import { setLanguage } from '../i18n';
 import { history, redo, undo, useStore } from '../store/store';
 import { isDirty } from '../store/project-slice';
@@ -190,6 +190,17 @@ function TemplateMenu() {
         }}
       >
         {t('template.folder')}
+      </button>
+      <button
+        type="button"
+        role="menuitem"
+        title={t('template.reloadHint')}
+        onClick={() => {
+          close();
+          void reloadUserTemplates();
+        }}
+      >
+        {t('template.reload')}
       </button>
     </MenuButton>
   );

@@ -194,7 +194,9 @@ export const en: Shape<typeof zh> = {
     officeName: 'Office template ({{name}})',
     officeGroup: 'Office template',
     folder: 'Open templates folder',
-    folderHint: 'Custom templates go in this folder and appear here after a restart',
+    folderHint: 'Custom templates go in this folder',
+    reload: 'Reload templates folder',
+    reloadHint: 'After adding, changing or removing template files, read them again here without restarting',
   },
   fields: {
     heading: 'Brief details',

@@ -185,7 +185,9 @@ export const zh = {
     officeName: '本单位模板（{{name}}）',
     officeGroup: '本单位模板',
     folder: '打开模板文件夹',
-    folderHint: '自定义模板放在这个文件夹里，重新启动后出现在这里',
+    folderHint: '自定义模板放在这个文件夹里',
+    reload: '重新读取模板文件夹',
+    reloadHint: '放入、修改或删除模板文件后，不必重新启动，在这里重新读取',
   },
   fields: {
     heading: '简报信息',

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -318,4 +318,18 @@ test("the user's templates folder: a valid theme in the picker and the preview, 
   await page.getByRole('button', { name: /^模板：/ }).click();
   await page.getByRole('menuitem', { name: '打开模板文件夹' }).click();
   await expect(page.getByRole('status')).toContainText(dir);
+
+  // staff fix the broken files and add a theme, then 重新读取模板文件夹: no restart
+  rmSync(join(dir, 'net.css'));
+  broken.fonts.body.sizePt = 16;
+  writeFileSync(join(dir, '坏模板.json'), JSON.stringify(broken));
+  writeFileSync(
+    join(dir, '县委红.json'),
+    JSON.stringify({ ...green, id: 'county-red', name: { zh: '县委红', en: 'County red' } }),
+  );
+  await page.getByRole('button', { name: /^模板：/ }).click();
+  await page.getByRole('menuitem', { name: '重新读取模板文件夹' }).click();
+  await expect(page.getByRole('status')).toContainText('已重新读取模板文件夹：4 个自定义模板。');
+  await page.getByRole('button', { name: /^模板：/ }).click();
+  await expect(page.getByRole('menuitemradio', { name: /县委红/ })).toContainText('自定义');
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -114,6 +114,47 @@ describe("the host's template library", () => {
     expect(html).toContain('bs-theme-county-green');
     expect(html).toContain('--bs-c-primary: #1B7F3B');
     expect(html).toContain('letter-spacing: 0.1em');
+  });
+
+  it('reads the folder again when asked: a template added, one fixed and one removed, without a restart', async () => {
+    const dir = await dataDirWithTemplates();
+    const { call } = handlersFor(dir);
+    const deckIds = async (): Promise<string[]> =>
+      value<Array<{ id: string; kind: string }>>(await call('templates:list', {}))
+        .filter((t) => t.kind === 'deck')
+        .map((t) => t.id);
+    expect(await deckIds()).toContain('county-green');
+    // staff fix the broken file, add a theme and take the green one out
+    const fixed = { ...structuredClone(GREEN), id: 'broken' };
+    await writeFile(join(dir, 'templates', 'broken.json'), JSON.stringify(fixed));
+    await writeFile(
+      join(dir, 'templates', 'red.json'),
+      JSON.stringify({
+        ...structuredClone(GREEN),
+        id: 'county-red',
+        name: { zh: '县委红', en: 'County red' },
+      }),
+    );
+    await rm(join(dir, 'templates', 'green.json'));
+    // asking without reload answers from what was read at start
+    expect(
+      value<{ templates: Array<{ id: string }> }>(await call('templates:user', {})).templates.map(
+        (t) => t.id,
+      ),
+    ).toEqual(['county-green']);
+    const user = value<{ templates: Array<{ id: string }>; problems: unknown[] }>(
+      await call('templates:user', { reload: true }),
+    );
+    expect(user.templates.map((t) => t.id).sort()).toEqual(['broken', 'county-red']);
+    expect(user.problems).toEqual([]);
+    // the list and exports use the folder as it is now
+    expect(await deckIds()).toEqual(['gov-red', 'gov-blue', 'plain', 'broken', 'county-red']);
+    const gone = await call('export:save', {
+      format: 'html',
+      report,
+      briefing: setTemplate(emptyBriefing(), 'deck', 'county-green'),
+    });
+    expect(gone.ok).toBe(false);
   });
 
   it('still serves the built-in templates when the folder cannot be read, saying why once', async () => {

@@ -26,6 +26,7 @@ import {
 import { acceptUserTemplates } from '../../renderer/user-templates';
 import {
   openTemplatesFolder,
+  reloadUserTemplates,
   pickLogo,
   pickOfficeTemplate,
 } from '../../renderer/actions/templates';
@@ -55,10 +56,11 @@ async function dataDirWithTemplates(): Promise<string> {
 }
 
 let env: ReturnType<typeof useRealHandlers>;
+let dataDir: string;
 
 beforeEach(async () => {
   resetStore();
-  const dataDir = await dataDirWithTemplates();
+  dataDir = await dataDirWithTemplates();
   const library = templateLibrary(dataDir);
   env = useRealHandlers({ dataDir, registry: library.registry, templates: library });
   await startup();
@@ -90,6 +92,39 @@ describe("the user's templates in the page", () => {
       ['bad', 'limits.maxBullets'],
       ['?', '(root)'],
     ]);
+  });
+});
+
+describe('重新读取模板文件夹', () => {
+  it('takes in templates added and fixed since the start, in the menu and the preview, and says how many', async () => {
+    const dir = join(dataDir, 'templates');
+    const red = { ...structuredClone(GREEN), id: 'county-red', name: { zh: '县委红', en: 'County red' } };
+    red.colors = { ...red.colors, primary: 'B00000' };
+    await writeFile(join(dir, 'red.json'), JSON.stringify(red));
+    await writeFile(
+      join(dir, 'broken.json'),
+      JSON.stringify({ ...structuredClone(gbt9704), id: 'broken-brief' }),
+    );
+    expect(s().templates.some((t) => t.id === 'county-red')).toBe(false);
+    await reloadUserTemplates();
+    expect(
+      s()
+        .templates.filter((t) => !t.builtin)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['broken-brief', 'county-green', 'county-red']);
+    const { theme, exact } = deckTheme('county-red', templateRegistryFor(s().userTemplates));
+    expect(exact).toBe(true);
+    expect(theme.colors.primary).toBe('B00000');
+    expect(s().notice).toMatchObject({ kind: 'success', zh: '已重新读取模板文件夹：3 个自定义模板。' });
+  });
+
+  it('lists a file that is still broken instead of claiming success, and keeps the others', async () => {
+    await reloadUserTemplates();
+    expect(s().notice?.kind).toBe('error');
+    expect(s().notice?.zh).toContain('重新读取模板文件夹');
+    expect(s().notice?.details?.[0]?.zh).toContain('broken.json');
+    expect(s().templates.some((t) => t.id === 'county-green')).toBe(true);
   });
 });
 
