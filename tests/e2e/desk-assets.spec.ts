@@ -302,6 +302,8 @@ test("the user's templates folder: a valid theme in the picker and the preview, 
   await page.getByRole('button', { name: /^模板：/ }).click();
   const option = page.getByRole('menuitemradio', { name: /县委绿/ });
   await expect(option).toContainText('自定义');
+  // every theme's thumbnail drawn (they load with the menu) before the picture is taken
+  await expect(page.locator('.menu .template-thumb-inner')).toHaveCount(4);
   await page.locator('.menu').screenshot({ path: join(ARTIFACTS, 'user-templates-picker.png') });
   await option.click();
   const cover = page.locator('.current-slide .bs-slide');
