@@ -199,6 +199,7 @@ export const MENU_COMMANDS = [
   'redo',
   'about',
   'templates-folder',
+  'templates-reload',
   /** a .briefing was double-clicked while the app was running: open it (see `launch` above) */
   'open-launch',
 ] as const;

@@ -27,6 +27,7 @@ export function menuTemplate(
         cmd('导出…', 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },
         cmd('打开模板文件夹', 'templates-folder'),
+        cmd('重新读取模板文件夹', 'templates-reload'),
         { type: 'separator' },
         { label: isMac ? '退出简报工坊' : '退出', role: 'quit', accelerator: isMac ? 'Cmd+Q' : 'Alt+F4' },
       ],

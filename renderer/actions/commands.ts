@@ -2,7 +2,7 @@ import type { Command } from '../commands';
 import { focusItem } from '../components/BriefingPane';
 import { redo, undo, useStore } from '../store/store';
 import { newProject, openLaunched, openProject, saveProject } from './document';
-import { openTemplatesFolder } from './templates';
+import { openTemplatesFolder, reloadUserTemplates } from './templates';
 
 /** Carry out a command from a shortcut, the Electron menu or a button. */
 export function runCommand(command: Command): void {
@@ -37,6 +37,9 @@ export function runCommand(command: Command): void {
       break;
     case 'templates-folder':
       void openTemplatesFolder();
+      break;
+    case 'templates-reload':
+      void reloadUserTemplates();
       break;
     case 'open-launch':
       void openLaunched();

@@ -202,17 +202,22 @@ describe('the Electron main process (with a stand-in electron module)', () => {
 });
 
 describe('the templates folder in the desktop app', () => {
-  it('has a menu item that asks the page to open it', () => {
+  it('has menu items that ask the page to open it and to read it again', () => {
     const menu = record.menu as Array<{
       label: string;
       submenu: Array<{ label?: string; click?: () => void }>;
     }>;
-    const item = menu[0]!.submenu.find((i) => i.label === '打开模板文件夹');
-    expect(item).toBeDefined();
     const contents = record.windows[0]!.win.webContents;
-    contents.sent.length = 0;
-    item!.click!();
-    expect(contents.sent).toEqual([['menu:command', 'templates-folder']]);
+    for (const [label, command] of [
+      ['打开模板文件夹', 'templates-folder'],
+      ['重新读取模板文件夹', 'templates-reload'],
+    ]) {
+      const item = menu[0]!.submenu.find((i) => i.label === label);
+      expect(item, label).toBeDefined();
+      contents.sent.length = 0;
+      item!.click!();
+      expect(contents.sent).toEqual([['menu:command', command]]);
+    }
   });
 
   it('opens <userData>/templates in the file manager, creating it first', async () => {
