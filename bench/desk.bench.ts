@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../playwright.config';
 import { ROOT } from '../tests/helpers/paths';
-import { recordFigure, summarize } from './figures';
+import { machineLoad, recordFigure, summarize } from './figures';
 import { sixtySlidesText } from './sixty-slides-text';
 
 /**
@@ -90,9 +90,6 @@ async function paste(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: '导入' }).click();
   await page.getByRole('status').filter({ hasText: '已导入' }).waitFor({ timeout: 120_000 });
 }
-
-/** Timings on a shared machine mean little without its load beside them. */
-const machineLoad = (): string => `load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 
 /**
  * Benchmarks record figures here; `npm run bench` prints them all as one table at the end.
@@ -20,6 +21,9 @@ export function recordFigure(figure: Figure): void {
   console.log(line);
   if (file) appendFileSync(file, `${JSON.stringify(figure)}\n`);
 }
+
+/** Timings on a shared machine mean little without its load beside them. */
+export const machineLoad = (): string => `load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
 
 /** Median and 95th percentile of samples. */
 export function summarize(samples: readonly number[]): { median: number; p95: number; min: number } {

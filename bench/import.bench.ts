@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { it } from 'vitest';
 import { importReport } from '../content/import';
-import { DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
+import { districtReportRepeated, DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
 import { recordFigure, summarize, timeRuns } from './figures';
 
 /**
@@ -182,10 +182,7 @@ it('imports the PDF fixture and a 50 MB text file (reference)', async () => {
     unit: 'ms',
   });
 
-  const one = new Uint8Array(readFileSync(DISTRICT_REPORT_PATH));
-  const copies = Math.ceil((50 * 1024 * 1024) / one.length);
-  const big = new Uint8Array(one.length * copies);
-  for (let i = 0; i < copies; i++) big.set(one, i * one.length);
+  const big = districtReportRepeated(50);
   const t0 = performance.now();
   const { peak, retained } = await memory('50mb.txt', big);
   recordFigure({ name: 'import: 50 MB text file (reference)', value: performance.now() - t0, unit: 'ms' });

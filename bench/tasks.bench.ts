@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -11,8 +11,8 @@ import { defaultWorkerHeapMb, WorkerPool, type TaskRunner } from '../main/tasks/
 import { CHROMIUM } from '../playwright.config';
 import { builtinRegistry } from '../templates/registry';
 import { ensureBuild } from '../scripts/ensure-build.mjs';
-import { DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
-import { recordFigure } from './figures';
+import { districtReportRepeated, ROOT } from '../tests/helpers/paths';
+import { machineLoad, recordFigure } from './figures';
 import { briefing as briefBriefing, largeReport } from './large-brief';
 import { sixtySlides } from './sixty-slides';
 
@@ -27,15 +27,6 @@ import { sixtySlides } from './sixty-slides';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const machineLoad = (): string => `load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
-
-function bigText(mb: number): Uint8Array {
-  const one = new Uint8Array(readFileSync(DISTRICT_REPORT_PATH));
-  const copies = Math.ceil((mb * 1024 * 1024) / one.length);
-  const bytes = new Uint8Array(one.length * copies);
-  for (let i = 0; i < copies; i++) bytes.set(one, i * one.length);
-  return bytes;
-}
 
 /** Run `work` while a 5 ms ticker watches main's event loop; the longest gap between ticks. */
 async function longestStall(work: () => Promise<unknown>): Promise<{ stall: number; total: number }> {
@@ -83,7 +74,7 @@ describe('main’s event loop during long work', () => {
     {
       name: 'import of a 50 MB text file',
       channel: 'report:import',
-      req: () => ({ name: 'big.txt', bytes: bigText(50) }),
+      req: () => ({ name: 'big.txt', bytes: districtReportRepeated(50) }),
     },
     {
       name: '.docx of a 50-page brief with 20 pictures',
@@ -146,7 +137,7 @@ describe('a 50 MB import in Chromium through browser mode', () => {
 
   it('from choosing the file to the report on the desk', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tasks-bench-file-')), '汇编.txt');
-    writeFileSync(file, bigText(50));
+    writeFileSync(file, districtReportRepeated(50));
     const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'browser.js'), '--json', '--no-open'], {
       cwd: ROOT,
       env: { ...process.env, BRIEFING_DATA_DIR: mkdtempSync(join(tmpdir(), 'tasks-bench-data-')) },

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DISTRICT, openDesk, outline } from './desk-helpers';
 import { startHost, type RunningHost } from './host';
+import { districtReportRepeated } from '../helpers/paths';
 
 /**
  * A large report imports in main's worker thread: the page shows how far it has got, stays
@@ -20,10 +21,8 @@ test.afterEach(async () => {
 });
 
 function bigReportFile(mb: number): string {
-  const one = readFileSync(DISTRICT.path);
-  const copies = Math.ceil((mb * 1024 * 1024) / one.length);
   const path = join(mkdtempSync(join(tmpdir(), 'big-report-')), '全年工作总结汇编.txt');
-  writeFileSync(path, Buffer.concat(Array.from({ length: copies }, () => one)));
+  writeFileSync(path, districtReportRepeated(mb));
   return path;
 }
 

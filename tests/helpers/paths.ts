@@ -12,3 +12,12 @@ export const SHARED = process.env.BRIEFING_SHARED ?? join(ROOT, '..', 'shared');
 export const DISTRICT_REPORT_PATH = join(SHARED, 'fixtures', 'reports', 'district-midyear-2022.txt');
 
 export const readDistrictReport = (): string => readFileSync(DISTRICT_REPORT_PATH, 'utf8');
+
+/** The district report repeated, a line apart, to at least `mb` megabytes: a year's reports pasted into one file. */
+export function districtReportRepeated(mb: number): Uint8Array {
+  const one = new TextEncoder().encode(`${readDistrictReport()}\n`);
+  const copies = Math.ceil((mb * 1024 * 1024) / one.length);
+  const bytes = new Uint8Array(one.length * copies);
+  for (let i = 0; i < copies; i++) bytes.set(one, i * one.length);
+  return bytes;
+}

@@ -14,7 +14,7 @@ import { createHandlers, dispatch } from '../../main/handlers';
 import { inProcessRunner, WorkerPool, type TaskRunner } from '../../main/tasks/runner';
 import { builtinRegistry } from '../../templates/registry';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
-import { DISTRICT_REPORT_PATH, ROOT } from '../helpers/paths';
+import { districtReportRepeated, DISTRICT_REPORT_PATH, ROOT } from '../helpers/paths';
 
 /**
  * The worker threads imports and export writing run in. The real worker is the built one
@@ -29,14 +29,6 @@ beforeAll(() => {
   ensureBuild({ quiet: true });
 }, 120_000);
 
-/** The shared district report repeated to about `mb` megabytes of text. */
-function bigText(mb: number): Uint8Array {
-  const one = new Uint8Array(readFileSync(DISTRICT_REPORT_PATH));
-  const copies = Math.ceil((mb * 1024 * 1024) / one.length);
-  const bytes = new Uint8Array(one.length * copies);
-  for (let i = 0; i < copies; i++) bytes.set(one, i * one.length);
-  return bytes;
-}
 
 const decode = (bytes: Uint8Array): Report => decodeWireBytes(bytes) as Report;
 
@@ -67,7 +59,7 @@ describe('the worker pool', () => {
   });
 
   it('moves a large file’s bytes to the worker instead of copying them', async () => {
-    const bytes = bigText(1);
+    const bytes = districtReportRepeated(1);
     const size = bytes.byteLength;
     const { encoded } = await pool().run({ kind: 'import', name: 'big.txt', bytes });
     // transferred: main's view of the buffer is detached
@@ -78,7 +70,7 @@ describe('the worker pool', () => {
   it('reports progress through the analysis of a large file, not only while reading it', async () => {
     const progress: number[] = [];
     await pool().run(
-      { kind: 'import', name: 'big.txt', bytes: bigText(8) },
+      { kind: 'import', name: 'big.txt', bytes: districtReportRepeated(8) },
       { onProgress: (f) => progress.push(f) },
     );
     // reading is the first fifth of an import of text; the analysis reports its way up to the end
@@ -93,7 +85,7 @@ describe('the worker pool', () => {
     const seen: number[] = [];
     const started = performance.now();
     const run = p.run(
-      { kind: 'import', name: 'big.txt', bytes: bigText(30) },
+      { kind: 'import', name: 'big.txt', bytes: districtReportRepeated(30) },
       {
         signal: controller.signal,
         onProgress: (f) => {
@@ -217,7 +209,7 @@ describe('tasks through the handlers', () => {
     const handlers = handlersWith();
     const taskId = 'import-follow-1';
     const seen: number[] = [];
-    const importing = dispatch(handlers, 'report:import', { name: 'big.txt', bytes: bigText(6), taskId });
+    const importing = dispatch(handlers, 'report:import', { name: 'big.txt', bytes: districtReportRepeated(6), taskId });
     let done = false;
     void importing.then(() => (done = true));
     while (!done) {
@@ -243,7 +235,7 @@ describe('tasks through the handlers', () => {
     const handlers = handlersWith();
     const importing = dispatch(handlers, 'report:import', {
       name: 'big.txt',
-      bytes: bigText(30),
+      bytes: districtReportRepeated(30),
       taskId: 'cancel-me-1',
     });
     await new Promise((r) => setTimeout(r, 300));
@@ -253,7 +245,7 @@ describe('tasks through the handlers', () => {
     await dispatch(handlers, 'task:cancel', { taskId: 'cancel-me-2' });
     const late = await dispatch(handlers, 'report:import', {
       name: 'r.txt',
-      bytes: bigText(1),
+      bytes: districtReportRepeated(1),
       taskId: 'cancel-me-2',
     });
     expect(late).toMatchObject({ ok: false, error: { code: 'canceled' } });

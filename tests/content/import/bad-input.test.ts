@@ -3,7 +3,7 @@ import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportError, IMPORT_ERROR_CODES, importReport, SUPPORTED_EXTENSIONS } from '../../../content/import';
 import { MAX_INFLATED_BYTES } from '../../../content/import/zip';
-import { readDistrictReport } from '../../helpers/paths';
+import { districtReportRepeated, readDistrictReport } from '../../helpers/paths';
 import { bombDeflate, cjkLine, makeCompoundFile, makePdf, makeZip } from './builders';
 
 /** Import and return the ImportError code, failing the test on any other outcome. */
@@ -127,10 +127,8 @@ describe('bad input gets a clear message, never a crash', () => {
   });
 
   it('imports a 50 MB text file, reporting progress as it goes', async () => {
-    const one = enc(`${readDistrictReport()}\n`);
-    const copies = Math.ceil((50 * 1024 * 1024) / one.length);
-    const bytes = new Uint8Array(one.length * copies);
-    for (let i = 0; i < copies; i++) bytes.set(one, i * one.length);
+    const bytes = districtReportRepeated(50);
+    const copies = bytes.length / enc(`${readDistrictReport()}\n`).length;
     const progress: number[] = [];
     const heap = (): number => process.memoryUsage().heapUsed;
     const base = heap();
