@@ -43,19 +43,16 @@ export function templateLibrary(
         ],
       };
     });
-  let loaded = read();
-  let registry = loaded.then(({ templates }) => builtins.withUser(templates));
-  return {
-    dir,
-    registry: () => registry,
-    user: () => loaded,
-    reload: async () => {
-      const next = read();
-      loaded = next;
-      registry = next.then(({ templates }) => builtins.withUser(templates));
-      await next;
-    },
+  // the folder as last read and the registry made from it: read now, and again on reload
+  let loaded: ReturnType<typeof read>;
+  let registry: Promise<TemplateRegistry>;
+  const reload = async (): Promise<void> => {
+    loaded = read();
+    registry = loaded.then(({ templates }) => builtins.withUser(templates));
+    await loaded;
   };
+  void reload();
+  return { dir, registry: () => registry, user: () => loaded, reload };
 }
 
 /** `templates:user`: the user's templates in full (the page previews them) and what was refused. */

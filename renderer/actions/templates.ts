@@ -24,12 +24,13 @@ export function templateProblemsNotice(problems: readonly UserTemplateProblem[])
 
 /**
  * Take in the user's templates main sends (read afresh from the folder when `reload`), and say
- * once which files were refused and why. Returns how many were taken, or null when main failed.
+ * once which files were refused and why. Returns how many were taken when all were, else null
+ * (a file refused, already said, or main failed).
  */
 async function takeUserTemplates(reload: boolean): Promise<number | null> {
   let reply;
   try {
-    reply = await getClient().call('templates:user', reload ? { reload } : {});
+    reply = await getClient().call('templates:user', { reload });
   } catch (err) {
     notifyError(err);
     return null;
