@@ -1,7 +1,9 @@
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from './errors';
 import type { RawDocument } from './index';
-import { pagesToRawBlocks, type PdfPage, type TextRun } from './pdf-layout';
+import type { Asset } from '../model/report';
+import { pageImages, type PdfPageLike } from './pdf-images';
+import { pagesToRawBlocks, type PdfImage, type PdfPage, type TextRun } from './pdf-layout';
 import { sniff } from './sniff';
 
 /**
@@ -59,6 +61,8 @@ export async function importPdf(
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
+    // pictures come back as pixels, which we make into PNGs (no canvas here)
+    isOffscreenCanvasSupported: false,
     stopAtErrors: false,
     verbosity: 0,
     ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
@@ -66,6 +70,8 @@ export async function importPdf(
   try {
     const doc = await task.promise;
     const pages: PdfPage[] = [];
+    const assets: Record<string, Asset> = {};
+    let pictures = 0;
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -79,14 +85,20 @@ export async function importPdf(
         runs.push({ text, x, y, width: item.width ?? 0, size });
         chars += text.trim().length;
       }
-      pages.push({ runs });
+      const images = await pageImages(
+        page as unknown as PdfPageLike,
+        pdfjs.OPS,
+        assets,
+        () => `img${++pictures}`,
+      );
+      pages.push({ runs, images });
       page.cleanup();
       onProgress?.(n / doc.numPages);
     }
     // a scan may still carry a stamped page number: with nothing but that, it has no text layer
-    const blocks = chars === 0 ? [] : pagesToRawBlocks(pages);
-    if (blocks.length === 0) throw new ImportError('no-text-layer');
-    return { format: 'pdf', blocks };
+    const blocks = chars === 0 ? [] : pagesToRawBlocks(dropRepeatedImages(pages, assets));
+    if (!blocks.some((b) => b.type === 'text')) throw new ImportError('no-text-layer');
+    return { format: 'pdf', blocks, assets };
   } catch (e) {
     if (e instanceof ImportError) throw e;
     const name = e instanceof Error ? e.name : '';
@@ -95,4 +107,20 @@ export async function importPdf(
   } finally {
     await task.destroy();
   }
+}
+
+/** A picture at the same place on most pages (a letterhead's emblem) is the page's, not the report's. */
+function dropRepeatedImages(pages: PdfPage[], assets: Record<string, Asset>): PdfPage[] {
+  if (pages.length < 2) return pages;
+  const place = (i: PdfImage): string =>
+    [i.x, i.y, i.width, i.height].map((v) => Math.round(v / 4)).join(',');
+  const count = new Map<string, number>();
+  for (const p of pages)
+    for (const k of new Set((p.images ?? []).map(place))) count.set(k, (count.get(k) ?? 0) + 1);
+  const repeated = (i: PdfImage): boolean =>
+    (count.get(place(i)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  return pages.map((p) => {
+    for (const i of p.images ?? []) if (repeated(i) && i.assetId) delete assets[i.assetId];
+    return { ...p, images: (p.images ?? []).filter((i) => !repeated(i)) };
+  });
 }
