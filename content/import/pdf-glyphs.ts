@@ -85,13 +85,19 @@ export function interleaveRuns(runs: readonly TextRun[]): TextRun[] {
         : [{ text: first, x: r.x, width: r.width }],
     );
   }
-  const glyphs: (Glyph & { size: number; y: number })[] = [];
+  const glyphs: { glyph: Glyph; run: TextRun }[] = [];
   for (const r of runs) {
     const others = runs.filter((o) => o !== r).flatMap((o) => anchors.get(o) ?? []);
-    for (const g of glyphsOf(r, others)) glyphs.push({ ...g, size: r.size, y: r.y });
+    for (const g of glyphsOf(r, others)) glyphs.push({ glyph: g, run: r });
   }
-  glyphs.sort((a, b) => a.x - b.x);
+  glyphs.sort((a, b) => a.glyph.x - b.glyph.x);
   return glyphs
-    .filter((g) => g.text.trim() !== '')
-    .map((g) => ({ text: g.text, x: g.x, y: g.y, width: g.width, size: g.size || size }));
+    .filter(({ glyph }) => glyph.text.trim() !== '')
+    .map(({ glyph, run }) => ({
+      ...run,
+      text: glyph.text,
+      x: glyph.x,
+      width: glyph.width,
+      size: run.size || size,
+    }));
 }

@@ -19,6 +19,8 @@ export interface TextRun {
   width: number;
   /** font size */
   size: number;
+  /** the font's name, when the PDF gives it (「NotoSansCJKsc-Bold」) */
+  font?: string;
 }
 
 /** A picture drawn on a page: its box in PDF units, and its bytes in the report's assets if read. */
@@ -102,6 +104,36 @@ const shape = (text: string): string => text.replace(/\d+/g, '#');
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+const BOLD_FACE = /bold|heavy|black|semibold|demi|hei|黑/i;
+const faceOf = (font: string | undefined): string =>
+  (font ?? '').replace(/[-,]?(regular|roman|book)\b.*$/i, '');
+
+/**
+ * Which lines are set in a heading's face: a bold font, or a Chinese face other than the body's
+ * (公文 set their headings in 黑体 and 楷体 over a 仿宋 body). Only Chinese runs count: digits and
+ * Latin letters come in a Latin font of their own.
+ */
+function emphasisOf(lines: readonly Line[]): (line: Line) => boolean {
+  const han = (r: TextRun): number => (r.text.match(/\p{Script=Han}/gu) ?? []).length;
+  const byFace = new Map<string, number>();
+  for (const l of lines)
+    for (const r of l.runs)
+      if (r.font) byFace.set(faceOf(r.font), (byFace.get(faceOf(r.font)) ?? 0) + han(r));
+  const body = [...byFace.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (body === undefined) return () => false;
+  return (line) => {
+    const chinese = line.runs.filter((r) => han(r) > 0);
+    return (
+      chinese.length > 0 &&
+      chinese.every(
+        (r) =>
+          r.font !== undefined &&
+          (faceOf(r.font) !== body || (BOLD_FACE.test(r.font) && !BOLD_FACE.test(body))),
+      )
+    );
+  };
 }
 
 /** A page's reading order: its flows' lines (column by column), with its tables and pictures in place. */
@@ -227,6 +259,7 @@ export function pagesToRawBlocks(pages: readonly PdfPage[]): RawBlock[] {
   for (const l of all)
     bySize.set(Math.round(l.size * 2) / 2, (bySize.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
   const bodySize = [...bySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+  const emphasised = emphasisOf(all);
   const pageLeft = median(all.filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => l.x));
   const pageRight = Math.max(...all.map((l) => l.right));
   const spacing =
@@ -274,17 +307,21 @@ export function pagesToRawBlocks(pages: readonly PdfPage[]): RawBlock[] {
         indented &&
         line.right < right - bodySize * 1.5 &&
         Math.abs(line.x - left - (right - line.right)) < bodySize * 2;
+      const strong = emphasised(line);
       const hints: RawHints = {};
       if (centered) hints.centered = true;
-      if (big) hints.bold = true;
+      if (big || strong) hints.bold = true;
       const prev: { text: string; hints: RawHints; last: Line } | null = current;
       const prevRight = prev ? (prev.last.edge ?? pageRight) : right;
+      // a paragraph set in a heading's face runs on over its lines like any other
+      const sameFace = !!prev && !big && strong && !!prev.hints.bold && prev.last.size <= bodySize * 1.15;
       const startsNew =
         !prev ||
         indented ||
         big ||
+        strong !== !!prev.hints.bold ||
         prev.hints.centered ||
-        prev.hints.bold ||
+        (prev.hints.bold && !sameFace) ||
         // the previous line stopped short of its margin: its paragraph ended there
         prev.last.right < prevRight - bodySize * 1.5 ||
         prev.last.y - line.y > spacing * 1.6 ||

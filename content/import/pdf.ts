@@ -14,6 +14,7 @@ import { sniff } from './sniff';
 
 interface PdfJsTextItem {
   str?: string;
+  fontName?: string;
   transform?: number[];
   width?: number;
   height?: number;
@@ -76,21 +77,25 @@ export async function importPdf(
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const runs: TextRun[] = [];
-      for (const item of content.items as PdfJsTextItem[]) {
-        const text = item.str ?? '';
-        if (!text.trim()) continue;
-        const [a = 1, b = 0, , , x = 0, y = 0] = item.transform ?? [];
-        const size = Math.hypot(a, b) || item.height || 10;
-        runs.push({ text, x, y, width: item.width ?? 0, size });
-        chars += text.trim().length;
-      }
+      // drawing the page's operators loads its fonts too, whose names tell a heading's face
       const images = await pageImages(
         page as unknown as PdfPageLike,
         pdfjs.OPS,
         assets,
         () => `img${++pictures}`,
       );
+      const runs: TextRun[] = [];
+      for (const item of content.items as PdfJsTextItem[]) {
+        const text = item.str ?? '';
+        if (!text.trim()) continue;
+        const [a = 1, b = 0, , , x = 0, y = 0] = item.transform ?? [];
+        const size = Math.hypot(a, b) || item.height || 10;
+        const run: TextRun = { text, x, y, width: item.width ?? 0, size };
+        const font = fontName(page.commonObjs, item.fontName);
+        if (font) run.font = font;
+        runs.push(run);
+        chars += text.trim().length;
+      }
       pages.push({ runs, images });
       page.cleanup();
       onProgress?.(n / doc.numPages);
@@ -123,4 +128,14 @@ function dropRepeatedImages(pages: PdfPage[], assets: Record<string, Asset>): Pd
     for (const i of p.images ?? []) if (repeated(i) && i.assetId) delete assets[i.assetId];
     return { ...p, images: (p.images ?? []).filter((i) => !repeated(i)) };
   });
+}
+
+/** A font's own name (「NotoSansCJKsc-Bold」), without the subset tag a writer puts before it. */
+function fontName(
+  objs: { has(id: string): boolean; get(id: string): unknown },
+  id: string | undefined,
+): string | undefined {
+  if (!id || !objs.has(id)) return undefined;
+  const font = objs.get(id) as { name?: unknown } | null;
+  return typeof font?.name === 'string' ? font.name.replace(/^[A-Z]{6}\+/, '') : undefined;
 }

@@ -162,7 +162,8 @@ export function makePdf(
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   pages.forEach((content, i) => {
     const id = pageIds[i]!;
-    const resources = fonts.length > 0 ? `/Resources << /Font << ${fonts.join(' ')} >> >>` : '/Resources << >>';
+    const resources =
+      fonts.length > 0 ? `/Resources << /Font << ${fonts.join(' ')} >> >>` : '/Resources << >>';
     objects[id] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${id + 1} 0 R ${resources} >>`;
     objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
