@@ -184,8 +184,14 @@ async function readDocument(root: MElement, numbers: NumberMatcher): Promise<Raw
 /** Word's number joined to the paragraph's text the way Word sets it (a tab or space shows as one space). */
 function withNumber(number: ParagraphNumber, text: string): string {
   const t = text.replace(/^[\s\u3000]+/, '');
-  // 「一、」「（一）」 close themselves; 「1.」 before 「5G」 needs its space to stay 「1.」
-  const gap = number.suffix === 'nothing' || /[、）)．。：:」】]$/.test(number.label) ? '' : ' ';
+  // 「一、」「（一）」 close themselves; 「1.」 before 「5G」 keeps a space even where Word sets none,
+  // or it would read as the number 1.5
+  const runsOn = /[\d.．]$/.test(number.label) && /^[\dA-Za-z.]/.test(t);
+  const gap = runsOn
+    ? ' '
+    : number.suffix === 'nothing' || /[、）)．。：:」】]$/.test(number.label)
+      ? ''
+      : ' ';
   return `${number.label}${gap}${t}`;
 }
 

@@ -53,7 +53,8 @@ export const PICTURE_MISSING_TEXT: Record<PictureMissing, string> = {
  */
 export function relativePicturePath(ref: string): { path: string } | { missing: PictureMissing } {
   let s = ref.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(s) && !/^[a-z]:[\\/]/i.test(s)) return { missing: 'remote' };
+  // a scheme has two letters or more: 「d:」 is a Windows drive
+  if (/^[a-z][a-z0-9+.-]+:/i.test(s)) return { missing: 'remote' };
   if (s.startsWith('//') || s.startsWith('\\\\')) return { missing: 'remote' };
   // a query or a fragment is not part of a file's name
   s = s.replace(/[?#].*$/, '');
