@@ -32,7 +32,7 @@ export function findGutter(rows: readonly RowSpan[]): number | null {
     let both = 0;
     for (const r of texts) {
       if (r.runs.some((s) => s.x < x - 0.5 && s.x + s.width > x + 0.5)) crossing++;
-      else if (r.runs.some((s) => s.x + s.width <= x) && r.runs.some((s) => s.x >= x)) both++;
+      else if (columnRow(r, x, size)) both++;
     }
     if (crossing > texts.length * 0.2) continue;
     if (!best || both > best.both) best = { x, both };
@@ -41,10 +41,7 @@ export function findGutter(rows: readonly RowSpan[]): number | null {
   // the gutter's middle: between the furthest left-column end and the nearest right-column start
   const g = best.x;
   const twoSided = texts.filter(
-    (r) =>
-      !r.runs.some((s) => s.x < g - 0.5 && s.x + s.width > g + 0.5) &&
-      r.runs.some((s) => s.x + s.width <= g) &&
-      r.runs.some((s) => s.x >= g),
+    (r) => !r.runs.some((s) => s.x < g - 0.5 && s.x + s.width > g + 0.5) && columnRow(r, g, size),
   );
   const leftEnds = twoSided.map((r) =>
     Math.max(...r.runs.filter((s) => s.x + s.width <= g).map((s) => s.x + s.width)),
@@ -52,19 +49,37 @@ export function findGutter(rows: readonly RowSpan[]): number | null {
   const rightStarts = twoSided.map((r) => Math.min(...r.runs.filter((s) => s.x >= g).map((s) => s.x)));
   // most left-column lines end at the column's edge and most right-column lines start at its
   // own (justified text); a line that happens to stop in the gutter does not move it
-  const leftEdge = median(leftEnds);
-  const rightEdge = median(rightStarts);
-  if (leftEdge >= rightEdge) return null;
+  const leftEdge = percentile(leftEnds, 0.8);
+  const rightEdge = percentile(rightStarts, 0.2);
+  // a gutter is a few characters wide; a wider gap is the space between a table's columns
+  if (leftEdge >= rightEdge || rightEdge - leftEdge > size * 4) return null;
   const filled = leftEnds.filter((e) => within(e, leftEdge - size * 2.5, leftEdge + size * 0.5)).length;
   const aligned = rightStarts.filter((s) => within(s, rightEdge - size * 0.5, rightEdge + size * 2.5)).length;
   if (filled < twoSided.length * 0.5 || aligned < twoSided.length * 0.6) return null;
   return (leftEdge + rightEdge) / 2;
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+/**
+ * A row as two columns of text make it at `x`: one unbroken stretch of text on each side. A
+ * table's row has cells parted by wide gaps.
+ */
+function columnRow(row: RowSpan, x: number, size: number): boolean {
+  const left = row.runs.filter((s) => s.x + s.width <= x).sort((a, b) => a.x - b.x);
+  const right = row.runs.filter((s) => s.x >= x).sort((a, b) => a.x - b.x);
+  const last = left[left.length - 1];
+  const first = right[0];
+  if (!last || !first) return false;
+  const unbroken = (side: typeof left): boolean =>
+    side.every((s, i) => i === 0 || s.x - ((side[i - 1]?.x ?? 0) + (side[i - 1]?.width ?? 0)) < size * 1.5);
+  return unbroken(left) && unbroken(right);
 }
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
+}
+
+const median = (values: number[]): number => percentile(values, 0.5);
 
 /** True when a row has text across the gutter: a full-width line that ends a column stretch. */
 export function crossesGutter(row: RowSpan, gutter: number): boolean {

@@ -1,6 +1,6 @@
 import type { Asset } from '../model/report';
 import { bytesToBase64 } from '../util/wire';
-import type { PdfImage } from './pdf-layout';
+import type { PdfImage, PdfPage } from './pdf-layout';
 import { encodePng } from './png';
 
 /**
@@ -133,4 +133,20 @@ export async function pageImages(
     }
   }
   return out;
+}
+
+/** A picture at the same place on most pages (a letterhead's emblem) is the page's, not the report's. */
+export function dropRepeatedImages(pages: PdfPage[], assets: Record<string, Asset>): PdfPage[] {
+  if (pages.length < 2) return pages;
+  const place = (i: PdfImage): string =>
+    [i.x, i.y, i.width, i.height].map((v) => Math.round(v / 4)).join(',');
+  const count = new Map<string, number>();
+  for (const p of pages)
+    for (const k of new Set((p.images ?? []).map(place))) count.set(k, (count.get(k) ?? 0) + 1);
+  const repeated = (i: PdfImage): boolean =>
+    (count.get(place(i)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  return pages.map((p) => {
+    for (const i of p.images ?? []) if (repeated(i) && i.assetId) delete assets[i.assetId];
+    return { ...p, images: (p.images ?? []).filter((i) => !repeated(i)) };
+  });
 }

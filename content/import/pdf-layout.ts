@@ -58,12 +58,17 @@ const CJK_PUNCT = '，。、；：？！“”‘’（）《》【】「」—�
 /** Remove the spaces extraction leaves between Chinese characters, and between Chinese and digits or punctuation. */
 export function tidySpaces(text: string): string {
   const wide = `${HAN}${CJK_PUNCT}`;
-  return text
+  // a caption's number keeps the space after it: 「表1 主要指标」
+  const label = /^\s*([表图]\s*\d+(?:[-－.．]\d+)*)\s+(?=\p{Script=Han})/u.exec(text);
+  const tidy = text
     .replace(/[\s\u3000]+/gu, ' ')
     .replace(new RegExp(`(?<=[${wide}])\\s+(?=[${wide}0-9%％])`, 'gu'), '')
     .replace(new RegExp(`(?<=[0-9.%％])\\s+(?=[${wide}])`, 'gu'), '')
     .replace(/(?<=\d)\s+(?=\.\d)|(?<=\d\.)\s+(?=\d)|(?<=\d)\s+(?=[%％])/g, '')
     .trim();
+  if (!label?.[1]) return tidy;
+  const number = label[1].replace(/\s+/g, '');
+  return tidy.startsWith(number) ? `${number} ${tidy.slice(number.length).trimStart()}` : tidy;
 }
 
 /** A line from runs on one baseline: overlapping runs taken apart, spaces only between Latin words. */
@@ -75,7 +80,7 @@ function lineOf(runs: readonly TextRun[], y: number): Line {
   for (const r of sorted) {
     // a visible gap between two runs of Latin text is a word space; Chinese needs none
     const gap = r.x - end;
-    text += text && gap > r.size * 0.25 ? ` ${r.text}` : r.text;
+    text += text && gap > r.size * 0.2 ? ` ${r.text}` : r.text;
     end = Math.max(end, r.x + r.width);
   }
   const first = sorted[0];

@@ -41,6 +41,9 @@ export function cellsOf(line: TableLine, join: (runs: readonly TextRun[]) => str
   return cells.map((c) => ({ x: c.runs[0]?.x ?? 0, right: c.right, text: join(c.runs) }));
 }
 
+/** A cell holding a figure: digits with at most a short unit. */
+const FIGURE = /^[-+－—–]?[\d.,，%％]+\s*[\p{Script=Han}A-Za-z%‰]{0,3}$/u;
+
 const TABLE_CAPTION = /^(续)?表\s*[\d一二三四五六七八九十]+/;
 
 /** The strips the cells of these lines fall into, left to right. */
@@ -107,8 +110,12 @@ export function findTables(
     const cols = strips(multi.flat());
     const captioned =
       TABLE_CAPTION.test(lines[i - 1]?.text ?? '') || TABLE_CAPTION.test(lines[end]?.text ?? '');
-    const short = median(multi.flat().map((c) => c.text.length)) <= 12;
-    if (cols.length < 2 || !(captioned || cols.length >= 3 || short)) continue;
+    // two columns without a caption make a table when one of them holds figures (「96.8」「5.6%」)
+    const figures = cols.some((s) => {
+      const inStrip = multi.flat().filter((c) => c.x >= s.x - 1 && c.right <= s.right + 1);
+      return inStrip.length >= 2 && inStrip.filter((c) => FIGURE.test(c.text)).length >= inStrip.length * 0.6;
+    });
+    if (cols.length < 2 || !(captioned || cols.length >= 3 || figures)) continue;
     const rows = tableRows(lines.slice(i, end), cells.slice(i, end), cols);
     if (rows.length < 2) continue;
     found.push({ start: i, end, rows });

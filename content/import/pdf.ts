@@ -2,8 +2,8 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from './errors';
 import type { RawDocument } from './index';
 import type { Asset } from '../model/report';
-import { pageImages, type PdfPageLike } from './pdf-images';
-import { pagesToRawBlocks, type PdfImage, type PdfPage, type TextRun } from './pdf-layout';
+import { dropRepeatedImages, pageImages, type PdfPageLike } from './pdf-images';
+import { pagesToRawBlocks, type PdfPage, type TextRun } from './pdf-layout';
 import { sniff } from './sniff';
 
 /**
@@ -112,22 +112,6 @@ export async function importPdf(
   } finally {
     await task.destroy();
   }
-}
-
-/** A picture at the same place on most pages (a letterhead's emblem) is the page's, not the report's. */
-function dropRepeatedImages(pages: PdfPage[], assets: Record<string, Asset>): PdfPage[] {
-  if (pages.length < 2) return pages;
-  const place = (i: PdfImage): string =>
-    [i.x, i.y, i.width, i.height].map((v) => Math.round(v / 4)).join(',');
-  const count = new Map<string, number>();
-  for (const p of pages)
-    for (const k of new Set((p.images ?? []).map(place))) count.set(k, (count.get(k) ?? 0) + 1);
-  const repeated = (i: PdfImage): boolean =>
-    (count.get(place(i)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
-  return pages.map((p) => {
-    for (const i of p.images ?? []) if (repeated(i) && i.assetId) delete assets[i.assetId];
-    return { ...p, images: (p.images ?? []).filter((i) => !repeated(i)) };
-  });
 }
 
 /** A font's own name (「NotoSansCJKsc-Bold」), without the subset tag a writer puts before it. */
