@@ -13,6 +13,7 @@ import { AppError, fileErrorToAppError } from './errors';
 import { buildOutput } from './export';
 import { BrowserPdfPrinter } from './export/pdf';
 import { writeFileAtomic } from './files';
+import { folderSiblings } from './sibling-files';
 import { loadUserTemplates } from './templates-user';
 import { APP_VERSION } from './version';
 
@@ -134,7 +135,8 @@ async function readSource(file: string, cwd: string): Promise<Report> {
   } catch (err) {
     throw fileErrorToAppError(err, file);
   }
-  return importReport({ name: basename(path), bytes });
+  // a Markdown report's pictures are read from its own folder, and only from there
+  return importReport({ name: basename(path), bytes, siblings: folderSiblings(path) });
 }
 
 function parseFormats(value: string | boolean | undefined): ExportFormat[] {

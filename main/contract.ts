@@ -41,6 +41,9 @@ export const SaveResultSchema = z.discriminatedUnion('status', [
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
 const MAX_NAME = 255;
+/** the pictures sent with one report, and the length of a relative path to one */
+const MAX_SIBLINGS = 200;
+const MAX_SIBLING_PATH = 1024;
 const MAX_PATH = 4096;
 
 /** The desk's document as it crosses to main to be saved or autosaved. */
@@ -111,7 +114,19 @@ export const contract = {
   },
   'report:sample': { req: z.object({}), res: ReportSchema },
   'report:import': {
-    req: z.object({ name: z.string().min(1).max(MAX_NAME), bytes: Bytes, taskId: TaskIdSchema.optional() }),
+    req: z.object({
+      name: z.string().min(1).max(MAX_NAME),
+      bytes: Bytes,
+      taskId: TaskIdSchema.optional(),
+      /**
+       * files picked or dropped together with a Markdown report (its pictures), by the path
+       * relative to the report the page knows, or their bare names; main reads nothing else
+       */
+      siblings: z
+        .array(z.object({ path: z.string().min(1).max(MAX_SIBLING_PATH), bytes: Bytes }))
+        .max(MAX_SIBLINGS)
+        .optional(),
+    }),
     res: ReportSchema,
   },
   /** how far a task begun with a taskId has got */

@@ -120,10 +120,11 @@ export function createHandlers(services: HostServices): Handlers {
     // a copy each time: a caller in this process may hold on to what it gets
     'report:sample': async () => structuredClone(await sampleReportOnce()),
     // the request's bytes move to the worker thread: nothing here reads them again
-    'report:import': async ({ name, bytes, taskId }) => {
+    'report:import': async ({ name, bytes, taskId, siblings }) => {
       const task = board.begin(taskId);
       try {
-        return new EncodedReply((await tasks.run({ kind: 'import', name, bytes }, task)).encoded);
+        const job = { kind: 'import', name, bytes, ...(siblings?.length ? { siblings } : {}) } as const;
+        return new EncodedReply((await tasks.run(job, task)).encoded);
       } finally {
         task.end();
       }

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runCommand } from './actions/commands';
-import { openFile, startupOnce } from './actions/document';
+import { openFiles, startupOnce } from './actions/document';
 import { getClient } from './bridge/client';
 import { commandForKey, isEditable } from './commands';
 import { BriefingPane } from './components/BriefingPane';
@@ -55,8 +55,9 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
       if (!hasFiles(e)) return;
       e.preventDefault();
       setDropping(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void openFile(file);
+      // a Markdown report may come with its pictures
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length > 0) void openFiles(files);
     };
     const onBeforeUnload = (e: BeforeUnloadEvent): void => {
       if (!isDirty(useStore.getState())) return;

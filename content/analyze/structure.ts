@@ -164,14 +164,16 @@ export function analyze(
   const pictureGap = usualGap + 2;
 
   const roots: Section[] = [];
-  const stack: Section[] = [];
+  // open sections with the level their heading has in the source (Markdown's ###, 一、's 1,
+  // （一）'s 2): a section's own level is renumbered from 1 down, so the two are not comparable
+  const stack: { section: Section; sourceLevel: number }[] = [];
   const figures: Figure[] = [];
   let intro: Section | undefined;
   let lastNumberedLevel = 0;
 
   const current = (): Section => {
     const top = stack[stack.length - 1];
-    if (top) return top;
+    if (top) return top.section;
     if (!intro) {
       intro = { id: 's-intro', title: '导语', level: 1, blocks: [], sections: [] };
       roots.push(intro);
@@ -180,14 +182,16 @@ export function analyze(
   };
 
   const openSection = (h: Heading, id: string, src?: SourceRef): void => {
-    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= h.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    const level = parent ? Math.min(h.level, parent.level + 1) : 1;
+    // a heading closes every open section at its source level or deeper, and sits one level
+    // under the one left open: ## 甲 / ### 乙 / ### 丙 / ## 丁 gives 甲 1, 乙 2, 丙 2, 丁 1
+    while (stack.length > 0 && (stack[stack.length - 1]?.sourceLevel ?? 0) >= h.level) stack.pop();
+    const parent = stack[stack.length - 1]?.section;
+    const level = parent ? parent.level + 1 : 1;
     const section: Section = { id: `s-${id}`, title: h.title, level, blocks: [], sections: [] };
     if (h.number) section.number = h.number;
     if (src) section.src = src;
     (parent ? parent.sections : roots).push(section);
-    stack.push(section);
+    stack.push({ section, sourceLevel: h.level });
   };
 
   const headingOf = (b: RepairedText, role: BlockRole | undefined): Heading | null => {
@@ -217,12 +221,13 @@ export function analyze(
     kind: Figure['kind'],
     block: { id: string; src?: SourceRef },
     caption: string,
-    extra: { assetId?: string; rows?: string[][] } = {},
+    extra: { assetId?: string; missing?: string; rows?: string[][] } = {},
   ): void => {
     const sec = current();
     const figureId = `f-${block.id}`;
     const figure: Figure = { id: figureId, kind, caption, sectionId: sec.id, blockId: block.id };
     if (extra.assetId) figure.assetId = extra.assetId;
+    if (extra.missing) figure.missing = extra.missing;
     if (extra.rows) figure.rows = extra.rows;
     figures.push(figure);
     sec.blocks.push(
@@ -244,7 +249,12 @@ export function analyze(
       const captioned =
         next &&
         (PHOTO_CAPTION_NUMBER.test(next.text) || (next.hints?.centered && isCaptionShaped(next.text)));
-      addFigure('image', b, captioned ? next.text : (b.alt ?? ''), b.assetId ? { assetId: b.assetId } : {});
+      addFigure(
+        'image',
+        b,
+        captioned ? next.text : (b.alt ?? ''),
+        b.assetId ? { assetId: b.assetId } : b.missing ? { missing: b.missing } : {},
+      );
       if (captioned) i++;
       continue;
     }

@@ -1,5 +1,7 @@
 import mammoth from 'mammoth';
 import type { Asset, RawBlock, RawHints } from '../model/report';
+import { HEADING_PATTERNS } from '../analyze/text-rules';
+import { NumberMatcher, readDocxNumbers, type ParagraphNumber } from './docx-numbering';
 import { ImportError } from './errors';
 import type { RawDocument } from './index';
 import { isEncryptedOffice, sniff } from './sniff';
@@ -59,10 +61,19 @@ export async function importDocx(bytes: Uint8Array): Promise<RawDocument> {
     throw new ImportError('corrupt', e instanceof Error ? e.message.slice(0, 120) : undefined);
   }
   if (!root) throw new ImportError('corrupt');
-  return readDocument(root);
+  return readDocument(root, new NumberMatcher(listNumbers(bytes)));
 }
 
-async function readDocument(root: MElement): Promise<RawDocument> {
+/** Word's automatic numbers; a numbering part we cannot read leaves the text as it is. */
+function listNumbers(bytes: Uint8Array): ReturnType<typeof readDocxNumbers> {
+  try {
+    return readDocxNumbers(bytes);
+  } catch {
+    return [];
+  }
+}
+
+async function readDocument(root: MElement, numbers: NumberMatcher): Promise<RawDocument> {
   const blocks: RawBlock[] = [];
   const assets: Record<string, Asset> = {};
   const pending: Promise<void>[] = [];
@@ -119,6 +130,9 @@ async function readDocument(root: MElement): Promise<RawDocument> {
       }
     };
     for (const c of p.children ?? []) walk(c, false, null);
+    const number = numbers.take(lines.join(''));
+    // Word's generated number stands before the text as if typed: 「一、」「（二）」「3.」
+    if (number && !number.bullet && number.label) lines[0] = withNumber(number, lines[0] ?? '');
     const hints: RawHints = {};
     const level = headingLevel(p);
     if (level) hints.heading = level;
@@ -127,14 +141,7 @@ async function readDocument(root: MElement): Promise<RawDocument> {
       hints.bold = true;
     }
     if (p.alignment === 'center' || p.alignment === 'both-center') hints.centered = true;
-    if (p.numbering && !level) {
-      // a short line numbered by Word's list (「一、」「（一）」 generated, not typed) is a heading at
-      // its list level; a numbered sentence or a bullet is a list item
-      const text = lines.join('').trim();
-      if (p.numbering.isOrdered && text.length <= 30 && !/[。！？!?；;]/.test(text))
-        hints.heading = Math.min(9, Number(p.numbering.level ?? 0) + 1);
-      else hints.listItem = true;
-    }
+    if ((number || p.numbering) && !level) Object.assign(hints, listHints(lines.join('').trim(), number, p));
     if (boldChars > 0 && plainChars === 0) hints.bold = true;
     if (bigChars > 0 && bigChars === boldChars + plainChars && hints.centered) hints.bold = true;
     for (const line of lines) {
@@ -172,6 +179,36 @@ async function readDocument(root: MElement): Promise<RawDocument> {
   visit(root);
   await Promise.all(pending);
   return { format: 'docx', blocks, assets };
+}
+
+/** Word's number joined to the paragraph's text the way Word sets it (a tab or space shows as one space). */
+function withNumber(number: ParagraphNumber, text: string): string {
+  const t = text.replace(/^[\s\u3000]+/, '');
+  // 「一、」「（一）」 close themselves; 「1.」 before 「5G」 keeps a space even where Word sets none,
+  // or it would read as the number 1.5
+  const runsOn = /[\d.．]$/.test(number.label) && /^[\dA-Za-z.]/.test(t);
+  const gap = runsOn
+    ? ' '
+    : number.suffix === 'nothing' || /[、）)．。：:」】]$/.test(number.label)
+      ? ''
+      : ' ';
+  return `${number.label}${gap}${t}`;
+}
+
+/**
+ * A paragraph in a Word list, with its number now in its text. A numbered sentence, or a
+ * bullet, is a list item (a point, its number the marker). A short numbered line is a heading:
+ * where its number has the shape of a typed one (「一、」「（一）」「1.」) the analyser reads it as
+ * if typed, so generated and typed numbering import alike; an outline's 「1.2」 or a letter
+ * 「A.」 sits at its list level.
+ */
+function listHints(text: string, number: ParagraphNumber | null, p: MElement): RawHints {
+  const ordered = number ? !number.bullet : !!p.numbering?.isOrdered;
+  const body = number ? text.slice(number.label.length).trim() : text;
+  if (!ordered || body.length > 30 || /[。！？!?；;]/.test(body)) return { listItem: true };
+  const listLevel = number ? number.level : Number(p.numbering?.level ?? 0);
+  const typed = number && !number.outline && HEADING_PATTERNS.some(({ re }) => re.test(text));
+  return typed ? {} : { heading: Math.min(9, listLevel + 1) };
 }
 
 /** Heading N (English Word) and 标题 N (a Chinese Word's display name) styles. */

@@ -9,11 +9,13 @@ import {
   type SourceFormat,
 } from '../model/report';
 import { ImportError } from './errors';
-import { markdownToRawBlocks } from './markdown';
+import { importMarkdown } from './markdown';
 import { decodeText } from './decode';
+import type { SiblingFiles } from './pictures';
 import { bytesToRawBlocks, textToRawBlocks } from './text';
 
 export { ImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors';
+export type { SiblingFiles, SiblingRead } from './pictures';
 
 /** The largest source file we accept, in bytes; bigger files are refused before any work. */
 export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
@@ -22,6 +24,12 @@ export interface ImportInput {
   /** the file name as the user sees it; its extension picks the importer */
   name: string;
   bytes: Uint8Array;
+  /**
+   * The files beside the source, for the pictures a Markdown file names by relative path. The
+   * host that opened the file from a folder supplies it, confined to that folder; a file without
+   * a folder (dropped bytes, pasted text) has none, and its figures say their picture is missing.
+   */
+  siblings?: SiblingFiles;
 }
 
 export interface ImportOptions {
@@ -36,16 +44,18 @@ export interface RawDocument {
   assets?: Record<string, Asset>;
 }
 
-type FormatImporter = (bytes: Uint8Array, options: ImportOptions) => Promise<RawDocument> | RawDocument;
+type FormatImporter = (
+  bytes: Uint8Array,
+  options: ImportOptions,
+  siblings: SiblingFiles | undefined,
+) => Promise<RawDocument> | RawDocument;
 
 const importText: FormatImporter = (bytes, options) => ({
   format: 'txt',
   blocks: bytesToRawBlocks(bytes, (f) => options.onProgress?.(f * READ_SHARE.txt)),
 });
-const importMarkdown: FormatImporter = (bytes) => ({
-  format: 'md',
-  blocks: markdownToRawBlocks(decodeText(bytes).text),
-});
+const readMarkdownFile: FormatImporter = (bytes, _options, siblings) =>
+  importMarkdown(decodeText(bytes).text, siblings);
 
 /**
  * The share of progress reading the file takes, by what reading is: decoding text is quick and
@@ -57,8 +67,8 @@ const READ_SHARE = { txt: 0.2, pdf: 0.7, other: 0.3 } as const;
 const IMPORTERS: Record<string, FormatImporter> = {
   txt: importText,
   text: importText,
-  md: importMarkdown,
-  markdown: importMarkdown,
+  md: readMarkdownFile,
+  markdown: readMarkdownFile,
   // mammoth and pdf.js load when a file of theirs is opened, not with the app
   docx: async (bytes) => (await import('./docx')).importDocx(bytes),
   pdf: async (bytes, options) =>
@@ -86,7 +96,7 @@ export async function importReport(input: ImportInput, options: ImportOptions = 
   options.onProgress?.(0);
   let doc: RawDocument;
   try {
-    doc = await importer(input.bytes, options);
+    doc = await importer(input.bytes, options, input.siblings);
   } catch (e) {
     if (e instanceof ImportError) throw e;
     throw new ImportError('corrupt', e instanceof Error ? e.message.slice(0, 120) : undefined);

@@ -1,6 +1,8 @@
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from './errors';
 import type { RawDocument } from './index';
+import type { Asset } from '../model/report';
+import { dropRepeatedImages, pageImages, type PdfPageLike } from './pdf-images';
 import { pagesToRawBlocks, type PdfPage, type TextRun } from './pdf-layout';
 import { sniff } from './sniff';
 
@@ -12,6 +14,7 @@ import { sniff } from './sniff';
 
 interface PdfJsTextItem {
   str?: string;
+  fontName?: string;
   transform?: number[];
   width?: number;
   height?: number;
@@ -59,6 +62,8 @@ export async function importPdf(
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
+    // pictures come back as pixels, which we make into PNGs (no canvas here)
+    isOffscreenCanvasSupported: false,
     stopAtErrors: false,
     verbosity: 0,
     ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
@@ -66,27 +71,39 @@ export async function importPdf(
   try {
     const doc = await task.promise;
     const pages: PdfPage[] = [];
+    const assets: Record<string, Asset> = {};
+    let pictures = 0;
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
+      // drawing the page's operators loads its fonts too, whose names tell a heading's face
+      const images = await pageImages(
+        page as unknown as PdfPageLike,
+        pdfjs.OPS,
+        assets,
+        () => `img${++pictures}`,
+      );
       const runs: TextRun[] = [];
       for (const item of content.items as PdfJsTextItem[]) {
         const text = item.str ?? '';
         if (!text.trim()) continue;
         const [a = 1, b = 0, , , x = 0, y = 0] = item.transform ?? [];
         const size = Math.hypot(a, b) || item.height || 10;
-        runs.push({ text, x, y, width: item.width ?? 0, size });
+        const run: TextRun = { text, x, y, width: item.width ?? 0, size };
+        const font = fontName(page.commonObjs, item.fontName);
+        if (font) run.font = font;
+        runs.push(run);
         chars += text.trim().length;
       }
-      pages.push({ runs });
+      pages.push({ runs, images });
       page.cleanup();
       onProgress?.(n / doc.numPages);
     }
     // a scan may still carry a stamped page number: with nothing but that, it has no text layer
-    const blocks = chars === 0 ? [] : pagesToRawBlocks(pages);
-    if (blocks.length === 0) throw new ImportError('no-text-layer');
-    return { format: 'pdf', blocks };
+    const blocks = chars === 0 ? [] : pagesToRawBlocks(dropRepeatedImages(pages, assets));
+    if (!blocks.some((b) => b.type === 'text')) throw new ImportError('no-text-layer');
+    return { format: 'pdf', blocks, assets };
   } catch (e) {
     if (e instanceof ImportError) throw e;
     const name = e instanceof Error ? e.name : '';
@@ -95,4 +112,14 @@ export async function importPdf(
   } finally {
     await task.destroy();
   }
+}
+
+/** A font's own name (「NotoSansCJKsc-Bold」), without the subset tag a writer puts before it. */
+function fontName(
+  objs: { has(id: string): boolean; get(id: string): unknown },
+  id: string | undefined,
+): string | undefined {
+  if (!id || !objs.has(id)) return undefined;
+  const font = objs.get(id) as { name?: unknown } | null;
+  return typeof font?.name === 'string' ? font.name.replace(/^[A-Z]{6}\+/, '') : undefined;
 }

@@ -50,6 +50,8 @@ export const RawBlockSchema = z.discriminatedUnion('type', [
     /** the image bytes in `assets`; none when the source only names a picture it does not carry (markdown) */
     assetId: z.string().optional(),
     alt: z.string().optional(),
+    /** why the picture the source names is not in `assets`, in words staff read (a Markdown file pasted without its folder) */
+    missing: z.string().optional(),
     src: SourceRefSchema.optional(),
   }),
   z.object({
@@ -168,6 +170,8 @@ export const FigureSchema = z.object({
   blockId: z.string(),
   /** image data in `assets`; a newspaper photo caption whose picture did not survive has none */
   assetId: z.string().optional(),
+  /** why the picture is not there when the source named one (see the raw image block) */
+  missing: z.string().optional(),
   /** table rows, first row the header */
   rows: z.array(z.array(z.string())).optional(),
 });

@@ -5,6 +5,7 @@ import type { Template } from '../../templates/schema';
 import type { ExportFormat } from '../contract';
 import { AppError } from '../errors';
 import type { ExportEnv, RenderedOutput } from '../export';
+import type { BundledFile } from '../sibling-files';
 
 /**
  * The long, pure work main hands to a worker thread: reading a source file into a report,
@@ -12,7 +13,15 @@ import type { ExportEnv, RenderedOutput } from '../export';
  * clone), so the same function runs it in a worker or, where there is none, in main itself.
  */
 export type Job =
-  | { kind: 'import'; name: string; bytes: Uint8Array }
+  | {
+      kind: 'import';
+      name: string;
+      bytes: Uint8Array;
+      /** where main read the file: its pictures are read from that folder (main/sibling-files.ts) */
+      path?: string;
+      /** or the files the page sent along with it, by relative path */
+      siblings?: BundledFile[];
+    }
   | { kind: 'paste'; text: string }
   | { kind: 'reanalyze'; report: Report; decisions: Decisions }
   | {
@@ -60,8 +69,19 @@ export async function runJob<K extends JobKind>(
   const typed = job as Job;
   switch (typed.kind) {
     case 'import': {
-      const { importReport } = await import('../../content/import');
-      const report = await importReport({ name: typed.name, bytes: typed.bytes }, { onProgress: work });
+      const [{ importReport }, { folderSiblings, bundledSiblings }] = await Promise.all([
+        import('../../content/import'),
+        import('../sibling-files'),
+      ]);
+      const siblings = typed.path
+        ? folderSiblings(typed.path)
+        : typed.siblings
+          ? bundledSiblings(typed.siblings)
+          : undefined;
+      const report = await importReport(
+        { name: typed.name, bytes: typed.bytes, ...(siblings ? { siblings } : {}) },
+        { onProgress: work },
+      );
       result = encodeReport(report, onProgress);
       break;
     }

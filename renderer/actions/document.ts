@@ -233,12 +233,34 @@ function adoptProject(opened: Extract<OpenedProject, { status: 'opened' }>, file
 
 const isProjectFile = (name: string): boolean => /\.briefing$/i.test(name);
 
-/** A file from the chooser or dropped on the window: a project opens, anything else is imported as a report. */
-export async function openFile(file: File): Promise<void> {
+const isPicture = (name: string): boolean => /\.(png|jpe?g|gif|webp)$/i.test(name);
+
+/**
+ * Files from the chooser or dropped on the window: a project opens, anything else is imported as
+ * a report. Pictures chosen or dropped with a Markdown report go with it, for the pictures it
+ * names (main matches them to its references; it reads no folder for a page).
+ */
+export async function openFiles(files: readonly File[]): Promise<void> {
+  const file = files.find((f) => !isPicture(f.name)) ?? files[0];
+  if (!file) return;
   if (isProjectFile(file.name)) return openProjectFile(file);
+  const pictures = files.filter((f) => f !== file && isPicture(f.name));
   const report = await withBusy('import', async () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return withTask((taskId) => getClient().call('report:import', { name: file.name, bytes, taskId }));
+    const siblings = await Promise.all(
+      pictures.map(async (f) => ({
+        path: f.webkitRelativePath || f.name,
+        bytes: new Uint8Array(await f.arrayBuffer()),
+      })),
+    );
+    return withTask((taskId) =>
+      getClient().call('report:import', {
+        name: file.name,
+        bytes,
+        taskId,
+        ...(siblings.length > 0 ? { siblings } : {}),
+      }),
+    );
   });
   if (report) adoptReport(report);
 }

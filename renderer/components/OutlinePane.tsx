@@ -262,6 +262,7 @@ function BlockDetail({ report }: { report: Report }) {
               {figure?.caption ||
                 t(block.kind === 'figure' ? 'outline.untitledFigure' : 'outline.untitledTable')}
             </p>
+            {figure?.missing && <p className="muted small">{figure.missing}</p>}
             {figure?.rows && (
               <table className="detail-table">
                 <tbody>

@@ -8,7 +8,7 @@ import {
   exportAs,
   loadSample,
   newProject,
-  openFile,
+  openFiles,
   openProject,
   openProjectFile,
   openRecent,
@@ -272,8 +272,14 @@ function FilePickers() {
         type="file"
         hidden
         data-picker="report"
-        accept=".txt,.text,.md,.markdown,.docx,.pdf,.briefing"
-        onChange={onPick(openFile)}
+        accept=".txt,.text,.md,.markdown,.docx,.pdf,.briefing,.png,.jpg,.jpeg,.gif,.webp"
+        multiple
+        onChange={(e) => {
+          // a Markdown report may be chosen together with its pictures
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          void openFiles(files);
+        }}
       />
       <input
         ref={project}

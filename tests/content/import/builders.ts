@@ -145,15 +145,25 @@ export function makeCompoundFile(streams: readonly string[]): Uint8Array {
  * `cjkFont` the pages get /F1, a non-embedded Chinese font that names the Adobe CMap
  * UniGB-UCS2-H (as office PDF writers do), so reading it needs pdf.js's CMap files.
  */
-export function makePdf(pages: readonly string[], options: { cjkFont?: boolean } = {}): Uint8Array {
+export function makePdf(
+  pages: readonly string[],
+  options: { cjkFont?: boolean; latinFont?: boolean } = {},
+): Uint8Array {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 3 + i * 2);
   const fontId = 3 + pages.length * 2;
+  // /F2: Helvetica in WinAnsi, where curly quotes are \223 and \224 (a Latin font's quotes among Chinese)
+  const latinId = fontId + 3;
+  const fonts = [
+    ...(options.cjkFont ? [`/F1 ${fontId} 0 R`] : []),
+    ...(options.latinFont ? [`/F2 ${latinId} 0 R`] : []),
+  ];
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
   pages.forEach((content, i) => {
     const id = pageIds[i]!;
-    const resources = options.cjkFont ? `/Resources << /Font << /F1 ${fontId} 0 R >> >>` : '/Resources << >>';
+    const resources =
+      fonts.length > 0 ? `/Resources << /Font << ${fonts.join(' ')} >> >>` : '/Resources << >>';
     objects[id] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${id + 1} 0 R ${resources} >>`;
     objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
@@ -165,6 +175,12 @@ export function makePdf(pages: readonly string[], options: { cjkFont?: boolean }
       `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor ${fontId + 2} 0 R /DW 1000 >>`;
     objects[fontId + 2] =
       '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>';
+  }
+  if (options.latinFont) {
+    objects[fontId] ??= '<< >>';
+    objects[fontId + 1] ??= '<< >>';
+    objects[fontId + 2] ??= '<< >>';
+    objects[latinId] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   }
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
