@@ -148,15 +148,20 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
     else groups.set(shape, [k]);
   });
   const titleShape = lines[0] ? lineShape(lines[0].block.text) : '';
-  const pageNumberAt = [...removed.keys()];
-  const nearPageNumber = (k: number): boolean =>
-    pageNumberAt.some((p) => {
-      if (Math.abs(p - k) > PAGE_BREAK_REACH) return false;
-      // only furniture-sized lines may stand between a header and its page number
+  // a header stands right by its page number, or with another running line between them (a
+  // header over a footer): a signature's unit, with its date under it, does not
+  const repeated = new Set<number>();
+  for (const members of groups.values()) if (members.length >= 2) for (const k of members) repeated.add(k);
+  const nearPageNumber = (k: number): boolean => {
+    for (let p = k - PAGE_BREAK_REACH; p <= k + PAGE_BREAK_REACH; p++) {
+      if (p === k || !removed.has(p)) continue;
+      let clear = true;
       for (let j = Math.min(p, k) + 1; j < Math.max(p, k); j++)
-        if (displayWidth(lines[j]?.block.text ?? '') > MAX_HEADER_WIDTH) return false;
-      return true;
-    });
+        if (!repeated.has(j) && !removed.has(j)) clear = false;
+      if (clear) return true;
+    }
+    return false;
+  };
 
   const found: number[] = [];
   for (const [shape, members] of groups) {

@@ -2,6 +2,9 @@ import { POINT_MARKER } from './text-rules';
 
 const MAX_LEAD_CHARS = 28;
 const MAX_COMMA_LEAD_CHARS = 24;
+/** A sentence that opens on its circumstances (「随着……，」 「根据……，」) states, it does not lead in. */
+const CIRCUMSTANCE =
+  /^(随着|在|通过|为了|为|由于|经过|按照|根据|依托|围绕|针对|截至|今年以来|近年来|目前|当前|同时|此外|其中|对此|下一步|一季度|上半年|下半年|全年)/;
 
 export interface PointParts {
   marker?: string;
@@ -19,18 +22,24 @@ export interface PointParts {
 export function matchPoint(text: string): PointParts | null {
   const marker = POINT_MARKER.exec(text);
   const rest = marker ? text.slice(marker[0].length) : text;
+  // a quotation (「“订单排到了下半年。”负责人说」) leads into nothing
+  if (/^["“「『]/.test(rest)) return null;
   const m = /^([^。！？!?；;：:]{2,})([。！？!?；;：:])/.exec(rest);
   if (!m || !m[1]) return null;
   const lead = m[1].trim();
   const body = rest.slice(m[0].length).trim();
   if (lead.length > MAX_LEAD_CHARS || body.length === 0) return null;
+  // 「各位代表！」 calls on the audience, and 「2023年是……之年。」 states a fact: neither leads in
+  if (/^(各位|同志们|朋友们|女士们|先生们)/.test(lead) || (!marker && /^\d/.test(lead))) return null;
   const commas = lead.split(/[，,]/);
   if (!marker && commas.length > 1) {
     // 「加强基层党组织建设,全面筑牢战斗堡垒。」 is a two-part lead-in; 「8月12日,全会召开。」 and
     // 「上半年,绿园以……,推动……。」 are ordinary sentences that open with a time or run on
     if (commas.length > 2 || m[2] !== '。' || lead.length > MAX_COMMA_LEAD_CHARS || /\d/.test(lead))
       return null;
-    if (commas.some((part) => part.trim().length < 4)) return null;
+    if (commas.some((part) => part.trim().length < 4) || CIRCUMSTANCE.test(lead)) return null;
+    // 「过去的一年，是极不平凡的一年」 says what something is
+    if (/^是/.test(commas[1]?.trim() ?? '')) return null;
   }
   const markerText = marker?.[1];
   const parts: PointParts = markerText ? { marker: markerText, lead, text: body } : { lead, text: body };

@@ -83,6 +83,8 @@ function isHeadingLine(text: string): boolean {
     !/[。！？!?；;…]/.test(text) &&
     !/[，,、]$/.test(text) &&
     !ENUMERATES_INSIDE.test(text) &&
+    // 「围绕上述目标，重点抓好以下工作：」 leads into a list; 「主要做法：」 heads one
+    !(/[:：]$/.test(text) && /[，,]/.test(text)) &&
     // a bare figure 「1.2亿元」 or 「86.4」 is a table cell, and a date or a signing office
     // (「2022年7月15日」, 「某区人民政府办公室」) closes a report: none of them is a heading
     !/^[\d.,%％\s]+\p{Script=Han}{0,2}$/u.test(text) &&
@@ -139,6 +141,7 @@ export function analyze(
   const sectionNumbers = sectionNumberLines(blocks, free);
   const numbered = sectionNumbers.size > 0 || texts.some((b) => matchHeading(b.text)?.numbered);
   const formatted = texts.some((b) => b.hints?.bold);
+  const indentOpens = paragraphIndent(texts);
   const gaps = texts.map((b) => b.hints?.gapBefore ?? 0).sort((a, b) => a - b);
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const pictureGap = usualGap + 2;
@@ -193,6 +196,8 @@ export function analyze(
     }
     if (h.numbered || SECTION_LABELS.test(b.text)) return h;
     if (formatted && !b.hints?.bold && !b.hints?.centered) return null;
+    // where paragraphs open with an indent, an indented line opens a paragraph, not a heading
+    if (indentOpens(b)) return null;
     // a heading heads something: the text's last line (「谢谢大家」) is not one
     if (isLast) return null;
     if (numbered) return { ...h, level: plainLevel };
@@ -317,6 +322,23 @@ function enumerationBlock(part: EnumerationPart, id: string): Block {
   if (part.kind === 'paragraph') return { kind: 'paragraph', id, text: part.text };
   const { kind: _kind, ...point } = part;
   return { kind: 'point', id, ...point };
+}
+
+/** The most a paragraph's first line is indented (two characters, give or take); a centred line sits further in. */
+const MAX_PARAGRAPH_INDENT = 3;
+
+/**
+ * Whether a line is indented as the text's paragraphs are: the text sets some lines in from its
+ * margin by a paragraph's indent, and this is one. Null-safe for texts that use no indents.
+ */
+function paragraphIndent(texts: readonly RepairedText[]): (b: RepairedText) => boolean {
+  let margin = Infinity;
+  for (const b of texts) margin = Math.min(margin, b.hints?.indent ?? 0);
+  const opens = (b: RepairedText): boolean => {
+    const indent = (b.hints?.indent ?? 0) - margin;
+    return indent > 0 && indent <= MAX_PARAGRAPH_INDENT;
+  };
+  return texts.filter(opens).length >= 3 ? opens : () => false;
 }
 
 /** A section's title under its 「01」: one short line with no sentence in it. */

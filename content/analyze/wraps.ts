@@ -170,8 +170,17 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   const headPage = s.head.src?.page;
   if (gap > 0 || (headPage !== undefined && s.next.src?.page !== headPage)) return false;
   if (inClause) return true;
-  if (endsParagraph(head)) return false;
-  if (layout.margin !== null && (s.next.hints?.indent ?? 0) > layout.margin) return false;
+  // a semicolon or colon closes a clause, not a paragraph, when the page width put it at the line's end
+  if (/[；;：:]$/.test(head) && isFullLine(head, layout)) return true;
+  // where paragraphs open indented, an unindented line under a full one goes on with it
+  const indented = layout.margin !== null && (s.next.hints?.indent ?? 0) > layout.margin;
+  // the next line may be a heading: short, with no sentence in it and not stopping mid-clause
+  const shortLine =
+    NO_SENTENCE(next) &&
+    !ENDS_INSIDE_CLAUSE.test(next) &&
+    (layout.width !== null ? !isFullLine(next, layout) : displayWidth(next) <= HEADING_WIDTH);
+  if (layout.margin !== null && !indented && !shortLine && isFullLine(head, layout)) return true;
+  if (endsParagraph(head) || indented) return false;
 
   // a full line ends where the page did; a shorter one where its paragraph or heading did
   if (layout.width !== null) return isFullLine(head, layout);
@@ -185,8 +194,7 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   // a seam the document writes as one word elsewhere, onto a start that begins no word of its own
   const fit = orphanFit(head, next, pairs);
   // a short unpunctuated line (a heading, or the next one) is read on only on that evidence
-  if (headingShaped || (displayWidth(next) <= HEADING_WIDTH && NO_SENTENCE(next)))
-    return fit > 0 && !opensClause;
+  if (headingShaped || shortLine) return fit > 0 && !opensClause;
   if (s.acrossFurniture || s.headContinues || layout.blankSeparated || ENUMERATES_INSIDE.test(head))
     return !opensClause;
   return !opensClause && pairs.seam(head, next) > 0;
