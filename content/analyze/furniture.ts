@@ -99,11 +99,15 @@ function opensSomething(text: string): boolean {
   return HEADING_PATTERNS.some(({ re }) => re.test(text)) || OPENING.test(text) || BULLET.test(text);
 }
 
-/** The line at k stands inside a sentence: the text before it is unfinished and the text after it goes on. */
+/** Running text, not a heading: long, or with a clause inside it. */
+const runningText = (text: string): boolean =>
+  !HEADING_PATTERNS.some(({ re }) => re.test(text)) && (displayWidth(text) > 30 || /[，,、；;]/.test(text));
+
+/** The line at k stands inside a sentence: the running text before it is unfinished and the text after it goes on. */
 function cutsSentence(lines: readonly Line[], k: number, removed: ReadonlyMap<number, unknown>): boolean {
-  const before = neighbour(lines, k, -1, removed);
-  const after = neighbour(lines, k, 1, removed);
-  return !!before && !!after && !endsParagraph(before.block.text) && !opensSomething(after.block.text);
+  const before = neighbour(lines, k, -1, removed)?.block.text;
+  const after = neighbour(lines, k, 1, removed)?.block.text;
+  return !!before && !!after && runningText(before) && !endsParagraph(before) && !opensSomething(after);
 }
 
 function pageNumbers(lines: readonly Line[]): number[] {
@@ -140,7 +144,8 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
   const groups = new Map<string, number[]>();
   lines.forEach((l, k) => {
     const text = l.block.text;
-    if (removed.has(k) || displayWidth(text) > MAX_HEADER_WIDTH || endsSentence(text)) return;
+    // a header names the document or its unit: no clause in it
+    if (removed.has(k) || displayWidth(text) > MAX_HEADER_WIDTH || /[，,。、；;：:！!？?]/.test(text)) return;
     if (!/[\p{Script=Han}A-Za-z]/u.test(text)) return;
     const shape = lineShape(text);
     const group = groups.get(shape);
@@ -152,8 +157,8 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
   // header over a footer): a signature's unit, with its date under it, does not
   const repeated = new Set<number>();
   for (const members of groups.values()) if (members.length >= 2) for (const k of members) repeated.add(k);
-  const nearPageNumber = (k: number): boolean => {
-    for (let p = k - PAGE_BREAK_REACH; p <= k + PAGE_BREAK_REACH; p++) {
+  const nearPageNumber = (k: number, reach = PAGE_BREAK_REACH): boolean => {
+    for (let p = k - reach; p <= k + reach; p++) {
       if (p === k || !removed.has(p)) continue;
       let clear = true;
       for (let j = Math.min(p, k) + 1; j < Math.max(p, k); j++)
@@ -173,8 +178,10 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
       if (repeats.length >= 2 || atBreaks.length > 0) found.push(...repeats);
       continue;
     }
+    // a line repeated at two page breaks, or standing right against a page number once (a
+    // two-page document), is the header; its other occurrences are the text's own
     const atBreaks = members.filter((k) => nearPageNumber(k) || cutsSentence(lines, k, removed));
-    if (atBreaks.length >= 2) found.push(...atBreaks);
+    if (atBreaks.length >= 2 || members.some((k) => nearPageNumber(k, 1))) found.push(...atBreaks);
   }
   return found.sort((a, b) => a - b);
 }

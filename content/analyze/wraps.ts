@@ -1,6 +1,6 @@
 import type { Suggestion, TextBlock } from './repair';
 import { repairId } from './ids';
-import { orphanFit, type PairCounts } from './pairs';
+import { commonWordAt, orphanFit, type PairCounts } from './pairs';
 import {
   BULLET,
   CANNOT_OPEN,
@@ -38,6 +38,8 @@ import {
 const HEADING_WIDTH = 30;
 /** A hard-wrapped page is at least this wide, in full-width characters, and at most this. */
 const MIN_PAGE_WIDTH = 16;
+/** Full lines a text needs to show a page width: a paragraph or two. */
+const MIN_FULL_LINES = 5;
 const MAX_PAGE_WIDTH = 120;
 /** How much narrower than the page width a line may be and still be full (an indent, a narrow digit). */
 const FULL_LINE_SLACK = 2.5;
@@ -88,7 +90,7 @@ function wrapWidth(lines: readonly TextBlock[], widths: readonly number[]): numb
     const bin = Math.min(bins.length - 1, Math.round(w * 2));
     bins[bin] = (bins[bin] ?? 0) + 1;
   }
-  if (long < 8) return null;
+  if (long < MIN_FULL_LINES) return null;
   // the band [w - 1.5, w + 1] holding most lines, widest first on a tie
   const prefix = new Uint32Array(bins.length + 1);
   for (let i = 0; i < bins.length; i++) prefix[i + 1] = (prefix[i] ?? 0) + (bins[i] ?? 0);
@@ -105,10 +107,13 @@ function wrapWidth(lines: readonly TextBlock[], widths: readonly number[]): numb
     }
   }
   const wider = inBand(best * 2 + 4, bins.length - 1);
-  if (bestCount < 8 || bestCount < long * 0.3 || wider > long * 0.1) return null;
+  if (bestCount < MIN_FULL_LINES || bestCount < long * 0.3 || wider > long * 0.1) return null;
+  // wrapped prose: most full lines stop mid-sentence, and most hold a clause mark (a list of
+  // names of equal length holds none)
   const full = lines.filter((_, i) => (widths[i] ?? 0) >= best - FULL_LINE_SLACK);
   const cut = full.filter((b) => !endsParagraph(b.text)).length;
-  return cut >= full.length * 0.5 ? best : null;
+  const prose = full.filter((b) => /[，,。、；;：:]/.test(b.text)).length;
+  return cut >= full.length * 0.5 && prose >= full.length * 0.5 ? best : null;
 }
 
 /** A line as wide as the page: where it stops, the page did, not its paragraph. */
@@ -126,11 +131,17 @@ export function opensNew(text: string): boolean {
   );
 }
 
-/** 「增长2」+「3.5%」, 「完成投资12」+「亿元」: a number cut by the wrap. Not a caption 「表1」 or a table row. */
-export function cutsNumber(head: string, next: string): boolean {
+/**
+ * 「增长2」+「3.5%」, 「完成投资12」+「亿元」: a number cut by the wrap. Not a caption 「表1」 or a
+ * table row. After a line that stands alone (a heading 「回顾2023」) only what no paragraph opens
+ * with counts: a decimal or percentage's tail (「3.5%」) or a unit (「亿元」), never a new number
+ * (「2024年是……」).
+ */
+export function cutsNumber(head: string, next: string, standalone = false): boolean {
   if (!/\d[.．]?$/.test(head) || /^\d+$/.test(head) || NUMBER_LABEL.test(head)) return false;
   // a table row set out with spaces: 「地区生产总值   326.5」, 「326.5  5.2」
   if (/\s{2,}\S+$/.test(head) || /\d\s+[\d.]+$/.test(head)) return false;
+  if (standalone) return /^([.．%％‰]|\d*[.．]\d|\d+\s*[%％‰])/.test(next) || UNIT_START.test(next);
   return /^[\d.．%％‰]/.test(next) || (/\d$/.test(head) && UNIT_START.test(next));
 }
 
@@ -157,11 +168,18 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   if (MARKS_ONLY.test(next))
     return CLOSING_TAIL.test(next) && !MARKS_ONLY.test(head) && !/[。！？!?；;…]$/.test(head);
   if (OPENING_ONLY.test(head)) return true;
-  if (MARKS_ONLY.test(head) || opensNew(next)) return false;
+  if (MARKS_ONLY.test(head)) return false;
+  // what opens a heading or an item starts anew, unless it runs on as text after a line the
+  // page cut: 「……第一、」 + 「二、三产业分别增长……，」
+  const nextIsText = !NO_SENTENCE(next) || ENDS_INSIDE_CLAUSE.test(next);
+  const cutByPage = isFullLine(head, layout) && !endsParagraph(head);
+  if (opensNew(next) && !(cutByPage && nextIsText)) return false;
 
+  const standalone =
+    !s.headContinues && !isFullLine(head, layout) && displayWidth(head) <= HEADING_WIDTH && NO_SENTENCE(head);
   const inClause =
     ENDS_INSIDE_CLAUSE.test(head) ||
-    cutsNumber(head, next) ||
+    cutsNumber(head, next, standalone) ||
     CANNOT_OPEN.test(next) ||
     (/[A-Za-z]$/.test(head) && /^[a-z]/.test(next));
   const gap = s.acrossFurniture ? 0 : (s.next.hints?.gapBefore ?? 0);
@@ -188,11 +206,16 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   if (HEADING_PATTERNS.some(({ re }) => re.test(head)) || SECTION_NUMBER_LINE.test(head)) return false;
   // 「期，」 opening a line: no sentence opens on a clause of one character
   if (/^\p{Script=Han}[，,、。；;：:]/u.test(next)) return true;
+  // a heading may hold a comma (「发展为要，坚定信心抓落实」), running text holds more
   const headingShaped =
-    !s.headContinues && headWidth <= HEADING_WIDTH && NO_SENTENCE(head) && !ENUMERATES_INSIDE.test(head);
+    !s.headContinues &&
+    headWidth <= HEADING_WIDTH &&
+    NO_SENTENCE(head) &&
+    (head.match(/[，,、]/g) ?? []).length <= 1 &&
+    !ENUMERATES_INSIDE.test(head);
   const opensClause = next.length >= 2 && pairs.opensElsewhere(next) > 0;
   // a seam the document writes as one word elsewhere, onto a start that begins no word of its own
-  const fit = orphanFit(head, next, pairs);
+  const fit = orphanFit(head, next, pairs) + (commonWordAt(head, next) ? 1 : 0);
   // a short unpunctuated line (a heading, or the next one) is read on only on that evidence
   if (headingShaped || shortLine) return fit > 0 && !opensClause;
   if (s.acrossFurniture || s.headContinues || layout.blankSeparated || ENUMERATES_INSIDE.test(head))
