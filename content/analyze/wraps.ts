@@ -188,6 +188,8 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   const headPage = s.head.src?.page;
   if (gap > 0 || (headPage !== undefined && s.next.src?.page !== headPage)) return false;
   if (inClause) return true;
+  // two numbers side by side are read as one only on the number rule's evidence, never a word's
+  if (/\d$/.test(head) && /^\d/.test(next)) return false;
   // a semicolon or colon closes a clause, not a paragraph, when the page width put it at the line's end
   if (/[；;：:]$/.test(head) && isFullLine(head, layout)) return true;
   // where paragraphs open indented, an unindented line under a full one goes on with it
