@@ -44,6 +44,8 @@ const CLOSING_MARKS = /^[。，,、；;：:！!？?）)》」』”’…%％]/;
 const OPENING_MARKS_ONLY = /^[“‘「『（(《〈【\s]+$/;
 
 const MAX_HEADER_WIDTH = 40;
+/** The longest page number line: 「第 12 页 / 共 120 页」. */
+const MAX_PAGE_NUMBER_CHARS = 24;
 /** How close (in lines) a running header stands to a page number at the same page break. */
 const PAGE_BREAK_REACH = 2;
 /** How far apart two page numbers must be (in lines): pages hold more than a line or two. */
@@ -116,6 +118,7 @@ function pageNumbers(lines: readonly Line[]): number[] {
   const candidates: { k: number; value: number; formed: boolean }[] = [];
   lines.forEach((l, k) => {
     const text = l.block.text;
+    if (text.length > MAX_PAGE_NUMBER_CHARS) return;
     const formed = pageNumberValue(text);
     if (formed !== null) candidates.push({ k, value: formed, formed: true });
     else if (BARE_NUMBER.test(text)) {
@@ -145,7 +148,8 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
   lines.forEach((l, k) => {
     const text = l.block.text;
     // a header names the document or its unit: no clause in it
-    if (removed.has(k) || displayWidth(text) > MAX_HEADER_WIDTH || /[，,。、；;：:！!？?]/.test(text)) return;
+    if (removed.has(k) || text.length > MAX_HEADER_WIDTH * 2 || /[，,。、；;：:！!？?]/.test(text)) return;
+    if (displayWidth(text) > MAX_HEADER_WIDTH) return;
     if (!/[\p{Script=Han}A-Za-z]/u.test(text)) return;
     const shape = lineShape(text);
     const group = groups.get(shape);

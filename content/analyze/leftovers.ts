@@ -83,6 +83,8 @@ const holdsSentence = (text: string): boolean => /[。；;！!？?]./.test(text)
 const RELATED_LIST =
   /^[▼▲◆◇■□●○·\-—=＝★☆|｜\s]*(往期推荐|往期回顾|往期精选|往期精彩|推荐阅读|相关阅读|延伸阅读|相关链接|相关新闻|相关文章|热门推荐|精彩推荐|猜你喜欢|近期热文|今日推荐|历史文章|更多阅读|精彩回顾|热文推荐)[▼▲◆◇■□●○·\-—=＝★☆|｜\s]*$/;
 
+/** The longest the 往期推荐 line runs, decorations and all. */
+const MAX_RELATED_HEADING = 24;
 /** The longest an article title in such a list runs. */
 const MAX_LISTED_TITLE_WIDTH = 64;
 
@@ -93,7 +95,8 @@ interface Line {
 
 /** What kind of leftover a line is, or null. */
 export function leftoverKind(text: string): 'byline' | 'web-leftover' | null {
-  if (displayWidth(text) > MAX_LEFTOVER_WIDTH) return null;
+  // a line is at least half as wide as it is long: most paragraphs end here
+  if (text.length > MAX_LEFTOVER_WIDTH * 2 || displayWidth(text) > MAX_LEFTOVER_WIDTH) return null;
   if (BYLINES.some((re) => re.test(text))) return 'byline';
   if (displayWidth(text) > MAX_CHROME_WIDTH || holdsSentence(text)) return null;
   if (WEB_LEFTOVERS.some((re) => re.test(text))) return 'web-leftover';
@@ -124,7 +127,7 @@ export function findLeftovers(
   for (let at = 0; at < raw.length; at++) {
     const b = raw[at];
     if (!isText(b)) continue;
-    if (RELATED_LIST.test(b.text)) {
+    if (b.text.length <= MAX_RELATED_HEADING && RELATED_LIST.test(b.text)) {
       // the list runs on while its lines read as article titles, and may close with more leftovers
       const run: TextBlock[] = [b];
       let next = at + 1;

@@ -65,6 +65,9 @@ interface Family {
 }
 
 const ORDINALS = '一二三四五六七八九十';
+/** A marker that can only be an enumeration's second item or later. */
+const SECOND_ITEM =
+  /[二三四五六七八九十]是|第[二三四五六七八九十]|其[二三四五六七八九十]|其次|再次|然后|最后/;
 const OPENS_SENTENCE = '(?<=^|[。！？!?；;：:，,]\\s*)';
 /** After the first item, each marker opens a sentence of its own: 「……，二是」 is inside one. */
 const AFTER_SENTENCE = /(^|[。！？!?；;])\s*$/;
@@ -131,6 +134,8 @@ function markerRun(text: string, family: Family): RegExpExecArray[] {
  * enumerate (one marker alone is an ordinary lead-in, for `matchPoint`).
  */
 export function splitEnumeration(text: string): EnumerationPart[] | null {
+  // an enumeration has a second item: most paragraphs have none, and are done with one scan
+  if (!SECOND_ITEM.test(text)) return null;
   let best: RegExpExecArray[] = [];
   for (const family of ENUMERATIONS) {
     const run = markerRun(text, family);

@@ -39,7 +39,7 @@ const HEADING_WIDTH = 30;
 /** A hard-wrapped page is at least this wide, in full-width characters, and at most this. */
 const MIN_PAGE_WIDTH = 16;
 /** Full lines a text needs to show a page width: a paragraph or two. */
-const MIN_FULL_LINES = 5;
+const MIN_FULL_LINES = 3;
 const MAX_PAGE_WIDTH = 120;
 /** How much narrower than the page width a line may be and still be full (an indent, a narrow digit). */
 const FULL_LINE_SLACK = 2.5;
@@ -60,7 +60,8 @@ export interface Layout {
 }
 
 export function measureLayout(lines: readonly TextBlock[]): Layout {
-  const widths = lines.map((b) => displayWidth(b.text));
+  // a line longer than any page is wide is a paragraph: no need to measure it
+  const widths = lines.map((b) => (b.text.length > MAX_PAGE_WIDTH * 2 ? Infinity : displayWidth(b.text)));
   const blank = lines.filter((b) => (b.hints?.gapBefore ?? 0) > 0).length;
   // the margin is where the body's lines start; a line indented past it opens a paragraph
   let margin = Infinity;
@@ -110,7 +111,10 @@ function wrapWidth(lines: readonly TextBlock[], widths: readonly number[]): numb
   if (bestCount < MIN_FULL_LINES || bestCount < long * 0.3 || wider > long * 0.1) return null;
   // wrapped prose: most full lines stop mid-sentence, and most hold a clause mark (a list of
   // names of equal length holds none)
-  const full = lines.filter((_, i) => (widths[i] ?? 0) >= best - FULL_LINE_SLACK);
+  const full = lines.filter((_, i) => {
+    const w = widths[i] ?? 0;
+    return w >= best - FULL_LINE_SLACK && w <= best + 1.5;
+  });
   const cut = full.filter((b) => !endsParagraph(b.text)).length;
   const prose = full.filter((b) => /[，,。、；;：:]/.test(b.text)).length;
   return cut >= full.length * 0.5 && prose >= full.length * 0.5 ? best : null;
@@ -164,6 +168,11 @@ interface Seam {
 function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   const head = s.head.text;
   const next = s.next.text;
+  // a blank line sets blocks apart, and so does a page of a PDF whose lines are read already:
+  // what crosses them is the page-break repair's to judge
+  const gap = s.acrossFurniture ? 0 : (s.next.hints?.gapBefore ?? 0);
+  const headPage = s.head.src?.page;
+  if (gap > 0 || (headPage !== undefined && s.next.src?.page !== headPage)) return false;
   // a lone 「。」 after an unfinished line is its wrapped tail, a lone 「“」 the next line's head
   if (MARKS_ONLY.test(next))
     return CLOSING_TAIL.test(next) && !MARKS_ONLY.test(head) && !/[。！？!?；;…]$/.test(head);
@@ -182,11 +191,6 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
     cutsNumber(head, next, standalone) ||
     CANNOT_OPEN.test(next) ||
     (/[A-Za-z]$/.test(head) && /^[a-z]/.test(next));
-  const gap = s.acrossFurniture ? 0 : (s.next.hints?.gapBefore ?? 0);
-  // a blank line sets blocks apart, and so does a page of a PDF whose lines are read already:
-  // what crosses them is the page-break repair's to judge
-  const headPage = s.head.src?.page;
-  if (gap > 0 || (headPage !== undefined && s.next.src?.page !== headPage)) return false;
   if (inClause) return true;
   // two numbers side by side are read as one only on the number rule's evidence, never a word's
   if (/\d$/.test(head) && /^\d/.test(next)) return false;
