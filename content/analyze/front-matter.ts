@@ -48,7 +48,8 @@ const dateOnly = (text: string): string | null => {
   const inner = text.replace(/^[（(［[]\s*|\s*[）)］\]]$/g, '').trim();
   return DATE_PATTERNS.some((re) => new RegExp(`^${re.source}$`).test(inner)) ? inner : null;
 };
-const dateIn = (text: string): string | null => {
+/** The first date written in a line: 「——2023年1月12日在……」, 「原创 … 2023-05-08 09:12」. */
+export const dateIn = (text: string): string | null => {
   for (const re of DATE_PATTERNS) {
     const m = re.exec(text);
     if (m) return m[0];

@@ -10,7 +10,7 @@ import type {
   Stat,
 } from '../model/report';
 import { extractStats } from '../stats/extract';
-import { readFrontMatter, type FrontMatter } from './front-matter';
+import { dateIn, readFrontMatter, type FrontMatter } from './front-matter';
 import { INTRO_SECTION_ID, figureId, partId } from './ids';
 import { matchPoint, splitEnumeration, type EnumerationPart } from './points';
 import { applyRepairs, findRepairs, type RepairedBlock, type RepairedText } from './repair';
@@ -133,6 +133,9 @@ export function analyze(
   const roleOf = (b: RepairedText): BlockRole | undefined => decisions.roles[b.id];
   const free = (b: RepairedBlock | undefined): b is RepairedText => !!b && b.type === 'text' && !roleOf(b);
   const { front, taken, start } = readFrontMatter(blocks, free);
+  // an article copied from the web is dated by the publication line dropped above its text
+  const published = front.date ?? publicationDate(raw, repairs);
+  if (published) front.date = published;
 
   // a document that numbers its headings (一、 （一） 01) or formats them in bold is trusted on
   // that: its unnumbered plain short lines are not headings, and its bold ones sit under the
@@ -339,6 +342,20 @@ function paragraphIndent(texts: readonly RepairedText[]): (b: RepairedText) => b
     return indent > 0 && indent <= MAX_PARAGRAPH_INDENT;
   };
   return texts.filter(opens).length >= 3 ? opens : () => false;
+}
+
+/** How far into the source the publication line of a web page stands. */
+const PUBLICATION_REACH = 10;
+
+/** The date in a publication line (「原创 … 2023-05-08 09:12」, 「发布时间：2023-07-18」) dropped at the top. */
+function publicationDate(raw: readonly RawBlock[], repairs: readonly Repair[]): string | undefined {
+  const top = new Set(raw.slice(0, PUBLICATION_REACH).map((b) => b.id));
+  for (const r of repairs) {
+    if (r.kind !== 'web-leftover' || !r.applied || !top.has(r.blockIds[0] ?? '')) continue;
+    const date = dateIn(r.before);
+    if (date) return date;
+  }
+  return undefined;
 }
 
 /** A section's title under its 「01」: one short line with no sentence in it. */

@@ -181,7 +181,7 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   // what opens a heading or an item starts anew, unless it runs on as text after a line the
   // page cut: 「……第一、」 + 「二、三产业分别增长……，」
   const nextIsText = !NO_SENTENCE(next) || ENDS_INSIDE_CLAUSE.test(next);
-  const cutByPage = isFullLine(head, layout) && !endsParagraph(head);
+  const cutByPage = isFullLine(head, layout) && (!endsParagraph(head) || /[；;：:]$/.test(head));
   if (opensNew(next) && !(cutByPage && nextIsText)) return false;
 
   const standalone =

@@ -99,6 +99,8 @@ describe('web leftovers and bylines', () => {
       ].join('\n'),
     );
     expect(r.title).toBe('青禾区：一季度经济运行稳中向好，多项指标好于预期！');
+    // dated by the publication line it dropped
+    expect(r.date).toBe('2023-05-08');
     expect(r.repairs.map((x) => x.kind)).toEqual(['web-leftover', 'web-leftover', 'byline', 'byline']);
     expect(headingsOf(r)).toEqual([]);
     expect(paragraphsOf(r)).toEqual([PARA, PARA2]);
