@@ -12,7 +12,7 @@ import { findFurniture } from './furniture';
 import { repairId } from './ids';
 import { findLeftovers } from './leftovers';
 import { PairCounts } from './pairs';
-import { joinText } from './text-rules';
+import { joinText, tidyNumberSpacing } from './text-rules';
 import { findWraps, isFullLine, measureLayout } from './wraps';
 
 /**
@@ -195,7 +195,7 @@ export function applyRepairs(
       text = joinText(text, part.text);
       parts.push(id);
     }
-    const out: RepairedText = { type: 'text', id: b.id, text, parts };
+    const out: RepairedText = { type: 'text', id: b.id, text: tidyNumberSpacing(text), parts };
     if (b.hints) out.hints = b.hints;
     if (b.src) out.src = b.src;
     blocks.push(out);

@@ -83,3 +83,15 @@ export const SECTION_NUMBER_LINE = /^(0[1-9]|[1-9]\d)$/;
  */
 export const ENUMERATES_INSIDE =
   /[，,：:；;]\s*([一二三四五六七八九十]+是|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、]|首先[，,])/;
+
+/**
+ * Remove the spaces a PDF's text puts around a number set between Chinese characters:
+ * 「地区生产总值 186.42 亿元，同比增长 6.8 %」 reads 「地区生产总值186.42亿元，同比增长6.8%」. A
+ * number that opens the line (「03 标题」) or stands among other numbers keeps its spaces.
+ */
+export function tidyNumberSpacing(text: string): string {
+  if (!NUMBER_SPACED.test(text)) return text;
+  return text.replace(NUMBER_SPACED_ALL, '$1$2');
+}
+const NUMBER_SPACED = /\p{Script=Han}[ \u3000]+\d[\d.,]*[ \u3000]*[\p{Script=Han}%％]/u;
+const NUMBER_SPACED_ALL = /(\p{Script=Han})[ \u3000]+(\d[\d.,]*)[ \u3000]*(?=[\p{Script=Han}%％])/gu;

@@ -67,6 +67,18 @@ describe('lines hard-wrapped at the page width', () => {
     expect(headingsOf(r)).toEqual([]);
   });
 
+  it('reads the spaced numbers of a PDF copy (「增长 2」+「3.5 %」) as the numbers they are', () => {
+    const r = importPastedText(
+      ['制造业投资', '全县实现地区生产总值 186.42 亿元，制造业投资增长 2', '3.5 %，高于全市平均水平。'].join(
+        '\n',
+      ),
+    );
+    expect(paragraphsOf(r)).toEqual([
+      '全县实现地区生产总值186.42亿元，制造业投资增长23.5%，高于全市平均水平。',
+    ]);
+    expect(r.stats.map((s) => `${s.value}${s.unit}`)).toEqual(['186.42亿元', '23.5%']);
+  });
+
   it.each([
     ['全县经济运行总体平稳、符合预', '期，主要指标好于全市平均水平。'],
     ['规模以上工业增加值同比增', '长8.1%，增速高于全市。'],
