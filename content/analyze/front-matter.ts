@@ -143,6 +143,24 @@ export interface FrontMatterResult {
   start: number;
 }
 
+/** Where reading the top of the text has got, and what it has taken. */
+class Cursor {
+  at = 0;
+  readonly taken = new Set<number>();
+  constructor(
+    readonly blocks: readonly RepairedBlock[],
+    readonly free: (b: RepairedBlock | undefined) => b is RepairedText,
+  ) {}
+  peek(): RepairedText | undefined {
+    const b = this.blocks[this.at];
+    return this.free(b) ? b : undefined;
+  }
+  take(): void {
+    this.taken.add(this.at);
+    this.at++;
+  }
+}
+
 /**
  * Read the front matter at the top of the blocks and the signature at the end. `free` says
  * whether a block is free for it (staff have not classified it); a styled top heading is the title
@@ -153,89 +171,95 @@ export function readFrontMatter(
   free: (b: RepairedBlock | undefined) => b is RepairedText,
 ): FrontMatterResult {
   const front: FrontMatter = { title: '', dateline: [] };
-  const taken = new Set<number>();
-  let i = 0;
-  const peek = (): RepairedText | undefined => (free(blocks[i]) ? (blocks[i] as RepairedText) : undefined);
-  const take = (): void => {
-    taken.add(i);
-    i++;
-  };
+  const cursor = new Cursor(blocks, free);
+  readTitle(cursor, front);
+  if (front.title) readSubtitle(cursor, front);
+  readMeta(cursor, front);
+  readSalutation(cursor, front);
+  readSignature(blocks, free, cursor.at, front, cursor.taken);
+  return { front, taken: cursor.taken, start: cursor.at };
+}
 
-  const t0 = peek();
+function readTitle(cursor: Cursor, front: FrontMatter): void {
+  const t0 = cursor.peek();
   const soleTopHeading =
     t0?.hints?.heading === 1 &&
-    blocks.filter((b) => b.type === 'text' && b.hints?.heading === 1).length === 1;
-  if (t0 && (!t0.hints?.heading || soleTopHeading) && isTitleLine(t0.text) && !isSalutation(t0.text)) {
-    front.title = t0.text;
-    take();
-    const t1 = peek();
-    if (t1 && !t1.hints?.heading && continuesTitle(front.title, t1.text)) {
-      front.title += t1.text;
-      take();
-    }
+    cursor.blocks.filter((b) => b.type === 'text' && b.hints?.heading === 1).length === 1;
+  if (!t0 || (t0.hints?.heading && !soleTopHeading) || !isTitleLine(t0.text) || isSalutation(t0.text)) return;
+  front.title = t0.text;
+  cursor.take();
+  const t1 = cursor.peek();
+  if (t1 && !t1.hints?.heading && continuesTitle(front.title, t1.text)) {
+    front.title += t1.text;
+    cursor.take();
   }
-  const sub = front.title ? peek() : undefined;
-  if (sub && isSubtitle(sub.text)) {
-    front.subtitle = sub.text.replace(/^(——|—|--)\s*/, '');
-    take();
-    const more = peek();
-    if (
-      more &&
-      !SUBTITLE_END.test(front.subtitle) &&
-      SUBTITLE_END.test(more.text) &&
-      noSentence(more.text) &&
-      displayWidth(more.text) <= MAX_META_WIDTH &&
-      !isSpeaker(more.text) &&
-      !isSalutation(more.text)
-    ) {
-      front.subtitle += more.text;
-      take();
-    }
-    // 「——2023年1月12日在……会议上」 dates the speech
-    const dated = dateIn(front.subtitle);
-    if (dated) front.date = dated;
-  }
+}
 
-  // the speaker, the issuing unit and the date, in any order, then the salutation
+function readSubtitle(cursor: Cursor, front: FrontMatter): void {
+  const sub = cursor.peek();
+  if (!sub || !isSubtitle(sub.text)) return;
+  let subtitle = sub.text.replace(/^(——|—|--)\s*/, '');
+  cursor.take();
+  const more = cursor.peek();
+  if (
+    more &&
+    !SUBTITLE_END.test(subtitle) &&
+    SUBTITLE_END.test(more.text) &&
+    noSentence(more.text) &&
+    displayWidth(more.text) <= MAX_META_WIDTH &&
+    !isSpeaker(more.text) &&
+    !isSalutation(more.text)
+  ) {
+    subtitle += more.text;
+    cursor.take();
+  }
+  front.subtitle = subtitle;
+  // 「——2023年1月12日在……会议上」 dates the speech
+  const dated = dateIn(subtitle);
+  if (dated) front.date = dated;
+}
+
+/** The speaker, the issuing unit and the date under the title, in any order. */
+function readMeta(cursor: Cursor, front: FrontMatter): void {
   const hasHead = front.title !== '';
-  for (let t = peek(); t; t = peek()) {
+  for (let t = cursor.peek(); t; t = cursor.peek()) {
     const text = t.text;
     const date = dateOnly(text);
     const combined = /^(.+?)[\s\u3000]+(\S+)$/.exec(text);
+    const combinedDate = combined?.[2] ? dateOnly(combined[2]) : null;
     if (date) {
       front.date ??= date;
-      front.dateline.push(text);
     } else if (hasHead && isSpeaker(text)) {
       front.speaker ??= text;
-      front.dateline.push(text);
     } else if (hasHead && issuerOnly(text)) {
       front.issuer ??= text;
-      front.dateline.push(text);
-    } else if (hasHead && combined?.[1] && combined[2] && issuerOnly(combined[1]) && dateOnly(combined[2])) {
+    } else if (hasHead && combined?.[1] && combinedDate && issuerOnly(combined[1])) {
       front.issuer ??= combined[1];
-      front.date ??= dateOnly(combined[2]) ?? undefined;
-      front.dateline.push(text);
+      front.date ??= combinedDate;
     } else if (
       hasHead &&
       BARE_NAME.test(text) &&
       !SECTION_LABELS.test(text) &&
-      (front.subtitle || nextIsMeta(blocks, i + 1, free))
+      (front.subtitle || nextIsMeta(cursor.blocks, cursor.at + 1, cursor.free))
     ) {
       front.speaker ??= text;
-      front.dateline.push(text);
     } else break;
-    take();
+    front.dateline.push(text);
+    cursor.take();
   }
+}
 
-  // the salutation opens the text; it may stand a line or two below lines not recognised above
-  for (let k = i; k < Math.min(blocks.length, i + SALUTATION_REACH); k++) {
+/** The salutation opens the text; it may stand a line or two below lines not recognised above. */
+function readSalutation(cursor: Cursor, front: FrontMatter): void {
+  const { blocks, free } = cursor;
+  for (let k = cursor.at; k < Math.min(blocks.length, cursor.at + SALUTATION_REACH); k++) {
     const b = blocks[k];
-    if (!free(b)) break;
+    if (!free(b)) return;
     if (isSalutation(b.text)) {
       front.salutation = b.text;
-      taken.add(k);
-      if (k === i) i++;
-      break;
+      if (k === cursor.at) cursor.take();
+      else cursor.taken.add(k);
+      return;
     }
     // past a heading or a paragraph the text has begun
     if (
@@ -243,11 +267,8 @@ export function readFrontMatter(
       !noSentence(b.text) ||
       displayWidth(b.text) > MAX_META_WIDTH
     )
-      break;
+      return;
   }
-
-  readSignature(blocks, free, i, front, taken);
-  return { front, taken, start: i };
 }
 
 function nextIsMeta(

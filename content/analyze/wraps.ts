@@ -30,9 +30,11 @@ import {
  * - blank lines and indents, where the document uses them to set paragraphs apart;
  * - where no width shows, the words at the seam: a seam the document writes elsewhere as one word
  *   (「增」+「长」), onto a start that opens no clause of this document, is a word cut in two.
- * Nothing that opens a heading, an item or a list (一、 （一） 1. 一是 —— ●) is ever read onto the
- * line before it, and nothing is joined after a finished sentence: at worst a paragraph stays in
- * two pieces, never a sentence.
+ * What opens a heading, an item or a list (一、 （一） 1. 一是 —— ●) is read onto the line before
+ * it only when that line was cut by the page and the opener runs on as text (「……第一、」 +
+ * 「二、三产业……，」). After a finished sentence nothing is joined, unless the page width cut a
+ * full line at a 「；」 or 「：」, or the text indents its paragraphs and the next line is not
+ * indented: at worst a paragraph stays in two pieces, never a sentence.
  */
 
 const HEADING_WIDTH = 30;
@@ -47,7 +49,7 @@ const FULL_LINE_SLACK = 2.5;
 const UNIT_START =
   /^(万|亿|千|百)*(元|美元|吨|户|家|个|项|人|人次|辆|台|套|件|次|所|座|条|张|名|位|亩|公顷|平方米|平方公里|公里|千米|米|千瓦|兆瓦|倍|岁|天|年|月|日|号|小时|分钟|个百分点|余|多)/;
 /** A label that ends in a number: a caption 「表1」, an annex 「附件2」, a page 「第3」. */
-const NUMBER_LABEL = /(^|[^\p{Script=Han}])?(表|图|附件|附表|附图|第|编号|序号|No\.?)\s*\d+$/iu;
+const NUMBER_LABEL = /(表|图|附件|附表|附图|第|编号|序号|No\.?)\s*\d+$/i;
 
 /** How the document sets out its lines: the page width it wraps at, and whether it uses blank lines and indents. */
 export interface Layout {
