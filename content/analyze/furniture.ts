@@ -179,7 +179,9 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
     const repeats = members.filter((k) => k !== 0);
     if (shape === titleShape && members.includes(0)) {
       const atBreaks = repeats.filter((k) => nearPageNumber(k) || cutsSentence(lines, k, removed));
-      if (repeats.length >= 2 || atBreaks.length > 0) found.push(...repeats);
+      // a title repeated over the same next line each time is the document pasted again, not a header
+      const followers = new Set(repeats.map((k) => lineShape(lines[k + 1]?.block.text ?? '')));
+      if (atBreaks.length > 0 || (repeats.length >= 2 && followers.size > 1)) found.push(...repeats);
       continue;
     }
     // a line repeated at two page breaks, or standing right against a page number once (a

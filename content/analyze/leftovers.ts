@@ -95,10 +95,13 @@ interface Line {
 
 /** What kind of leftover a line is, or null. */
 export function leftoverKind(text: string): 'byline' | 'web-leftover' | null {
-  // a line is at least half as wide as it is long: most paragraphs end here
-  if (text.length > MAX_LEFTOVER_WIDTH * 2 || displayWidth(text) > MAX_LEFTOVER_WIDTH) return null;
+  // a line is at least half as wide as it is long, and no leftover holds a sentence: most
+  // paragraphs end here
+  if (text.length > MAX_LEFTOVER_WIDTH * 2 || holdsSentence(text)) return null;
+  const width = displayWidth(text);
+  if (width > MAX_LEFTOVER_WIDTH) return null;
   if (BYLINES.some((re) => re.test(text))) return 'byline';
-  if (displayWidth(text) > MAX_CHROME_WIDTH || holdsSentence(text)) return null;
+  if (width > MAX_CHROME_WIDTH) return null;
   if (WEB_LEFTOVERS.some((re) => re.test(text))) return 'web-leftover';
   return null;
 }

@@ -100,6 +100,13 @@ describe('running headers and footers', () => {
     expect(r.date).toBe('2023年4月20日');
   });
 
+  it('keeps the title of a report pasted twice, over its subtitle each time: that is no running header', () => {
+    const once = ['临川县人民政府工作报告', '——在县第十八届人民代表大会第三次会议上', '一、工作回顾', DONE];
+    const r = importPastedText([...once, ...once, ...once].join('\n'));
+    expect(r.repairs).toEqual([]);
+    expect(allSections(r.sections).filter((s) => s.title === '临川县人民政府工作报告')).toHaveLength(2);
+  });
+
   it('keeps a short heading repeated in two chapters, standing between whole paragraphs', () => {
     const r = importPastedText(
       ['总结', '一、工业', '主要做法', DONE, '二、农业', '主要做法', '全年粮食播种面积稳定在58.6万亩。'].join(
