@@ -1,6 +1,7 @@
 import type { Suggestion, TextBlock } from './repair';
 import { repairId } from './ids';
 import { commonWordAt, orphanFit, type PairCounts } from './pairs';
+import { matchPoint } from './points';
 import {
   BULLET,
   CANNOT_OPEN,
@@ -34,7 +35,9 @@ import {
  * it only when that line was cut by the page and the opener runs on as text (「……第一、」 +
  * 「二、三产业……，」). After a finished sentence nothing is joined, unless the page width cut a
  * full line at a 「；」 or 「：」, or the text indents its paragraphs and the next line is not
- * indented: at worst a paragraph stays in two pieces, never a sentence.
+ * indented, or a sentence ends right at the page's edge and the next line opens no lead-in, heading
+ * or item: at worst a paragraph stays in two pieces, or two run on at a sentence's end; never is a
+ * sentence cut.
  */
 
 const HEADING_WIDTH = 30;
@@ -123,8 +126,8 @@ function wrapWidth(lines: readonly TextBlock[], widths: readonly number[]): numb
 }
 
 /** A line as wide as the page: where it stops, the page did, not its paragraph. */
-export const isFullLine = (text: string, layout: Layout): boolean =>
-  layout.width !== null && displayWidth(text) >= layout.width - FULL_LINE_SLACK;
+export const isFullLine = (text: string, layout: Layout, slack = FULL_LINE_SLACK): boolean =>
+  layout.width !== null && displayWidth(text) >= layout.width - slack;
 
 /** What opens a heading, an item or a list of its own, and so never continues the line before. */
 export function opensNew(text: string): boolean {
@@ -206,7 +209,10 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
     !ENDS_INSIDE_CLAUSE.test(next) &&
     (layout.width !== null ? !isFullLine(next, layout) : displayWidth(next) <= HEADING_WIDTH);
   if (layout.margin !== null && !indented && !shortLine && isFullLine(head, layout)) return true;
-  if (endsParagraph(head) || indented) return false;
+  if (indented) return false;
+  // a sentence ending right at the page's edge goes on into the next line more often than its
+  // paragraph ends there, unless the next line opens something: a lead-in, a heading, an item
+  if (endsParagraph(head)) return isFullLine(head, layout, 1) && !shortLine && matchPoint(next) === null;
 
   // a full line ends where the page did; a shorter one where its paragraph or heading did
   if (layout.width !== null) return isFullLine(head, layout);

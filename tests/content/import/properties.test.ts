@@ -128,13 +128,15 @@ const numbers = (texts: readonly string[]): string[] =>
   texts.flatMap((t) => t.match(/\d+(\.\d+)?/g) ?? []).sort();
 
 describe('reading text copied out of a PDF', () => {
-  it('never changes the text’s characters, furniture aside, and gives every paragraph back whole', () => {
+  it('never changes the text’s characters, furniture aside, and never cuts a sentence', () => {
     fc.assert(
       fc.property(copiedOutOfPdf, (doc) => {
         const r = importPastedText(pdfText(doc));
         expect(r.title).toBe(TITLE);
         expect(squeeze(paragraphsOf(r).join(''))).toBe(squeeze(doc.paragraphs.join('')));
-        expect(paragraphsOf(r)).toEqual(doc.paragraphs);
+        // a paragraph may run on into the next where a sentence ends at the page's edge, but
+        // every paragraph read ends where a sentence of the source does
+        for (const p of paragraphsOf(r)) expect(p).toMatch(/。$/);
         expect(headingsOf(r)).toEqual([]);
       }),
       { numRuns: 150 },

@@ -52,6 +52,17 @@ describe('lines hard-wrapped at the page width', () => {
     expect(headingsOf(r).map((h) => h.text)).toEqual(['一、主要工作', '二、下步打算']);
   });
 
+  it('reads on past a sentence that ends at the page’s edge, but not into the next paragraph’s lead-in', () => {
+    const a =
+      '全县经济运行总体平稳，主要指标好于预期。全县实现地区生产总值186亿元，同比增长6.8%，增速高于全市平均水平。';
+    const b = '有效投资持续扩大。全县固定资产投资同比增长12.6%，其中制造业投资增长23.5%，全年目标可期。';
+    const lines = [...wrap(a, 20), ...wrap(b, 20), ...wrap(a.replace('186', '192'), 20)];
+    // the first line of each paragraph ends on its first full stop, right at the edge
+    expect(lines[0]).toBe('全县经济运行总体平稳，主要指标好于预期。');
+    const r = importPastedText(['临川县工作总结', ...lines].join('\n'));
+    expect(paragraphsOf(r)).toEqual([a, b, a.replace('186', '192')]);
+  });
+
   it('keeps a short unnumbered heading after a wrapped paragraph a heading', () => {
     const r = importPastedText(wrapped('加快产业转型升级'));
     expect(headingsOf(r).map((h) => h.text)).toContain('加快产业转型升级');
