@@ -173,7 +173,7 @@ export function readFrontMatter(
   const front: FrontMatter = { title: '', dateline: [] };
   const cursor = new Cursor(blocks, free);
   readTitle(cursor, front);
-  if (front.title) readSubtitle(cursor, front);
+  readSubtitle(cursor, front);
   readMeta(cursor, front);
   readSalutation(cursor, front);
   readSignature(blocks, free, cursor.at, front, cursor.taken);
@@ -198,6 +198,9 @@ function readTitle(cursor: Cursor, front: FrontMatter): void {
 function readSubtitle(cursor: Cursor, front: FrontMatter): void {
   const sub = cursor.peek();
   if (!sub || !isSubtitle(sub.text)) return;
+  // without a title above it, only a line that names its occasion (「——在……上的讲话」) is a
+  // subtitle: 「——持之以恒保障改善民生。」 opening a text is its first point
+  if (!front.title && (!SUBTITLE_END.test(sub.text) || !noSentence(sub.text))) return;
   let subtitle = sub.text.replace(/^(——|—|--)\s*/, '');
   cursor.take();
   const more = cursor.peek();
@@ -292,6 +295,9 @@ function readSignature(
   taken: Set<number>,
 ): void {
   let k = blocks.length - 1;
+  // a 公文's note under its signature (「（此件公开发布）」) stays in the text, and the signature is above it
+  const last = blocks[k];
+  if (free(last) && /^[（(]此件.{0,10}[）)]$/.test(last.text)) k--;
   let date: string | undefined;
   let issuer: string | undefined;
   const signature: number[] = [];

@@ -85,6 +85,31 @@ describe('the front matter of a speech or a work report', () => {
     expect(paragraphsOf(end)).toEqual([BODY]);
   });
 
+  it('reads a subtitle naming the occasion at the very top, with no title over it', () => {
+    const r = importPastedText(['——在全区经济工作会议上的讲话', '同志们：', OPENING].join('\n'));
+    expect(r).toMatchObject({ subtitle: '在全区经济工作会议上的讲话', salutation: '同志们：' });
+    // a point opening the text is no subtitle
+    const point = importPastedText(
+      ['——持之以恒保障改善民生。围绕群众急难愁盼，办好民生实事。', BODY].join('\n'),
+    );
+    expect(point.subtitle).toBeUndefined();
+  });
+
+  it('reads the signature above a 公文’s note, and leaves the note in the text', () => {
+    const r = importPastedText(
+      [
+        '青禾区2023年上半年工作总结',
+        '一、主要工作',
+        BODY,
+        '青禾区人民政府',
+        '2023年7月15日',
+        '（此件公开发布）',
+      ].join('\n'),
+    );
+    expect(r).toMatchObject({ issuer: '青禾区人民政府', date: '2023年7月15日' });
+    expect(paragraphsOf(r)).toEqual([BODY, '（此件公开发布）']);
+  });
+
   it('leaves a report without a salutation or a speaker without those fields', () => {
     const r = importPastedText(['青禾区2023年上半年工作总结', '一、主要工作', BODY].join('\n'));
     expect(r.speaker).toBeUndefined();
