@@ -10,16 +10,22 @@ import type {
   Stat,
 } from '../model/report';
 import { extractStats } from '../stats/extract';
-import { matchPoint } from './points';
+import { dateIn, readFrontMatter, type FrontMatter } from './front-matter';
+import { INTRO_SECTION_ID, figureId, partId } from './ids';
+import { matchPoint, splitEnumeration, type EnumerationPart } from './points';
 import { applyRepairs, findRepairs, type RepairedBlock, type RepairedText } from './repair';
-import { HEADING_PATTERNS, SECTION_LABELS, endsSentence } from './text-rules';
+import {
+  ENUMERATES_INSIDE,
+  HEADING_PATTERNS,
+  SECTION_LABELS,
+  SECTION_NUMBER_LINE,
+  displayWidth,
+  endsSentence,
+} from './text-rules';
 
-export { matchPoint } from './points';
+export { matchPoint, splitEnumeration } from './points';
 
-export interface Analysis {
-  title: string;
-  subtitle?: string;
-  dateline: string[];
+export interface Analysis extends FrontMatter {
   sections: Section[];
   stats: Stat[];
   figures: Figure[];
@@ -35,6 +41,7 @@ export interface Heading {
 }
 
 const MAX_HEADING_CHARS = 30;
+const MAX_LONG_HEADING_CHARS = 60;
 const MAX_TITLE_CHARS = 40;
 const MAX_CAPTION_CHARS = 80;
 const MAX_SCENE_CAPTION_CHARS = 60;
@@ -54,8 +61,10 @@ export function matchHeading(text: string, explicitLevel?: number): Heading | nu
     const m = re.exec(text);
     if (!m) continue;
     const rest = text.slice(m[0].length).trim();
-    // 「（一）强化政治引领」 is a heading; 「一、……。 …… 。」 running on as a paragraph is not
-    if (rest.length === 0 || rest.length > MAX_HEADING_CHARS + 10 || /[。！？!?；;]./.test(rest)) return null;
+    // 「（一）强化政治引领」 is a heading; 「一、……。 …… 。」 running on as a paragraph is not. A
+    // chapter's heading may run long (a wrapped 「一、坚持……，全力……」) while it holds no sentence.
+    const max = level <= 2 && !/[。！？!?；;]/.test(rest) ? MAX_LONG_HEADING_CHARS : MAX_HEADING_CHARS + 10;
+    if (rest.length === 0 || rest.length > max || /[。！？!?；;]./.test(rest)) return null;
     return { level, title: rest.replace(/[。:：]$/, ''), number: m[1], numbered: true };
   }
   if (SECTION_LABELS.test(text)) return { level: 1, title: text.replace(/[:：]$/, '') };
@@ -73,6 +82,9 @@ function isHeadingLine(text: string): boolean {
     text.length <= MAX_HEADING_CHARS &&
     !/[。！？!?；;…]/.test(text) &&
     !/[，,、]$/.test(text) &&
+    !ENUMERATES_INSIDE.test(text) &&
+    // 「围绕上述目标，重点抓好以下工作：」 leads into a list; 「主要做法：」 heads one
+    !(/[:：]$/.test(text) && /[，,]/.test(text)) &&
     // a bare figure 「1.2亿元」 or 「86.4」 is a table cell, and a date or a signing office
     // (「2022年7月15日」, 「某区人民政府办公室」) closes a report: none of them is a heading
     !/^[\d.,%％\s]+\p{Script=Han}{0,2}$/u.test(text) &&
@@ -105,9 +117,10 @@ function isCaptionShaped(text: string, max = MAX_CAPTION_CHARS): boolean {
 const PHASE_SHARE = { repairs: 0.15, structure: 0.3 } as const;
 
 /**
- * Turn raw blocks into the report's structure: repairs applied per the staff's decisions; title,
- * subtitle, dateline; the section tree; points; figures; statistics. Pure; every derived id is
- * built from a raw block id, so ids survive re-analysis.
+ * Turn raw blocks into the report's structure: repairs applied per the staff's decisions; the
+ * front matter (title, subtitle, dateline, issuer, date, speaker, salutation); the section tree;
+ * points; figures; statistics. Pure; every derived id is built from a raw block id (ids.ts), so
+ * ids survive re-analysis.
  */
 export function analyze(
   raw: readonly RawBlock[],
@@ -118,50 +131,27 @@ export function analyze(
   onProgress?.(PHASE_SHARE.repairs);
   const { blocks, repairs } = applyRepairs(raw, suggestions, decisions);
   const roleOf = (b: RepairedText): BlockRole | undefined => decisions.roles[b.id];
+  const free = (b: RepairedBlock | undefined): b is RepairedText => !!b && b.type === 'text' && !roleOf(b);
+  const { front, taken, start } = readFrontMatter(blocks, free);
+  // an article copied from the web is dated by the publication line dropped above its text
+  const published = front.date ?? publicationDate(raw, repairs);
+  if (published) front.date = published;
 
-  let i = 0;
-  const peekText = (): RepairedText | undefined => {
-    const b = blocks[i];
-    return b && b.type === 'text' && !roleOf(b) ? b : undefined;
-  };
-
-  let title = '';
-  let subtitle: string | undefined;
-  const dateline: string[] = [];
-  const t0 = peekText();
-  // a styled top heading is the title when it is the only one of its level (markdown 「# 标题」)
-  const soleTopHeading =
-    t0?.hints?.heading === 1 &&
-    blocks.filter((b) => b.type === 'text' && b.hints?.heading === 1).length === 1;
-  if (
-    t0 &&
-    (!t0.hints?.heading || soleTopHeading) &&
-    !HEADING_PATTERNS.some(({ re }) => re.test(t0.text)) &&
-    !SECTION_LABELS.test(t0.text) &&
-    t0.text.length <= MAX_TITLE_CHARS &&
-    !endsSentence(t0.text)
-  ) {
-    title = t0.text;
-    i++;
-    const t1 = peekText();
-    if (t1 && /^(——|—|--)/.test(t1.text)) {
-      subtitle = t1.text.replace(/^(——|—|--)\s*/, '');
-      i++;
-    }
-    for (let t = peekText(); t && isDateline(t.text); t = peekText()) {
-      dateline.push(t.text);
-      i++;
-    }
-  }
-
-  // a document that numbers its headings (一、 （一）) or formats them in bold is trusted on that:
-  // its unnumbered plain short lines are not headings, and its bold ones sit under the numbered ones
-  const texts = blocks.filter((b): b is RepairedText => b.type === 'text');
-  const numbered = texts.some((b) => matchHeading(b.text)?.numbered);
+  // a document that numbers its headings (一、 （一） 01) or formats them in bold is trusted on
+  // that: its unnumbered plain short lines are not headings, and its bold ones sit under the
+  // numbered ones
+  const texts = blocks.filter((b, k): b is RepairedText => b.type === 'text' && !taken.has(k));
+  const sectionNumbers = sectionNumberLines(blocks, free);
+  const numbered = sectionNumbers.size > 0 || texts.some((b) => matchHeading(b.text)?.numbered);
   const formatted = texts.some((b) => b.hints?.bold);
+  const indentOpens = paragraphIndent(texts);
   const gaps = texts.map((b) => b.hints?.gapBefore ?? 0).sort((a, b) => a - b);
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
   const pictureGap = usualGap + 2;
+  let lastText = -1;
+  blocks.forEach((b, k) => {
+    if (b.type === 'text' && !taken.has(k)) lastText = k;
+  });
 
   const roots: Section[] = [];
   // open sections with the level their heading has in the source (Markdown's ###, 一、's 1,
@@ -175,7 +165,7 @@ export function analyze(
     const top = stack[stack.length - 1];
     if (top) return top.section;
     if (!intro) {
-      intro = { id: 's-intro', title: '导语', level: 1, blocks: [], sections: [] };
+      intro = { id: INTRO_SECTION_ID, title: '导语', level: 1, blocks: [], sections: [] };
       roots.push(intro);
     }
     return intro;
@@ -194,7 +184,7 @@ export function analyze(
     stack.push({ section, sourceLevel: h.level });
   };
 
-  const headingOf = (b: RepairedText, role: BlockRole | undefined): Heading | null => {
+  const headingOf = (b: RepairedText, role: BlockRole | undefined, isLast: boolean): Heading | null => {
     // a line staff call a heading sits where an unnumbered heading would
     const plainLevel = numbered ? lastNumberedLevel + 1 || 1 : 1;
     if (role === 'heading') {
@@ -213,6 +203,10 @@ export function analyze(
     }
     if (h.numbered || SECTION_LABELS.test(b.text)) return h;
     if (formatted && !b.hints?.bold && !b.hints?.centered) return null;
+    // where paragraphs open with an indent, an indented line opens a paragraph, not a heading
+    if (indentOpens(b)) return null;
+    // a heading heads something: the text's last line (「谢谢大家」) is not one
+    if (isLast) return null;
     if (numbered) return { ...h, level: plainLevel };
     return h;
   };
@@ -224,25 +218,25 @@ export function analyze(
     extra: { assetId?: string; missing?: string; rows?: string[][] } = {},
   ): void => {
     const sec = current();
-    const figureId = `f-${block.id}`;
-    const figure: Figure = { id: figureId, kind, caption, sectionId: sec.id, blockId: block.id };
+    const id = figureId(block.id);
+    const figure: Figure = { id, kind, caption, sectionId: sec.id, blockId: block.id };
     if (extra.assetId) figure.assetId = extra.assetId;
     if (extra.missing) figure.missing = extra.missing;
     if (extra.rows) figure.rows = extra.rows;
     figures.push(figure);
     sec.blocks.push(
-      withSrc({ kind: kind === 'table' ? 'table' : 'figure', id: block.id, figureId }, block.src),
+      withSrc({ kind: kind === 'table' ? 'table' : 'figure', id: block.id, figureId: id }, block.src),
     );
   };
 
   const textAt = (k: number): RepairedText | undefined => {
     const b = blocks[k];
-    return b && b.type === 'text' && (!roleOf(b) || roleOf(b) === 'caption') ? b : undefined;
+    return b && b.type === 'text' && !taken.has(k) && (!roleOf(b) || roleOf(b) === 'caption') ? b : undefined;
   };
 
-  for (; i < blocks.length; i++) {
+  for (let i = start; i < blocks.length; i++) {
     const b: RepairedBlock | undefined = blocks[i];
-    if (!b) continue;
+    if (!b || taken.has(i)) continue;
     if (b.type === 'image') {
       // 「图1 ……」 or a short centred line right after the picture is its caption
       const next = textAt(i + 1);
@@ -277,18 +271,26 @@ export function analyze(
       addFigure('image', b, b.text);
       continue;
     }
-    const heading = headingOf(b, role);
+    if (sectionNumbers.has(i)) {
+      // 「01」 on its own line numbers the section whose title is the line after it
+      const next = textAt(i + 1);
+      const titled = next && !roleOf(next) && !sectionNumbers.has(i + 1) && isSectionTitle(next.text);
+      openSection(
+        { level: 1, title: titled ? next.text : b.text, number: b.text, numbered: true },
+        b.id,
+        b.src,
+      );
+      lastNumberedLevel = 1;
+      if (titled) i++;
+      continue;
+    }
+    const heading = headingOf(b, role, i === lastText);
     if (heading) {
       if (heading.numbered) lastNumberedLevel = heading.level;
       openSection(heading, b.id, b.src);
       continue;
     }
-    const sec = current();
-    const point = role === 'paragraph' ? null : matchPoint(b.text);
-    if (point) sec.blocks.push(withSrc({ kind: 'point', id: b.id, ...point }, b.src));
-    else if (role === 'point')
-      sec.blocks.push(withSrc({ kind: 'point', id: b.id, lead: b.text, text: '' }, b.src));
-    else sec.blocks.push(withSrc({ kind: 'paragraph', id: b.id, text: b.text }, b.src));
+    current().blocks.push(...contentBlocks(b, role));
   }
 
   // a picture printed above the first heading (a newspaper's lead photo) belongs to that first
@@ -307,7 +309,88 @@ export function analyze(
     new Map(figures.map((f) => [f.id, f.caption])),
     onProgress && ((f) => onProgress(PHASE_SHARE.structure + (1 - PHASE_SHARE.structure) * f)),
   );
-  return { title, ...(subtitle ? { subtitle } : {}), dateline, sections: roots, stats, figures, repairs };
+  // a text without a single heading reads as one body of paragraphs and points
+  const only = roots.length === 1 ? roots[0] : undefined;
+  if (only && only === intro) only.title = '正文';
+  return { ...front, sections: roots, stats, figures, repairs };
+}
+
+/**
+ * The blocks one paragraph of text makes: an enumeration (「一是……。二是……。」) one point per item,
+ * its markers kept, after the paragraph that leads into it; otherwise one point or one paragraph.
+ * The first keeps the raw block's id, the others are its parts (ids.ts).
+ */
+function contentBlocks(b: RepairedText, role: BlockRole | undefined): Block[] {
+  if (role !== 'paragraph') {
+    const parts = splitEnumeration(b.text);
+    if (parts) return parts.map((part, k) => withSrc(enumerationBlock(part, partId(b.id, k + 1)), b.src));
+  }
+  const point = role === 'paragraph' ? null : matchPoint(b.text);
+  if (point) return [withSrc({ kind: 'point', id: b.id, ...point }, b.src)];
+  if (role === 'point') return [withSrc({ kind: 'point', id: b.id, lead: b.text, text: '' }, b.src)];
+  return [withSrc({ kind: 'paragraph', id: b.id, text: b.text }, b.src)];
+}
+
+function enumerationBlock(part: EnumerationPart, id: string): Block {
+  if (part.kind === 'paragraph') return { kind: 'paragraph', id, text: part.text };
+  const { kind: _kind, ...point } = part;
+  return { kind: 'point', id, ...point };
+}
+
+/** The most a paragraph's first line is indented (two characters, give or take); a centred line sits further in. */
+const MAX_PARAGRAPH_INDENT = 3;
+
+/**
+ * Whether a line is indented as the text's paragraphs are: the text sets some lines in from its
+ * margin by a paragraph's indent, and this is one. Null-safe for texts that use no indents.
+ */
+function paragraphIndent(texts: readonly RepairedText[]): (b: RepairedText) => boolean {
+  let margin = Infinity;
+  for (const b of texts) margin = Math.min(margin, b.hints?.indent ?? 0);
+  const opens = (b: RepairedText): boolean => {
+    const indent = (b.hints?.indent ?? 0) - margin;
+    return indent > 0 && indent <= MAX_PARAGRAPH_INDENT;
+  };
+  return texts.filter(opens).length >= 3 ? opens : () => false;
+}
+
+/** How far into the source the publication line of a web page stands. */
+const PUBLICATION_REACH = 10;
+
+/** The date in a publication line (「原创 … 2023-05-08 09:12」, 「发布时间：2023-07-18」) dropped at the top. */
+function publicationDate(raw: readonly RawBlock[], repairs: readonly Repair[]): string | undefined {
+  const top = new Set(raw.slice(0, PUBLICATION_REACH).map((b) => b.id));
+  for (const r of repairs) {
+    if (r.kind !== 'web-leftover' || !r.applied || !top.has(r.blockIds[0] ?? '')) continue;
+    const date = dateIn(r.before);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+/** A section's title under its 「01」: one short line with no sentence in it. */
+const isSectionTitle = (text: string): boolean =>
+  displayWidth(text) <= MAX_HEADING_CHARS + 10 && !/[。！？!?；;]/.test(text) && !/[，,、]$/.test(text);
+
+/**
+ * The lines 「01」 「02」 … that number a WeChat article's sections: zero-padded from 01, in order,
+ * each standing alone between lines of text. 「01」 among other numbers is a table's cell.
+ */
+function sectionNumberLines(
+  blocks: readonly RepairedBlock[],
+  free: (b: RepairedBlock | undefined) => b is RepairedText,
+): Set<number> {
+  const numeric = (b: RepairedBlock | undefined): boolean => free(b) && /^[\d\s.,%％+-]+$/.test(b.text);
+  const found = new Set<number>();
+  let expected = 1;
+  blocks.forEach((b, k) => {
+    if (!free(b) || !SECTION_NUMBER_LINE.test(b.text) || numeric(blocks[k - 1]) || numeric(blocks[k + 1]))
+      return;
+    if (Number(b.text) !== expected || (expected === 1 && !b.text.startsWith('0'))) return;
+    found.add(k);
+    expected++;
+  });
+  return found.size >= 2 ? found : new Set();
 }
 
 /**
@@ -317,6 +400,9 @@ export function analyze(
 function isPhotoCaption(b: RepairedText, prev: RepairedBlock | undefined, pictureGap: number): boolean {
   if (HEADING_PATTERNS.some(({ re }) => re.test(b.text)) || SECTION_LABELS.test(b.text)) return false;
   if (prev?.type === 'image' && PHOTO_CAPTION_NUMBER.test(b.text)) return true;
+  // a WeChat article marks the caption under its picture 「▲……」
+  if (/^[▲△]/.test(b.text) && b.text.length <= MAX_CAPTION_CHARS && !/[。！？!?；;]./.test(b.text))
+    return true;
   if (!isCaptionShaped(b.text)) return false;
   if (PHOTO_CAPTION_NUMBER.test(b.text)) return true;
   // a caption is a sentence; a short line without its full stop is a heading

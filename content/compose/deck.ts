@@ -23,18 +23,23 @@ type Heading = Extract<ResolvedItem, { kind: 'heading' }>;
 const DATE_LINE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月/;
 
 /**
- * The deck's frame: the briefing's fields, with the report's title, subtitle, issuing unit and
- * date filling what staff left empty.
+ * The deck's frame: the briefing's fields, with the report's front matter filling what staff left
+ * empty — its title and subtitle, its issuing unit and date (read from the lines under the title
+ * or the signature at the end; the dateline of a report saved before those fields existed), and
+ * the speaker of a speech or report as the cover's presenter.
  */
 export function deckFields(report: Report, fields: BriefFields): BriefFields {
   const dateLine = report.dateline.find((l) => DATE_LINE.test(l));
-  const unitLine = report.dateline.find((l) => !DATE_LINE.test(l) && l.trim().length <= 30);
+  const unitLine = report.dateline.find(
+    (l) => !DATE_LINE.test(l) && l.trim().length <= 30 && l !== report.speaker,
+  );
   return {
     ...fields,
     title: officialPunctuation(fields.title || report.title),
     subtitle: officialPunctuation(fields.subtitle || report.subtitle || ''),
-    unit: fields.unit || unitLine?.trim() || '',
-    date: fields.date || dateLine?.trim() || '',
+    unit: fields.unit || report.issuer || unitLine?.trim() || '',
+    date: fields.date || report.date || dateLine?.trim() || '',
+    presenter: fields.presenter || report.speaker || '',
   };
 }
 

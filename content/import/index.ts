@@ -145,7 +145,15 @@ export function reanalyze(
   onProgress?: (fraction: number) => void,
 ): Report {
   const analysis = analyze(report.raw, decisions, onProgress);
-  const { subtitle: _old, ...rest } = report;
+  // the front matter is derived like the rest: a field the new analysis does not find is gone
+  const {
+    subtitle: _subtitle,
+    issuer: _issuer,
+    date: _date,
+    speaker: _speaker,
+    salutation: _salutation,
+    ...rest
+  } = report;
   return {
     ...rest,
     ...analysis,

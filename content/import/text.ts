@@ -4,8 +4,10 @@ import { decodeTextStream } from './decode';
 /**
  * Split plain text (a .txt file, pasted text) into raw blocks: one block per non-empty line,
  * since office text puts each paragraph on its own line and newspapers separate them with
- * blank lines. Line numbers are kept so every item can be traced back, and the number of blank
- * lines before a block, since a wide gap is where a newspaper picture was.
+ * blank lines. Line numbers are kept so every item can be traced back, the number of blank
+ * lines before a block, since a wide gap is where a newspaper picture was, and the line's indent,
+ * since in text copied out of a PDF an indent is where a paragraph starts. Lines of one paragraph
+ * wrapped at the page width stay apart here: analysis reads them back as one, as a repair.
  */
 export function textToRawBlocks(text: string): RawBlock[] {
   const lines = new LineReader();
@@ -64,10 +66,30 @@ class LineReader {
       text: line,
       src: { line: this.lineNo },
     };
-    if (this.blank > 0) block.hints = { gapBefore: this.blank };
+    const indent = indentOf(raw);
+    if (this.blank > 0 || indent > 0) {
+      block.hints = {};
+      if (this.blank > 0) block.hints.gapBefore = this.blank;
+      if (indent > 0) block.hints.indent = indent;
+    }
     this.blank = 0;
     this.blocks.push(block);
   }
+}
+
+/**
+ * How far a line is indented, in full-width characters: a full-width space is one, an ASCII space
+ * half, a tab two. A text copied out of a PDF keeps the indent of a paragraph's first line.
+ */
+function indentOf(line: string): number {
+  let half = 0;
+  for (const ch of line) {
+    if (ch === '\u3000') half += 2;
+    else if (ch === ' ' || ch === '\u00a0') half += 1;
+    else if (ch === '\t') half += 4;
+    else if (ch !== '\ufeff') break;
+  }
+  return half / 2;
 }
 
 /** Trim a line, including full-width spaces and the paragraph indent office files use. */

@@ -33,6 +33,11 @@ export const RawHintsSchema = z.object({
    * a wider gap than the one between paragraphs, which is how a standalone photo caption shows
    */
   gapBefore: z.number().int().nonnegative().optional(),
+  /**
+   * how far the line was indented before it was trimmed, in full-width characters: in a
+   * text copied out of a PDF, where a paragraph's first line is indented and its other lines are not
+   */
+  indent: z.number().nonnegative().optional(),
 });
 export type RawHints = z.infer<typeof RawHintsSchema>;
 
@@ -99,6 +104,11 @@ export const BlockSchema = z.discriminatedUnion('kind', [
     lead: z.string(),
     /** the marker the source used before the lead, if any: 「一是」, 「——」, 「（一）」 */
     marker: z.string().optional(),
+    /**
+     * the punctuation that ended the lead as written (「。」, 「：」, 「，」), so a draft can write the
+     * lead back as the source did: 「主要目标是：」. None when the lead ran to the end of its text.
+     */
+    leadEnd: z.string().optional(),
     /** the rest of the paragraph after the lead-in */
     text: z.string(),
     src: SourceRefSchema.optional(),
@@ -201,6 +211,16 @@ export const ReportSchema = z.object({
   subtitle: z.string().optional(),
   /** lines under the title that name the author, unit or date */
   dateline: z.array(z.string()).default([]),
+  /**
+   * Front matter, each as the source wrote it and none when it has none: the issuing unit
+   * (「青禾区人民政府」, from the lines under the title or the signature at the end), the date
+   * (「2023年1月12日」), the speaker of a speech or report (「区长　陈某某」) and the salutation
+   * that opens it (「各位代表：」). None of them is a section or a point.
+   */
+  issuer: z.string().optional(),
+  date: z.string().optional(),
+  speaker: z.string().optional(),
+  salutation: z.string().optional(),
   source: z.object({ name: z.string(), format: z.enum(SOURCE_FORMATS) }),
   raw: z.array(RawBlockSchema),
   assets: z.record(z.string(), AssetSchema).default({}),

@@ -53,5 +53,26 @@ export const BLOCK_ROLES = ['paragraph', 'point', 'heading', 'caption'] as const
 /** What a statistic states: a value, a change, or a threshold reached. */
 export const STAT_KINDS = ['value', 'change', 'threshold'] as const;
 
-/** What import repaired in the pasted text. */
-export const REPAIR_KINDS = ['joined', 'duplicate', 'orphan'] as const;
+/**
+ * What import repaired in the source text. Each is a suggestion staff can undo:
+ * - joined: a paragraph cut by a page or column break, read on into the block that continues it
+ * - duplicate: a fragment repeating the tail of the paragraph before it, dropped
+ * - orphan: a fragment far from the paragraph it finishes, read into that paragraph
+ * - wrapped: the lines of one paragraph hard-wrapped at the page width (text copied out of a PDF), read as one
+ * - page-number: a page number left between pages (「— 1 —」, 「第1页 共5页」), dropped
+ * - running-header: a running header or footer repeated between pages (the title, the unit), dropped
+ * - stray-mark: punctuation or a divider left alone on its line, dropped
+ * - web-leftover: what a web page or WeChat article wraps its text in (「点击上方蓝字 关注我们」, 「阅读原文」, 往期推荐), dropped
+ * - byline: a source, author, editor or reviewer line (「来源：」, 「责任编辑：」, 「记者 …」), dropped
+ */
+export const REPAIR_KINDS = [
+  'joined',
+  'duplicate',
+  'orphan',
+  'wrapped',
+  'page-number',
+  'running-header',
+  'stray-mark',
+  'web-leftover',
+  'byline',
+] as const;

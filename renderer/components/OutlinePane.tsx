@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BlockRole, Report, Stat } from '../../content/model/report';
 import { BLOCK_ROLES } from '../../content/model/values';
 import { reportIndex } from '../../content/briefing/edit';
+import { rawIdOf } from '../../content/analyze/ids';
 import { setBlockRole, setRepairApplied } from '../actions/document';
 import { highlightStats, outlineRows, pickStates, type OutlineRow, type PickState } from '../outline/rows';
 import { useStore } from '../store/store';
@@ -192,12 +193,6 @@ function StatText({ text, stats }: { text: string; stats: readonly Stat[] }) {
 }
 
 /** The raw text block behind a row, when staff may reclassify it. */
-function rawIdFor(report: Report, row: { type: string; id: string }): string | null {
-  const candidate = row.type === 'section' ? row.id.replace(/^s-/, '') : row.type === 'block' ? row.id : null;
-  if (!candidate) return null;
-  return report.raw.some((b) => b.type === 'text' && b.id === candidate) ? candidate : null;
-}
-
 function BlockDetail({ report }: { report: Report }) {
   const { t } = useTranslation();
   const selected = useStore((s) => s.selectedRow);
@@ -298,7 +293,7 @@ function BlockDetail({ report }: { report: Report }) {
       </>
     );
   }
-  const rawId = type === 'stat' ? null : rawIdFor(report, { type: type ?? '', id });
+  const rawId = type === 'stat' ? null : rawIdOf(report, { type: type ?? '', id });
   const forced = rawId ? report.decisions.roles[rawId] : undefined;
   return (
     <div className="detail" aria-live="polite">
@@ -345,7 +340,11 @@ function RepairsList({ report }: { report: Report }) {
                 {t(r.applied ? 'repairs.applied' : 'repairs.notApplied')}
               </span>
             </div>
-            <p className="repair-seam">{t('repairs.seam', { before: r.before, after: r.after })}</p>
+            <p className="repair-seam">
+              {r.after === ''
+                ? t('repairs.removed', { text: r.before })
+                : t('repairs.seam', { before: r.before, after: r.after })}
+            </p>
             <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
               {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
             </button>

@@ -104,10 +104,17 @@ export const en: Shape<typeof zh> = {
   repairs: {
     empty: 'The import found nothing to repair.',
     intro:
-      'Line breaks and repeats left by newspaper or PDF layout were fixed on import. Review each one, and undo or accept it.',
+      'Line breaks, repeats, page numbers, running headers and web page leftovers (follow prompts, editor bylines) were fixed on import. Review each one, and undo or accept it.',
     joined: 'Joined broken line',
     duplicate: 'Dropped repeated fragment',
     orphan: 'Orphan fragment',
+    wrapped: 'Rejoined wrapped lines',
+    'page-number': 'Removed page number',
+    'running-header': 'Removed running header',
+    'stray-mark': 'Removed stray mark',
+    'web-leftover': 'Removed web page leftover',
+    byline: 'Removed byline',
+    removed: 'Removed: {{text}}',
     applied: 'Applied',
     notApplied: 'Not applied',
     undo: 'Undo repair',

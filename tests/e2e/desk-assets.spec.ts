@@ -213,7 +213,7 @@ test('a project with an office template and a logo: saved, reloaded and reopened
     briefing: { officeTemplate: { name: string; data: string }; logo: { mime: string; data: string } };
   };
   // self-contained: the template's and the logo's bytes are in the file
-  expect(project.version).toBe(3);
+  expect(project.version).toBe(4);
   expect(project.briefing.officeTemplate.name).toBe('本单位模板.docx');
   expect(
     Buffer.from(project.briefing.officeTemplate.data, 'base64').equals(readFileSync(files.template)),

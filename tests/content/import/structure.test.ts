@@ -111,7 +111,8 @@ describe('points', () => {
     ],
   ])('splits 「%s」 into marker, lead and body', (text, marker, lead, body) => {
     const p = matchPoint(text);
-    expect(p).toEqual(marker ? { marker, lead, text: body } : { lead, text: body });
+    const leadEnd = '。';
+    expect(p).toEqual(marker ? { marker, lead, leadEnd, text: body } : { lead, leadEnd, text: body });
   });
 
   it.each([
