@@ -10,6 +10,7 @@ import type {
   Stat,
 } from '../model/report';
 import { extractStats } from '../stats/extract';
+import { applyStatEdits } from '../stats/decisions';
 import { matchPoint } from './points';
 import { applyRepairs, findRepairs, type RepairedBlock, type RepairedText } from './repair';
 import { HEADING_PATTERNS, SECTION_LABELS, endsSentence } from './text-rules';
@@ -292,11 +293,13 @@ export function analyze(
   }
 
   onProgress?.(PHASE_SHARE.structure);
-  const stats = extractStats(
+  const extracted = extractStats(
     roots,
-    new Map(figures.map((f) => [f.id, f.caption])),
+    new Map(figures.map((f) => [f.id, f])),
     onProgress && ((f) => onProgress(PHASE_SHARE.structure + (1 - PHASE_SHARE.structure) * f)),
   );
+  // staff's labels and marks on statistics, kept by id across every re-analysis
+  const stats = applyStatEdits(extracted, decisions.stats);
   return { title, ...(subtitle ? { subtitle } : {}), dateline, sections: roots, stats, figures, repairs };
 }
 

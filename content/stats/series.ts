@@ -1,0 +1,129 @@
+import type { Stat, StatKind } from '../model/report';
+import { foldText } from './fold';
+
+/**
+ * Statistics that can share a chart: three or more of one kind, one unit, one period and one
+ * basis — the growth rates of a section's main indicators, the rows of a table of indicators, one
+ * indicator over the quarters or months. A chart never mixes growth with amounts, % with 个百分点,
+ * targets with results, or one enterprise's figures with the area's.
+ */
+export interface StatSeries {
+  stats: Stat[];
+  /** line for one indicator over time, bar for indicators side by side */
+  type: 'bar' | 'line';
+  kind: StatKind;
+  unit: string;
+  period?: string;
+  basis?: string;
+  /** a category per point: the indicator's label (bar) or the period (line) */
+  categories: string[];
+  /** written out: 「上半年主要指标同比增速」 */
+  title: string;
+  /** the value axis with its unit: 「同比增速（%）」 */
+  axis: string;
+}
+
+/** A chart needs at least this many comparable points to say more than a sentence would. */
+export const MIN_SERIES_POINTS = 3;
+/** And at most this many, so its bars stay readable. */
+export const MAX_SERIES_POINTS = 8;
+
+/** Indicators a leader reads first: a series of them is worth a chart before any other. */
+export const MAIN_INDICATOR =
+  /(地区生产总值|GDP|生产总值|固定资产投资|固投|工业增加值|工业总产值|社会消费品零售总额|社零|一般公共预算收入|财政收入|税收|进出口|出口|外资|内资|招商引资|居民人均可支配收入|可支配收入|营业收入|城镇化率|就业|粮食|消费|投资)/;
+
+/** Kinds a chart can show: rates and amounts; counts of unlike things, ranks and durations are not compared. */
+const CHARTABLE: ReadonlySet<StatKind> = new Set(['growth', 'share', 'amount']);
+
+const TIME_CATEGORY =
+  /^(\d{1,2}月(份)?|[1-9]\d?[—\-－~～至]\d{1,2}月|[一二三四]季度|第[一二三四]季度|上半年|前三季度|全年|\d{4}年)$/;
+
+/** What to leave out: statistics already shown elsewhere in the deck. */
+export interface SeriesOptions {
+  exclude?: ReadonlySet<string>;
+}
+
+/** Whether a statistic may stand in a chart at all. */
+function chartable(s: Stat, exclude: ReadonlySet<string> | undefined): boolean {
+  if (s.unfit || s.scope.kind !== 'area' || exclude?.has(s.id)) return false;
+  if (!CHARTABLE.has(s.kind)) return false;
+  // amounts compare only as money: counts of different things in 个 are not one series
+  if (s.kind === 'amount' && !/元/.test(foldText(s.unit))) return false;
+  return s.from === undefined && s.upper === undefined;
+}
+
+const keyOf = (s: Stat, withPeriod: boolean): string =>
+  [s.kind, foldText(s.unit), withPeriod ? foldText(s.period ?? '') : '', foldText(s.basis ?? '')].join('|');
+
+/**
+ * Every comparable series among the statistics, best first: indicators side by side (one kind,
+ * unit, period, basis; each label once) and one indicator over time (one label, three or more
+ * periods). Main indicators' growth rates come first.
+ */
+export function comparableSeries(stats: readonly Stat[], options: SeriesOptions = {}): StatSeries[] {
+  const usable = stats.filter((s) => chartable(s, options.exclude));
+  const out: StatSeries[] = [];
+
+  // one indicator over the quarters or months: a line
+  const byLabel = new Map<string, Stat[]>();
+  for (const s of usable) {
+    if (!s.period || !TIME_CATEGORY.test(foldText(s.period))) continue;
+    const key = `${keyOf(s, false)}|${foldText(s.label)}`;
+    byLabel.set(key, [...(byLabel.get(key) ?? []), s]);
+  }
+  for (const group of byLabel.values()) {
+    const seen = new Set<string>();
+    const points = group.filter((s) => {
+      const p = foldText(s.period ?? '');
+      if (seen.has(p)) return false;
+      seen.add(p);
+      return true;
+    });
+    if (points.length >= MIN_SERIES_POINTS) out.push(seriesOf(points.slice(0, MAX_SERIES_POINTS), 'line'));
+  }
+
+  // indicators side by side: a bar chart
+  const byKey = new Map<string, Stat[]>();
+  for (const s of usable) {
+    const key = keyOf(s, true);
+    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+  }
+  for (const group of byKey.values()) {
+    const seen = new Set<string>();
+    const points = group.filter((s) => {
+      const l = foldText(s.label);
+      if (seen.has(l)) return false;
+      seen.add(l);
+      return true;
+    });
+    if (points.length >= MIN_SERIES_POINTS) out.push(seriesOf(points.slice(0, MAX_SERIES_POINTS), 'bar'));
+  }
+  return out.sort((a, b) => seriesScore(b) - seriesScore(a));
+}
+
+function seriesScore(s: StatSeries): number {
+  const main = s.stats.filter((x) => MAIN_INDICATOR.test(foldText(x.label))).length;
+  return (s.kind === 'growth' ? 4 : s.kind === 'share' ? 2 : 1) + main * 2 + s.stats.length * 0.5;
+}
+
+function seriesOf(stats: Stat[], type: 'bar' | 'line'): StatSeries {
+  const first = stats[0] as Stat;
+  const period = type === 'bar' ? first.period : undefined;
+  const basis = first.basis;
+  const unit = first.unit;
+  const measure = first.kind === 'growth' ? '增速' : first.kind === 'share' ? '占比' : '完成额';
+  const what = type === 'line' ? first.label : '主要指标';
+  const title = `${period ?? ''}${what}${basis ?? ''}${measure}`;
+  const axis = `${basis ?? ''}${measure}（${unit}）`;
+  return {
+    stats,
+    type,
+    kind: first.kind,
+    unit,
+    ...(period ? { period } : {}),
+    ...(basis ? { basis } : {}),
+    categories: stats.map((s) => (type === 'line' ? (s.period ?? s.label) : s.label)),
+    title,
+    axis,
+  };
+}
