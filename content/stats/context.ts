@@ -1,3 +1,4 @@
+import { countWork } from './work';
 import { BASIS, NOT_TARGET_BEFORE, PERIOD, SPEECH_BEFORE, TARGET_CUE } from './lexicon';
 
 /**
@@ -8,6 +9,7 @@ import { BASIS, NOT_TARGET_BEFORE, PERIOD, SPEECH_BEFORE, TARGET_CUE } from './l
 
 const CLAUSE_BREAKS = new Set(['，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?']);
 const PIECE_BREAKS = new Set(['；', ';', '。', '！', '？', '!', '?']);
+const BREAK = /([，,；;：:。！？!?、])["”’」』）)]*/g;
 
 export const isClauseBreak = (ch: string | undefined): boolean => ch !== undefined && CLAUSE_BREAKS.has(ch);
 
@@ -20,23 +22,24 @@ export interface Breaks {
 }
 
 export function breaksOf(text: string): Breaks {
+  countWork(text.length);
   const clause: number[] = [];
   const list: number[] = [];
   const pieces: Array<[number, number]> = [];
   let pieceStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '、') list.push(i);
-    else if (isClauseBreak(ch)) {
-      clause.push(i);
-      if (PIECE_BREAKS.has(ch ?? '')) {
-        // closing quotes and brackets after the stop stay with its piece
-        let end = i + 1;
-        while (end < text.length && /["”’」』）)]/.test(text[end] ?? '')) end++;
-        pieces.push([pieceStart, end]);
-        pieceStart = end;
-        i = end - 1;
-      }
+  for (const m of text.matchAll(BREAK)) {
+    const i = m.index ?? 0;
+    const ch = m[1] ?? '';
+    if (ch === '、') {
+      list.push(i);
+      continue;
+    }
+    clause.push(i);
+    if (PIECE_BREAKS.has(ch)) {
+      // closing quotes and brackets after the stop stay with its piece
+      const end = i + m[0].length;
+      pieces.push([pieceStart, end]);
+      pieceStart = end;
     }
   }
   if (pieceStart < text.length) pieces.push([pieceStart, text.length]);
@@ -45,6 +48,7 @@ export function breaksOf(text: string): Breaks {
 
 /** The last position in a sorted list before `at`, or -1: binary search, so lookups cost log n. */
 export function lastBefore(sorted: readonly number[], at: number): number {
+  countWork(Math.ceil(Math.log2(sorted.length + 1)));
   let lo = 0;
   let hi = sorted.length - 1;
   let found = -1;
@@ -61,6 +65,7 @@ export function lastBefore(sorted: readonly number[], at: number): number {
 
 /** The first position in a sorted list at or after `at`, or `fallback`. */
 export function firstFrom(sorted: readonly number[], at: number, fallback: number): number {
+  countWork(Math.ceil(Math.log2(sorted.length + 1)));
   let lo = 0;
   let hi = sorted.length - 1;
   let found = fallback;
@@ -79,6 +84,8 @@ export function firstFrom(sorted: readonly number[], at: number, fallback: numbe
 export type Quoting = 'none' | 'name' | 'speech';
 
 const OPEN = new Set(['“', '「', '『', '《', '‘']);
+const ANY_QUOTE = /[“「『《‘"]/;
+const QUOTE_MARK = /[“「『《‘”」』》’"]/g;
 const CLOSE: Readonly<Record<string, string>> = { '”': '“', '」': '「', '』': '『', '》': '《', '’': '‘' };
 /** A quoted name is short; quoted speech is long or has a clause inside. */
 const MAX_NAME_QUOTE = 24;
@@ -88,42 +95,44 @@ const MAX_NAME_QUOTE = 24;
  * left open runs to the end of the sentence.
  */
 export function quotingAt(text: string, positions: readonly number[]): Quoting[] {
+  countWork(text.length);
   const out: Quoting[] = new Array<Quoting>(positions.length).fill('none');
-  if (positions.length === 0) return out;
+  if (positions.length === 0 || !ANY_QUOTE.test(text)) return out;
   const spans: Array<{ open: number; ch: string; close: number; asked: number[] }> = [];
   const stack: number[] = [];
-  let straightOpen = -1;
+  let straightOpen = false;
   let k = 0;
-  const record = (i: number): void => {
-    while (k < positions.length && (positions[k] ?? 0) <= i) {
-      const top = stack[stack.length - 1];
+  // the positions before a quote mark stand inside whatever quote is open there
+  const record = (upTo: number): void => {
+    const top = stack[stack.length - 1];
+    for (; k < positions.length && (positions[k] ?? 0) < upTo; k++) {
       if (top !== undefined) spans[top]?.asked.push(k);
-      k++;
     }
   };
-  for (let i = 0; i < text.length; i++) {
-    record(i - 1);
-    const ch = text[i] ?? '';
-    if (OPEN.has(ch) || (ch === '"' && straightOpen < 0)) {
+  for (const m of text.matchAll(QUOTE_MARK)) {
+    const i = m.index ?? 0;
+    const ch = m[0];
+    record(i);
+    if (OPEN.has(ch) || (ch === '"' && !straightOpen)) {
       if (stack.length < 8) {
         spans.push({ open: i, ch, close: text.length, asked: [] });
         stack.push(spans.length - 1);
-        if (ch === '"') straightOpen = spans.length - 1;
+        if (ch === '"') straightOpen = true;
       }
-    } else if (ch === '"' || CLOSE[ch]) {
-      const want = ch === '"' ? '"' : CLOSE[ch];
-      for (let s = stack.length - 1; s >= 0; s--) {
-        const span = spans[stack[s] ?? 0];
-        if (span && span.ch === want) {
-          span.close = i;
-          stack.length = s;
-          if (ch === '"') straightOpen = -1;
-          break;
-        }
+      continue;
+    }
+    const want = ch === '"' ? '"' : CLOSE[ch];
+    for (let d = stack.length - 1; d >= 0; d--) {
+      const span = spans[stack[d] ?? 0];
+      if (span && span.ch === want) {
+        span.close = i;
+        stack.length = d;
+        if (ch === '"') straightOpen = false;
+        break;
       }
     }
   }
-  record(text.length);
+  record(Infinity);
   for (const span of spans) {
     if (span.asked.length === 0) continue;
     const inner = text.slice(span.open + 1, Math.min(span.close, span.open + 1 + 200));
@@ -140,6 +149,7 @@ export function quotingAt(text: string, positions: readonly number[]): Quoting[]
 
 /** Where targets start in the sentence: positions after which numbers are planned, not done. */
 export function targetStarts(text: string): number[] {
+  countWork(text.length);
   const out: number[] = [];
   for (const m of text.matchAll(TARGET_CUE)) {
     const at = m.index ?? 0;
@@ -159,6 +169,7 @@ export function targetStarts(text: string): number[] {
 
 /** Every period the sentence names, with where it stands. */
 export function periodsOf(text: string): Array<{ at: number; text: string }> {
+  countWork(text.length);
   const out: Array<{ at: number; text: string }> = [];
   for (const m of text.matchAll(PERIOD)) out.push({ at: m.index ?? 0, text: m[0] });
   return out;

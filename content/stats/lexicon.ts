@@ -124,17 +124,18 @@ export const DROP_ADVERBS = /(全部|均已|均|都已|都|已经|已|全面|陆
 export const HEAD_NOUN =
   /(案件|事项|问题|隐患|诉求|建议|提案|项目|企业|工程|平台|基地|园区|载体|人才|团队|产品|资金|贷款|合同|协议|工作|岗位|学位|床位|家庭|群众|人员|设施|网点|场所|公园|学校|医院|道路|线路|站点|基站|车位|户)$/;
 
-/** Enterprises and bodies named before their own figures: scope entity. */
-export const ENTITY_NAME =
-  /[\p{Script=Han}A-Za-z0-9（）()·]{2,24}?(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|合作社|农场|工厂|厂|银行|医院|学校|酒店|商场|超市|研究院|研究所)/gu;
+/** What ends the name of an enterprise or body whose own figures follow: scope entity. */
+export const ENTITY_SUFFIX =
+  /(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|合作社|农场|工厂|厂|银行|医院|学校|酒店|商场|超市|研究院|研究所)/g;
 
 /** Words between a name and a number that say the number is not the name's own. */
 export const NOT_OWN_FIGURE =
   /(等|全区|全市|全县|全镇|全省|带动|引进|共有|其中|以及|辖区|各类|企业共|累计帮助)/;
 
-/** A single named project: its figures are the project's, not the area's. */
-export const PROJECT_NAME =
-  /(该项目|项目建成后|项目达产后|项目投产后|[\p{Script=Han}A-Za-z0-9“”"]{3,24}?项目(?=(一期|二期|三期)?(总投资|计划总投资|计划投资|投资|建成后|达产后|投产后|占地|建筑面积|年产|预计|可实现)))/u;
+/** What follows a single named project's name when its own figures follow: 「XX项目总投资」. */
+export const PROJECT_FIGURE =
+  /^(一期|二期|三期)?(总投资|计划总投资|计划投资|投资|建成后|达产后|投产后|占地|建筑面积|年产|预计|可实现)/;
+
 /** Project nouns that name many projects, not one. */
 export const PLURAL_PROJECTS =
   /(重点项目|产业项目|建设项目|招商项目|亿元以上项目|续建项目|新建项目|民生项目|基础设施项目|重大项目|新开工项目|储备项目|签约项目|入库项目|实体项目|工业项目|各类项目|个项目|批项目|项项目|等项目|新项目|在建项目|开工项目|落地项目|市级项目|省级项目|专项债项目|政府投资项目)$/;

@@ -1,3 +1,5 @@
+import { countWork } from './work';
+
 /**
  * Numbers and their units, read in one pass over a folded sentence (see fold.ts): 「21.59亿元」,
  * 「1,868件」, 「3万余人」, 「超千万元」, 「百分之六十」. Every token is read left to right once, and
@@ -146,11 +148,24 @@ const CN_DIGIT: Readonly<Record<string, number>> = {
 const CN_SCALE: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const CN_BIG: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
-/** A Chinese numeral can start a figure; 万 and 亿 alone (「万众一心」) cannot. */
-const isCnStart = (ch: string): boolean => ch in CN_DIGIT || ch in CN_SCALE;
-const isCnChar = (ch: string): boolean => isCnStart(ch) || ch in CN_BIG;
+/** Where a number can start: a digit or a Chinese numeral other than 万 and 亿. */
+const NUMBER_START = /[0-9零〇一二两三四五六七八九十百千]/g;
 
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+/** What each character can be in a number, by char code: looked up once per character read. */
+const DIGIT = 1;
+const CN_START = 2;
+const CN_BIG_CHAR = 3;
+const CHAR_ROLE = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) CHAR_ROLE[c] = DIGIT;
+for (const ch of [...Object.keys(CN_DIGIT), ...Object.keys(CN_SCALE)]) CHAR_ROLE[ch.charCodeAt(0)] = CN_START;
+for (const ch of Object.keys(CN_BIG)) CHAR_ROLE[ch.charCodeAt(0)] = CN_BIG_CHAR;
+
+const roleOf = (ch: string | undefined): number =>
+  ch === undefined || ch === '' ? 0 : (CHAR_ROLE[ch.charCodeAt(0)] ?? 0);
+/** A Chinese numeral can start a figure; 万 and 亿 alone (「万众一心」) cannot. */
+const isCnStart = (ch: string): boolean => roleOf(ch) === CN_START;
+const isCnChar = (ch: string): boolean => roleOf(ch) >= CN_START;
+const isDigit = (ch: string | undefined): boolean => roleOf(ch) === DIGIT;
 
 /**
  * 「百」→100, 「两」→2, 「三十五」→35, 「一百零八」→108, 「一万二千」→12000. Digits written one
@@ -204,8 +219,13 @@ export interface NumberToken {
   magnitudeOnly?: boolean;
 }
 
+/** Characters a unit can start with: most characters after a number start none, and are passed at once. */
+const UNIT_START = new Uint8Array(0x10000);
+for (const [u] of UNIT_TABLE) UNIT_START[u.charCodeAt(0)] = 1;
+
 /** The unit at `at` in the folded text, longest first, with 「/」 and a second unit (「元/吨」). */
 function unitAt(text: string, at: number): string {
+  if (!UNIT_START[text.charCodeAt(at)]) return '';
   for (let len = Math.min(MAX_UNIT_CHARS, text.length - at); len > 0; len--) {
     const u = text.slice(at, at + len);
     if (!UNIT_CLASS.has(u)) continue;
@@ -266,24 +286,20 @@ function tail(text: string, at: number): { approx: string; magnitude: string; un
  * passed over whole.
  */
 export function numberTokens(text: string): NumberToken[] {
+  countWork(text.length);
   const out: NumberToken[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const ch = text[i] ?? '';
-    if (isDigit(ch)) {
-      i = readArabic(text, i, out);
-      continue;
-    }
-    if (ch === '百' && text.startsWith('百分之', i)) {
-      i = readPercentWords(text, i, out);
-      continue;
-    }
-    if (isCnStart(ch)) {
-      i = readChinese(text, i, out);
-      continue;
-    }
-    i++;
+  // jump from one digit or numeral to the next: the characters between are never looked at twice
+  const next = NUMBER_START;
+  next.lastIndex = 0;
+  for (let m = next.exec(text); m; m = next.exec(text)) {
+    const i = m.index;
+    const end =
+      CHAR_ROLE[text.charCodeAt(i)] === DIGIT
+        ? readArabic(text, i, out)
+        : text.startsWith('百分之', i)
+          ? readPercentWords(text, i, out)
+          : readChinese(text, i, out);
+    next.lastIndex = Math.max(end, i + 1);
   }
   return out;
 }
@@ -346,7 +362,7 @@ function readArabic(text: string, start: number, out: NumberToken[]): number {
   return t.end;
 }
 
-function readChinese(text: string, start: number, out: NumberToken[]): number {
+function readChinese(text: string, start: number, out: NumberToken[], bare = false): number {
   let p = start;
   while (p < text.length && isCnChar(text[p] ?? '')) p++;
   if (p - start > MAX_CHINESE_CHARS) return p;
@@ -370,6 +386,8 @@ function readChinese(text: string, start: number, out: NumberToken[]): number {
     q++;
   }
   const unit = unitAt(text, q);
+  // a bare Chinese numeral is a figure only as a place (「第一」) or as zero (「降到零」): 「一是」 is none
+  if (!bare && !unit && value !== 0 && text[start - 1] !== '第') return Math.max(p, q);
   out.push({
     start,
     numEnd,
@@ -391,7 +409,7 @@ function readPercentWords(text: string, start: number, out: NumberToken[]): numb
   const next = isDigit(text[p])
     ? readArabic(text, p, inner)
     : isCnStart(text[p] ?? '')
-      ? readChinese(text, p, inner)
+      ? readChinese(text, p, inner, true)
       : p;
   const tok = inner[0];
   if (!tok || tok.start !== p || tok.magnitude) return Math.max(next, start + 1);

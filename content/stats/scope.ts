@@ -1,6 +1,7 @@
 import type { StatScope } from '../model/report';
 import type { Quoting } from './context';
-import { ENTITY_NAME, NOT_OWN_FIGURE, PLURAL_PROJECTS, PROJECT_NAME } from './lexicon';
+import { countWork } from './work';
+import { ENTITY_SUFFIX, NOT_OWN_FIGURE, PLURAL_PROJECTS, PROJECT_FIGURE } from './lexicon';
 
 /**
  * Whose figure a number is. A photo caption's numbers are the caption's; a number after a named
@@ -24,6 +25,7 @@ export function scopeOf(
   // a piece of the sentence after 「；」 or 「。」 starts afresh
   const cut = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('。'));
   const window = before.slice(cut + 1);
+  countWork(before.length);
   const offset = from + cut + 1;
   const entity = entityIn(window);
   const project = entity ? undefined : projectIn(window);
@@ -36,12 +38,24 @@ export function scopeOf(
   return { kind: 'area' };
 }
 
+/** Characters a name is written in: it starts after the nearest other one. */
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9（）()·“”"]/u;
+const MAX_NAME_CHARS = 24;
+
+/** The name that ends at `end` in the window: back over name characters, at most a name's length. */
+function nameEndingAt(window: string, end: number, min: number): { at: number; name: string } | undefined {
+  let at = end;
+  while (at > 0 && end - at < MAX_NAME_CHARS && NAME_CHAR.test(window[at - 1] ?? '')) at--;
+  const name = trimName(window.slice(at, end));
+  return name.length >= min ? { at: end - name.length, name } : undefined;
+}
+
 /** The last enterprise named in the window whose figure this is (nothing like 「等」 between). */
 function entityIn(window: string): { at: number; name: string } | undefined {
   let last: { at: number; name: string } | undefined;
-  for (const m of window.matchAll(ENTITY_NAME)) {
-    const name = trimName(m[0]);
-    last = { at: (m.index ?? 0) + (m[0].length - name.length), name };
+  for (const m of window.matchAll(ENTITY_SUFFIX)) {
+    const named = nameEndingAt(window, (m.index ?? 0) + m[0].length, m[0].length + 2);
+    if (named) last = named;
   }
   if (!last) return undefined;
   const between = window.slice(last.at + last.name.length);
@@ -63,13 +77,22 @@ function trimName(name: string): string {
 
 /** The single project named before the number, if it is one project and not a kind of project. */
 function projectIn(window: string): { at: number; name: string } | undefined {
-  const m = PROJECT_NAME.exec(window);
-  if (!m) return undefined;
-  const name = m[0];
-  if (/^(项目建成后|项目达产后|项目投产后)$/.test(name)) return undefined;
-  if (name === '该项目') return { at: m.index ?? 0, name };
-  if (PLURAL_PROJECTS.test(name) || /[0-9零〇一二两三四五六七八九十百千]+(个|项|批)/.test(name))
-    return undefined;
-  const trimmed = trimName(name);
-  return { at: (m.index ?? 0) + (name.length - trimmed.length), name: trimmed };
+  let found: { at: number; name: string } | undefined;
+  for (let at = window.indexOf('项目'); at >= 0; at = window.indexOf('项目', at + 2)) {
+    const end = at + 2;
+    if (window.startsWith('该项目', at - 1)) {
+      found = { at: at - 1, name: '该项目' };
+      continue;
+    }
+    if (!PROJECT_FIGURE.test(window.slice(end, end + 6))) continue;
+    const named = nameEndingAt(window, end, 5);
+    if (
+      !named ||
+      PLURAL_PROJECTS.test(named.name) ||
+      /[0-9零〇一二两三四五六七八九十百千]+(个|项|批)/.test(named.name)
+    )
+      continue;
+    found = named;
+  }
+  return found;
 }

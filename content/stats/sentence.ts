@@ -1,4 +1,4 @@
-import type { StatBound, StatKind, StatMeasure, StatScope } from '../model/report';
+import type { Stat, StatBound, StatKind } from '../model/report';
 import {
   basisIn,
   breaksOf,
@@ -39,25 +39,16 @@ import {
 } from './lexicon';
 import { numberTokens, type NumberToken, type UnitClass } from './numbers';
 import { scopeOf } from './scope';
+import { countWork } from './work';
 
-/** A statistic found in a sentence, before it is given its id and place in the report. */
-export interface FoundStat {
-  value: number;
-  unit: string;
-  label: string;
-  text: string;
-  sentence: string;
-  kind: StatKind;
-  measure?: StatMeasure;
-  qualifier?: string;
-  change?: string;
-  period?: string;
-  basis?: string;
-  from?: StatBound;
-  upper?: StatBound;
-  scope: StatScope;
-  unfit?: string;
-}
+/**
+ * A statistic found in a sentence: its id, section and block are empty until the report's walk
+ * places it (created whole with them, so every statistic has one shape).
+ */
+export type FoundStat = Stat;
+
+/** The place fields of a statistic before extractStats gives them. */
+export const UNPLACED = { id: '', sectionId: '', blockId: '' } as const;
 
 /** What the text around a sentence tells about it. */
 export interface SentenceContext {
@@ -552,6 +543,7 @@ function readStat(
   const { tok } = q;
   const { folded } = r;
   const around = surroundingsOf(r, q, prev, nextTok);
+  countWork(around.lead.length + around.follow.length + around.clauseRest.length + around.prevClause.length);
   const parallel = parallelSubject(r, q, around.clauseStart);
   const { rest, words } = stripQualifiers(around.lead);
   const meaning = meaningOf(parallel?.verbs ?? rest, around.follow, tok.unitClass, Boolean(q.from));
@@ -578,23 +570,28 @@ function readStat(
   // a number after 「从」 whose later value could not be read is an earlier value: never a figure alone
   const unpaired = !q.from && /(从|由)$/.test(around.lead) ? '这是变化前的数值' : undefined;
   const unfit = label.fault ?? unpaired;
-  return {
+  const stat: FoundStat = {
+    id: '',
     value: tok.value,
     unit: r.unfold(tok.magnitude + tok.unit),
     label: r.unfold(label.text),
     text: r.text.slice(q.start, q.end),
     sentence: pieceOf(r, q.start),
+    sectionId: '',
+    blockId: '',
     kind: target ? 'target' : kind,
-    ...(target ? { measure: kind } : {}),
-    ...(qualifier ? { qualifier: r.unfold(qualifier) } : {}),
-    ...(meaning.change ? { change: r.unfold(meaning.change) } : {}),
-    ...(period ? { period } : {}),
-    ...(basis ? { basis: r.unfold(basis) } : {}),
-    ...(q.from ? { from: q.from } : {}),
-    ...(q.upper ? { upper: q.upper } : {}),
     scope,
-    ...(unfit ? { unfit } : {}),
   };
+  // optional fields set one by one: thousands of statistics, no copies
+  if (target) stat.measure = kind;
+  if (qualifier) stat.qualifier = r.unfold(qualifier);
+  if (meaning.change) stat.change = r.unfold(meaning.change);
+  if (period) stat.period = period;
+  if (basis) stat.basis = r.unfold(basis);
+  if (q.from) stat.from = q.from;
+  if (q.upper) stat.upper = q.upper;
+  if (unfit) stat.unfit = unfit;
+  return stat;
 }
 
 /** The piece of the sentence (between 「；」) a position stands in: the statistic's source sentence. */
@@ -613,9 +610,12 @@ function parallelSubject(
   q: Quantity,
   clauseStart: number,
 ): { subject: string; verbs: string } | undefined {
+  // a list of subjects is short: a long clause is not read back to its start for every number
+  if (q.leadEnd - clauseStart > 60) return undefined;
   const clause = r.folded.slice(clauseStart, q.leadEnd);
+  countWork(clause.length);
   const at = clause.indexOf('分别');
-  if (at < 0 || clause.length > 60) return undefined;
+  if (at < 0) return undefined;
   const subjects = clause
     .slice(0, at)
     .split(/[、和及与]/)
@@ -789,6 +789,7 @@ interface RankWord {
 
 /** 「位列五城区首位」, 「居全市榜首」: a first place said in words. */
 function rankWords(folded: string): RankWord[] {
+  countWork(folded.length);
   const out: RankWord[] = [];
   if (!/首位|榜首/.test(folded)) return out;
   for (const m of folded.matchAll(
@@ -841,16 +842,19 @@ function rankFound(
   const period = periodFor(r, o.at);
   const target = isTarget(r, { start: o.at }, '');
   const stat: FoundStat = {
+    id: '',
     value: o.value,
     unit: '',
     label: r.unfold(label),
     text: o.text,
     sentence: pieceOf(r, o.at),
+    sectionId: '',
+    blockId: '',
     kind: target ? 'target' : 'rank',
-    ...(target ? { measure: 'rank' as const } : {}),
-    ...(period ? { period } : {}),
     scope: scopeOf(r.text, r.folded, o.at, 'none', r.context.caption === true),
-    ...(fault ? { unfit: fault } : {}),
   };
+  if (target) stat.measure = 'rank';
+  if (period) stat.period = period;
+  if (fault) stat.unfit = fault;
   return { stat, subject: fault ? '' : subject.replace(/(增速|增幅)$/, '') };
 }

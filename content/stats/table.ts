@@ -1,6 +1,6 @@
 import { foldText } from './fold';
 import { numberTokens, unitClassOf } from './numbers';
-import type { FoundStat } from './sentence';
+import { UNPLACED, type FoundStat } from './sentence';
 
 /**
  * Statistics from a table of indicators: a name column (指标), maybe a unit column (单位), and
@@ -78,6 +78,7 @@ export function tableStats(
             ? '比上年'
             : undefined;
       out.push({
+        ...UNPLACED,
         value,
         unit,
         label: name,
