@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BriefingSchema, type Briefing } from './model/briefing';
 import { ReportSchema, type Report } from './model/report';
+import { upgradeReportStats } from './stats/migrate';
 import { BilingualError } from './util/errors';
 
 export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
@@ -14,7 +15,7 @@ export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
  */
 
 export const PROJECT_FORMAT = 'briefing-studio/project';
-export const PROJECT_VERSION = 3;
+export const PROJECT_VERSION = 4;
 
 /** Where the desk was left: reopened projects show the same item and slide. */
 export const DeskStateSchema = z.object({
@@ -74,6 +75,10 @@ interface Migration {
  * the desk state; version 3 lets the briefing carry the office's own Word template and the
  * organisation's logo. An app that knows only version 2 would drop those silently, so it must
  * refuse a version 3 file instead: hence a new version, though older files need nothing added.
+ * Version 4 gives statistics their meaning (label, qualifier, kind amount / count / growth /
+ * share / rank / duration / target instead of value / change / threshold, period, basis, scope)
+ * and lets staff edit a statistic's label or mark it unfit; older statistics are read again from
+ * their sentences.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: {
@@ -93,6 +98,10 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: {
     name: 'v2→v3: office template and logo in the briefing (none yet)',
     up: (p) => ({ ...p, version: 3 }),
+  },
+  3: {
+    name: 'v3→v4: statistics read again for their label, qualifier, kind, period, basis and scope',
+    up: (p) => ({ ...p, version: 4, report: upgradeReportStats((p.report ?? {}) as Json) }),
   },
 };
 
