@@ -1,7 +1,7 @@
 import { shownStatText, type ShownStat, type SlideChart } from '../../templates/model';
 import type { Report, Section, Stat } from '../model/report';
 import { foldText } from '../stats/fold';
-import { MAIN_INDICATOR, comparableSeries, type StatSeries } from '../stats/series';
+import { MAIN_INDICATOR, comparableSeries, seriesFor, type StatSeries } from '../stats/series';
 import { officialPunctuation } from '../text/punctuation';
 import { chartPoint } from './shown';
 
@@ -172,31 +172,15 @@ export function chartGroups(stats: readonly Stat[]): Stat[][] {
 
 const TIME_LABEL = /(\d{4}\s*年|\d{1,2}\s*月|[一二三四]季度|上半年|下半年|全年|年度|^\d{4}$)/;
 
-/** A chart of statistics staff picked: a line when every point is a time, else bars; a title from their kind. */
-export function pickedChart(
-  stats: readonly Stat[],
-  labels: readonly string[],
-  sectionTitle: string,
-): SlideChart {
-  const points = stats.map((s, i) => chartPoint(s, labels[i] ?? s.label));
-  const first = stats[0];
-  const unit = first?.unit ?? '';
-  const line = points.length >= 3 && points.every((p) => TIME_LABEL.test(p.label));
-  const measure =
-    first?.kind === 'growth'
-      ? '增速'
-      : first?.kind === 'share'
-        ? '占比'
-        : first?.kind === 'target'
-          ? '目标'
-          : '数据';
-  return {
-    type: line ? 'line' : 'bar',
-    unit,
-    title: officialPunctuation(`${sectionTitle}${measure}`),
-    axis: `${measure}（${unit}）`,
-    points,
-  };
+/**
+ * A chart of statistics staff picked (one kind and unit, see chartGroups): a line when every
+ * point is a time, else bars; its title and axis written out as an automatic chart's are.
+ */
+export function pickedChart(stats: readonly Stat[], labels: readonly string[]): SlideChart {
+  const series = seriesFor([...stats]);
+  const chart = seriesChart({ ...series, categories: stats.map((s, i) => labels[i] ?? s.label) });
+  const line = chart.points.length >= 3 && chart.points.every((p) => TIME_LABEL.test(p.label));
+  return { ...chart, type: line || series.type === 'line' ? 'line' : 'bar' };
 }
 
 /** Speaker notes for shown statistics: each number as shown with the sentence it came from. */

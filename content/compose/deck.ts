@@ -222,7 +222,6 @@ export function draftSlides(
       const chart = pickedChart(
         group,
         group.map((g) => labels.get(g.id) ?? g.label),
-        slideTitle,
       );
       drafts.push(chartSlide(slideTitle, chart, itemIds));
     }

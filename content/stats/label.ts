@@ -34,6 +34,8 @@ export function stripFiller(text: string): string {
     if (next === t) break;
     // keep a word whole: 「全」 off 「全员」 would leave 「员」
     if (next.length < MIN_LABEL_CHARS && t.length <= 3) break;
+    // 「完成投资」 says more than 「投资」: a plain verb stays before a measure of two characters
+    if (/^完成/.test(t) && next.length <= 2 && t.length - next.length === 2) break;
     t = next;
   }
   return t;
@@ -75,7 +77,7 @@ export function isVerbOnly(text: string): boolean {
 /** Shorten a long label to its measure: the part from its last verb of measure, else after 「的」. */
 export function shorten(label: string): string {
   let t = label;
-  if (t.length > MAX_LABEL_CHARS - 2) t = t.replace(/规模以上/g, '规上');
+  if (t.length > MAX_LABEL_CHARS - 2) t = t.replace(/规模以上/g, '规上').replace(/平均水平/g, '平均');
   if (t.length <= MAX_LABEL_CHARS) return t;
   const de = t.lastIndexOf('的');
   if (de >= 0 && t.length - de - 1 >= 2 && t.length - de - 1 <= MAX_LABEL_CHARS) return t.slice(de + 1);

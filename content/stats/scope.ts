@@ -55,7 +55,8 @@ function entityIn(window: string): { at: number; name: string } | undefined {
   let last: { at: number; name: string } | undefined;
   for (const m of window.matchAll(ENTITY_SUFFIX)) {
     const named = nameEndingAt(window, (m.index ?? 0) + m[0].length, m[0].length + 2);
-    if (named) last = named;
+    // 「新建改扩建学校」, 「规上工业企业」: a kind of body, not one named body
+    if (named && !GENERIC_BODY.test(named.name)) last = named;
   }
   if (!last) return undefined;
   const between = window.slice(last.at + last.name.length);
@@ -64,6 +65,10 @@ function entityIn(window: string): { at: number; name: string } | undefined {
   if (/^[、和与及]/.test(between)) return undefined;
   return last;
 }
+
+/** Words that make a body's name a kind of body: what is built, counted or grouped. */
+const GENERIC_BODY =
+  /(新建|改扩建|改建|扩建|建成|建设|改造|新增|各类|各级|全市|全区|全县|公办|民办|乡镇|中小|重点|规上|规模以上|骨干|龙头|国有|民营|外资|上市|一批|等|所有|各)/;
 
 /** A name starts after the verb or preposition before it: 「支持长春研奥电气有限公司」 → the company. */
 function trimName(name: string): string {

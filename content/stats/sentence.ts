@@ -134,6 +134,8 @@ export function statsInSentence(sentence: string, context: SentenceContext = {})
   const found: Array<{ at: number; stat: FoundStat }> = [];
   let prev: Prev | undefined;
   let carried = context.subject;
+  // the labels of the amounts and counts read so far, for 「分别」 with no subjects of its own
+  const recent: string[] = [];
   const consumed = new Set<number>();
   // the next number with a unit after each: where a counted thing's words stop (「两车」 is not one)
   const nextFigure: Array<NumberToken | undefined> = new Array<NumberToken | undefined>(tokens.length);
@@ -174,7 +176,7 @@ export function statsInSentence(sentence: string, context: SentenceContext = {})
     const measured =
       quantity.tok.unit !== '' || quantity.tok.magnitudeOnly === true || quantity.from !== undefined;
     if (!measured || !isFigure(reading, quantity)) continue;
-    const stat = readStat(reading, quantity, q, prev, carried, nextFigure[k + (pair ? 1 : 0)]);
+    const stat = readStat(reading, quantity, q, prev, carried, nextFigure[k + (pair ? 1 : 0)], recent);
     found.push({ at: quantity.start, stat });
     prev = {
       end: quantity.end,
@@ -184,7 +186,10 @@ export function statsInSentence(sentence: string, context: SentenceContext = {})
     };
     // the subject a later 「增长4.9%」 or 「增速」 takes: an amount's or a count's, not a rate's
     const measure = stat.measure ?? stat.kind;
-    if (!stat.unfit && (measure === 'amount' || measure === 'count')) carried = foldText(stat.label);
+    if (!stat.unfit && (measure === 'amount' || measure === 'count')) {
+      carried = foldText(stat.label);
+      recent.push(carried);
+    }
   }
   ranksBefore(Infinity);
   return found.map((f) => f.stat);
@@ -390,12 +395,13 @@ interface Meaning {
 /** What the words around a number say it is: growth, share, duration, amount, count. */
 function meaningOf(lead: string, follow: string, unitClass: UnitClass, levelOnly: boolean): Meaning {
   let rest = lead
-    .replace(/(为|是)?每(亩|人|户|平方米|吨|年|月|天|个|家)$/, '')
+    .replace(/(为|是)?(每(亩|人|户|平方米|吨|年|月|天|个|家|辆|台|套))+$/, '')
     .replace(/(了|为|是|约为|在|保持在|稳定在|控制在)$/, '')
     .replace(/(有望|可望|预计|力争|确保|争取)$/, '');
   const basis = basisIn(rest);
   const level = LEVEL_REACHED.exec(rest);
-  if (level) rest = rest.slice(0, -level[0].length);
+  // 「最低标准每人每月提高至200元」: the rate's 每人每月 is not part of what is measured
+  if (level) rest = rest.slice(0, -level[0].length).replace(/(每[人户月年天亩个家辆台套])+$/, '');
   else if (!levelOnly) {
     const change = CHANGE_VERB.exec(rest);
     if (change && !(change[0] === '增' && /新增$/.test(rest))) {
@@ -539,12 +545,14 @@ function readStat(
   prev: Prev | undefined,
   carried: string | undefined,
   nextTok: NumberToken | undefined,
+  recent: readonly string[],
 ): FoundStat {
   const { tok } = q;
   const { folded } = r;
   const around = surroundingsOf(r, q, prev, nextTok);
   countWork(around.lead.length + around.follow.length + around.clauseRest.length + around.prevClause.length);
-  const parallel = parallelSubject(r, q, around.clauseStart);
+  const parallel =
+    parallelSubject(r, q, around.clauseStart) ?? earlierInTurn(r, q, around.clauseStart, recent);
   const { rest, words } = stripQualifiers(around.lead);
   const meaning = meaningOf(parallel?.verbs ?? rest, around.follow, tok.unitClass, Boolean(q.from));
   if (parallel) meaning.subject = parallel.subject;
@@ -620,6 +628,10 @@ function parallelSubject(
     .slice(0, at)
     .split(/[、和及与]/)
     .map((s) => stripFiller(s));
+  // 「城乡居民人均可支配收入分别增长5.1%和7.3%」: 城乡 is 城镇 and 农村
+  const [one] = subjects;
+  if (subjects.length === 1 && one?.startsWith('城乡'))
+    subjects.splice(0, 1, `城镇${one.slice(2)}`, `农村${one.slice(2)}`);
   if (subjects.length < 2) return undefined;
   const last = subjects[subjects.length - 1] ?? '';
   // 「城镇和农村居民人均可支配收入」: a short first subject takes the head of the last one
@@ -633,6 +645,31 @@ function parallelSubject(
   if (!subject) return undefined;
   const verbs = /^([^0-9、和]*)/.exec(between)?.[1] ?? '';
   return { subject, verbs };
+}
+
+/**
+ * 「新登记市场主体6280户，其中企业2150户，同比分别增长12.6%和18.4%」: with no subjects listed
+ * before 「分别」, the clause's numbers belong in turn to the figures just before it.
+ */
+function earlierInTurn(
+  r: Reading,
+  q: Quantity,
+  clauseStart: number,
+  recent: readonly string[],
+): { subject: string; verbs: string } | undefined {
+  if (q.leadEnd - clauseStart > 30 || recent.length < 2) return undefined;
+  const clause = r.folded.slice(clauseStart, q.leadEnd);
+  const at = clause.indexOf('分别');
+  // only a clause with no subject of its own takes those before it
+  if (at < 0 || stripFiller(cutBasis(clause.slice(0, at)))) return undefined;
+  const index = (clause.slice(at + 2).match(/[、和]/g) ?? []).length;
+  const clauseEnd = firstFrom(r.breaks.clause, q.end, r.folded.length);
+  const rest = r.folded.slice(q.end, Math.min(clauseEnd, q.end + 30));
+  const total = index + 1 + (rest.match(/[、和][^、和]*?[0-9]/g) ?? []).length;
+  const subject = recent[recent.length - total + index];
+  if (!subject || total > recent.length) return undefined;
+  const verbs = /^([^0-9、和]*)/.exec(clause.slice(at + 2))?.[1] ?? '';
+  return { subject, verbs: `${clause.slice(0, at)}${verbs}` };
 }
 
 /** Whether the number is planned: after a target word in its sentence, in a section of targets, or 「…的目标」. */
@@ -654,6 +691,9 @@ interface LabelInput {
   carried: string | undefined;
 }
 
+/** A verb that opens a count's label: 「新认定国家高新技术企业」 → 「国家高新技术企业」 for its 总数. */
+const LEADING_VERB = /^(新认定|新增|新建|新登记|新引进|引进|新培育|培育|认定|建成|新开工)/;
+
 /** Verbs of giving whose object names what the money is for: 「对新认定的高新技术企业给予」. */
 const GIVING = /(对|给|向|为)(.{2,14}?)(给予|奖励|补助|补贴|安排|发放|拨付|支持|兑现)$/;
 
@@ -669,13 +709,17 @@ function labelOf(r: Reading, input: LabelInput): { text: string; fault?: string 
   };
   if (meaning.kind === 'duration') push(durationLabel(meaning.subject, around.clauseRest));
   if (meaning.label) {
-    const whose = subject && !labelFault(subject) && subject.length <= 8 ? subject : '';
+    const whose = subject && !labelFault(subject) && subject.length <= 10 ? subject : '';
     const carriedWhose = !subject && meaning.label.startsWith('占') ? (input.carried ?? '') : '';
     push(`${whose || carriedWhose}${meaning.label}`);
   }
-  // 「增速位列…」, 「降幅收窄…」, 「增速高于全市」: the subject is the last figure's
-  if (ANAPHORIC.test(subject) || /^(增速|增幅|降幅|涨幅|总量|占比|比重)./.test(subject))
-    push(`${prev?.label || input.carried || ''}${subject}`);
+  // 「增速位列…」, 「降幅收窄…」, 「总数达到312家」: the subject is the last figure's (its thing, not its verb)
+  if (ANAPHORIC.test(subject) || /^(增速|增幅|降幅|涨幅|总量|占比|比重)./.test(subject)) {
+    const whose = prev?.label || input.carried || '';
+    push(
+      `${/^(总数|数量|总量|规模|总额)/.test(subject) ? whose.replace(LEADING_VERB, '') : whose}${subject}`,
+    );
+  }
   // 「1280批次3600人次」: the same thing counted in another unit
   if (around.lead === '' && prev?.label && prev.end === around.leadStart) push(prev.label);
   // 「高于全市平均水平1.5个百分点」 after a growth rate: how far that rate stands above
@@ -683,7 +727,7 @@ function labelOf(r: Reading, input: LabelInput): { text: string; fault?: string 
     push(`${prev?.label || input.carried || ''}增速${subject.replace(/平均水平$/, '平均')}`);
   const giving = GIVING.exec(meaning.subject);
   if (giving) {
-    const object = (giving[2] ?? '').replace(/^.*的/, '');
+    const object = (giving[2] ?? '').replace(/的$/, '').replace(/^.*的/, '');
     push(thing ? `${object}${thing}` : `${object}${giving[3] ?? ''}`);
   }
   // 「其中企业1837户」 under 「新登记市场主体5621户」: the part takes the whole's verb
@@ -717,6 +761,9 @@ function labelOf(r: Reading, input: LabelInput): { text: string; fault?: string 
   const sameUnit =
     prev !== undefined && prev.unit === tok.unit && prev.label !== '' && tok.unitClass !== 'count';
   if (!subject || /^连续[0-9零〇一二两三四五六七八九十]+年$/.test(subject)) {
+    // the figure just before in the sentence first: 「投入强度达到2.6%，比上年提高0.3个百分点」
+    // (a rate's change is the rate's; a growth after 「完成年度预算的53.1%」 is still the amount's)
+    if (implied && prev?.label && prev.kind === 'share' && !/完成率$/.test(prev.label)) push(prev.label);
     if (implied) push(input.carried);
     else if (sameUnit) push(prev?.label);
     // the clause before, when it names the subject and holds no number: 「贫困户全部脱贫，共计128户」
@@ -776,7 +823,11 @@ function rankStat(
     subjectText: lead.slice(0, m.index),
     group: m[2] ?? '',
     at: tok.start,
-    carried: prev?.label || carried,
+    // what is ranked is the indicator read before, its growth when a growth rate came last
+    // (「地区生产总值增长6.8%，居全市第2位」)
+    carried: carried
+      ? `${carried}${prev?.kind === 'growth' && !stripFiller(lead.slice(0, m.index)) ? '增速' : ''}`
+      : prev?.label,
   });
 }
 

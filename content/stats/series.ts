@@ -106,15 +106,37 @@ function seriesScore(s: StatSeries): number {
   return (s.kind === 'growth' ? 4 : s.kind === 'share' ? 2 : 1) + main * 2 + s.stats.length * 0.5;
 }
 
+/**
+ * Any statistics as one series (staff's own pick too): a line when each is the same indicator at
+ * another time, else bars; the title and axis written from what they measure.
+ */
+export function seriesFor(stats: Stat[]): StatSeries {
+  const labels = new Set(stats.map((s) => foldText(s.label)));
+  const times = stats.every((s) => s.period && TIME_CATEGORY.test(foldText(s.period)));
+  return seriesOf(stats, labels.size === 1 && times && stats.length >= MIN_SERIES_POINTS ? 'line' : 'bar');
+}
+
+/** What a chart of one kind measures, in its title and on its axis. */
+const MEASURE_WORD: Readonly<Record<string, string>> = {
+  growth: '增速',
+  share: '比率',
+  amount: '金额',
+  count: '数量',
+  target: '目标',
+  rank: '排名',
+  duration: '用时',
+};
+
 function seriesOf(stats: Stat[], type: 'bar' | 'line'): StatSeries {
   const first = stats[0] as Stat;
-  const period = type === 'bar' ? first.period : undefined;
-  const basis = first.basis;
+  const samePeriod = stats.every((s) => foldText(s.period ?? '') === foldText(first.period ?? ''));
+  const period = type === 'bar' && samePeriod ? first.period : undefined;
+  const basis = stats.every((s) => s.basis === first.basis) ? first.basis : undefined;
   const unit = first.unit;
-  const measure = first.kind === 'growth' ? '增速' : first.kind === 'share' ? '占比' : '完成额';
+  const measure = MEASURE_WORD[first.kind] ?? '数据';
   const what = type === 'line' ? first.label : '主要指标';
   const title = `${period ?? ''}${what}${basis ?? ''}${measure}`;
-  const axis = `${basis ?? ''}${measure}（${unit}）`;
+  const axis = `${basis ?? ''}${measure}（${unit || '比值'}）`;
   return {
     stats,
     type,

@@ -138,7 +138,7 @@ export const GOVERNMENT_REPORT: Case[] = [
     '计划实施重大项目320个，年度计划投资680亿元。',
     [
       { v: 320, l: '实施重大项目', k: 'target', m: 'count' },
-      { v: 680, l: '计划投资', k: 'target', m: 'amount' },
+      { v: 680, l: '年度计划投资', k: 'target', m: 'amount' },
     ],
   ],
   [
