@@ -52,7 +52,7 @@ export const BASIS =
 
 /** Words of change before a number: 增长 2% is a growth rate, 提高到 66.4% is a level. */
 export const CHANGE_VERB =
-  /(净增加|净增|净减少|净减|增长|下降|增加|减少|提高|降低|上升|回落|提升|下滑|扩大|收窄|缩小|回升|上涨|下跌|下调|上调|缩减|压减|增幅|降幅|涨幅|增速|增|降|减|涨|跌)$/;
+  /(净增加|净增|净减少|净减|加快|放缓|减缓|趋缓|增长|下降|增加|减少|提高|降低|上升|回落|提升|下滑|扩大|收窄|缩小|回升|上涨|下跌|下调|上调|缩减|压减|增幅|降幅|涨幅|增速|增|降|减|涨|跌)$/;
 
 /** Words of change that mean down: for the sign of a chart's bar. */
 export const DOWN_WORDS = /^(下降|减少|降低|回落|下滑|收窄|缩小|下跌|下调|缩减|压减|降幅|降|减|跌)$/;

@@ -762,8 +762,11 @@ function labelOf(r: Reading, input: LabelInput): { text: string; fault?: string 
     prev !== undefined && prev.unit === tok.unit && prev.label !== '' && tok.unitClass !== 'count';
   if (!subject || /^连续[0-9零〇一二两三四五六七八九十]+年$/.test(subject)) {
     // the figure just before in the sentence first: 「投入强度达到2.6%，比上年提高0.3个百分点」
-    // (a rate's change is the rate's; a growth after 「完成年度预算的53.1%」 is still the amount's)
+    // (a rate's change is the rate's; a growth after 「完成年度预算的53.1%」 is still the amount's;
+    // 「增长7.6%，比一季度加快1.2个百分点」 is the growth rate's own change)
     if (implied && prev?.label && prev.kind === 'share' && !/完成率$/.test(prev.label)) push(prev.label);
+    if (meaning.kind === 'growth' && tok.unitClass === 'points' && prev?.kind === 'growth' && prev.label)
+      push(`${prev.label}增速`);
     if (implied) push(input.carried);
     else if (sameUnit) push(prev?.label);
     // the clause before, when it names the subject and holds no number: 「贫困户全部脱贫，共计128户」
