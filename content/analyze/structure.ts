@@ -297,6 +297,7 @@ export function analyze(
     roots,
     new Map(figures.map((f) => [f.id, f])),
     onProgress && ((f) => onProgress(PHASE_SHARE.structure + (1 - PHASE_SHARE.structure) * f)),
+    { title },
   );
   // staff's labels and marks on statistics, kept by id across every re-analysis
   const stats = applyStatEdits(extracted, decisions.stats);

@@ -14,6 +14,7 @@ import type { Report } from '../model/report';
 import { indexReport, refKey, resolveItem, type ReportIndex, type ResolvedItem } from './resolve';
 import { addRefs, draftItems, itemIdFor } from './select';
 import { pickKeyStats, sectionSeries } from '../compose/deck-stats';
+import { markShown } from '../stats/series';
 
 /**
  * The staff's edits to a briefing, as pure functions: briefing in, briefing out. The report is
@@ -323,11 +324,11 @@ export function draftBriefing(report: Report, briefing: Briefing, output: Output
   for (const section of report.sections) {
     const series = sectionSeries(report, section, shown);
     for (const s of series?.stats ?? []) {
-      shown.add(s.id);
+      markShown(shown, s);
       charted.add(s.id);
     }
     for (const s of pickKeyStats(report, section, new Set(), DRAFT_STATS_PER_SECTION, shown)) {
-      shown.add(s.id);
+      markShown(shown, s);
       cards.push({ type: 'stat', id: s.id });
     }
   }

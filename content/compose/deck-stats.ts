@@ -1,7 +1,8 @@
 import { shownStatText, type ShownStat, type SlideChart } from '../../templates/model';
 import type { Report, Section, Stat } from '../model/report';
 import { foldText } from '../stats/fold';
-import { MAIN_INDICATOR, comparableSeries, seriesFor, type StatSeries } from '../stats/series';
+import { qualifierWeight } from '../stats/lexicon';
+import { MAIN_INDICATOR, comparableSeries, isShown, seriesFor, type StatSeries } from '../stats/series';
 import { officialPunctuation } from '../text/punctuation';
 import { chartPoint } from './shown';
 
@@ -75,7 +76,8 @@ function keyScore(stat: Stat, section: Section, pickedBlocks: ReadonlySet<string
   if (stat.kind === 'target') score -= 6;
   switch (measure) {
     case 'growth':
-      score += 4;
+      // a rate's gap in 个百分点 is read after the rate itself
+      score += /百分点/.test(unit) ? 2 : 4;
       break;
     case 'amount':
       score += /[亿万]/.test(unit) && /元/.test(unit) ? 4 : 2;
@@ -94,9 +96,13 @@ function keyScore(stat: Stat, section: Section, pickedBlocks: ReadonlySet<string
       break;
   }
   const label = foldText(stat.label);
-  if (MAIN_INDICATOR.test(label)) score += 3;
+  if (MAIN_INDICATOR.test(label)) score += 4;
+  // the district's output first of all
+  if (/^(地区生产总值|GDP|经济总量|生产总值)/.test(label)) score += 2;
+  // a comparison (「高于全市」) follows the figure it compares
+  if (/(高于|低于|快于|慢于)/.test(label)) score -= 2;
   if (sharesWords(label, foldText(section.title))) score += 1;
-  if (pickedBlocks.has(stat.blockId)) score += 2;
+  if (pickedBlocks.has(stat.blockId)) score += 1;
   if (stat.value === 0 && !stat.from) score -= 5;
   return score;
 }
@@ -122,13 +128,17 @@ export function pickKeyStats(
 ): Stat[] {
   const { order } = statIndex(report);
   const seen = new Set<string>();
-  const candidates = subtreeStats(report, section).filter((s) => {
-    if (!cardable(s) || shown.has(s.id)) return false;
-    const key = `${s.value}|${foldText(s.unit)}|${foldText(s.label)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  // one card per thing measured: of 「突破2000亿元」 and 「达到2046.8亿元」 the exact figure
+  const exactness = (s: Stat): number => (s.qualifier ? qualifierWeight(foldText(s.qualifier)) : -1);
+  const candidates = subtreeStats(report, section)
+    .filter((s) => cardable(s) && !isShown(shown, s))
+    .sort((a, b) => exactness(a) - exactness(b) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+    .filter((s) => {
+      const key = `${s.kind}|${s.measure ?? ''}|${foldText(s.label)}|${foldText(s.unit)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   return candidates
     .map((s) => ({ s, score: keyScore(s, section, pickedBlocks) }))
     .sort((a, b) => b.score - a.score || (order.get(a.s.id) ?? 0) - (order.get(b.s.id) ?? 0))

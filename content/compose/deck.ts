@@ -19,6 +19,7 @@ import { chineseNumeral } from './numbering';
 import { officialItem } from './official-text';
 import { shownStat } from './shown';
 import { fitSlides, type SlideDraft } from './deck-fit';
+import { markShown } from '../stats/series';
 import {
   chartGroups,
   pickKeyStats,
@@ -155,7 +156,8 @@ export function draftSlides(
     resolved.flatMap((r) => (r.kind === 'stat' ? [topOf.get(r.stat.sectionId) ?? r.stat.sectionId] : [])),
   );
   // a statistic is on one slide only: those staff picked, then each one an automatic pick shows
-  const shownIds = new Set(resolved.flatMap((r) => (r.kind === 'stat' ? [r.stat.id] : [])));
+  const shownIds = new Set<string>();
+  for (const r of resolved) if (r.kind === 'stat') markShown(shownIds, r.stat);
 
   out.push({ layout: 'cover', title: fields.title, subtitle: fields.subtitle, notes: '', itemIds: [] });
 
@@ -269,12 +271,12 @@ export function draftSlides(
   const sectionFigures = (r: Heading, auto: boolean, asChart: boolean, itemId: string): SlideDraft[] => {
     const drafts: SlideDraft[] = [];
     const series = sectionSeries(report, r.section, shownIds);
-    if (series) series.stats.forEach((s) => shownIds.add(s.id));
+    if (series) series.stats.forEach((s) => markShown(shownIds, s));
     const picks = pickKeyStats(report, r.section, pickedBlocks, theme.limits.maxFigures, shownIds);
     // an automatic 数说 slide needs a few numbers; one staff asked for shows whatever there is
     const needed = r.item.layout === 'figures' ? 1 : theme.limits.minFigures;
     if (auto && !asChart && picks.length >= needed) {
-      picks.forEach((s) => shownIds.add(s.id));
+      picks.forEach((s) => markShown(shownIds, s));
       drafts.push(
         figuresSlide(
           `${theme.texts.figures}｜${r.title}`,
@@ -285,7 +287,7 @@ export function draftSlides(
     }
     if (series) drafts.push(chartSlide(r.title, seriesChart(series), [itemId]));
     else if (asChart && picks.length > 0) {
-      picks.forEach((s) => shownIds.add(s.id));
+      picks.forEach((s) => markShown(shownIds, s));
       drafts.push(
         ...chartSlides(
           r.title,

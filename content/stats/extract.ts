@@ -35,6 +35,7 @@ export function extractStats(
   sections: readonly Section[],
   figures: ReadonlyMap<string, FigureText | string> = new Map(),
   onProgress?: (fraction: number) => void,
+  report: { title?: string } = {},
 ): Stat[] {
   const stats: Stat[] = [];
   // progress by blocks done: on a large report this pass is most of the analysis
@@ -83,7 +84,9 @@ export function extractStats(
     }
     section.sections.forEach((s) => walk(s, here, sectionFuture));
   };
-  sections.forEach((s) => walk(s, [], false));
+  // the report's title names the period of a half-year summary: 「青禾区2023年上半年…」
+  const top = report.title ? [report.title] : [];
+  sections.forEach((s) => walk(s, top, false));
   onProgress?.(1);
   return stats;
 }

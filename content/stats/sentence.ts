@@ -87,6 +87,7 @@ interface Prev {
   label: string;
   kind: StatKind;
   unit: string;
+  basis?: string;
 }
 
 /** A number, or two read as one (a range 「15-40万元」, a change 「从58.1%提高到66.4%」). */
@@ -183,6 +184,7 @@ export function statsInSentence(sentence: string, context: SentenceContext = {})
       label: stat.unfit ? '' : foldText(stat.label),
       kind: stat.kind,
       unit: quantity.tok.unit,
+      ...(stat.basis ? { basis: foldText(stat.basis) } : {}),
     };
     // the subject a later 「增长4.9%」 or 「增速」 takes: an amount's or a count's, not a rate's
     const measure = stat.measure ?? stat.kind;
@@ -305,6 +307,8 @@ function isFigure(r: Reading, q: Quantity): boolean {
     if (tok.value < 2) return false;
     if (/^[”」》』"]/.test(r.folded.slice(tok.end, tok.end + 1)) || /[”」》』"]$/.test(before)) return false;
     if (SET_PHRASE_AFTER.test(after)) return false;
+    // 「十件民生实事」, 「三件大事」: a programme's name; 「百件实事清单」 counts a list
+    if (tok.value <= 10 && /^[件项](民生)?(实事|大事)/.test(after)) return false;
     // 「二次供水」: 二 alone is an ordinal; counting uses 两
     if (r.folded.slice(tok.start, tok.numEnd) === '二') return false;
     const lead = leadBeforeNumber(r, tok.start);
@@ -404,7 +408,10 @@ function meaningOf(lead: string, follow: string, unitClass: UnitClass, levelOnly
   if (level) rest = rest.slice(0, -level[0].length).replace(/(每[人户月年天亩个家辆台套])+$/, '');
   else if (!levelOnly) {
     const change = CHANGE_VERB.exec(rest);
-    if (change && !(change[0] === '增' && /新增$/.test(rest))) {
+    // 「加快126个重点项目建设」 is no change: speed words change rates only
+    const speed = change && /^(加快|放缓|减缓|趋缓)$/.test(change[0]);
+    const rate = unitClass === 'percent' || unitClass === 'points';
+    if (change && !(change[0] === '增' && /新增$/.test(rest)) && (!speed || rate)) {
       const subject = cutBasis(rest.slice(0, -change[0].length).replace(/(了|的)$/, ''));
       return { kind: 'growth', subject, change: change[0], ...(basis ? { basis } : {}) };
     }
@@ -456,7 +463,7 @@ function periodFor(r: Reading, at: number): string | undefined {
   if (best) return r.unfold(best);
   const titles = r.context.sectionTitles ?? [];
   for (let t = titles.length - 1; t >= 0; t--) {
-    const m = /(上半年|下半年|前三季度|[一二三四]季度|全年)/.exec(foldText(titles[t] ?? ''));
+    const m = /(上半年|下半年|前三季度|[一二三四]季度|全年|\d{4}年(?!\d*月))/.exec(foldText(titles[t] ?? ''));
     if (m) return m[0];
   }
   return undefined;
@@ -573,8 +580,11 @@ function readStat(
   const kind = meaning.kind;
   const target = isTarget(r, q, around.follow);
   const period = periodFor(r, q.start);
+  // a growth rate with no basis of its own takes the one named before it in the sentence:
+  // 「规上工业增加值同比增长9.2%，固定资产投资增长11.5%」
   const basis =
-    meaning.basis ?? (kind === 'growth' ? basisIn(folded.slice(around.clauseStart, q.start)) : undefined);
+    meaning.basis ??
+    (kind === 'growth' ? (basisIn(folded.slice(around.clauseStart, q.start)) ?? prev?.basis) : undefined);
   // a number after 「从」 whose later value could not be read is an earlier value: never a figure alone
   const unpaired = !q.from && /(从|由)$/.test(around.lead) ? '这是变化前的数值' : undefined;
   const unfit = label.fault ?? unpaired;

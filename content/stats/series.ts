@@ -38,6 +38,25 @@ const CHARTABLE: ReadonlySet<StatKind> = new Set(['growth', 'share', 'amount']);
 const TIME_CATEGORY =
   /^(\d{1,2}月(份)?|[1-9]\d?[—\-－~～至]\d{1,2}月|[一二三四]季度|第[一二三四]季度|上半年|前三季度|全年|\d{4}年)$/;
 
+/**
+ * What a statistic says, whatever sentence or table cell said it: a deck shows each once, so the
+ * growth rate in the text and the same rate in the table of indicators are one statistic.
+ */
+export function statKey(s: Stat): string {
+  return `=${s.kind}|${s.measure ?? ''}|${foldText(s.label)}|${s.value}|${foldText(s.unit)}`;
+}
+
+/** Record a statistic as shown on a slide: by its id and by what it says. */
+export function markShown(shown: Set<string>, s: Stat): void {
+  shown.add(s.id);
+  shown.add(statKey(s));
+}
+
+/** Whether a statistic, or the same statistic said elsewhere, is already shown. */
+export function isShown(shown: ReadonlySet<string> | undefined, s: Stat): boolean {
+  return shown !== undefined && (shown.has(s.id) || shown.has(statKey(s)));
+}
+
 /** What to leave out: statistics already shown elsewhere in the deck. */
 export interface SeriesOptions {
   exclude?: ReadonlySet<string>;
@@ -45,7 +64,7 @@ export interface SeriesOptions {
 
 /** Whether a statistic may stand in a chart at all. */
 function chartable(s: Stat, exclude: ReadonlySet<string> | undefined): boolean {
-  if (s.unfit || s.scope.kind !== 'area' || exclude?.has(s.id)) return false;
+  if (s.unfit || s.scope.kind !== 'area' || isShown(exclude, s)) return false;
   if (!CHARTABLE.has(s.kind)) return false;
   // amounts compare only as money: counts of different things in 个 are not one series
   if (s.kind === 'amount' && !/元/.test(foldText(s.unit))) return false;
@@ -90,15 +109,38 @@ export function comparableSeries(stats: readonly Stat[], options: SeriesOptions 
   }
   for (const group of byKey.values()) {
     const seen = new Set<string>();
-    const points = group.filter((s) => {
-      const l = foldText(s.label);
-      if (seen.has(l)) return false;
-      seen.add(l);
-      return true;
-    });
+    const members = comparableMembers(group);
+    // an indicator said in the text and again in the table: the table's, so the chart is the table's
+    const perBlock = new Map<string, number>();
+    for (const s of members) perBlock.set(s.blockId, (perBlock.get(s.blockId) ?? 0) + 1);
+    const chosen = [...members]
+      .sort((a, b) => (perBlock.get(b.blockId) ?? 0) - (perBlock.get(a.blockId) ?? 0))
+      .filter((s) => {
+        const l = foldText(s.label);
+        if (seen.has(l)) return false;
+        seen.add(l);
+        return true;
+      });
+    const points = members.filter((s) => chosen.includes(s));
     if (points.length >= MIN_SERIES_POINTS) out.push(seriesOf(points.slice(0, MAX_SERIES_POINTS), 'bar'));
   }
   return out.sort((a, b) => seriesScore(b) - seriesScore(a));
+}
+
+/**
+ * Growth rates of any indicators compare; amounts and shares compare when they are the main
+ * indicators' (GDP, investment, retail sales …) or stand together in one table or paragraph,
+ * not 「总投资」 of one paragraph beside 「减免税费」 of another.
+ */
+function comparableMembers(group: readonly Stat[]): Stat[] {
+  const kind = group[0]?.kind;
+  if (kind === 'growth') return [...group];
+  const blocks = new Map<string, Stat[]>();
+  for (const s of group) blocks.set(s.blockId, [...(blocks.get(s.blockId) ?? []), s]);
+  // a table of indicators, or a sentence listing three amounts side by side
+  const listed = [...blocks.values()].find((b) => b.length >= MIN_SERIES_POINTS);
+  if (listed) return listed;
+  return group.filter((s) => MAIN_INDICATOR.test(foldText(s.label)));
 }
 
 function seriesScore(s: StatSeries): number {

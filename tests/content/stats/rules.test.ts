@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { statsInSentence, type SentenceContext } from '../../../content/stats/extract';
+import { statsInSentence, type FoundStat, type SentenceContext } from '../../../content/stats/extract';
 
 /** The statistics of one sentence, each reduced to what the test names. */
 const read = (sentence: string, context?: SentenceContext) => statsInSentence(sentence, context);
-const only = (sentence: string, context?: SentenceContext) => {
+const only = (sentence: string, context?: SentenceContext): FoundStat => {
   const found = read(sentence, context);
   expect(found, sentence).toHaveLength(1);
-  return found[0];
+  return found[0] as FoundStat;
 };
 
 describe('the examples that made this rule book, in new words', () => {
