@@ -1,6 +1,6 @@
 import { foldText } from './fold';
 import { numberTokens, unitClassOf } from './numbers';
-import { UNPLACED, type FoundStat } from './sentence';
+import { UNPLACED, type FoundStat } from './reading';
 
 /**
  * Statistics from a table of indicators: a name column (指标), maybe a unit column (单位), and
