@@ -175,7 +175,11 @@ export function chartGroups(stats: readonly Stat[]): Stat[][] {
   const groups = new Map<string, Stat[]>();
   for (const s of stats) {
     const key = `${s.kind}|${s.measure ?? ''}|${foldText(s.unit)}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    {
+      const list = groups.get(key);
+      if (list) list.push(s);
+      else groups.set(key, [s]);
+    }
   }
   return [...groups.values()];
 }

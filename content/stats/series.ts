@@ -88,7 +88,11 @@ export function comparableSeries(stats: readonly Stat[], options: SeriesOptions 
   for (const s of usable) {
     if (!s.period || !TIME_CATEGORY.test(foldText(s.period))) continue;
     const key = `${keyOf(s, false)}|${foldText(s.label)}`;
-    byLabel.set(key, [...(byLabel.get(key) ?? []), s]);
+    {
+      const list = byLabel.get(key);
+      if (list) list.push(s);
+      else byLabel.set(key, [s]);
+    }
   }
   for (const group of byLabel.values()) {
     const seen = new Set<string>();
@@ -105,7 +109,11 @@ export function comparableSeries(stats: readonly Stat[], options: SeriesOptions 
   const byKey = new Map<string, Stat[]>();
   for (const s of usable) {
     const key = keyOf(s, true);
-    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+    {
+      const list = byKey.get(key);
+      if (list) list.push(s);
+      else byKey.set(key, [s]);
+    }
   }
   for (const group of byKey.values()) {
     const seen = new Set<string>();
@@ -121,7 +129,8 @@ export function comparableSeries(stats: readonly Stat[], options: SeriesOptions 
         seen.add(l);
         return true;
       });
-    const points = members.filter((s) => chosen.includes(s));
+    const keep = new Set(chosen);
+    const points = members.filter((s) => keep.has(s));
     if (points.length >= MIN_SERIES_POINTS) out.push(seriesOf(points.slice(0, MAX_SERIES_POINTS), 'bar'));
   }
   return out.sort((a, b) => seriesScore(b) - seriesScore(a));
@@ -136,7 +145,11 @@ function comparableMembers(group: readonly Stat[]): Stat[] {
   const kind = group[0]?.kind;
   if (kind === 'growth') return [...group];
   const blocks = new Map<string, Stat[]>();
-  for (const s of group) blocks.set(s.blockId, [...(blocks.get(s.blockId) ?? []), s]);
+  for (const s of group) {
+    const list = blocks.get(s.blockId);
+    if (list) list.push(s);
+    else blocks.set(s.blockId, [s]);
+  }
   // a table of indicators, or a sentence listing three amounts side by side
   const listed = [...blocks.values()].find((b) => b.length >= MIN_SERIES_POINTS);
   if (listed) return listed;
