@@ -58,7 +58,8 @@ export function sixtySlides(): { report: Report; briefing: Briefing } {
         sentence: `第${i + 1}项指标达到${10 + k * i}。`,
         sectionId: id,
         blockId: `${id}p${i}`,
-        kind: 'value',
+        kind: i % 2 ? 'amount' : 'share',
+        scope: { kind: 'area' },
       });
     items.push(
       { id: `i-${id}`, ref: { type: 'section', id } },

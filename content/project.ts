@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BriefingSchema, type Briefing } from './model/briefing';
 import { ReportSchema, type Report } from './model/report';
+import { upgradeReportStats } from './stats/migrate';
 import { BilingualError } from './util/errors';
 
 export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
@@ -14,7 +15,7 @@ export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
  */
 
 export const PROJECT_FORMAT = 'briefing-studio/project';
-export const PROJECT_VERSION = 4;
+export const PROJECT_VERSION = 5;
 
 /** Where the desk was left: reopened projects show the same item and slide. */
 export const DeskStateSchema = z.object({
@@ -77,6 +78,10 @@ interface Migration {
  * Version 4 lets the report carry its front matter (issuer, date, speaker, salutation), a point
  * the punctuation that ended its lead, and repairs of new kinds (wrapped lines, page furniture,
  * web leftovers): an older app would refuse those kinds as damage, so it must be told it is older.
+ * Version 5 gives statistics their meaning (label, qualifier, kind amount / count / growth /
+ * share / rank / duration / target instead of value / change / threshold, period, basis, scope)
+ * and lets staff edit a statistic's label or mark it unfit; older statistics are read again from
+ * their sentences.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: {
@@ -100,6 +105,10 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   3: {
     name: 'v3→v4: front matter, lead punctuation and new repair kinds in the report (none yet)',
     up: (p) => ({ ...p, version: 4 }),
+  },
+  4: {
+    name: 'v4→v5: statistics read again for their label, qualifier, kind, period, basis and scope',
+    up: (p) => ({ ...p, version: 5, report: upgradeReportStats((p.report ?? {}) as Json) }),
   },
 };
 

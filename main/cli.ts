@@ -2,6 +2,7 @@ import { readFile, mkdir, stat } from 'node:fs/promises';
 import { resolve, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importReport } from '../content/import';
+import { inspectedStat } from '../content/stats/inspect';
 import { BilingualError } from '../content/util/errors';
 import { checkOfficeTemplateSize } from '../content/briefing/assets';
 import { sampleReport } from '../content/sample';
@@ -276,8 +277,8 @@ async function inspect(args: readonly string[], io: CliIO): Promise<number> {
     );
   const report = await readSource(file, io.cwd);
   if (flags.json) {
-    const { raw: _raw, assets: _assets, decisions: _decisions, ...shown } = report;
-    io.stdout(`${JSON.stringify(shown, null, 2)}\n`);
+    const { raw: _raw, assets: _assets, decisions: _decisions, stats, ...shown } = report;
+    io.stdout(`${JSON.stringify({ ...shown, stats: stats.map(inspectedStat) }, null, 2)}\n`);
   } else {
     const count = (s: Report['sections']): number => s.reduce((n, x) => n + 1 + count(x.sections), 0);
     io.stdout(

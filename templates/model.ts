@@ -60,13 +60,49 @@ export function emptyFields(): BriefFields {
   return Object.fromEntries(BRIEF_FIELD_KEYS.map((key) => [key, ''])) as BriefFields;
 }
 
-/** A statistic as shown on a slide or in a brief, with the sentence it came from. */
+/**
+ * A statistic as shown on a slide or in a brief, with the sentence it came from. Compose decides
+ * every string; renderers draw `prefix value unit suffix` in that order, the label under it, and
+ * the tag in the theme's own style.
+ */
 export interface ShownStat {
   statId: string;
+  /** the number as the report wrote it (never rounded): 「21.59」, 「15～40」 for a range */
   value: string;
+  /** the unit as written, magnitude and 余/多 included: 「亿元」, 「余家」 */
   unit: string;
   label: string;
   sentence: string;
+  /** what is said before the number: the change (「增长」 「下降」) and a qualifier (「超」 「近」), or 「第」 of a rank */
+  prefix?: string;
+  /** what is said after the unit: 「左右」 「以上」 「以内」 */
+  suffix?: string;
+  /** a mark on the figure itself, drawn in the theme's own style: 「目标」 for a target, never shown as done */
+  tag?: string;
+}
+
+/**
+ * A shown statistic as one line of text, as a table cell or a bullet reads it: the tag, then
+ * `prefix value unit suffix` — 「目标 增长6.5%左右」, 「超1000万元」.
+ */
+export function shownStatText(s: ShownStat): string {
+  return `${s.tag ? `${s.tag} ` : ''}${s.prefix ?? ''}${s.value}${s.unit}${s.suffix ?? ''}`;
+}
+
+/**
+ * A chart of comparable statistics: one kind, one unit, one period and basis. Points carry their
+ * value as a signed number in `value` (「下降3.2%」 is -3.2), so bars and lines are drawn from them
+ * as they stand.
+ */
+export interface SlideChart {
+  type: 'bar' | 'line';
+  /** the axis unit, written out: 「%」, 「亿元」 */
+  unit: string;
+  points: ShownStat[];
+  /** the chart's own title, written out: 「上半年主要指标同比增速」 */
+  title?: string;
+  /** what the value axis measures, with its unit: 「同比增速（%）」 */
+  axis?: string;
 }
 
 /** An image carried into an output: data as base64 with its mime type. */
@@ -106,7 +142,7 @@ export interface Slide {
   start?: number;
   figures?: ShownStat[];
   image?: OutputImage & { caption: string };
-  chart?: { type: 'bar' | 'line'; unit: string; points: ShownStat[] };
+  chart?: SlideChart;
   table?: { caption: string; rows: string[][] };
   quote?: { text: string; source?: string };
   /** speaker notes: point bodies, and the source sentence of every statistic */

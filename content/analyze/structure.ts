@@ -10,6 +10,7 @@ import type {
   Stat,
 } from '../model/report';
 import { extractStats } from '../stats/extract';
+import { applyStatEdits } from '../stats/decisions';
 import { dateIn, readFrontMatter, type FrontMatter } from './front-matter';
 import { INTRO_SECTION_ID, figureId, partId } from './ids';
 import { matchPoint, splitEnumeration, type EnumerationPart } from './points';
@@ -304,11 +305,14 @@ export function analyze(
   }
 
   onProgress?.(PHASE_SHARE.structure);
-  const stats = extractStats(
+  const extracted = extractStats(
     roots,
-    new Map(figures.map((f) => [f.id, f.caption])),
+    new Map(figures.map((f) => [f.id, f])),
     onProgress && ((f) => onProgress(PHASE_SHARE.structure + (1 - PHASE_SHARE.structure) * f)),
+    { title: front.title },
   );
+  // staff's labels and marks on statistics, kept by id across every re-analysis
+  const stats = applyStatEdits(extracted, decisions.stats);
   // a text without a single heading reads as one body of paragraphs and points
   const only = roots.length === 1 ? roots[0] : undefined;
   if (only && only === intro) only.title = '正文';

@@ -3,15 +3,18 @@ import type {
   Briefing,
   BriefingItem,
   BriefStyle,
+  ItemRef,
   Logo,
   OfficeTemplate,
   Output,
   SlideLayout,
 } from '../model/briefing';
 import { OFFICE_BODY_TEMPLATE } from '../model/values';
-import type { Report, Section, Stat } from '../model/report';
+import type { Report } from '../model/report';
 import { indexReport, refKey, resolveItem, type ReportIndex, type ResolvedItem } from './resolve';
 import { addRefs, draftItems, itemIdFor } from './select';
+import { pickKeyStats, sectionSeries } from '../compose/deck-stats';
+import { markShown } from '../stats/series';
 
 /**
  * The staff's edits to a briefing, as pure functions: briefing in, briefing out. The report is
@@ -307,33 +310,35 @@ export const DRAFT_STATS_PER_SECTION = 4;
 
 /**
  * 一键生成初稿: a fresh pick for the chosen output, keeping the template choice and brief fields.
- * Both outputs get every top-level section with its subsections, points and figures; a deck
- * also gets each top-level section's first few statistics, which become its 数说 slide.
+ * Both outputs get every top-level section with its subsections, points and figures; a deck also
+ * gets each top-level section's key statistics for its 数说 slide (the ones a leader reads first,
+ * never an unfit one nor one enterprise's), and where the section's statistics make a comparable
+ * series, those as a chart. No statistic is picked twice.
  */
 export function draftBriefing(report: Report, briefing: Briefing, output: Output): Briefing {
   let draft: Briefing = { ...briefing, output, items: draftItems(report) };
-  if (output === 'deck') {
-    const topOf = new Map<string, string>();
-    const walk = (s: Section, top: string): void => {
-      topOf.set(s.id, top);
-      s.sections.forEach((c) => walk(c, top));
-    };
-    report.sections.forEach((s) => walk(s, s.id));
-    const perSection = new Map<string, Stat[]>();
-    for (const stat of report.stats) {
-      const top = topOf.get(stat.sectionId);
-      if (!top) continue;
-      const list = perSection.get(top) ?? [];
-      // one figure per quantity: the same number quoted twice is shown once
-      if (
-        list.length < DRAFT_STATS_PER_SECTION &&
-        !list.some((s) => s.text === stat.text && s.label === stat.label)
-      )
-        list.push(stat);
-      perSection.set(top, list);
+  if (output !== 'deck') return draft;
+  const shown = new Set<string>();
+  const cards: ItemRef[] = [];
+  const charted = new Set<string>();
+  for (const section of report.sections) {
+    const series = sectionSeries(report, section, shown);
+    for (const s of series?.stats ?? []) {
+      markShown(shown, s);
+      charted.add(s.id);
     }
-    const refs = [...perSection.values()].flat().map((s) => ({ type: 'stat' as const, id: s.id }));
-    draft = addRefs(draft, report, refs, reportIndex(report));
+    for (const s of pickKeyStats(report, section, new Set(), DRAFT_STATS_PER_SECTION, shown)) {
+      markShown(shown, s);
+      cards.push({ type: 'stat', id: s.id });
+    }
   }
-  return draft;
+  const refs: ItemRef[] = [...cards, ...[...charted].map((id) => ({ type: 'stat' as const, id }))];
+  draft = addRefs(draft, report, refs, reportIndex(report));
+  // the series' statistics are drawn together as one chart
+  return {
+    ...draft,
+    items: draft.items.map((i) =>
+      i.ref.type === 'stat' && charted.has(i.ref.id) ? { ...i, layout: 'chart' } : i,
+    ),
+  };
 }

@@ -1,7 +1,15 @@
 import type { DeckTemplate } from '../../templates/schema';
-import type { BriefFields, Deck, OutputImage, ShownStat, SlideLayout } from '../../templates/model';
+import {
+  shownStatText,
+  type BriefFields,
+  type Deck,
+  type OutputImage,
+  type ShownStat,
+  type SlideChart,
+  type SlideLayout,
+} from '../../templates/model';
 import { emptyBriefing, type Briefing, type BriefingItem, type ItemRef } from '../model/briefing';
-import type { Report, Section } from '../model/report';
+import type { Report, Section, Stat } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { addRefs, draftItems } from '../briefing/select';
 import { logoImage } from '../briefing/assets';
@@ -11,7 +19,16 @@ import { chineseNumeral } from './numbering';
 import { officialItem } from './official-text';
 import { shownStat } from './shown';
 import { fitSlides, type SlideDraft } from './deck-fit';
-import { chartTypeFor, groupByUnit, pickKeyStats, statIndex, statNotes } from './deck-stats';
+import { markShown } from '../stats/series';
+import {
+  chartGroups,
+  pickKeyStats,
+  pickedChart,
+  sectionSeries,
+  seriesChart,
+  statIndex,
+  statNotes,
+} from './deck-stats';
 
 export interface ComposeDeckOptions {
   /** the organisation's own logo, shown unaltered where the theme has a slot; defaults to the briefing's */
@@ -143,6 +160,9 @@ export function draftSlides(
   const pickedStatTops = new Set(
     resolved.flatMap((r) => (r.kind === 'stat' ? [topOf.get(r.stat.sectionId) ?? r.stat.sectionId] : [])),
   );
+  // a statistic is on one slide only: those staff picked, then each one an automatic pick shows
+  const shownIds = new Set<string>();
+  for (const r of resolved) if (r.kind === 'stat') markShown(shownIds, r.stat);
 
   out.push({ layout: 'cover', title: fields.title, subtitle: fields.subtitle, notes: '', itemIds: [] });
 
@@ -162,7 +182,7 @@ export function draftSlides(
   let title = fields.title;
   let bullets: { text: string; note: string; itemId: string }[] = [];
   let stats: { stat: ShownStat; itemId: string }[] = [];
-  let chartStats: { stat: ShownStat; itemId: string }[] = [];
+  let chartStats: { stat: Stat; label: string; itemId: string }[] = [];
   let dividers = 0;
 
   const flushBullets = (): void => {
@@ -185,23 +205,33 @@ export function draftSlides(
     notes: '',
     itemIds,
   });
-  const chartSlides = (slideTitle: string, shown: ShownStat[], itemIds: string[]): SlideDraft[] => {
+  const chartSlide = (slideTitle: string, chart: SlideChart, itemIds: string[]): SlideDraft => ({
+    layout: 'chart',
+    title: chart.title || slideTitle,
+    chart,
+    notes: '',
+    itemIds,
+  });
+  /** Charts of statistics staff picked: one per kind and unit; a number alone of its kind is a key figure. */
+  const chartSlides = (
+    slideTitle: string,
+    picked: readonly { stat: Stat; label: string }[],
+    itemIds: string[],
+  ): SlideDraft[] => {
     const drafts: SlideDraft[] = [];
     const single: ShownStat[] = [];
-    for (const group of groupByUnit(shown)) {
+    const labels = new Map(picked.map((p) => [p.stat.id, p.label]));
+    for (const group of chartGroups(picked.map((p) => p.stat))) {
       if (group.length < 2) {
-        single.push(...group);
+        single.push(...group.map((g) => shownStat(g, labels.get(g.id))));
         continue;
       }
-      drafts.push({
-        layout: 'chart',
-        title: slideTitle,
-        chart: { type: chartTypeFor(group), unit: group[0]?.unit ?? '', points: group },
-        notes: '',
-        itemIds,
-      });
+      const chart = pickedChart(
+        group,
+        group.map((g) => labels.get(g.id) ?? g.label),
+      );
+      drafts.push(chartSlide(slideTitle, chart, itemIds));
     }
-    // a number with no other of its unit cannot be charted: it shows as a key figure
     if (single.length) drafts.push(figuresSlide(slideTitle, single, itemIds));
     return drafts;
   };
@@ -219,7 +249,7 @@ export function draftSlides(
       out.push(
         ...chartSlides(
           title,
-          chartStats.map((s) => s.stat),
+          chartStats,
           chartStats.map((s) => s.itemId),
         ),
       );
@@ -237,6 +267,41 @@ export function draftSlides(
   const ownSlide = (draft: SlideDraft): void => {
     flushBullets();
     out.push(draft);
+  };
+  /**
+   * A section's key figures (数说) and, where its statistics make a comparable series, a chart of
+   * them: the chart takes its series first, the cards the best of the rest, and neither shows a
+   * statistic another slide shows.
+   */
+  const sectionFigures = (r: Heading, auto: boolean, asChart: boolean, itemId: string): SlideDraft[] => {
+    const drafts: SlideDraft[] = [];
+    const series = sectionSeries(report, r.section, shownIds);
+    if (series) series.stats.forEach((s) => markShown(shownIds, s));
+    const picks = pickKeyStats(report, r.section, pickedBlocks, theme.limits.maxFigures, shownIds);
+    // an automatic 数说 slide needs a few numbers; one staff asked for shows whatever there is
+    const needed = r.item.layout === 'figures' ? 1 : theme.limits.minFigures;
+    if (auto && !asChart && picks.length >= needed) {
+      picks.forEach((s) => markShown(shownIds, s));
+      drafts.push(
+        figuresSlide(
+          `${theme.texts.figures}｜${r.title}`,
+          picks.map((s) => shownStat(s)),
+          [itemId],
+        ),
+      );
+    }
+    if (series) drafts.push(chartSlide(r.title, seriesChart(series), [itemId]));
+    else if (asChart && picks.length > 0) {
+      picks.forEach((s) => markShown(shownIds, s));
+      drafts.push(
+        ...chartSlides(
+          r.title,
+          picks.map((s) => ({ stat: s, label: s.label })),
+          [itemId],
+        ),
+      );
+    }
+    return drafts;
   };
 
   for (const r of resolved) {
@@ -260,16 +325,7 @@ export function draftSlides(
         }
         const top = topOf.get(r.section.id) ?? r.section.id;
         const auto = plan.figures && !pickedStatTops.has(top);
-        if (auto || plan.chart) {
-          const picks = pickKeyStats(report, r.section, pickedBlocks, theme.limits.maxFigures).map((s) =>
-            shownStat(s),
-          );
-          // an automatic 数说 slide needs a few numbers; one staff asked for shows whatever there is
-          const needed = r.item.layout === 'figures' ? 1 : theme.limits.minFigures;
-          if (plan.chart && picks.length > 0) out.push(...chartSlides(r.title, picks, [itemId]));
-          else if (auto && picks.length >= needed)
-            out.push(figuresSlide(`${theme.texts.figures}｜${r.title}`, picks, [itemId]));
-        }
+        if (auto || plan.chart) out.push(...sectionFigures(r, auto, plan.chart, itemId));
         break;
       }
       case 'point':
@@ -277,10 +333,10 @@ export function draftSlides(
         const text = r.text;
         const lead = r.kind === 'point' ? r.lead : '';
         const whole = lead ? `${lead}${/[。！？；…]$/.test(lead) ? '' : '。'}${text}` : text;
-        const blockStats = r.statIds
+        const blockStatList = r.statIds
           .map((id) => statIndex(report).byId.get(id))
-          .filter((s) => s !== undefined)
-          .map((s) => shownStat(s));
+          .filter((s): s is Stat => s !== undefined);
+        const blockStats = blockStatList.map((s) => shownStat(s));
         switch (r.item.layout) {
           case 'quote':
             ownSlide({ layout: 'quote', title, quote: { text: whole }, notes: whole, itemIds: [itemId] });
@@ -290,7 +346,14 @@ export function draftSlides(
             if (blockStats.length > 0) {
               ownSlide(
                 r.item.layout === 'chart'
-                  ? { ...(chartSlides(title, blockStats, [itemId])[0] as SlideDraft), notes: whole }
+                  ? {
+                      ...(chartSlides(
+                        title,
+                        blockStatList.map((s) => ({ stat: s, label: s.label })),
+                        [itemId],
+                      )[0] as SlideDraft),
+                      notes: whole,
+                    }
                   : { ...figuresSlide(title, blockStats, [itemId]), notes: whole },
               );
               break;
@@ -306,10 +369,10 @@ export function draftSlides(
         const shown = shownStat(r.stat, r.label);
         switch (r.item.layout) {
           case 'chart':
-            chartStats.push({ stat: shown, itemId });
+            chartStats.push({ stat: r.stat, label: r.label, itemId });
             break;
           case 'bullets':
-            bullet(`${shown.label}：${shown.value}${shown.unit}`, statNotes([shown]), itemId);
+            bullet(`${shown.label}：${shownStatText(shown)}`, statNotes([shown]), itemId);
             break;
           case 'quote':
             ownSlide({

@@ -37,8 +37,9 @@ class LevelMapper {
   }
 }
 
+/** A section's statistics fit for its 主要数据 table: each with a label that stands alone. */
 function sectionStats(report: Report, section: Section): Stat[] {
-  return subtreeStats(report, section);
+  return subtreeStats(report, section).filter((s) => !s.unfit);
 }
 
 /**
@@ -59,7 +60,13 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
   let tableNo = 0;
   let pending: Array<{ stat: ShownStat; resolved: Extract<ResolvedItem, { kind: 'stat' }> }> = [];
 
+  /** A 主要数据 table; one statistic is not a table, it reads as its own sentence. */
   const statsTable = (stats: ShownStat[], caption: string, itemId?: string): void => {
+    const [only] = stats;
+    if (stats.length === 1 && only) {
+      blocks.push({ kind: 'paragraph', text: only.sentence, ...(itemId ? { itemId } : {}) });
+      return;
+    }
     tableNo++;
     blocks.push({ kind: 'stats', number: tableNo, caption, stats, ...(itemId ? { itemId } : {}) });
   };
@@ -69,15 +76,11 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     pending = [];
     if (run.length === 0) return;
     const [only] = run;
-    if (
-      run.length === 1 &&
-      only &&
-      only.resolved.item.style !== 'stats-table' &&
-      !pickedBlocks.has(only.resolved.stat.blockId)
-    ) {
-      // a lone statistic reads best as the report's own sentence, unless that sentence is
-      // already in the brief: then it goes in a one-row table rather than being said twice
-      blocks.push({ kind: 'paragraph', text: only.resolved.stat.sentence, itemId: only.resolved.item.id });
+    if (run.length === 1 && only) {
+      // a lone statistic reads best as the report's own sentence; when that sentence is already in
+      // the brief it is not said twice (a one-row table is no table)
+      if (!pickedBlocks.has(only.resolved.stat.blockId))
+        blocks.push({ kind: 'paragraph', text: only.stat.sentence, itemId: only.resolved.item.id });
       return;
     }
     statsTable(
@@ -107,9 +110,11 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
       case 'point':
       case 'paragraph': {
         const stats = wantsTable
-          ? r.statIds.map((id) => statIndex(report).byId.get(id)).filter((s): s is Stat => s !== undefined)
+          ? r.statIds
+              .map((id) => statIndex(report).byId.get(id))
+              .filter((s): s is Stat => s !== undefined && !s.unfit)
           : [];
-        if (stats.length > 0) {
+        if (stats.length > 1) {
           statsTable(
             stats.map((s) => shownStat(s)),
             r.kind === 'point' ? r.lead : '主要数据',

@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { BLOCK_ROLES, REPAIR_KINDS, SOURCE_FORMATS, STAT_KINDS } from './values';
+import {
+  BLOCK_ROLES,
+  MAX_STAT_LABEL_CHARS,
+  REPAIR_KINDS,
+  SOURCE_FORMATS,
+  STAT_KINDS,
+  STAT_MEASURES,
+  STAT_SCOPES,
+} from './values';
 
-export { BLOCK_ROLES, REPAIR_KINDS, SOURCE_FORMATS, STAT_KINDS } from './values';
+export { BLOCK_ROLES, REPAIR_KINDS, SOURCE_FORMATS, STAT_KINDS, STAT_MEASURES, STAT_SCOPES } from './values';
 
 /**
  * The Report: what an importer makes of a source file.
@@ -80,11 +88,21 @@ export type Asset = z.infer<typeof AssetSchema>;
 /** Block roles staff can force on a raw text block ("reclassify"). */
 export type BlockRole = (typeof BLOCK_ROLES)[number];
 
+/** What staff changed on one statistic: its label, or whether it may become a card. */
+export const StatEditSchema = z.object({
+  label: z.string().trim().min(1).max(MAX_STAT_LABEL_CHARS).optional(),
+  /** true: never a card; false: a card may show it though extraction found it unfit */
+  unfit: z.boolean().optional(),
+});
+export type StatEdit = z.infer<typeof StatEditSchema>;
+
 export const DecisionsSchema = z.object({
   /** repair id → whether it is applied; repairs not listed use their default (applied) */
   repairs: z.record(z.string(), z.boolean()).default({}),
   /** raw block id → role forced by staff */
   roles: z.record(z.string(), z.enum(BLOCK_ROLES)).default({}),
+  /** statistic id → staff's label or fitness; re-applied whenever the report is analysed again */
+  stats: z.record(z.string(), StatEditSchema).optional(),
 });
 export type Decisions = z.infer<typeof DecisionsSchema>;
 
@@ -153,22 +171,57 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
 );
 
 export type StatKind = (typeof STAT_KINDS)[number];
+export type StatMeasure = (typeof STAT_MEASURES)[number];
+export type StatScopeKind = (typeof STAT_SCOPES)[number];
+
+/** A second number written with the statistic: the earlier value (从A到B) or a range's high end. */
+export const StatBoundSchema = z.object({
+  value: z.number(),
+  /** as written, with its unit when it has one: 「58.1%」, 「40万元」 */
+  text: z.string(),
+});
+export type StatBound = z.infer<typeof StatBoundSchema>;
+
+export const StatScopeSchema = z.object({
+  kind: z.enum(STAT_SCOPES),
+  /** the enterprise or project named: 「长春万华汽车实业有限公司」 */
+  name: z.string().optional(),
+});
+export type StatScope = z.infer<typeof StatScopeSchema>;
 
 export const StatSchema = z.object({
   id: z.string(),
-  /** the number as written, as a number: 21.59 for 「21.59亿元」, 100 for 「百名」 */
+  /** the number as written, as a number: 21.59 for 「21.59亿元」, 100 for 「百名」; the low end of a range */
   value: z.number(),
-  /** the unit as written, magnitude included: 「亿元」, 「万户次」, 「%」 */
+  /** the unit as written, magnitude included: 「亿元」, 「万户次」, 「%」; empty for a ratio (倍差2.06) */
   unit: z.string(),
-  /** what is measured: 「引进内资」 */
+  /** what is measured, a noun phrase that stands alone: 「固定资产投资」, 「全年目标完成率」 */
   label: z.string(),
-  /** the exact text of the quantity in the sentence: 「21.59亿元」 */
+  /** the exact text of the quantity in the sentence: 「21.59亿元」, 「15-40万元」 */
   text: z.string(),
   /** the sentence it came from, for traceability */
   sentence: z.string(),
   sectionId: z.string(),
   blockId: z.string(),
   kind: z.enum(STAT_KINDS),
+  /** what a target measures (a growth rate, an amount …) */
+  measure: z.enum(STAT_MEASURES).optional(),
+  /** written beside the number: 超 / 超过 / 以上 / 以下 / 以内 / 左右 / 近 / 约 / 达 / 突破 / 累计 / 余 … */
+  qualifier: z.string().optional(),
+  /** the word of change before a growth figure, as written: 增长, 下降, 回落, 提高 */
+  change: z.string().optional(),
+  /** the period it covers, as written: 上半年, 1—5月, 一季度, 全年 */
+  period: z.string().optional(),
+  /** what a change is measured against, as written: 同比, 环比, 比上年同期 */
+  basis: z.string().optional(),
+  /** the earlier value of 「从A提高到B」 */
+  from: StatBoundSchema.optional(),
+  /** the high end of a range 「15-40万元」 */
+  upper: StatBoundSchema.optional(),
+  /** whose figure it is */
+  scope: StatScopeSchema,
+  /** why it must never become a card (no label that stands alone, or staff said so) */
+  unfit: z.string().optional(),
 });
 export type Stat = z.infer<typeof StatSchema>;
 

@@ -50,8 +50,24 @@ export const SOURCE_FORMATS = ['txt', 'md', 'docx', 'pdf', 'paste', 'sample'] as
 /** Block roles staff can force on a raw text block ("reclassify"). */
 export const BLOCK_ROLES = ['paragraph', 'point', 'heading', 'caption'] as const;
 
-/** What a statistic states: a value, a change, or a threshold reached. */
-export const STAT_KINDS = ['value', 'change', 'threshold'] as const;
+/**
+ * What a statistic measures: an amount (money, weight, area), a count of things, a growth rate or
+ * change, a share (占比, a rate, 完成目标的N%), a rank (位列第N), how long something took, or a
+ * target (预期目标、力争、确保): a target is never shown as an achievement.
+ */
+export const STAT_KINDS = ['amount', 'count', 'growth', 'share', 'rank', 'duration', 'target'] as const;
+
+/** What a target measures: any kind but target itself. */
+export const STAT_MEASURES = ['amount', 'count', 'growth', 'share', 'rank', 'duration'] as const;
+
+/** Kinds that project files saved before statistics had meanings carry (format 3 and older). */
+export const OLD_STAT_KINDS = ['value', 'change', 'threshold'] as const;
+
+/** Whose figure a statistic is: the whole area, one enterprise, one project, or a photo's caption. */
+export const STAT_SCOPES = ['area', 'entity', 'project', 'caption'] as const;
+
+/** The longest label staff may give a statistic: a noun phrase, not a sentence. */
+export const MAX_STAT_LABEL_CHARS = 40;
 
 /**
  * What import repaired in the source text. Each is a suggestion staff can undo:

@@ -27,7 +27,7 @@ import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { TemplateRegistry } from '../../templates/registry';
-import type { Doc, DocBlock, OutputImage } from '../../templates/model';
+import { shownStatText, type Doc, type DocBlock, type OutputImage } from '../../templates/model';
 import type { BriefTemplate } from '../../templates/schema';
 import { gridCharSpacing, typeArea, type FontSpec, type Rule } from '../../templates/brief/schema';
 import { briefFrame, type BriefFrame } from '../../templates/brief/layout';
@@ -369,7 +369,7 @@ function blockToDocx(block: DocBlock, ctx: Ctx): FileChild[] {
         table(
           [
             ['序号', '指标', '数值'],
-            ...block.stats.map((s, i) => [String(i + 1), s.label, `${s.value}${s.unit}`]),
+            ...block.stats.map((s, i) => [String(i + 1), s.label, shownStatText(s)]),
           ],
           ctx,
           [1, 5, 3],

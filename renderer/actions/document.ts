@@ -3,6 +3,7 @@ import type { Briefing } from '../../content/model/briefing';
 import { emptyBriefing } from '../../content/model/values';
 import type { BlockRole, Report } from '../../content/model/report';
 import { projectNameFromFile } from '../../content/project-name';
+import { withStatEdit } from '../../content/stats/decisions';
 import { BridgeError, getClient, saveBlob } from '../bridge/client';
 import { askStartup, earlyStartup, type StartupCalls } from '../bridge/startup';
 import { isDirty } from '../store/project-slice';
@@ -475,6 +476,18 @@ async function reanalyzeWith(change: (d: Report['decisions']) => Report['decisio
 /** Accept (apply) or undo a repair the importer suggested. */
 export function setRepairApplied(repairId: string, applied: boolean): Promise<void> {
   return reanalyzeWith((d) => ({ ...d, repairs: { ...d.repairs, [repairId]: applied } }));
+}
+
+/**
+ * Staff's word on a statistic: a label of their own (null: back to the automatic one), or whether
+ * it may become a card (true: never; false: yes after all; null: as extraction decided). Kept in
+ * the report's decisions, so it is saved with the project and undone like any change.
+ */
+export function setStatEdit(
+  statId: string,
+  patch: { label?: string | null; unfit?: boolean | null },
+): Promise<void> {
+  return reanalyzeWith((d) => withStatEdit(d, statId, patch));
 }
 
 /** Reclassify a raw text block (paragraph, point, heading, caption); null returns it to automatic. */

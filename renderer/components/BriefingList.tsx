@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveItems } from '../../content/briefing/resolve';
+import { shownStat } from '../../content/compose/shown';
+import { shownStatText } from '../../templates/model';
 import { useStore } from '../store/store';
 
 export function BriefingList() {
@@ -28,7 +30,7 @@ export function BriefingList() {
                 )}
                 {r.kind === 'paragraph' && r.text}
                 {r.kind === 'figure' && r.caption}
-                {r.kind === 'stat' && `${r.label} ${r.stat.value}${r.stat.unit}`}
+                {r.kind === 'stat' && `${r.label} ${shownStatText(shownStat(r.stat, r.label))}`}
               </li>
             ))}
           </ol>

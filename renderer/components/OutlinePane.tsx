@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlockRole, Report, Stat } from '../../content/model/report';
-import { BLOCK_ROLES } from '../../content/model/values';
+import { BLOCK_ROLES, MAX_STAT_LABEL_CHARS } from '../../content/model/values';
 import { reportIndex } from '../../content/briefing/edit';
 import { rawIdOf } from '../../content/analyze/ids';
-import { setBlockRole, setRepairApplied } from '../actions/document';
+import { setBlockRole, setRepairApplied, setStatEdit } from '../actions/document';
 import { highlightStats, outlineRows, pickStates, type OutlineRow, type PickState } from '../outline/rows';
 import { useStore } from '../store/store';
 import { OUTLINE_FILTERS } from '../store/ui-slice';
@@ -90,10 +90,30 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
           row.prefix
         )}
         {row.kind === 'stat' ? ` ${label}` : label}
+        {row.stat && <StatMeaning meaning={row.stat} />}
       </button>
     </div>
   );
 });
+
+/** Beside a statistic's label: its kind, its qualifier, whose figure it is, and whether it may be a card. */
+function StatMeaning({ meaning }: { meaning: NonNullable<OutlineRow['stat']> }) {
+  const { t } = useTranslation();
+  return (
+    <span className="stat-meaning">
+      <span className={`stat-kind stat-kind-${meaning.kind}`}>{t(`statKind.${meaning.kind}`)}</span>
+      {meaning.qualifier && <span className="stat-tag">{meaning.qualifier}</span>}
+      {meaning.scope.kind !== 'area' && (
+        <span className="stat-tag">{t(`statScope.${meaning.scope.kind}`)}</span>
+      )}
+      {meaning.unfit && (
+        <span className="stat-tag stat-unfit" title={t('stat.unfitReason', { reason: meaning.unfit })}>
+          {t('stat.unfit')}
+        </span>
+      )}
+    </span>
+  );
+}
 
 function OutlineList({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -192,6 +212,89 @@ function StatText({ text, stats }: { text: string; stats: readonly Stat[] }) {
   );
 }
 
+/**
+ * A statistic in full: what it measures and how it was read, with the label staff can rewrite and
+ * the mark that keeps it off the cards. Both are decisions on the report, undone like any change.
+ */
+function StatDetail({ report, stat }: { report: Report; stat: Stat }) {
+  const { t } = useTranslation();
+  const busy = useStore((s) => s.busy !== null);
+  const edit = report.decisions.stats?.[stat.id];
+  // a new label from the report (edit saved, undone) remounts this with it: see the key below
+  const [draft, setDraft] = useState(stat.label);
+  const commit = (): void => {
+    const label = draft.trim();
+    if (label && label !== stat.label) void setStatEdit(stat.id, { label });
+    else setDraft(stat.label);
+  };
+  const measure = stat.kind === 'target' && stat.measure ? t(`statKind.${stat.measure}`) : '';
+  const facts: Array<[string, string]> = [
+    [t('stat.qualifier'), stat.qualifier ?? t('stat.none')],
+    [t('stat.kind'), measure ? t('stat.targetOf', { measure }) : t(`statKind.${stat.kind}`)],
+    [t('stat.period'), stat.period ?? t('stat.none')],
+    [t('stat.basis'), stat.basis ?? t('stat.none')],
+    [
+      t('stat.scope'),
+      `${t(`statScope.${stat.scope.kind}`)}${stat.scope.name ? `（${stat.scope.name}）` : ''}`,
+    ],
+  ];
+  return (
+    <>
+      <p className="detail-stat">
+        <strong>{stat.text}</strong>
+        {stat.from && <span className="muted"> {t('stat.from', { text: stat.from.text })}</span>}
+        {edit?.label && <span className="stat-tag">{t('stat.edited')}</span>}
+      </p>
+      <label className="stat-label-edit">
+        <span>{t('stat.label')}</span>
+        <input
+          value={draft}
+          maxLength={MAX_STAT_LABEL_CHARS}
+          disabled={busy}
+          aria-description={t('stat.labelHelp')}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setDraft(stat.label);
+          }}
+        />
+      </label>
+      <dl className="stat-facts">
+        {facts.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className={stat.unfit ? 'stat-unfit-line' : 'muted small'}>
+        {stat.unfit ? t('stat.unfitReason', { reason: stat.unfit }) : t('stat.fit')}
+      </p>
+      <div className="stat-actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void setStatEdit(stat.id, { unfit: stat.unfit ? (edit?.unfit ? null : false) : true })
+          }
+        >
+          {t(stat.unfit ? 'stat.allow' : 'stat.markUnfit')}
+        </button>
+        {edit?.label && (
+          <button type="button" disabled={busy} onClick={() => void setStatEdit(stat.id, { label: null })}>
+            {t('stat.resetLabel')}
+          </button>
+        )}
+      </div>
+      <p className="detail-text">
+        <span className="muted">{t('detail.sentence')}：</span>
+        <StatText text={stat.sentence} stats={[stat]} />
+      </p>
+    </>
+  );
+}
+
 /** The raw text block behind a row, when staff may reclassify it. */
 function BlockDetail({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -280,18 +383,7 @@ function BlockDetail({ report }: { report: Report }) {
     const stat = index.stats.get(id);
     if (!stat) return <p className="muted detail-empty">{t('detail.none')}</p>;
     kind = 'stat';
-    body = (
-      <>
-        <p className="detail-stat">
-          <strong>{stat.text}</strong> {stat.label}{' '}
-          <span className="muted">· {t(`detail.${stat.kind}`)}</span>
-        </p>
-        <p className="detail-text">
-          <span className="muted">{t('detail.sentence')}：</span>
-          <StatText text={stat.sentence} stats={[stat]} />
-        </p>
-      </>
-    );
+    body = <StatDetail key={`${stat.id}|${stat.label}`} report={report} stat={stat} />;
   }
   const rawId = type === 'stat' ? null : rawIdOf(report, { type: type ?? '', id });
   const forced = rawId ? report.decisions.roles[rawId] : undefined;

@@ -18,6 +18,8 @@ export interface OutlineRow {
   sectionId: string;
   /** sections only: whether there is anything to fold */
   hasChildren?: boolean;
+  /** statistics only: what the number means, shown beside its label */
+  stat?: Pick<Stat, 'kind' | 'measure' | 'qualifier' | 'scope' | 'unfit'>;
 }
 
 export interface OutlineOptions {
@@ -88,7 +90,7 @@ export function outlineRows(report: Report, options: OutlineOptions): OutlineRow
         });
       }
       for (const stat of stats) {
-        if (!wanted('stat') || !matches(`${stat.text}${stat.label}`)) continue;
+        if (!wanted('stat') || !matches(`${stat.text}${stat.label}${stat.qualifier ?? ''}`)) continue;
         // under the block when it is shown, one level in when the filter shows statistics alone
         inner.push({
           key: `stat:${stat.id}`,
@@ -98,6 +100,13 @@ export function outlineRows(report: Report, options: OutlineOptions): OutlineRow
           label: stat.label,
           prefix: stat.text,
           sectionId: section.id,
+          stat: {
+            kind: stat.kind,
+            scope: stat.scope,
+            ...(stat.measure ? { measure: stat.measure } : {}),
+            ...(stat.qualifier ? { qualifier: stat.qualifier } : {}),
+            ...(stat.unfit ? { unfit: stat.unfit } : {}),
+          },
         });
       }
     }

@@ -1,3 +1,4 @@
+import { shownStatText } from '../../templates/model';
 import { describe, expect, it } from 'vitest';
 import { composeDoc, stripSourceNumber } from '../../content/compose/doc';
 import { officialDate } from '../../content/compose/numbering';
@@ -128,33 +129,43 @@ describe('composing a Word brief from a briefing', () => {
     expect(table.stats[0]?.sentence).toBe('上半年引进内资21.59亿元。');
   });
 
-  it('sets a lone statistic as its sentence, unless it is styled as a table', () => {
+  it('sets a lone statistic as its sentence, even styled as a table: a one-row table is no table', () => {
     const lone = composeDoc(report, briefBriefing('gbt9704', [stat('st1'), blk('theory-p1')]));
     expect(lone.blocks[0]).toMatchObject({ kind: 'paragraph', text: '上半年引进内资21.59亿元。' });
     const asTable = composeDoc(report, briefBriefing('gbt9704', [stat('st1', { style: 'stats-table' })]));
-    expect(asTable.blocks[0]).toMatchObject({ kind: 'stats', number: 1 });
+    expect(asTable.blocks).toEqual([
+      expect.objectContaining({ kind: 'paragraph', text: '上半年引进内资21.59亿元。' }),
+    ]);
+    const two = composeDoc(report, briefBriefing('gbt9704', [stat('st1'), stat('st2')]));
+    expect(two.blocks.map((b) => b.kind)).toEqual(['stats']);
   });
 
   it('does not repeat a lone statistic’s sentence when its paragraph is already in the brief', () => {
     const doc = composeDoc(report, briefBriefing('gbt9704', [blk('economy-p'), stat('st1')]));
-    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'stats']);
-    const t = doc.blocks[1];
-    expect(t?.kind === 'stats' && t.stats.map((s) => s.statId)).toEqual(['st1']);
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph']);
   });
 
-  it('turns a paragraph styled as a statistics table into a table of its numbers', () => {
+  it('turns a paragraph styled as a statistics table into a table of its numbers, with what each means', () => {
     const doc = composeDoc(report, briefBriefing('gbt9704', [blk('economy-p', { style: 'stats-table' })]));
     expect(doc.blocks).toHaveLength(1);
     const t = doc.blocks[0];
     expect(t?.kind === 'stats' && t.stats.map((s) => s.statId)).toEqual(['st1', 'st2']);
+    // the same label, change and basis as a slide shows: 「固投 增长2%」
+    expect(t?.kind === 'stats' && t.stats.map((s) => [s.label, shownStatText(s)])).toEqual([
+      ['引进内资', '21.59亿元'],
+      ['固投', '增长2%'],
+    ]);
   });
 
-  it('adds a table of all its statistics under a section styled as a statistics table', () => {
-    const doc = composeDoc(report, briefBriefing('gbt9704', [sec('theory', { style: 'stats-table' })]));
+  it('adds a table of its statistics under a section styled as a statistics table, or the sentence of its only one', () => {
+    const doc = composeDoc(report, briefBriefing('gbt9704', [sec('economy', { style: 'stats-table' })]));
     expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'stats']);
     const t = doc.blocks[1];
-    expect(t?.kind === 'stats' && t.caption).toBe('抓好理论武装主要数据');
-    expect(t?.kind === 'stats' && t.stats.map((s) => s.statId)).toEqual(['st3']);
+    expect(t?.kind === 'stats' && t.caption).toBe('稳住经济运行基本盘主要数据');
+    expect(t?.kind === 'stats' && t.stats.map((s) => s.statId)).toEqual(['st1', 'st2']);
+    const one = composeDoc(report, briefBriefing('gbt9704', [sec('theory', { style: 'stats-table' })]));
+    expect(one.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph']);
+    expect(one.blocks[1]).toMatchObject({ text: '细化分解557项具体任务。' });
   });
 
   it('with nothing picked, brings every top-level section with its points, and paragraphs where a section has no points', () => {

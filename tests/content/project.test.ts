@@ -13,6 +13,7 @@ import {
   serializeProject,
 } from '../../content/project';
 import { sampleReport } from '../../content/sample';
+import type { Report } from '../../content/model/report';
 import { DISTRICT_REPORT_PATH } from '../helpers/paths';
 
 const report = sampleReport();
@@ -85,7 +86,7 @@ describe('the .briefing project file', () => {
   it('migrates a version 1 file (report and briefing only) and names the migration', () => {
     const v1 = { format: PROJECT_FORMAT, version: 1, report, briefing };
     const { project, migrated } = restoreProject(JSON.stringify(v1));
-    expect(migrated).toEqual([MIGRATIONS[1]!.name, MIGRATIONS[2]!.name, MIGRATIONS[3]!.name]);
+    expect(migrated).toEqual([1, 2, 3, 4].map((v) => MIGRATIONS[v]!.name));
     expect(project.version).toBe(PROJECT_VERSION);
     expect(project.name).toBe(report.title);
     expect(project.desk).toEqual({ selectedItemId: null, slide: 0 });
@@ -116,9 +117,16 @@ describe('the .briefing project file', () => {
           return MIGRATIONS[3]!.up(p);
         },
       },
+      4: {
+        name: 'four',
+        up: (p: Record<string, unknown>) => {
+          seen.push('four');
+          return MIGRATIONS[4]!.up(p);
+        },
+      },
     };
     restoreProject({ format: PROJECT_FORMAT, version: 1, report, briefing }, chain);
-    expect(seen).toEqual(['one', 'two', 'three']);
+    expect(seen).toEqual(['one', 'two', 'three', 'four']);
   });
 
   it('refuses a file from a newer version with a clear message in both languages', () => {
@@ -153,5 +161,86 @@ describe('the .briefing project file', () => {
   it('names a project after its file', () => {
     expect(projectNameFromFile('/home/me/文档/上半年汇报.briefing')).toBe('上半年汇报');
     expect(projectNameFromFile('C:\\Users\\me\\简报.BRIEFING')).toBe('简报');
+  });
+});
+
+describe('project files saved before statistics had meanings (format 3)', () => {
+  /** A format 3 file as the old app wrote it: kinds value / change / threshold, no scope, old labels. */
+  async function formatThree(): Promise<{ file: string; report: Report }> {
+    const text = [
+      '青禾区上半年工作总结',
+      '一、经济运行',
+      '上半年全区实现地区生产总值235亿元，同比增长4.9%。固定资产投资完成全年目标的71.2%。',
+      '云溪机械有限公司车间内工人正在调试设备，企业新增产值3亿元。',
+    ].join('\n\n');
+    const current = await importReport({ name: 'q.txt', bytes: new TextEncoder().encode(text) });
+    const oldKind: Record<string, string> = { growth: 'change', amount: 'value', share: 'value' };
+    const stats = current.stats.map((s) => ({
+      id: s.id,
+      value: s.value,
+      unit: s.unit,
+      label: s.text === '71.2%' ? '目标的' : s.label,
+      text: s.text,
+      sentence: s.sentence,
+      sectionId: s.sectionId,
+      blockId: s.blockId,
+      kind: s.qualifier ? 'threshold' : (oldKind[s.kind] ?? 'value'),
+    }));
+    const b = toggleSection(emptyBriefing(), current, current.sections[0]!.id, true);
+    const withStat = {
+      ...b,
+      items: [...b.items, { id: 'i-stat', ref: { type: 'stat' as const, id: stats[0]!.id } }],
+    };
+    const file = JSON.stringify({
+      format: PROJECT_FORMAT,
+      version: 3,
+      name: '旧项目',
+      savedAt: '2022-08-15T02:00:00.000Z',
+      appVersion: '0.1.0',
+      report: { ...current, stats, decisions: { repairs: {}, roles: {} } },
+      briefing: withStat,
+      desk: { selectedItemId: null, slide: 0 },
+    });
+    return { file, report: current };
+  }
+
+  it('opens, with every statistic read again for its meaning and its id kept', async () => {
+    const { file, report: current } = await formatThree();
+    const { project, migrated } = restoreProject(file);
+    expect(migrated).toEqual([MIGRATIONS[3]!.name, MIGRATIONS[4]!.name]);
+    expect(project.version).toBe(PROJECT_VERSION);
+    expect(project.report.stats.map((s) => s.id)).toEqual(current.stats.map((s) => s.id));
+    const byText = (t: string) => project.report.stats.find((s) => s.text === t);
+    expect(byText('4.9%')).toMatchObject({ kind: 'growth', label: '地区生产总值', basis: '同比' });
+    // the old label 「目标的」 is gone: the statistic says what it measures
+    expect(byText('71.2%')).toMatchObject({ kind: 'share', label: '固定资产投资全年目标完成率' });
+    expect(byText('3亿元')?.scope.kind).toBe('caption');
+    // the briefing's statistic item still finds its statistic
+    expect(project.report.stats.some((s) => s.id === project.briefing.items.at(-1)?.ref.id)).toBe(true);
+  });
+
+  it('keeps a statistic its sentence no longer yields, with a kind by its unit', async () => {
+    const { file } = await formatThree();
+    const data = JSON.parse(file);
+    data.report.stats[0].sentence = '（原句已改动）';
+    const { project } = restoreProject(data);
+    expect(project.report.stats[0]).toMatchObject({ kind: 'amount', scope: { kind: 'area' } });
+  });
+
+  it('keeps staff’s statistic edits through a save and an open', () => {
+    const edited = {
+      ...report,
+      decisions: {
+        repairs: {},
+        roles: {},
+        stats: { [report.stats[0]!.id]: { label: '全区GDP', unfit: true } },
+      },
+    };
+    const { project } = restoreProject(
+      serializeProject({ name: 'x', report: edited, briefing }, { savedAt: new Date() }),
+    );
+    expect(project.report.decisions.stats).toEqual({
+      [report.stats[0]!.id]: { label: '全区GDP', unfit: true },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { InspectedStat } from '../../content/stats/inspect';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIO } from '../../main/cli';
@@ -28,15 +29,7 @@ interface Shown {
     blocks: { kind: string; id: string }[];
     sections: unknown[];
   }[];
-  stats: {
-    id: string;
-    value: number;
-    unit: string;
-    label: string;
-    sentence: string;
-    sectionId: string;
-    kind: string;
-  }[];
+  stats: InspectedStat[];
   figures: { id: string; kind: string; caption: string; sectionId: string }[];
   repairs: { kind: string; applied: boolean }[];
   raw?: unknown;
@@ -59,10 +52,23 @@ describe('briefing inspect FILE --json', () => {
     expect([...kinds].sort()).toEqual(['figure', 'paragraph', 'point']);
     expect(shown.stats.length).toBeGreaterThanOrEqual(30);
     const stat = shown.stats.find((s) => s.unit === '亿元' && s.value === 21.59);
-    expect(stat).toMatchObject({ label: '引进内资', kind: 'value' });
+    expect(stat).toMatchObject({ label: '引进内资', kind: 'amount', scope: { kind: 'area' } });
     expect(Object.keys(stat ?? {})).toEqual(
-      expect.arrayContaining(['id', 'value', 'unit', 'label', 'sentence', 'sectionId', 'kind']),
+      expect.arrayContaining(['id', 'value', 'unit', 'label', 'sentence', 'sectionId', 'kind', 'scope']),
     );
+    // what each statistic means is all there: its label, qualifier, kind, period, basis and scope
+    for (const s of shown.stats) {
+      expect(Object.keys(s)).toEqual(
+        expect.arrayContaining(['label', 'qualifier', 'kind', 'period', 'basis', 'scope']),
+      );
+      expect(typeof s.label).toBe('string');
+      expect(['amount', 'count', 'growth', 'share', 'rank', 'duration', 'target']).toContain(s.kind);
+      expect(['area', 'entity', 'project', 'caption']).toContain(s.scope.kind);
+    }
+    const growth = shown.stats.find((s) => s.text === '2%');
+    expect(growth).toMatchObject({ label: '固投', kind: 'growth', basis: '同比' });
+    expect(shown.stats.find((s) => s.text === '5亿元')).toMatchObject({ qualifier: '超', kind: 'amount' });
+    expect(shown.stats.find((s) => s.text === '3亿元')).toMatchObject({ scope: { kind: 'caption' } });
     expect(shown.figures).toHaveLength(4);
     expect(shown.figures[0]).toMatchObject({
       kind: 'image',

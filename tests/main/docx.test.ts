@@ -294,8 +294,9 @@ describe('a gbt9704 brief in OOXML', () => {
       '引进内资',
       '21.59亿元',
       '2',
-      '固投同比增长',
-      '2%',
+      '固投',
+      // the change is said with the number, as on a slide
+      '增长2%',
     ]);
   });
 });

@@ -75,13 +75,15 @@ describe('the UI string tables', () => {
 
   it('name every closed set the UI shows by value: layouts, styles, kinds, roles, filters, busy tasks, fields', async () => {
     const { SLIDE_LAYOUTS, BRIEF_STYLES, OUTPUTS } = await import('../../content/model/briefing');
-    const { BLOCK_ROLES } = await import('../../content/model/report');
+    const { BLOCK_ROLES, STAT_KINDS, STAT_SCOPES } = await import('../../content/model/report');
     const { OUTLINE_FILTERS, BUSY_TASKS } = await import('../../renderer/store/ui-slice');
     const need = [
       ...SLIDE_LAYOUTS.map((x) => `layout.${x}`),
       ...BRIEF_STYLES.map((x) => `style.${x}`),
       ...OUTPUTS.map((x) => `output.${x}`),
       ...BLOCK_ROLES.map((x) => `role.${x}`),
+      ...STAT_KINDS.map((x) => `statKind.${x}`),
+      ...STAT_SCOPES.map((x) => `statScope.${x}`),
       ...OUTLINE_FILTERS.map((x) => `filter.${x}`),
       ...BUSY_TASKS.map((x) => `busy.${x}`),
       ...['section', 'heading', 'point', 'paragraph', 'figure', 'table', 'stat'].map((x) => `kind.${x}`),

@@ -176,18 +176,24 @@ describe('the shared district report, imported from its .txt bytes', () => {
     expect(shown).toEqual(expect.arrayContaining(expected));
     expect(expected.length).toBeGreaterThanOrEqual(30);
     const stat = (text: string) => report.stats.find((s) => s.text === text);
-    expect(stat('21.59亿元')).toMatchObject({ value: 21.59, unit: '亿元', label: '引进内资', kind: 'value' });
+    expect(stat('21.59亿元')).toMatchObject({
+      value: 21.59,
+      unit: '亿元',
+      label: '引进内资',
+      kind: 'amount',
+    });
     expect(stat('107户')).toMatchObject({ value: 107, unit: '户', label: '规模以上工业企业复工复产' });
     expect(stat('5天')?.label).toMatch(/复工复产用时$/);
     expect(stat('6.1万户次')).toMatchObject({
       value: 6.1,
       unit: '万户次',
       label: '服务企业',
-      kind: 'threshold',
+      kind: 'count',
+      qualifier: '达',
     });
     expect(stat('1868项')).toMatchObject({ value: 1868, unit: '项', label: '排查整改安全隐患' });
-    expect(stat('2%')).toMatchObject({ label: '固投', kind: 'change' });
-    expect(stat('5亿元')).toMatchObject({ label: '减免缓缴各类税费', kind: 'threshold' });
+    expect(stat('2%')).toMatchObject({ label: '固投', kind: 'growth', basis: '同比', change: '增长' });
+    expect(stat('5亿元')).toMatchObject({ label: '减免缓缴各类税费', kind: 'amount', qualifier: '超' });
     expect(stat('百名')).toMatchObject({ value: 100, unit: '名' });
   });
 

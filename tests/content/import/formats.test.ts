@@ -231,7 +231,7 @@ describe('docx written by hand, without heading styles', () => {
     });
     const r = await importReport({ name: 'styled.docx', bytes: new Uint8Array(await Packer.toBuffer(doc)) });
     expect(outline(r.sections)).toEqual(['1:总体情况', '2:工业生产', '1:下步打算']);
-    expect(r.stats[0]).toMatchObject({ value: 6.2, unit: '%', kind: 'change' });
+    expect(r.stats[0]).toMatchObject({ value: 6.2, unit: '%', kind: 'growth', label: '规模以上工业增加值' });
   });
 });
 

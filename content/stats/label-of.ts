@@ -1,0 +1,138 @@
+import type { Meaning } from './kind';
+import {
+  countedThing,
+  headNounOf,
+  isVerbOnly,
+  labelFault,
+  shorten,
+  stripFiller,
+  titleAsLabel,
+} from './label';
+import { ANAPHORIC, LEAD_LINKS, PERIOD } from './lexicon';
+import type { NumberToken } from './numbers';
+import type { Prev, Reading, Surroundings } from './reading';
+
+/**
+ * Choosing a statistic's label: the candidates the words around it offer, in order of trust
+ * (what the meaning names outright, the subject, the thing counted, the subject carried from
+ * the figure before, the section title), the first that stands alone wins.
+ */
+export interface LabelInput {
+  meaning: Meaning;
+  around: Surroundings;
+  tok: NumberToken;
+  prev: Prev | undefined;
+  carried: string | undefined;
+}
+
+/** A verb that opens a count's label: 「新认定国家高新技术企业」 → 「国家高新技术企业」 for its 总数. */
+export const LEADING_VERB = /^(新认定|新增|新建|新登记|新引进|引进|新培育|培育|认定|建成|新开工)/;
+
+/** Verbs of giving whose object names what the money is for: 「对新认定的高新技术企业给予」. */
+export const GIVING = /(对|给|向|为)(.{2,14}?)(给予|奖励|补助|补贴|安排|发放|拨付|支持|兑现)$/;
+
+/** The label and, when none stands alone, why the statistic is unfit for a card. */
+export function labelOf(r: Reading, input: LabelInput): { text: string; fault?: string } {
+  const { meaning, around, tok, prev } = input;
+  // a period inside the subject is the statistic's period, not part of what it measures
+  const subject = stripFiller(meaning.subject.replace(LEAD_LINKS, '').replace(PERIOD, ''));
+  const thing = countedThing(around.follow);
+  const candidates: string[] = [];
+  const push = (c: string | undefined): void => {
+    if (c) candidates.push(c);
+  };
+  if (meaning.kind === 'duration') push(durationLabel(meaning.subject, around.clauseRest));
+  if (meaning.label) {
+    const whose = subject && !labelFault(subject) && subject.length <= 10 ? subject : '';
+    const carriedWhose = !subject && meaning.label.startsWith('占') ? (input.carried ?? '') : '';
+    push(`${whose || carriedWhose}${meaning.label}`);
+  }
+  // 「增速位列…」, 「降幅收窄…」, 「总数达到312家」: the subject is the last figure's (its thing, not its verb)
+  if (ANAPHORIC.test(subject) || /^(增速|增幅|降幅|涨幅|总量|占比|比重)./.test(subject)) {
+    const whose = prev?.label || input.carried || '';
+    push(
+      `${/^(总数|数量|总量|规模|总额)/.test(subject) ? whose.replace(LEADING_VERB, '') : whose}${subject}`,
+    );
+  }
+  // 「1280批次3600人次」: the same thing counted in another unit
+  if (around.lead === '' && prev?.label && prev.end === around.leadStart) push(prev.label);
+  // 「高于全市平均水平1.5个百分点」 after a growth rate: how far that rate stands above
+  if (/^(高于|低于|快于|慢于|领先|超出|超过)/.test(subject) && (prev?.label || input.carried))
+    push(`${prev?.label || input.carried || ''}增速${subject.replace(/平均水平$/, '平均')}`);
+  const giving = GIVING.exec(meaning.subject);
+  if (giving) {
+    const object = (giving[2] ?? '').replace(/的$/, '').replace(/^.*的/, '');
+    push(thing ? `${object}${thing}` : `${object}${giving[3] ?? ''}`);
+  }
+  // 「其中企业1837户」 under 「新登记市场主体5621户」: the part takes the whole's verb
+  if (/^其中/.test(around.lead) && subject.length <= 4) {
+    const verb = /^(新登记|新增|新建|新引进|引进|新认定|认定|培育|完成|实现)/.exec(prev?.label ?? '')?.[0];
+    if (verb && !/^(完成|实现)$/.test(verb)) push(`${verb}${subject}`);
+  }
+  if (isVerbOnly(subject)) {
+    const plain = /^(实现|完成|达到|有|累计完成|累计实现)$/.test(subject);
+    if (thing) push(plain ? thing : `${subject}${thing}`);
+    const head = headNounOf(prev?.label ?? '');
+    if (head) push(`${subject}${head}`);
+  } else if (
+    prev?.label &&
+    subject.startsWith(prev.label) &&
+    /^(发放|给予|兑现|拨付|提供|减免|补贴|奖励)/.test(subject.slice(prev.label.length))
+  ) {
+    // 「为1.6万名困难群众发放救助资金9200万元」: the words after a count's thing are this figure's
+    push(subject.slice(prev.label.length));
+  } else if (thing && tok.unitClass === 'count' && subject.length <= 6) {
+    // 「细化分解557项具体任务」, 「吉林大学2项科技成果转化」: what is counted follows the number
+    push(stripFiller(thing));
+    push(subject);
+  } else push(subject);
+  const counted = tok.unitClass === 'count' || tok.unitClass === 'physical' || tok.unitClass === 'money';
+  if (thing && (counted || !subject)) push(stripFiller(thing));
+  // a growth rate or share with no subject of its own is the last figure's: 「…235亿元，增长4.9%」;
+  // an amount too when it is of the same unit: 「达到48.6亿斤，连续七年稳定在45亿斤以上」
+  const implied = meaning.kind === 'growth' || meaning.kind === 'share' || meaning.kind === 'rank';
+  // counts of one measure word are often of different things: only amounts carry over
+  const sameUnit =
+    prev !== undefined && prev.unit === tok.unit && prev.label !== '' && tok.unitClass !== 'count';
+  if (!subject || /^连续[0-9零〇一二两三四五六七八九十]+年$/.test(subject)) {
+    // the figure just before in the sentence first: 「投入强度达到2.6%，比上年提高0.3个百分点」
+    // (a rate's change is the rate's; a growth after 「完成年度预算的53.1%」 is still the amount's;
+    // 「增长7.6%，比一季度加快1.2个百分点」 is the growth rate's own change)
+    if (implied && prev?.label && prev.kind === 'share' && !/完成率$/.test(prev.label)) push(prev.label);
+    if (meaning.kind === 'growth' && tok.unitClass === 'points' && prev?.kind === 'growth' && prev.label)
+      push(`${prev.label}增速`);
+    if (implied) push(input.carried);
+    else if (sameUnit) push(prev?.label);
+    // the clause before, when it names the subject and holds no number: 「贫困户全部脱贫，共计128户」
+    if (around.prevClause) push(stripFiller(countedThing(around.prevClause)));
+  }
+  const titles = r.context.sectionTitles ?? [];
+  const title = titleAsLabel(titles[titles.length - 1] ?? '');
+  if (title && (meaning.kind === 'growth' || !subject)) push(title);
+
+  let firstFault: string | undefined;
+  for (const c of candidates) {
+    const text = shorten(c.trim());
+    const fault = labelFault(text);
+    if (!fault) return { text };
+    firstFault ??= fault;
+  }
+  const fallback = shorten((candidates[0] ?? subject).trim());
+  return { text: fallback, fault: firstFault ?? labelFault(fallback) ?? '没有说明这个数字是什么' };
+}
+
+/**
+ * What a duration measured: 「仅用5天实现规上企业复工复产」 → 「规上企业复工复产用时」;
+ * 「从签约到开工仅用了68天」 → 「从签约到开工用时」; 「审批时限压缩至3个工作日」 → 「审批时限」.
+ */
+export function durationLabel(subject: string, clauseRest: string): string | undefined {
+  const used = /(仅用了|只用了|用了|仅用|只用|花了|历时|耗时|用)$/.exec(subject);
+  if (!used) return undefined;
+  const plain = clauseRest
+    .replace(/^(时间)?(就|便|即|即可|可)?(实现了|完成了|实现|完成|让|使)?(了)?/, '')
+    .replace(/[0-9.,]+(万|亿)?(余|多)?[个户家项名人次座所条件批]?/g, '');
+  const after = stripFiller(countedThing(plain));
+  if (after) return `${shorten(after).slice(0, 14)}用时`;
+  const before = stripFiller(subject.slice(0, used.index).replace(/(仅|只|就)$/, ''));
+  return before ? `${before}用时` : undefined;
+}
