@@ -1,7 +1,9 @@
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from './errors';
 import type { RawDocument } from './index';
+import { BuildBudget, checkLimit } from './limits';
 import { pagesToRawBlocks, type PdfPage, type TextRun } from './pdf-layout';
+import { checkPdfStreams } from './pdf-scan';
 import { sniff } from './sniff';
 
 /**
@@ -44,12 +46,21 @@ function cMapDir(): string | undefined {
   }
 }
 
+/**
+ * Text a scanned page may still carry: a stamped page number, a date. A PDF with more text than
+ * this per page that yields no paragraph (every line a running header repeated on each page) has
+ * a text layer: it is not called a scan.
+ */
+const SCAN_STAMP_CHARS = 16;
+
 export async function importPdf(
   bytes: Uint8Array,
   onProgress?: (fraction: number) => void,
 ): Promise<RawDocument> {
   if (bytes.length === 0) throw new ImportError('empty');
   if (sniff(bytes) !== 'pdf') throw new ImportError('corrupt', 'not a PDF');
+  // a stream that decodes to gigabytes is refused here, before pdf.js would decode it whole
+  checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const cMapUrl = cMapDir();
   const task = pdfjs.getDocument({
@@ -65,6 +76,9 @@ export async function importPdf(
   });
   try {
     const doc = await task.promise;
+    // thousands of pages is a generator's loop or a bomb, not a report: too large, not a scan
+    checkLimit('pdfPages', doc.numPages);
+    const budget = new BuildBudget();
     const pages: PdfPage[] = [];
     let chars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
@@ -77,6 +91,7 @@ export async function importPdf(
         const [a = 1, b = 0, , , x = 0, y = 0] = item.transform ?? [];
         const size = Math.hypot(a, b) || item.height || 10;
         runs.push({ text, x, y, width: item.width ?? 0, size });
+        budget.text(text.length);
         chars += text.trim().length;
       }
       pages.push({ runs });
@@ -85,7 +100,9 @@ export async function importPdf(
     }
     // a scan may still carry a stamped page number: with nothing but that, it has no text layer
     const blocks = chars === 0 ? [] : pagesToRawBlocks(pages);
-    if (blocks.length === 0) throw new ImportError('no-text-layer');
+    checkLimit('blocks', blocks.length);
+    if (blocks.length === 0)
+      throw new ImportError(chars > pages.length * SCAN_STAMP_CHARS ? 'no-content' : 'no-text-layer');
     return { format: 'pdf', blocks };
   } catch (e) {
     if (e instanceof ImportError) throw e;
