@@ -266,10 +266,31 @@ export function findRepairs(
       after: `…${joinText(head.text.slice(-SEAM_CONTEXT), next.text.slice(0, SEAM_CONTEXT))}…`,
     });
   }
+  repairs.push(...unreadableRepairs(raw));
   const order = new Map(raw.map((b, i) => [b.id, i]));
   return repairs.sort(
-    (a, b) => (order.get(a.blockIds[1] ?? '') ?? 0) - (order.get(b.blockIds[1] ?? '') ?? 0),
+    (a, b) =>
+      (order.get(a.blockIds[1] ?? a.blockIds[0] ?? '') ?? 0) -
+      (order.get(b.blockIds[1] ?? b.blockIds[0] ?? '') ?? 0),
   );
+}
+
+/**
+ * What the importer could not read, one repair per block and kind: already done (bytes marked �,
+ * a line read as GB18030, a linked picture skipped) and listed so that nothing is lost silently.
+ */
+function unreadableRepairs(raw: readonly RawBlock[]): Omit<Repair, 'applied'>[] {
+  const out: Omit<Repair, 'applied'>[] = [];
+  for (const b of raw)
+    for (const u of (b.type === 'text' || b.type === 'image' ? b.unreadable : undefined) ?? [])
+      out.push({
+        id: `${repairId('unreadable', [b.id])}-${u.how}`,
+        kind: 'unreadable',
+        blockIds: [b.id],
+        before: u.before,
+        after: u.after,
+      });
+  return out;
 }
 
 /**
@@ -298,7 +319,11 @@ export function applyRepairs(
   suggestions: readonly Omit<Repair, 'applied'>[],
   decisions: Decisions,
 ): { blocks: RepairedBlock[]; repairs: Repair[] } {
-  const repairs: Repair[] = suggestions.map((r) => ({ ...r, applied: decisions.repairs[r.id] ?? true }));
+  // what could not be read has no other reading to go back to: always as done
+  const repairs: Repair[] = suggestions.map((r) => ({
+    ...r,
+    applied: r.kind === 'unreadable' || (decisions.repairs[r.id] ?? true),
+  }));
   const dropped = new Set<string>();
   const next = new Map<string, string>();
   const continued = new Set<string>();

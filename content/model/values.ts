@@ -53,5 +53,12 @@ export const BLOCK_ROLES = ['paragraph', 'point', 'heading', 'caption'] as const
 /** What a statistic states: a value, a change, or a threshold reached. */
 export const STAT_KINDS = ['value', 'change', 'threshold'] as const;
 
-/** What import repaired in the pasted text. */
-export const REPAIR_KINDS = ['joined', 'duplicate', 'orphan'] as const;
+/**
+ * What import repaired in the pasted text. `unreadable` lists what the source did not let the
+ * importer read (undecodable bytes, a line in another encoding, a linked picture): it says what
+ * was done there and cannot be undone.
+ */
+export const REPAIR_KINDS = ['joined', 'duplicate', 'orphan', 'unreadable'] as const;
+
+/** What an importer could not read as it stood (see UnreadableSchema in report.ts). */
+export const UNREADABLE_KINDS = ['replaced', 'gbk', 'nul', 'linked', 'missing'] as const;
