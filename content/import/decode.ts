@@ -60,6 +60,9 @@ export function detectEncoding(bytes: Uint8Array): TextEncoding {
  */
 function guessUtf16(sample: Uint8Array): TextEncoding | null {
   if (sample.length < 4) return null;
+  // UTF-8 with NULs between its characters puts zeros in a regular pattern too (every fourth byte
+  // after a Chinese character): without them it reads as UTF-8, which UTF-16 Chinese never does
+  if (sample.includes(0) && readsAsUtf8WithoutNuls(sample)) return null;
   const isHigh = (b: number): boolean =>
     b === 0 || b === 0x30 || b === 0xff || b === 0x20 || (b >= 0x4e && b <= 0x9f);
   let even = 0;
@@ -80,6 +83,11 @@ function guessUtf16(sample: Uint8Array): TextEncoding | null {
   if (odd / units > 0.9 && even / units < 0.6) return 'utf-16le';
   if (even / units > 0.9 && odd / units < 0.6) return 'utf-16be';
   return null;
+}
+
+function readsAsUtf8WithoutNuls(sample: Uint8Array): boolean {
+  const stripped = sample.filter((b) => b !== 0);
+  return isValidUtf8(stripped) && lineEvidence(stripped, 0, stripped.length).good > 0;
 }
 
 /** The length of the valid UTF-8 sequence starting at `i` (a lead byte), or 0 if there is none. */

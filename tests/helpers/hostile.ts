@@ -278,6 +278,54 @@ export function pdfDoubleFlateBomb(gb = 4): Uint8Array {
   return pdfOf([{ dict: '/Filter [/FlateDecode /FlateDecode]', data: new Uint8Array(outer) }], [0]);
 }
 
+/**
+ * An LZW stream (as PDF's /LZWDecode reads it: 9–12-bit codes, the width growing a code early)
+ * that decodes to runs of zero bytes: each code repeats the last run one byte longer, so one table
+ * (about 5 KB of codes) decodes to some 7 MB; `tables` of them, each after a clear code.
+ */
+export function lzwZeroBomb(tables: number): Uint8Array {
+  const out: number[] = [];
+  let acc = 0;
+  let nbits = 0;
+  const put = (code: number, width: number): void => {
+    acc = (acc << width) | code;
+    nbits += width;
+    while (nbits >= 8) {
+      nbits -= 8;
+      out.push((acc >>> nbits) & 0xff);
+    }
+    acc &= (1 << nbits) - 1;
+  };
+  let width = 9;
+  for (let t = 0; t < tables; t++) {
+    put(0, width);
+    let next = 258;
+    for (let code = 258; code <= 4095; code++) {
+      put(code, width);
+      next = code + 1;
+      if (next + 1 >= 1 << width && width < 12) width++;
+    }
+    put(256, width);
+    width = 9;
+  }
+  put(257, width);
+  if (nbits > 0) put(0, 8 - nbits);
+  return new Uint8Array(out);
+}
+
+/** A PDF whose one stream is written through the given filters (the data already encoded). */
+export function pdfWithStream(filter: string, data: Uint8Array): Uint8Array {
+  return pdfOf([{ dict: `/Filter ${filter}`, data }], [0]);
+}
+
+/** ASCII hex of bytes, as /ASCIIHexDecode reads it. */
+export const asciiHex = (bytes: Uint8Array): Uint8Array =>
+  enc.encode(`${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}>`);
+
+/** A raw-deflate bomb wrapped as zlib data, as /FlateDecode reads it. */
+export const flateBomb = (bytes: number): Uint8Array =>
+  zlibWrap(repeatingDeflate(new Uint8Array(1 << 16), bytes, 64 << 20).data);
+
 // ---- text ----
 
 /** A line of `n` digits, the worst case for a number pattern that backtracks. */
