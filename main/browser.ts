@@ -8,7 +8,7 @@ import { writeFileAtomic } from './files';
 import type { Handlers } from './handlers';
 import { BrowserPdfPrinter } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
-import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
+import { defaultWorkerLimits, WorkerPool } from './tasks/runner';
 import { APP_VERSION } from './version';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -40,7 +40,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   const printer = new BrowserPdfPrinter();
   const tasks = new WorkerPool({
     script: options.workerScript ?? new URL('./task-worker.js', import.meta.url),
-    maxHeapMb: defaultWorkerHeapMb(),
+    ...defaultWorkerLimits(),
   });
   // the host listens first and loads the handlers (the contract's schemas, the templates) while
   // the page loads its script: the two overlap instead of the page waiting for both
