@@ -86,8 +86,8 @@ describe('briefing on hostile files', () => {
     const clean = fileOf('clean.txt', text);
     const damaged = new Uint8Array(text);
     const at = damaged.indexOf(0xe5, Math.floor(damaged.length / 2));
-    damaged[at + 1] = 0x41;
     // the middle byte of a character lost: its first and last bytes can no longer be read
+    damaged[at + 1] = 0x41;
     const file = fileOf('damaged.txt', damaged);
     const before = JSON.parse((await cli(['inspect', clean.name, '--json'], clean.dir)).stdout) as {
       stats: unknown[];
