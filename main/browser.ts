@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join } from 'node:path';
@@ -30,6 +30,21 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.BRIEFING_DATA_DIR) return env.BRIEFING_DATA_DIR;
   if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'briefing-studio');
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'briefing-studio');
+}
+
+const isFile = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/** The page asks the user and, if they agree, saves again with `replace`. */
+function projectExists(fileName: string): AppError {
+  return new AppError(
+    'project-exists',
+    `项目文件夹中已有同名的项目「${fileName}」。要用当前的工作替换它吗？`,
+    `The projects folder already has a project named "${fileName}". Replace it with the current work?`,
+  );
 }
 
 /** Start browser mode: the shared handlers on a loopback HTTP host serving the built renderer. */
@@ -69,10 +84,12 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
       dataDir,
       // the browser chooses where a download goes, so main keeps its own copy of every saved
       // project in the data dir: that copy is what the recent list opens and 保存 writes back to
-      saveProject: async ({ fileName, bytes }, path) => {
+      saveProject: async ({ fileName, bytes }, path, options = {}) => {
         if (!started.host) throw new Error('host not started');
         const target = path ?? join(dataDir, 'projects', fileName);
         await mkdir(dirname(target), { recursive: true });
+        // 另存为 into the one projects folder: another project of that name is not replaced unasked
+        if (path === undefined && !options.replace && (await isFile(target))) throw projectExists(fileName);
         await writeFileAtomic(target, bytes);
         const downloadId = started.host.offerDownload(basename(target), bytes);
         return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };

@@ -27,6 +27,9 @@ export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** A letterhead template is a few hundred kilobytes; the cap keeps the project file sane. */
 export const MAX_OFFICE_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
+/** The largest project file read: reports with many images stay far below this. */
+export const MAX_PROJECT_BYTES = 512 * 1024 * 1024;
+
 /** The built-in format an office template's body is set in (what the command line does too). */
 export const OFFICE_BODY_TEMPLATE = 'gbt9704';
 
