@@ -345,9 +345,13 @@ function RepairsList({ report }: { report: Report }) {
               </span>
             </div>
             <p className="repair-seam">{t('repairs.seam', { before: r.before, after: r.after })}</p>
-            <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
-              {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
-            </button>
+            {r.kind === 'unreadable' ? (
+              <p className="muted small">{t('repairs.unreadableNote')}</p>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
+                {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
