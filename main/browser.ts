@@ -47,6 +47,24 @@ function projectExists(fileName: string): AppError {
   );
 }
 
+/**
+ * Where browser mode keeps a saved project: the path it came from (保存), else the data dir's
+ * projects folder (另存为), where another project of the same name is not replaced unless the page
+ * says the user agreed (`replace`). Returns the file written.
+ */
+export async function saveInProjectsFolder(
+  dataDir: string,
+  { fileName, bytes }: { fileName: string; bytes: Uint8Array },
+  path: string | undefined,
+  options: { replace?: boolean } = {},
+): Promise<string> {
+  const target = path ?? join(dataDir, 'projects', fileName);
+  await mkdir(dirname(target), { recursive: true });
+  if (path === undefined && !options.replace && (await isFile(target))) throw projectExists(fileName);
+  await writeFileAtomic(target, bytes);
+  return target;
+}
+
 /** Start browser mode: the shared handlers on a loopback HTTP host serving the built renderer. */
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<HttpHost> {
   const started: { host?: HttpHost } = {};
@@ -86,11 +104,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
       // project in the data dir: that copy is what the recent list opens and 保存 writes back to
       saveProject: async ({ fileName, bytes }, path, options = {}) => {
         if (!started.host) throw new Error('host not started');
-        const target = path ?? join(dataDir, 'projects', fileName);
-        await mkdir(dirname(target), { recursive: true });
-        // 另存为 into the one projects folder: another project of that name is not replaced unasked
-        if (path === undefined && !options.replace && (await isFile(target))) throw projectExists(fileName);
-        await writeFileAtomic(target, bytes);
+        const target = await saveInProjectsFolder(dataDir, { fileName, bytes }, path, options);
         const downloadId = started.host.offerDownload(basename(target), bytes);
         return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };
       },
