@@ -334,6 +334,25 @@ interface ReadLine {
   notes: Omit<DecodeNote, 'at'>[];
 }
 
+/**
+ * How many bytes at `i` (where no valid sequence starts) make up one damaged character: a lead
+ * byte followed by as many bytes as it announces, all but one of them continuation bytes and the
+ * odd one not ASCII (an ASCII byte is a character of its own), is one character with one byte
+ * changed; anything else is one byte.
+ */
+function damagedCharacter(bytes: Uint8Array, i: number, to: number): number {
+  const b = bytes[i] ?? 0;
+  const length = b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
+  if (length === 0 || i + length > to) return 1;
+  let odd = 0;
+  for (let k = i + 1; k < i + length; k++) {
+    const c = bytes[k] ?? 0;
+    if (c < 0x80) return 1;
+    if ((c & 0xc0) !== 0x80) odd++;
+  }
+  return odd === 1 ? length : 1;
+}
+
 /** A UTF-8 line: NULs dropped, each invalid byte replaced by �, and a note of each. */
 function readUtf8Line(bytes: Uint8Array, from: number, to: number): ReadLine {
   const out: string[] = [];
@@ -374,13 +393,18 @@ function readUtf8Line(bytes: Uint8Array, from: number, to: number): ReadLine {
       shown.push('␀');
       shownLength++;
     } else {
-      bad++;
+      // one character whose bytes were damaged is one character lost, not one per byte
+      const span = damagedCharacter(bytes, i, to);
+      bad += span;
       if (first.bad < 0) [first.bad, first.shownBad] = [length, shownLength];
       out.push('\ufffd');
       length++;
-      const hex = `<${b.toString(16).toUpperCase().padStart(2, '0')}>`;
+      let hex = '';
+      for (let k = i; k < i + span; k++)
+        hex += `<${(bytes[k] ?? 0).toString(16).toUpperCase().padStart(2, '0')}>`;
       shown.push(hex);
       shownLength += hex.length;
+      i += span - 1;
     }
     i++;
     run = i;

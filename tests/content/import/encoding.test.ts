@@ -47,8 +47,8 @@ describe('text encodings, decided by the evidence of the whole file', () => {
       const report = await importTxt(bytes);
       expect(report.stats.length).toBeGreaterThanOrEqual(Math.ceil(clean.stats.length * 0.9));
       expect(report.title).toBe(clean.title);
-      // the damage is marked where it is, and listed with its line
-      expect(rawText(report).match(/\ufffd/g)?.length).toBeGreaterThanOrEqual(1);
+      // the damage is marked where it is, one character lost for one byte changed, and listed with its line
+      expect(rawText(report).match(/\ufffd/g)?.length).toBe(1);
       const [repair, ...more] = unreadable(report);
       expect(more).toEqual([]);
       expect(repair?.before).toContain('<FF>');
