@@ -49,7 +49,7 @@ export async function importDocx(bytes: Uint8Array): Promise<RawDocument> {
       {
         transformDocument: (doc: MElement) => {
           root = doc;
-          return { ...doc, children: [] };
+          return doc;
         },
         // the HTML is not used: skip mammoth's image conversion work
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),

@@ -63,15 +63,20 @@ export interface WorkerPoolOptions {
    * where the heap limit does not see it). A job past it stops with a message naming the limit.
    */
   maxMemoryMb?: number;
-  /** How long a job of each kind may run, in ms; past it the job stops with a message saying so. */
+  /**
+   * How much computing a job of each kind may take, in ms of CPU time (the process's, shared among
+   * the jobs running): on a machine busy with other work a job is not stopped for waiting its turn.
+   * Past it, or past four times as long on the clock, the job stops with a message saying so.
+   */
   timeLimitMs?: Partial<Record<JobKind, number>>;
   /** an idle worker is stopped after this long, giving its memory back */
   idleMs?: number;
 }
 
 /**
- * The limits both hosts and the command line run jobs under: imports of any file end within 75 s
- * and 1.5 GB (less on a machine with under 6 GB), with a message saying which limit stopped them.
+ * The limits both hosts and the command line run jobs under: imports of any file end within 75 s of
+ * computing and 1.5 GB (less on a machine with under 6 GB), with a message saying which limit
+ * stopped them.
  * A real report imports in seconds and a few hundred MB; a 50 MB text file, the largest tested,
  * in under 10 s and about 1 GB.
  */
@@ -90,10 +95,12 @@ export function defaultWorkerLimits(
   };
 }
 
-/** How long an import may take: every file must end within 90 s, start-up included. */
+/** How much computing an import may take: every file must end within 90 s, start-up included. */
 export const IMPORT_TIME_LIMIT_MS = 75_000;
-/** How often a running job's memory is looked at. */
-const MEMORY_SAMPLE_MS = 100;
+/** How often a running job's memory and time are looked at. */
+const WATCH_MS = 100;
+/** A job that has not used its computing time after this many times as long on the clock is stopped too. */
+const WALL_FACTOR = 4;
 
 interface Pending {
   id: number;
@@ -105,7 +112,9 @@ interface Pending {
   settled: boolean;
   /** the process's resident memory when the job began */
   baseRss?: number;
-  timer?: ReturnType<typeof setTimeout>;
+  /** the process's CPU time, and the clock, when the job began */
+  baseCpu?: NodeJS.CpuUsage;
+  startedAt?: number;
 }
 
 interface Slot {
@@ -160,8 +169,8 @@ export function tooSlow(kind: JobKind, limitMs: number): AppError {
   const seconds = Math.max(1, Math.round(limitMs / 1000));
   return new AppError(
     'too-slow',
-    `${label.zh}超过 ${seconds} 秒仍未完成，已停止。文件过大或结构异常（可能已损坏或是特意构造的）：请用原来的程序打开检查，另存一份或拆分后再导入。已编辑的内容不会丢失。`,
-    `${capitalized(label.en)} did not finish within ${seconds} s and was stopped. The file is too large or oddly built (damaged or crafted): open it in the program that made it, check it, and import a saved copy or its parts. Your work is not lost.`,
+    `${label.zh}用了 ${seconds} 秒的计算时间仍未完成，已停止。文件过大或结构异常（可能已损坏或是特意构造的）：请用原来的程序打开检查，另存一份或拆分后再导入。已编辑的内容不会丢失。`,
+    `${capitalized(label.en)} did not finish within ${seconds} s of computing and was stopped. The file is too large or oddly built (damaged or crafted): open it in the program that made it, check it, and import a saved copy or its parts. Your work is not lost.`,
   );
 }
 
@@ -190,7 +199,7 @@ export class WorkerPool implements TaskRunner {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
-  private memoryWatch?: ReturnType<typeof setInterval>;
+  private watch?: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
@@ -221,7 +230,7 @@ export class WorkerPool implements TaskRunner {
   /** Stop every worker; jobs still waiting or running fail as canceled. */
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.memoryWatch);
+    clearInterval(this.watch);
     for (const p of this.queue.splice(0)) this.settle(p, canceledError());
     await Promise.all([...this.slots].map((slot) => this.stop(slot, canceledError())));
   }
@@ -344,40 +353,53 @@ export class WorkerPool implements TaskRunner {
 
   /** Hold a starting job to the pool's time and memory limits. */
   private limit(slot: Slot, pending: Pending): void {
-    const kind = pending.job.kind;
-    const ms = this.options.timeLimitMs?.[kind];
-    if (ms !== undefined) {
-      pending.timer = setTimeout(() => void this.stop(slot, tooSlow(kind, ms)), ms);
-      pending.timer.unref();
-    }
-    if (this.options.maxMemoryMb === undefined) return;
+    const { maxMemoryMb, timeLimitMs } = this.options;
+    if (maxMemoryMb === undefined && timeLimitMs?.[pending.job.kind] === undefined) return;
     pending.baseRss = process.memoryUsage.rss();
-    this.memoryWatch ??= setInterval(() => this.checkMemory(), MEMORY_SAMPLE_MS);
-    this.memoryWatch.unref();
+    pending.baseCpu = process.cpuUsage();
+    pending.startedAt = performance.now();
+    this.watch ??= setInterval(() => this.checkLimits(), WATCH_MS);
+    this.watch.unref();
   }
 
   /**
-   * The process's growth since the running jobs began, against what they may take together. The
-   * heap limit stops a worker whose objects grow too large; this also sees buffers. Past the
-   * limit, the jobs running stop (one, nearly always: the page imports one file at a time).
+   * The running jobs against their limits. Memory: the process's growth since they began, against
+   * what they may take together (the heap limit stops a worker whose objects grow too large; this
+   * also sees buffers); past it, the jobs running stop (one, nearly always: the page imports one
+   * file at a time). Time: the process's CPU time since each began, shared among them.
    */
-  private checkMemory(): void {
+  private checkLimits(): void {
     const running = [...this.slots].filter((s) => s.job && !s.stopping);
     if (running.length === 0) {
-      clearInterval(this.memoryWatch);
-      this.memoryWatch = undefined;
+      clearInterval(this.watch);
+      this.watch = undefined;
       return;
     }
-    const limitMb = this.options.maxMemoryMb ?? Infinity;
-    const base = Math.min(...running.map((s) => s.job?.baseRss ?? Infinity));
-    if (process.memoryUsage.rss() - base <= limitMb * 1024 * 1024 * running.length) return;
-    for (const slot of running) if (slot.job) void this.stop(slot, outOfMemory(slot.job.job.kind, limitMb));
+    const limitMb = this.options.maxMemoryMb;
+    if (limitMb !== undefined) {
+      const base = Math.min(...running.map((s) => s.job?.baseRss ?? Infinity));
+      if (process.memoryUsage.rss() - base > limitMb * 1024 * 1024 * running.length) {
+        for (const slot of running)
+          if (slot.job) void this.stop(slot, outOfMemory(slot.job.job.kind, limitMb));
+        return;
+      }
+    }
+    for (const slot of running) {
+      const job = slot.job;
+      if (!job?.baseCpu || job.startedAt === undefined) continue;
+      const limitMs = this.options.timeLimitMs?.[job.job.kind];
+      if (limitMs === undefined) continue;
+      const cpu = process.cpuUsage(job.baseCpu);
+      const computed = (cpu.user + cpu.system) / 1000 / running.length;
+      const waited = performance.now() - job.startedAt;
+      if (computed > limitMs || waited > limitMs * WALL_FACTOR)
+        void this.stop(slot, tooSlow(job.job.kind, limitMs));
+    }
   }
 
   private settle(pending: Pending, err: unknown, value?: unknown): void {
     if (pending.settled) return;
     pending.settled = true;
-    if (pending.timer) clearTimeout(pending.timer);
     if (err) pending.reject(err);
     else pending.resolve(value);
   }

@@ -176,9 +176,21 @@ describe('the worker pool', () => {
       .run({ kind: 'import', name: 'loop.pdf', bytes: new Uint8Array([65]) })
       .catch((e) => e);
     expect(err).toMatchObject({ code: 'too-slow' });
-    expect((err as AppError).messageZh).toMatch(/^导入超过 1 秒仍未完成，已停止/);
+    expect((err as AppError).messageZh).toMatch(/^导入用了 1 秒的计算时间仍未完成，已停止/);
     expect(performance.now() - t0).toBeLessThan(10_000);
     expect(p.workerCount).toBe(0);
+  });
+
+  it('counts computing, not waiting on a busy machine: a job that only waits stops at four times its limit', async () => {
+    const t0 = performance.now();
+    const p = pool({ script: fixtureWorker('waits.mjs'), timeLimitMs: { import: 300 } });
+    const err = await p
+      .run({ kind: 'import', name: 'stuck.pdf', bytes: new Uint8Array([65]) })
+      .catch((e) => e);
+    expect(err).toMatchObject({ code: 'too-slow' });
+    const waited = performance.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(1_100);
+    expect(waited).toBeLessThan(15_000);
   });
 
   it('the hosts’ limits keep every job under 2 GB and 90 s', () => {
