@@ -26,7 +26,7 @@ import {
 } from './templates-host';
 import { TaskBoard } from './tasks/board';
 import type { HeavyChannel, Prepared } from './tasks/requests';
-import { inProcessRunner, type TaskRunner } from './tasks/runner';
+import { inProcessRunner, type RunOptions, type TaskRunner } from './tasks/runner';
 
 /** What a host (Electron or the browser-mode server) provides to the shared handlers. */
 export interface HostServices {
@@ -82,7 +82,9 @@ export type Handlers = {
    * The heavy channels (main/tasks/requests.ts) from a body as it arrived: decoded, validated and
    * prepared in a worker thread, finished here. Browser mode's host uses these for large bodies.
    */
-  readonly raw: { [C in HeavyChannel]: (body: Uint8Array, framed: boolean) => Promise<Envelope<Res<C>>> };
+  readonly raw: {
+    [C in HeavyChannel]: (body: Uint8Array, framed: boolean, meta?: RawMeta) => Promise<Envelope<Res<C>>>;
+  };
 };
 
 /** The registry's templates that are not built in: a worker thread has the built-in ones itself. */
@@ -156,10 +158,11 @@ export function createHandlers(services: HostServices): Handlers {
     channel: C,
     body: Uint8Array,
     framed: boolean,
+    options: RunOptions = {},
   ): Promise<Extract<Prepared, { channel: C }>> => {
     const templates = channel === 'export:save' ? userTemplates(await services.registry()) : [];
     const job = { kind: 'request', channel, body, framed, templates, appVersion: services.version } as const;
-    return (await tasks.run(job)) as Extract<Prepared, { channel: C }>;
+    return (await tasks.run(job, options)) as Extract<Prepared, { channel: C }>;
   };
   const envelope = async <T>(work: () => Promise<T | EncodedReply<T>>): Promise<Envelope<T>> => {
     try {
@@ -278,6 +281,16 @@ export function createHandlers(services: HostServices): Handlers {
   };
 
   const raw: Handlers['raw'] = {
+    // the page names the task in a header, as the body is not read here
+    'report:paste': (body, framed, meta) =>
+      envelope(async () => {
+        const task = board.begin(meta?.taskId);
+        try {
+          return new EncodedReply((await prepare('report:paste', body, framed, task)).encoded);
+        } finally {
+          task.end();
+        }
+      }),
     'report:reanalyze': (body, framed) =>
       envelope(async () => new EncodedReply((await prepare('report:reanalyze', body, framed)).encoded)),
     'export:save': (body, framed) =>
@@ -300,6 +313,11 @@ export function createHandlers(services: HostServices): Handlers {
       }),
   };
   return { ...handlers, raw };
+}
+
+/** What the host reads from a heavy request besides its body: the task the page named (a header). */
+export interface RawMeta {
+  taskId?: string;
 }
 
 /** A project save, prepared: the file's bytes and what names it. */

@@ -129,6 +129,12 @@ const BAD_ADDRESS: WireError = {
   messageEn: 'The address of the request is invalid (it has a % escape that cannot be decoded).',
 };
 
+/** The task a request names in its header (the page's client sends the body's taskId there too). */
+function taskOf(req: IncomingMessage): { taskId?: string } {
+  const id = req.headers['x-briefing-task'];
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? { taskId: id } : {};
+}
+
 /** `decodeURIComponent` that answers null for a malformed `%` escape instead of throwing. */
 function decodePath(path: string): string | null {
   try {
@@ -200,7 +206,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       // a large body of a channel that carries the whole document is decoded in a worker thread
       const envelope =
         isHeavyChannel(channel) && body.length > OFF_THREAD_BYTES
-          ? await handlers.raw[channel](body, framed)
+          ? await handlers.raw[channel](body, framed, taskOf(req))
           : await (async () => {
               let payload: unknown;
               try {

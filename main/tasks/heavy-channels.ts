@@ -5,6 +5,7 @@
  * this before anything else.
  */
 export const HEAVY_CHANNELS = [
+  'report:paste',
   'report:reanalyze',
   'export:save',
   'project:save',

@@ -16,6 +16,7 @@ export { HEAVY_CHANNELS, isHeavyChannel, type HeavyChannel } from './heavy-chann
  */
 /** What the worker hands back for each heavy channel: main finishes from this. */
 export type Prepared =
+  | { channel: 'report:paste'; encoded: Uint8Array }
   | { channel: 'report:reanalyze'; encoded: Uint8Array }
   | { channel: 'export:save'; format: ReqParsed<'export:save'>['format']; output: RenderedOutput }
   | {
@@ -57,6 +58,12 @@ function parse<C extends HeavyChannel>(channel: C, body: Uint8Array, framed: boo
 /** The pure part of a heavy request, from its body. Runs in a worker thread. */
 export async function prepareRequest(job: RequestJob, onProgress: (f: number) => void): Promise<Prepared> {
   switch (job.channel) {
+    case 'report:paste': {
+      const { text } = parse('report:paste', job.body, job.framed);
+      const { importPastedText } = await import('../../content/import');
+      const encoded = new TextEncoder().encode(encodeWire(importPastedText(text, { onProgress })));
+      return { channel: job.channel, encoded };
+    }
     case 'report:reanalyze': {
       const { report, decisions } = parse('report:reanalyze', job.body, job.framed);
       const { reanalyze } = await import('../../content/import');

@@ -87,10 +87,12 @@ export function defaultWorkerLimits(
   return {
     maxHeapMb: mb,
     maxMemoryMb: mb,
+    // a heavy request's body is as untrusted as a file (a paste, a project opened): the same limit
     timeLimitMs: {
       import: IMPORT_TIME_LIMIT_MS,
       paste: IMPORT_TIME_LIMIT_MS,
       reanalyze: IMPORT_TIME_LIMIT_MS,
+      request: IMPORT_TIME_LIMIT_MS,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ function post(
   host: HttpHost,
   path: string,
   body: { size: number; fill?: number } | Uint8Array | string,
-  options: { declareLength?: boolean; contentType?: string } = {},
+  options: { declareLength?: boolean; contentType?: string; task?: string } = {},
 ): Promise<Reply> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
@@ -48,6 +48,7 @@ function post(
           Host: `127.0.0.1:${host.port}`,
           'Content-Type': options.contentType ?? 'application/json',
           'X-Briefing-Token': host.token,
+          ...(options.task ? { 'X-Briefing-Task': options.task } : {}),
           ...(options.declareLength ? { 'Content-Length': String(size) } : {}),
         },
       },
@@ -200,6 +201,30 @@ describe('browser-mode host limits', () => {
     // main was never held for anything like the decode: calls went on being answered meanwhile
     expect(delay.max / 1e6).toBeLessThan(inline);
   }, 300_000);
+
+  it('imports a large paste off main’s thread, followed and canceled by the task the page names', async () => {
+    const text = readFileSync(join(ROOT, 'tests/fixtures/import/qinghe-midyear.txt'), 'utf8').repeat(600);
+    const body = encodeWire({ text, taskId: 'paste-task-0001' });
+    expect(Buffer.byteLength(body)).toBeGreaterThan(2 * 1024 * 1024);
+    const pasted = post(host, '/api/report:paste', body, { task: 'paste-task-0001' });
+    let seen = false;
+    for (let i = 0; i < 600 && !seen; i++) {
+      seen =
+        ((await api(host, 'task:progress', { taskId: 'paste-task-0001' })).value?.running as boolean) ??
+        false;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(seen).toBe(true);
+    const reply = decodeWire((await pasted).body) as { ok: boolean; value: Report };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.title).toBe('青禾区2023年上半年工作总结和下半年工作安排');
+
+    const canceled = post(host, '/api/report:paste', encodeWire({ text, taskId: 'paste-task-0002' }), {
+      task: 'paste-task-0002',
+    });
+    await api(host, 'task:cancel', { taskId: 'paste-task-0002' });
+    expect(decodeWire((await canceled).body)).toMatchObject({ ok: false, error: { code: 'canceled' } });
+  }, 120_000);
 
   it('checks a large body off main’s thread as strictly as a small one', async () => {
     const junk = `{"report":${'['.repeat(10)}${' '.repeat(2 * 1024 * 1024)}`;
