@@ -43,12 +43,29 @@ export const IMPORT_LIMITS = {
   textChars: { max: 40_000_000, unit: 'chars', zh: '文字总量', en: 'the amount of text' },
   /** pages of a PDF */
   pdfPages: { max: 1_000, unit: 'pages', zh: 'PDF 页数', en: 'the number of PDF pages' },
-  /** one PDF stream decoded (a page's content, a font, a form), pictures aside */
+  /**
+   * one PDF stream decoded (a page's content, a form, an object stream), fonts and pictures aside:
+   * a page of text is tens of kilobytes, a page of dense vector drawing a few megabytes
+   */
   pdfStreamBytes: {
+    max: 8 * 1024 * 1024,
+    unit: 'bytes',
+    zh: 'PDF 中一个数据流（页面内容等）解压后的大小',
+    en: 'the decoded size of one PDF stream (page content and the like)',
+  },
+  /** one font embedded in a PDF, decoded: a whole Chinese font embedded unsubsetted is 10–20 MB */
+  pdfFontBytes: {
     max: 32 * 1024 * 1024,
     unit: 'bytes',
-    zh: 'PDF 中一个数据流解压后的大小',
-    en: 'the decoded size of one PDF stream',
+    zh: 'PDF 中一个嵌入字体解压后的大小',
+    en: 'the decoded size of one font embedded in the PDF',
+  },
+  /** pieces of text on one PDF page (a dense table of figures has a few thousand) */
+  pdfPageRuns: {
+    max: 50_000,
+    unit: 'count',
+    zh: 'PDF 一页上的文字片段数',
+    en: 'the number of pieces of text on one PDF page',
   },
   /** every PDF stream decoded, pictures aside */
   pdfDecodedBytes: {

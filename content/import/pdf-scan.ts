@@ -39,10 +39,11 @@ export function checkPdfStreams(bytes: Uint8Array): void {
   for (const stream of findStreams(bytes)) {
     if (stream.skip) continue;
     let size = 0;
+    const limit = stream.font ? 'pdfFontBytes' : 'pdfStreamBytes';
     const count: Emit = (chunk) => {
       size += chunk.length;
       total += chunk.length;
-      if (size > IMPORT_LIMITS.pdfStreamBytes.max) throw overLimit('pdfStreamBytes');
+      if (size > IMPORT_LIMITS[limit].max) throw overLimit(limit);
       if (total > IMPORT_LIMITS.pdfDecodedBytes.max) throw overLimit('pdfDecodedBytes');
     };
     const stages = pipeline(stream.filters, count);
@@ -64,6 +65,8 @@ interface FoundStream {
   data: Uint8Array;
   /** a picture, an attached file, metadata: nothing the text reader decodes */
   skip: boolean;
+  /** an embedded font program: larger than any page's content may be */
+  font: boolean;
 }
 
 /** The streams of a PDF, found by their `stream` keywords, each with its dictionary's filters. */
@@ -86,7 +89,12 @@ function* findStreams(bytes: Uint8Array): Generator<FoundStream> {
     const dict = decoder.decode(bytes.subarray(dictStart, dictEnd));
     const end = streamEnd(bytes, start, dict);
     from = end;
-    yield { filters: filtersOf(dict), data: bytes.subarray(start, end), skip: isSkipped(dict) };
+    yield {
+      filters: filtersOf(dict),
+      data: bytes.subarray(start, end),
+      skip: isSkipped(dict),
+      font: isFont(dict),
+    };
   }
 }
 
@@ -158,6 +166,11 @@ function filtersOf(dict: string): string[] {
   const m = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dict);
   if (!m?.[1]) return [];
   return [...m[1].matchAll(/\/([A-Za-z0-9]+)/g)].map((f) => FILTER_NAMES[f[1] ?? ''] ?? `other:${f[1]}`);
+}
+
+/** A font file's dictionary: the lengths of a Type 1 or TrueType program, or a compact font's subtype. */
+function isFont(dict: string): boolean {
+  return /\/Length[123]\s/.test(dict) || /\/Subtype\s*\/(?:Type1C|CIDFontType0C|OpenType)\b/.test(dict);
 }
 
 function isSkipped(dict: string): boolean {

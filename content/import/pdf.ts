@@ -94,6 +94,7 @@ export async function importPdf(
         budget.text(text.length);
         chars += text.trim().length;
       }
+      checkLimit('pdfPageRuns', runs.length);
       pages.push({ runs });
       page.cleanup();
       onProgress?.(n / doc.numPages);

@@ -61,7 +61,7 @@ describe('briefing on hostile files', () => {
     const bounded = await cli(['inspect', name], dir, TASK_WORKER);
     expect(bounded.code).toBe(1);
     expect(bounded.stderr).toMatch(
-      /PDF 中一个数据流解压后的大小超过 32 MB.*decoded size of one PDF stream exceeds 32 MB/,
+      /PDF 中一个数据流（页面内容等）解压后的大小超过 8 MB.*decoded size of one PDF stream \(page content and the like\) exceeds 8 MB/,
     );
     // a worker that crashes shows the import was really there, not in the command line's own thread
     const crashing = await cli(['inspect', name], dir, join(ROOT, 'tests/fixtures/workers/throws.mjs'));

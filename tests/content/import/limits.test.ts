@@ -206,15 +206,23 @@ describe('PDF streams are decoded and counted before pdf.js decodes them whole',
     expect((await refusal('rl.pdf', pdfWithStream('/RunLengthDecode', runs))).limit).toBe('pdfStreamBytes');
   }, 90_000);
 
-  it('adds every stream up: many streams just under the limit are too large together', async () => {
+  it('adds every stream up: many fonts, each allowed, are too large together', async () => {
     const count = Math.ceil(IMPORT_LIMITS.pdfDecodedBytes.max / (30 * MB)) + 1;
+    // embedded font programs (a Length1 in the dictionary) may each be larger than a page's content
     const streams = Array.from({ length: count }, () => ({
-      dict: '/Filter /FlateDecode',
+      dict: `/Filter /FlateDecode /Length1 ${30 * MB}`,
       data: flateBomb(30 * MB),
     }));
     const { pdfOf } = await import('../../helpers/hostile');
     const out = await refusal('many.pdf', pdfOf(streams, [0]));
     expect(out.limit).toBe('pdfDecodedBytes');
+  }, 90_000);
+
+  it('refuses a page with more pieces of text than any page has, before laying it out', async () => {
+    const ops = `BT /F1 9 Tf 72 700 Td ${'(x) Tj '.repeat(IMPORT_LIMITS.pdfPageRuns.max + 100)}ET`;
+    const { pdfOf } = await import('../../helpers/hostile');
+    const out = await refusal('dense.pdf', pdfOf([{ dict: '', data: enc.encode(ops) }], [0], { font: true }));
+    expect(out.limit).toBe('pdfPageRuns');
   }, 90_000);
 
   it('calls thousands of identical pages too large, never a scan', async () => {
