@@ -9,7 +9,7 @@ import { clearRecovery } from './recovery';
 import { registerIpcHandlers } from './ipc';
 import { templateLibrary } from './templates-host';
 import { menuTemplate } from './menu';
-import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
+import { defaultWorkerLimits, WorkerPool } from './tasks/runner';
 import { LaunchQueue, projectFilesIn } from './launch';
 import { isAppUrl } from './security';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
@@ -55,7 +55,7 @@ export function runElectronApp(): void {
   // the user's templates load beside the window's start; a broken file is a problem listed, not a stop
   const templates = templateLibrary(dataDir());
   // imports and export writing run here, off the main process's thread
-  const tasks = new WorkerPool({ script: join(here, 'task-worker.js'), maxHeapMb: defaultWorkerHeapMb() });
+  const tasks = new WorkerPool({ script: join(here, 'task-worker.js'), ...defaultWorkerLimits() });
   app.on('will-quit', () => void tasks.close());
   const handlers = createHandlers({
     host: 'electron',

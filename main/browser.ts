@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { basename, dirname, join } from 'node:path';
@@ -8,7 +8,7 @@ import { writeFileAtomic } from './files';
 import type { Handlers } from './handlers';
 import { BrowserPdfPrinter } from './export/pdf';
 import { startHttpHost, type HttpHost } from './host/http-host';
-import { defaultWorkerHeapMb, WorkerPool } from './tasks/runner';
+import { defaultWorkerLimits, WorkerPool } from './tasks/runner';
 import { APP_VERSION } from './version';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -32,6 +32,39 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'briefing-studio');
 }
 
+const isFile = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/** The page asks the user and, if they agree, saves again with `replace`. */
+function projectExists(fileName: string): AppError {
+  return new AppError(
+    'project-exists',
+    `项目文件夹中已有同名的项目「${fileName}」。要用当前的工作替换它吗？`,
+    `The projects folder already has a project named "${fileName}". Replace it with the current work?`,
+  );
+}
+
+/**
+ * Where browser mode keeps a saved project: the path it came from (保存), else the data dir's
+ * projects folder (另存为), where another project of the same name is not replaced unless the page
+ * says the user agreed (`replace`). Returns the file written.
+ */
+export async function saveInProjectsFolder(
+  dataDir: string,
+  { fileName, bytes }: { fileName: string; bytes: Uint8Array },
+  path: string | undefined,
+  options: { replace?: boolean } = {},
+): Promise<string> {
+  const target = path ?? join(dataDir, 'projects', fileName);
+  await mkdir(dirname(target), { recursive: true });
+  if (path === undefined && !options.replace && (await isFile(target))) throw projectExists(fileName);
+  await writeFileAtomic(target, bytes);
+  return target;
+}
+
 /** Start browser mode: the shared handlers on a loopback HTTP host serving the built renderer. */
 export async function startBrowserMode(options: BrowserModeOptions = {}): Promise<HttpHost> {
   const started: { host?: HttpHost } = {};
@@ -40,7 +73,7 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
   const printer = new BrowserPdfPrinter();
   const tasks = new WorkerPool({
     script: options.workerScript ?? new URL('./task-worker.js', import.meta.url),
-    maxHeapMb: defaultWorkerHeapMb(),
+    ...defaultWorkerLimits(),
   });
   // the host listens first and loads the handlers (the contract's schemas, the templates) while
   // the page loads its script: the two overlap instead of the page waiting for both
@@ -69,11 +102,9 @@ export async function startBrowserMode(options: BrowserModeOptions = {}): Promis
       dataDir,
       // the browser chooses where a download goes, so main keeps its own copy of every saved
       // project in the data dir: that copy is what the recent list opens and 保存 writes back to
-      saveProject: async ({ fileName, bytes }, path) => {
+      saveProject: async ({ fileName, bytes }, path, options = {}) => {
         if (!started.host) throw new Error('host not started');
-        const target = path ?? join(dataDir, 'projects', fileName);
-        await mkdir(dirname(target), { recursive: true });
-        await writeFileAtomic(target, bytes);
+        const target = await saveInProjectsFolder(dataDir, { fileName, bytes }, path, options);
         const downloadId = started.host.offerDownload(basename(target), bytes);
         return { result: { status: 'download', downloadId, fileName: basename(target) }, path: target };
       },

@@ -1,7 +1,7 @@
 import { readFile, mkdir, stat } from 'node:fs/promises';
 import { resolve, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importReport } from '../content/import';
+import { unreadableNotes } from '../content/import/unreadable';
 import { inspectedStat } from '../content/stats/inspect';
 import { BilingualError } from '../content/util/errors';
 import { checkOfficeTemplateSize } from '../content/briefing/assets';
@@ -14,7 +14,7 @@ import { AppError, fileErrorToAppError } from './errors';
 import { buildOutput } from './export';
 import { BrowserPdfPrinter } from './export/pdf';
 import { writeFileAtomic } from './files';
-import { folderSiblings } from './sibling-files';
+import { importWithLimits } from './tasks/bounded-import';
 import { loadUserTemplates } from './templates-user';
 import { APP_VERSION } from './version';
 
@@ -27,6 +27,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** the built worker script imports run in, under the desk's limits (main/tasks/bounded-import.ts) */
+  importWorker?: URL | string;
 }
 
 /** A mistake in how the command was called: exit code 2. */
@@ -126,7 +128,8 @@ Build a Word briefing and/or a slide deck from a report (the built-in sample wit
 `,
 } as const;
 
-async function readSource(file: string, cwd: string): Promise<Report> {
+async function readSource(file: string, io: CliIO): Promise<Report> {
+  const { cwd } = io;
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
   try {
@@ -137,7 +140,9 @@ async function readSource(file: string, cwd: string): Promise<Report> {
     throw fileErrorToAppError(err, file);
   }
   // a Markdown report's pictures are read from its own folder, and only from there
-  return importReport({ name: basename(path), bytes, siblings: folderSiblings(path) });
+  const report = await importWithLimits({ name: basename(path), bytes, path }, io.importWorker);
+  for (const note of unreadableNotes(report)) io.stderr(`briefing: 注意：${note.zh} (note: ${note.en})\n`);
+  return report;
 }
 
 function parseFormats(value: string | boolean | undefined): ExportFormat[] {
@@ -275,7 +280,7 @@ async function inspect(args: readonly string[], io: CliIO): Promise<number> {
       `多余的参数：${extra.join(' ')}`,
       `unexpected argument: ${extra.join(' ')}`,
     );
-  const report = await readSource(file, io.cwd);
+  const report = await readSource(file, io);
   if (flags.json) {
     const { raw: _raw, assets: _assets, decisions: _decisions, stats, ...shown } = report;
     io.stdout(`${JSON.stringify({ ...shown, stats: stats.map(inspectedStat) }, null, 2)}\n`);
@@ -314,7 +319,7 @@ async function build(args: readonly string[], io: CliIO): Promise<number> {
   try {
     const registry = await registryFor(flags, io);
     const { briefing, officeTemplate } = await briefingFor(flags, io.cwd, registry);
-    const report = file ? await readSource(file, io.cwd) : sampleReport();
+    const report = file ? await readSource(file, io) : sampleReport();
     const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
     // everything is built before anything is written, so a failure leaves no partial set
     const outputs = [];
@@ -412,6 +417,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
+    importWorker: new URL('./task-worker.js', import.meta.url),
   });
 }
 

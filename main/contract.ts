@@ -178,9 +178,17 @@ export const contract = {
     res: SaveResultSchema,
   },
   'shell:show-in-folder': { req: z.object({ path: z.string().min(1) }), res: z.object({}) },
-  /** save the project: to `path` when main already knows that file (保存), else where the user picks (另存为) */
+  /**
+   * save the project: to `path` when main already knows that file (保存), else where the user picks
+   * (另存为). Browser mode keeps projects in one folder: a name already there fails with the code
+   * `project-exists` unless `replace` says the user agreed to replace it.
+   */
   'project:save': {
-    req: z.object({ content: ProjectContentSchema, path: z.string().min(1).max(MAX_PATH).optional() }),
+    req: z.object({
+      content: ProjectContentSchema,
+      path: z.string().min(1).max(MAX_PATH).optional(),
+      replace: z.boolean().optional(),
+    }),
     res: SaveResultSchema,
   },
   'project:open': { req: z.object({ source: ProjectSourceSchema }), res: OpenedProjectSchema },

@@ -86,3 +86,16 @@ export function toWireError(err: unknown): WireError {
     messageEn: `The operation did not complete: ${detail || 'unexpected error'}. Your work is not lost; please try again.`,
   };
 }
+
+/** A request that does not match its channel's schema: where, and what is wrong there. */
+export function invalidRequest(
+  channel: string,
+  issue: { path: readonly PropertyKey[]; message: string } | undefined,
+): AppError {
+  const where = issue?.path.map(String).join('.') || '(request)';
+  return new AppError(
+    'invalid-request',
+    `请求「${channel}」的内容无效：${where} ${issue?.message ?? ''}。`,
+    `Invalid request for "${channel}": ${where} ${issue?.message ?? ''}.`,
+  );
+}

@@ -12,11 +12,12 @@ import {
   type Res,
   type SaveResult,
 } from './contract';
-import { AppError, toWireError } from './errors';
+import { AppError, invalidRequest, toWireError } from './errors';
+import type { RenderedOutput } from './export';
 import { pdfUnavailable, type PdfPrinter } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
 import { addRecent, isRecent, listRecent } from './recent';
-import { clearRecovery, readRecovery, writeRecovery } from './recovery';
+import { clearRecovery, readRecovery, writeRecovery, writeRecoveryRecord } from './recovery';
 import {
   checkOfficeTemplate,
   openTemplatesFolder,
@@ -24,7 +25,8 @@ import {
   type TemplateLibrary,
 } from './templates-host';
 import { TaskBoard } from './tasks/board';
-import { inProcessRunner, type TaskRunner } from './tasks/runner';
+import type { HeavyChannel, Prepared } from './tasks/requests';
+import { inProcessRunner, type RunOptions, type TaskRunner } from './tasks/runner';
 
 /** What a host (Electron or the browser-mode server) provides to the shared handlers. */
 export interface HostServices {
@@ -51,6 +53,7 @@ export interface HostServices {
   saveProject: (
     file: { fileName: string; bytes: Uint8Array },
     path: string | undefined,
+    options?: { replace?: boolean },
   ) => Promise<{ result: SaveResult; path: string | null }>;
   /** Ask the user for a project file to open (Electron's open dialog); null when canceled. */
   chooseProjectFile: () => Promise<string | null>;
@@ -74,6 +77,14 @@ export class EncodedReply<T> {
 
 export type Handlers = {
   [C in Channel]: (req: ReqParsed<C>) => Promise<Res<C> | EncodedReply<Res<C>>>;
+} & {
+  /**
+   * The heavy channels (main/tasks/requests.ts) from a body as it arrived: decoded, validated and
+   * prepared in a worker thread, finished here. Browser mode's host uses these for large bodies.
+   */
+  readonly raw: {
+    [C in HeavyChannel]: (body: Uint8Array, framed: boolean, meta?: RawMeta) => Promise<Envelope<Res<C>>>;
+  };
 };
 
 /** The registry's templates that are not built in: a worker thread has the built-in ones itself. */
@@ -115,7 +126,54 @@ export function createHandlers(services: HostServices): Handlers {
   const tasks = services.tasks ?? inProcessRunner;
   const board = new TaskBoard();
 
-  return {
+  // the main-thread end of each heavy request, the same whether its body was read here or in a worker
+  const finish = {
+    export: async (out: RenderedOutput): Promise<SaveResult> => {
+      const { printPdf } = services;
+      const result =
+        'printHtml' in out
+          ? await (async () => {
+              if (!printPdf) throw pdfUnavailable();
+              return services.deliver({ fileName: out.fileName, bytes: await printPdf(out.printHtml) });
+            })()
+          : await services.deliver(out);
+      // the file staff just saved is one the page may ask to show in its folder
+      if (result.status === 'saved') knownPaths.add(result.path);
+      return result;
+    },
+    save: async (p: PreparedSave): Promise<SaveResult> => {
+      if (p.path !== undefined && !(await mayUse(p.path))) throw unknownPath();
+      const { safeFileName } = await import('./export');
+      const fileName = p.path ? basename(p.path) : safeFileName(p.name || p.title, PROJECT_EXTENSION);
+      const saved = await services.saveProject({ fileName, bytes: p.bytes }, p.path, { replace: p.replace });
+      if (saved.path) await remember(saved.path, p.name);
+      // the work is on disk now: nothing left to recover
+      if (saved.result.status !== 'canceled') await clearRecovery(services.dataDir);
+      return saved.result;
+    },
+  };
+
+  /** A heavy request's body to a worker, which decodes, validates and prepares it. */
+  const prepare = async <C extends HeavyChannel>(
+    channel: C,
+    body: Uint8Array,
+    framed: boolean,
+    options: RunOptions = {},
+  ): Promise<Extract<Prepared, { channel: C }>> => {
+    const templates = channel === 'export:save' ? userTemplates(await services.registry()) : [];
+    const job = { kind: 'request', channel, body, framed, templates, appVersion: services.version } as const;
+    return (await tasks.run(job, options)) as Extract<Prepared, { channel: C }>;
+  };
+  const envelope = async <T>(work: () => Promise<T | EncodedReply<T>>): Promise<Envelope<T>> => {
+    try {
+      const value = await work();
+      return value instanceof EncodedReply ? { ok: true, encoded: value.bytes } : { ok: true, value };
+    } catch (err) {
+      return { ok: false, error: toWireError(err) };
+    }
+  };
+
+  const handlers: Omit<Handlers, 'raw'> = {
     'app:info': async () => ({ version: services.version, host: services.host, platform: process.platform }),
     // a copy each time: a caller in this process may hold on to what it gets
     'report:sample': async () => structuredClone(await sampleReportOnce()),
@@ -156,8 +214,7 @@ export function createHandlers(services: HostServices): Handlers {
       return openTemplatesFolder(services.templates, services.openFolder);
     },
     'export:save': async ({ format, report, briefing }) => {
-      const { printPdf } = services;
-      if (format === 'pdf' && !printPdf) throw pdfUnavailable();
+      if (format === 'pdf' && !services.printPdf) throw pdfUnavailable();
       const registry = await services.registry();
       // composing and writing run in a worker thread; only printing a PDF needs main (a window or a browser)
       const out = await tasks.run({
@@ -168,28 +225,23 @@ export function createHandlers(services: HostServices): Handlers {
         templates: userTemplates(registry),
         env: {},
       });
-      if ('printHtml' in out) {
-        if (!printPdf) throw pdfUnavailable();
-        return services.deliver({ fileName: out.fileName, bytes: await printPdf(out.printHtml) });
-      }
-      return services.deliver(out);
+      return finish.export(out);
     },
+    // only a file main has seen (opened, saved or exported this session, or on the recent list)
     'shell:show-in-folder': async ({ path }) => {
+      if (!(await mayUse(path))) throw unknownPath();
       await services.showInFolder(path);
       return {};
     },
-    'project:save': async ({ content, path }) => {
+    'project:save': async ({ content, path, replace }) => {
       if (path !== undefined && !(await mayUse(path))) throw unknownPath();
-      const bytes = projectBytes(content, services.version);
-      const { safeFileName } = await import('./export');
-      const fileName = path
-        ? basename(path)
-        : safeFileName(content.name || content.report.title, PROJECT_EXTENSION);
-      const saved = await services.saveProject({ fileName, bytes }, path);
-      if (saved.path) await remember(saved.path, content.name);
-      // the work is on disk now: nothing left to recover
-      if (saved.result.status !== 'canceled') await clearRecovery(services.dataDir);
-      return saved.result;
+      return finish.save({
+        bytes: projectBytes(content, services.version),
+        name: content.name,
+        title: content.report.title,
+        ...(path !== undefined ? { path } : {}),
+        replace: replace ?? false,
+      });
     },
     'project:open': async ({ source }) => {
       switch (source.kind) {
@@ -228,6 +280,55 @@ export function createHandlers(services: HostServices): Handlers {
     },
     'recent:list': async () => listRecent(services.dataDir),
   };
+
+  const raw: Handlers['raw'] = {
+    // the page names the task in a header, as the body is not read here
+    'report:paste': (body, framed, meta) =>
+      envelope(async () => {
+        const task = board.begin(meta?.taskId);
+        try {
+          return new EncodedReply((await prepare('report:paste', body, framed, task)).encoded);
+        } finally {
+          task.end();
+        }
+      }),
+    'report:reanalyze': (body, framed) =>
+      envelope(async () => new EncodedReply((await prepare('report:reanalyze', body, framed)).encoded)),
+    'export:save': (body, framed) =>
+      envelope(async () => finish.export((await prepare('export:save', body, framed)).output)),
+    'project:save': (body, framed) =>
+      envelope(async () => {
+        const { channel: _, ...p } = await prepare('project:save', body, framed);
+        return finish.save(p);
+      }),
+    'recovery:write': (body, framed) =>
+      envelope(async () =>
+        writeRecoveryRecord(services.dataDir, await prepare('recovery:write', body, framed)),
+      ),
+    'project:open': (body, framed) =>
+      envelope(async () => {
+        const p = await prepare('project:open', body, framed);
+        // a small request (a recent file's path) is the ordinary handler's
+        if ('source' in p) return handlers['project:open']({ source: p.source });
+        return new EncodedReply<Res<'project:open'>>(p.encoded);
+      }),
+  };
+  return { ...handlers, raw };
+}
+
+/** What the host reads from a heavy request besides its body: the task the page named (a header). */
+export interface RawMeta {
+  taskId?: string;
+}
+
+/** A project save, prepared: the file's bytes and what names it. */
+interface PreparedSave {
+  bytes: Uint8Array;
+  name: string;
+  title: string;
+  path?: string;
+  /** the page asked to replace a project of the same name */
+  replace: boolean;
 }
 
 function noTemplatesFolder(): AppError {
@@ -269,18 +370,7 @@ export async function dispatch(
     };
   }
   const parsed = contract[channel].req.safeParse(payload ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(request)';
-    return {
-      ok: false,
-      error: new AppError(
-        'invalid-request',
-        `请求「${channel}」的内容无效：${where} ${issue?.message ?? ''}。`,
-        `Invalid request for "${channel}": ${where} ${issue?.message ?? ''}.`,
-      ).toWire(),
-    };
-  }
+  if (!parsed.success) return { ok: false, error: invalidRequest(channel, parsed.error.issues[0]).toWire() };
   try {
     const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
     const value = await handler(parsed.data);

@@ -7,10 +7,10 @@ import {
   type ProjectContent,
   type RestoredProject,
 } from '../content/project';
+import { MAX_PROJECT_BYTES } from '../content/model/values';
 import { AppError, fileErrorToAppError } from './errors';
 
-/** The largest project file we read: reports with many images stay far below this. */
-export const MAX_PROJECT_BYTES = 512 * 1024 * 1024;
+export { MAX_PROJECT_BYTES } from '../content/model/values';
 
 /** A project's file bytes, stamped with the save time and the app version. */
 export function projectBytes(content: ProjectContent, appVersion: string, now = new Date()): Uint8Array {
@@ -30,14 +30,50 @@ export function projectErrorToAppError(err: unknown, fileName: string): AppError
   return fileErrorToAppError(err, fileName);
 }
 
+/**
+ * How deep a project's JSON may nest. A saved project is some 20 levels deep (a report's sections
+ * nest at most nine); checking is recursive, so a file nested thousands deep would exhaust the
+ * stack: it is refused first, with a message that says what is wrong.
+ */
+export const MAX_PROJECT_DEPTH = 256;
+
+/** The deepest nesting of `[` and `{` in JSON bytes, strings skipped; stops counting past `max`. */
+export function jsonDepth(bytes: Uint8Array, max = MAX_PROJECT_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (inString) {
+      if (b === 0x5c) i++;
+      else if (b === 0x22) inString = false;
+    } else if (b === 0x22) inString = true;
+    else if (b === 0x5b || b === 0x7b) {
+      if (++depth > deepest && (deepest = depth) > max) return deepest;
+    } else if (b === 0x5d || b === 0x7d) depth--;
+  }
+  return deepest;
+}
+
 /** Read a project from bytes the page sent (browser mode's file chooser, a dropped file). */
 export function openProjectBytes(name: string, bytes: Uint8Array): RestoredProject {
   if (bytes.length > MAX_PROJECT_BYTES) throw tooLarge(name);
+  if (jsonDepth(bytes) > MAX_PROJECT_DEPTH) throw tooDeep(name);
   try {
     return restoreProject(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
   } catch (err) {
+    // a structure too deep for the checks to follow, past what the depth scan saw
+    if (err instanceof RangeError) throw tooDeep(name);
     throw projectErrorToAppError(err, name);
   }
+}
+
+function tooDeep(name: string): AppError {
+  return new AppError(
+    'project-too-deep',
+    `无法打开「${name}」：文件内容的层次嵌套过深（超过 ${MAX_PROJECT_DEPTH} 层），不是简报工坊保存的项目文件，可能已损坏或是特意构造的。`,
+    `Cannot open "${name}": its content nests too deep (over ${MAX_PROJECT_DEPTH} levels) to be a project Briefing Studio saved; it may be damaged or crafted.`,
+  );
 }
 
 /** Read a project file from disk. */

@@ -25,6 +25,28 @@ export type RecoveryState =
 
 export const recoveryFile = (dataDir: string): string => join(dataDir, 'recovery', 'recovery.json');
 
+/** The recovery file's bytes for the desk's document: pure work, done where the request is read. */
+export function recoveryRecord(
+  content: ProjectContent,
+  path: string | null,
+  appVersion: string,
+  now = new Date(),
+): { bytes: Uint8Array; savedAt: string } {
+  const savedAt = now.toISOString();
+  const record = `{"format":"${RECOVERY_FORMAT}","savedAt":"${savedAt}","path":${JSON.stringify(path)},"project":${serializeProject(content, { savedAt: now, appVersion })}}`;
+  return { bytes: new TextEncoder().encode(record), savedAt };
+}
+
+/** Put a recovery record (recoveryRecord) in place of the last one. */
+export async function writeRecoveryRecord(
+  dataDir: string,
+  record: { bytes: Uint8Array; savedAt: string },
+): Promise<{ savedAt: string }> {
+  await mkdir(join(dataDir, 'recovery'), { recursive: true });
+  await writeFileAtomic(recoveryFile(dataDir), record.bytes);
+  return { savedAt: record.savedAt };
+}
+
 export async function writeRecovery(
   dataDir: string,
   content: ProjectContent,
@@ -32,12 +54,7 @@ export async function writeRecovery(
   appVersion: string,
   now = new Date(),
 ): Promise<{ savedAt: string }> {
-  const file = recoveryFile(dataDir);
-  await mkdir(join(dataDir, 'recovery'), { recursive: true });
-  const savedAt = now.toISOString();
-  const record = `{"format":"${RECOVERY_FORMAT}","savedAt":"${savedAt}","path":${JSON.stringify(path)},"project":${serializeProject(content, { savedAt: now, appVersion })}}`;
-  await writeFileAtomic(file, new TextEncoder().encode(record));
-  return { savedAt };
+  return writeRecoveryRecord(dataDir, recoveryRecord(content, path, appVersion, now));
 }
 
 /** The recovery file's work, or not found. A damaged file counts as none: there is nothing to offer. */

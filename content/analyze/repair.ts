@@ -48,7 +48,7 @@ export interface RepairedText {
 export type RepairedBlock = RepairedText | Exclude<RawBlock, { type: 'text' }>;
 
 /** What applying a repair does to the raw blocks it lists. */
-type Effect = 'link' | 'drop-rest' | 'drop';
+type Effect = 'link' | 'drop-rest' | 'drop' | 'none';
 
 function effectOf(kind: RepairKind): Effect {
   switch (kind) {
@@ -66,6 +66,9 @@ function effectOf(kind: RepairKind): Effect {
     case 'web-leftover':
     case 'byline':
       return 'drop';
+    case 'unreadable':
+      // already done as the text was read: listed, nothing more to do
+      return 'none';
   }
 }
 
@@ -137,7 +140,27 @@ export function findRepairs(
   });
 
   const order = (r: Suggestion): number => at.get(r.blockIds[1] ?? r.blockIds[0] ?? '') ?? 0;
-  return [...leftovers, ...furniture, ...wraps, ...breaks].sort((a, b) => order(a) - order(b));
+  return [...leftovers, ...furniture, ...wraps, ...breaks, ...unreadableRepairs(raw)].sort(
+    (a, b) => order(a) - order(b),
+  );
+}
+
+/**
+ * What the importer could not read, one repair per block and kind: already done (bytes marked �,
+ * a line read as GB18030, a linked picture skipped) and listed so that nothing is lost silently.
+ */
+function unreadableRepairs(raw: readonly RawBlock[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const b of raw)
+    for (const u of (b.type === 'text' || b.type === 'image' ? b.unreadable : undefined) ?? [])
+      out.push({
+        id: `${repairId('unreadable', [b.id])}-${u.how}`,
+        kind: 'unreadable',
+        blockIds: [b.id],
+        before: u.before,
+        after: u.after,
+      });
+  return out;
 }
 
 /**
@@ -150,7 +173,11 @@ export function applyRepairs(
   suggestions: readonly Suggestion[],
   decisions: Decisions,
 ): { blocks: RepairedBlock[]; repairs: Repair[] } {
-  const repairs: Repair[] = suggestions.map((r) => ({ ...r, applied: decisions.repairs[r.id] ?? true }));
+  // what could not be read has no other reading to go back to: always as done
+  const repairs: Repair[] = suggestions.map((r) => ({
+    ...r,
+    applied: r.kind === 'unreadable' || (decisions.repairs[r.id] ?? true),
+  }));
   const dropped = new Set<string>();
   const next = new Map<string, string>();
   const continued = new Set<string>();
@@ -172,6 +199,8 @@ export function applyRepairs(
         break;
       case 'drop':
         for (const id of ids) dropped.add(id);
+        break;
+      case 'none':
         break;
     }
   }

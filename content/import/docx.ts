@@ -6,6 +6,7 @@ import { ImportError } from './errors';
 import type { RawDocument } from './index';
 import { isEncryptedOffice, sniff } from './sniff';
 import { normalizeLine } from './text';
+import { BuildBudget } from './limits';
 import { checkZipExpansion, listZipEntries } from './zip';
 
 /**
@@ -75,6 +76,7 @@ function listNumbers(bytes: Uint8Array): ReturnType<typeof readDocxNumbers> {
 
 async function readDocument(root: MElement, numbers: NumberMatcher): Promise<RawDocument> {
   const blocks: RawBlock[] = [];
+  const budget = new BuildBudget();
   const assets: Record<string, Asset> = {};
   const pending: Promise<void>[] = [];
   let paragraph = 0;
@@ -82,16 +84,22 @@ async function readDocument(root: MElement, numbers: NumberMatcher): Promise<Raw
   const nextId = (): string => `b${blocks.length + 1}`;
 
   const addImage = (img: MElement, at: number): void => {
+    budget.block(0);
     const assetId = `img${++images}`;
-    const block: RawBlock = { type: 'image', id: nextId(), assetId, src: { paragraph: at } };
+    const block: ImageBlock = { type: 'image', id: nextId(), assetId, src: { paragraph: at } };
     if (img.altText?.trim()) block.alt = img.altText.trim();
     blocks.push(block);
     const read = img.read;
     if (read) {
       pending.push(
-        read('base64').then((data) => {
-          assets[assetId] = { mime: img.contentType ?? 'application/octet-stream', data };
-        }),
+        read('base64').then(
+          (data) => {
+            assets[assetId] = { mime: img.contentType ?? 'application/octet-stream', data };
+          },
+          // a picture linked to a file on the author's disk, or one whose data is gone, is skipped
+          // and said so; the rest of the report imports
+          (err: unknown) => skipPicture(block, err),
+        ),
       );
     }
   };
@@ -147,6 +155,7 @@ async function readDocument(root: MElement, numbers: NumberMatcher): Promise<Raw
     for (const line of lines) {
       const text = normalizeLine(line);
       if (!text) continue;
+      budget.block(text.length);
       const block: RawBlock = { type: 'text', id: nextId(), text, src: { paragraph: at } };
       if (Object.keys(hints).length > 0) block.hints = { ...hints };
       blocks.push(block);
@@ -172,6 +181,8 @@ async function readDocument(root: MElement, numbers: NumberMatcher): Promise<Raw
       const rows = (el.children ?? [])
         .filter((r) => r.type === 'tableRow')
         .map((r) => (r.children ?? []).filter((c) => c.type === 'tableCell').map(cellText));
+      for (const row of rows) budget.text(row.reduce((n, cell) => n + cell.length, 0));
+      if (rows.length > 0) budget.block(0);
       if (rows.length > 0)
         blocks.push({ type: 'table', id: nextId(), rows, src: { paragraph: paragraph++ } });
     } else for (const c of el.children ?? []) visit(c);
@@ -209,6 +220,24 @@ function listHints(text: string, number: ParagraphNumber | null, p: MElement): R
   const listLevel = number ? number.level : Number(p.numbering?.level ?? 0);
   const typed = number && !number.outline && HEADING_PATTERNS.some(({ re }) => re.test(text));
   return typed ? {} : { heading: Math.min(9, listLevel + 1) };
+}
+
+type ImageBlock = Extract<RawBlock, { type: 'image' }>;
+
+/**
+ * A picture whose data cannot be read: linked to a file outside the document (Insert → Picture →
+ * Link to file) or missing from it. It stays in the report as a picture without data, with a note.
+ */
+function skipPicture(block: ImageBlock, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  delete block.assetId;
+  const linked = /external/i.test(message);
+  const target = /'([^']+)'/.exec(message)?.[1];
+  block.unreadable = [
+    linked
+      ? { how: 'linked', before: `链接的图片 ${target ?? ''}`.trim(), after: '（图片不在文件中，已跳过）' }
+      : { how: 'missing', before: block.alt ?? '图片', after: '（图片数据缺失，已跳过）' },
+  ];
 }
 
 /** Heading N (English Word) and 标题 N (a Chinese Word's display name) styles. */

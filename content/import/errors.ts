@@ -49,12 +49,44 @@ export const IMPORT_ERROR_CODES = {
 
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_CODES;
 
+/** What a file exceeded, as the limits table describes it (content/import/limits.ts). */
+export interface ExceededLimit {
+  /** what is limited, in both languages: 「PDF 页数」 / "the number of PDF pages" */
+  zh: string;
+  en: string;
+  unit: string;
+}
+
+/** A detail for a message: one line, no tabs, short (a parser's text can run to several lines). */
+function oneLine(detail: string): string {
+  const line = detail
+    .replace(/\[xmldom [a-z]+\]/gi, '')
+    .split(/[\r\n]/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .find((l) => l.length > 0);
+  return (line ?? '').slice(0, 120);
+}
+
 export class ImportError extends BilingualError<ImportErrorCode> {
   override readonly name = 'ImportError';
+  /** the limit a file went past, for `too-large` and `inflated-too-large` (IMPORT_LIMITS' key) */
+  limit?: string;
 
-  constructor(code: ImportErrorCode, detail?: string) {
-    const { zh, en } = IMPORT_ERROR_CODES[code];
-    super(code, detail ? `${zh}（${detail}）` : zh, detail ? `${en} (${detail})` : en);
+  constructor(code: ImportErrorCode, detail?: string, messages?: { zh: string; en: string }) {
+    const { zh, en } = messages ?? IMPORT_ERROR_CODES[code];
+    const d = detail ? oneLine(detail) : '';
+    super(code, d ? `${zh}（${d}）` : zh, d ? `${en} (${d})` : en);
+  }
+
+  /** A file past one of the import limits: the message names the limit and its value. */
+  static overLimit(name: string, limit: ExceededLimit, value: { zh: string; en: string }): ImportError {
+    const unpacked = name.startsWith('docx') && limit.unit === 'bytes';
+    const err = new ImportError(unpacked ? 'inflated-too-large' : 'too-large', undefined, {
+      zh: `文件超出了导入上限：${limit.zh}超过 ${value.zh}。正常的工作报告远在这个范围以内，这个文件可能已损坏或是特意构造的。请用原来的程序打开检查，另存一份或拆分后再分别导入。`,
+      en: `The file is over an import limit: ${limit.en} exceeds ${value.en}. Real reports stay far below it; the file may be damaged or crafted. Open it in the program that made it, check it, and import a saved copy or its parts.`,
+    });
+    err.limit = name;
+    return err;
   }
 
   override get wireCode(): string {

@@ -10,15 +10,17 @@ import {
 } from '../model/report';
 import { ImportError } from './errors';
 import { importMarkdown } from './markdown';
-import { decodeText } from './decode';
+import { decodeText, type DecodeNote } from './decode';
+import { checkLimit, IMPORT_LIMITS } from './limits';
 import type { SiblingFiles } from './pictures';
 import { bytesToRawBlocks, textToRawBlocks } from './text';
 
 export { ImportError, IMPORT_ERROR_CODES, type ImportErrorCode } from './errors';
+export { IMPORT_LIMITS, type ImportLimitName } from './limits';
 export type { SiblingFiles, SiblingRead } from './pictures';
 
 /** The largest source file we accept, in bytes; bigger files are refused before any work. */
-export const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
+export const MAX_SOURCE_BYTES = IMPORT_LIMITS.fileBytes.max;
 
 export interface ImportInput {
   /** the file name as the user sees it; its extension picks the importer */
@@ -54,8 +56,36 @@ const importText: FormatImporter = (bytes, options) => ({
   format: 'txt',
   blocks: bytesToRawBlocks(bytes, (f) => options.onProgress?.(f * READ_SHARE.txt)),
 });
-const readMarkdownFile: FormatImporter = (bytes, _options, siblings) =>
-  importMarkdown(decodeText(bytes).text, siblings);
+const readMarkdownFile: FormatImporter = async (bytes, _options, siblings) => {
+  const { text, notes } = decodeText(bytes);
+  const doc = await importMarkdown(text, siblings);
+  checkLimit('blocks', doc.blocks.length);
+  noteUnreadable(doc.blocks, text, notes);
+  return doc;
+};
+
+/**
+ * Give each decode note to the text block its line is in (the last block starting at or before
+ * it: a markdown paragraph spans several lines), so every repaired line is listed.
+ */
+function noteUnreadable(blocks: RawBlock[], text: string, notes: readonly DecodeNote[]): void {
+  if (notes.length === 0) return;
+  const texts = blocks.filter((b): b is Extract<RawBlock, { type: 'text' }> => b.type === 'text');
+  let line = 1;
+  let at = 0;
+  let k = 0;
+  for (const note of notes) {
+    for (; at < note.at && at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) line++;
+    }
+    while (k + 1 < texts.length && (texts[k + 1]?.src?.line ?? Infinity) <= line) k++;
+    const block = texts[k];
+    if (!block) continue;
+    const { how, count, before, after } = note;
+    (block.unreadable ??= []).push({ how, count, before, after });
+  }
+}
 
 /**
  * The share of progress reading the file takes, by what reading is: decoding text is quick and
@@ -87,7 +117,7 @@ function extensionOf(name: string): string {
  * analyse them. Throws only ImportError, whose message says what to do.
  */
 export async function importReport(input: ImportInput, options: ImportOptions = {}): Promise<Report> {
-  if (input.bytes.length > MAX_SOURCE_BYTES) throw new ImportError('too-large');
+  checkLimit('fileBytes', input.bytes.length);
   const ext = extensionOf(input.name);
   const importer = IMPORTERS[ext];
   // an old Word or WPS file is a common mistake with a known fix: say so rather than "unsupported"
@@ -116,6 +146,7 @@ export async function importReport(input: ImportInput, options: ImportOptions = 
 
 /** Import text the user pasted. */
 export function importPastedText(text: string, options: ImportOptions = {}): Report {
+  checkLimit('textChars', text.length);
   const blocks = textToRawBlocks(text);
   if (blocks.length === 0) throw new ImportError('empty');
   return buildReport({ format: 'paste', blocks }, '粘贴的文字', options.onProgress);

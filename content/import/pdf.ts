@@ -2,8 +2,10 @@ import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError } from './errors';
 import type { RawDocument } from './index';
 import type { Asset } from '../model/report';
+import { BuildBudget, checkLimit } from './limits';
 import { dropRepeatedImages, pageImages, type PdfPageLike } from './pdf-images';
 import { pagesToRawBlocks, type PdfPage, type TextRun } from './pdf-layout';
+import { checkPdfStreams } from './pdf-scan';
 import { sniff } from './sniff';
 
 /**
@@ -47,12 +49,21 @@ function cMapDir(): string | undefined {
   }
 }
 
+/**
+ * Text a scanned page may still carry: a stamped page number, a date. A PDF with more text than
+ * this per page that yields no paragraph (every line a running header repeated on each page) has
+ * a text layer: it is not called a scan.
+ */
+const SCAN_STAMP_CHARS = 16;
+
 export async function importPdf(
   bytes: Uint8Array,
   onProgress?: (fraction: number) => void,
 ): Promise<RawDocument> {
   if (bytes.length === 0) throw new ImportError('empty');
   if (sniff(bytes) !== 'pdf') throw new ImportError('corrupt', 'not a PDF');
+  // a stream that decodes to gigabytes is refused here, before pdf.js would decode it whole
+  checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const cMapUrl = cMapDir();
   const task = pdfjs.getDocument({
@@ -70,6 +81,9 @@ export async function importPdf(
   });
   try {
     const doc = await task.promise;
+    // thousands of pages is a generator's loop or a bomb, not a report: too large, not a scan
+    checkLimit('pdfPages', doc.numPages);
+    const budget = new BuildBudget();
     const pages: PdfPage[] = [];
     const assets: Record<string, Asset> = {};
     let pictures = 0;
@@ -94,15 +108,19 @@ export async function importPdf(
         const font = fontName(page.commonObjs, item.fontName);
         if (font) run.font = font;
         runs.push(run);
+        budget.text(text.length);
         chars += text.trim().length;
       }
+      checkLimit('pdfPageRuns', runs.length);
       pages.push({ runs, images });
       page.cleanup();
       onProgress?.(n / doc.numPages);
     }
     // a scan may still carry a stamped page number: with nothing but that, it has no text layer
     const blocks = chars === 0 ? [] : pagesToRawBlocks(dropRepeatedImages(pages, assets));
-    if (!blocks.some((b) => b.type === 'text')) throw new ImportError('no-text-layer');
+    checkLimit('blocks', blocks.length);
+    if (!blocks.some((b) => b.type === 'text'))
+      throw new ImportError(chars > pages.length * SCAN_STAMP_CHARS ? 'no-content' : 'no-text-layer');
     return { format: 'pdf', blocks, assets };
   } catch (e) {
     if (e instanceof ImportError) throw e;

@@ -1,10 +1,13 @@
 import { Inflate } from 'fflate';
 import { ImportError } from './errors';
+import { IMPORT_LIMITS, overLimit } from './limits';
+import { XmlScanner } from './xml-scan';
 
 /**
  * Just enough of the zip format to check a .docx before a library inflates it: list the entries
- * from the central directory, and inflate each one with a running cap, so a small file that
- * expands to gigabytes (a zip bomb) is refused after at most the cap, in bounded memory.
+ * from the central directory, and inflate each one in chunks with running counts, so a small file
+ * that expands to gigabytes (a zip bomb), or to an XML part no report has, is refused at the limit,
+ * in bounded memory, before anything builds a tree from it.
  */
 
 export interface ZipEntry {
@@ -17,12 +20,18 @@ export interface ZipEntry {
 }
 
 /** The most a .docx may inflate to, all parts together. Real reports with photos stay far below. */
-export const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = IMPORT_LIMITS.docxUnpackedBytes.max;
 
 const SIG_EOCD = 0x06054b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
-const INFLATE_CHUNK = 64 * 1024;
+/** Deflate expands at most ~1,000 times, all at once per piece: 16 KB in is at most ~16 MB out. */
+const INFLATE_CHUNK = 16 * 1024;
+
+/** The parts of a Word file its reader parses; each is checked as XML while it inflates. */
+const READ_PARTS =
+  /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/_rels\/document\.xml\.rels|word\/(?:document|styles|numbering|footnotes|endnotes|comments)\.xml)$/;
+const isXmlPart = (name: string): boolean => /\.(?:xml|rels)$/i.test(name);
 
 const u16 = (b: Uint8Array, at: number): number => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, at: number): number => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
@@ -67,8 +76,10 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
 }
 
 /**
- * Check that a zip inflates to no more than `cap` bytes in all, by inflating every entry in
- * chunks and counting (the sizes a zip declares can lie). Nothing inflated is kept.
+ * Check a Word file's zip by inflating every entry in chunks and counting (the sizes a zip declares
+ * can lie): all parts together within the unpacked limit, each XML part within its own, and the
+ * parts the reader parses well-formed, not too deep, with no more elements than a report has.
+ * Nothing inflated is kept. Throws the ImportError that names what is wrong.
  */
 export function checkZipExpansion(
   bytes: Uint8Array,
@@ -76,18 +87,32 @@ export function checkZipExpansion(
   cap = MAX_INFLATED_BYTES,
 ): void {
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
-  if (declared > cap) throw new ImportError('inflated-too-large');
+  if (declared > cap) throw overLimit('docxUnpackedBytes');
   let total = 0;
+  let elements = 0;
+  const countElements = (n: number): void => {
+    elements += n;
+    if (elements > IMPORT_LIMITS.docxXmlElements.max) throw overLimit('docxXmlElements');
+  };
   for (const entry of entries) {
     if (entry.flags & 1) throw new ImportError('encrypted');
+    const xml = isXmlPart(entry.name);
+    if (xml && entry.size > IMPORT_LIMITS.docxXmlBytes.max) throw overLimit('docxXmlBytes');
+    const scanner = READ_PARTS.test(entry.name) ? new XmlScanner(entry.name, countElements) : null;
+    let size = 0;
+    const take = (chunk: Uint8Array): void => {
+      size += chunk.length;
+      total += chunk.length;
+      if (total > cap) throw overLimit('docxUnpackedBytes');
+      if (xml && size > IMPORT_LIMITS.docxXmlBytes.max) throw overLimit('docxXmlBytes');
+      scanner?.push(chunk);
+    };
     const data = entryData(bytes, entry);
     if (entry.method === 0) {
-      total += data.length;
+      for (let k = 0; k < data.length; k += INFLATE_CHUNK)
+        take(data.subarray(k, Math.min(data.length, k + INFLATE_CHUNK)));
     } else if (entry.method === 8) {
-      const inflater = new Inflate((chunk) => {
-        total += chunk.length;
-        if (total > cap) throw new ImportError('inflated-too-large');
-      });
+      const inflater = new Inflate(take);
       for (let k = 0; k < data.length; k += INFLATE_CHUNK) {
         const end = Math.min(data.length, k + INFLATE_CHUNK);
         inflater.push(data.subarray(k, end), end === data.length);
@@ -95,7 +120,7 @@ export function checkZipExpansion(
     } else {
       throw new ImportError('corrupt', `zip method ${entry.method}`);
     }
-    if (total > cap) throw new ImportError('inflated-too-large');
+    scanner?.end();
   }
 }
 

@@ -7,9 +7,18 @@ import {
   STAT_KINDS,
   STAT_MEASURES,
   STAT_SCOPES,
+  UNREADABLE_KINDS,
 } from './values';
 
-export { BLOCK_ROLES, REPAIR_KINDS, SOURCE_FORMATS, STAT_KINDS, STAT_MEASURES, STAT_SCOPES } from './values';
+export {
+  BLOCK_ROLES,
+  REPAIR_KINDS,
+  SOURCE_FORMATS,
+  STAT_KINDS,
+  STAT_MEASURES,
+  STAT_SCOPES,
+  UNREADABLE_KINDS,
+} from './values';
 
 /**
  * The Report: what an importer makes of a source file.
@@ -49,6 +58,26 @@ export const RawHintsSchema = z.object({
 });
 export type RawHints = z.infer<typeof RawHintsSchema>;
 
+/**
+ * What the importer could not read at a block, and what it did; analysis lists each as an
+ * `unreadable` repair, so nothing is lost silently.
+ * - replaced: bytes no encoding reads, shown as �
+ * - gbk: a line in GB18030 amid UTF-8, read as GB18030
+ * - nul: NUL bytes between the characters, dropped
+ * - linked: a picture linked to a file outside the source (not embedded), skipped
+ * - missing: a picture whose data is missing from the file, skipped
+ */
+export const UnreadableSchema = z.object({
+  how: z.enum(UNREADABLE_KINDS),
+  /** bytes replaced or dropped, for text */
+  count: z.number().int().nonnegative().optional(),
+  /** the place as the source has it (bytes shown as <B5>, NULs as ␀), or the picture's link */
+  before: z.string(),
+  /** the same place as the report has it */
+  after: z.string(),
+});
+export type Unreadable = z.infer<typeof UnreadableSchema>;
+
 export const RawBlockSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('text'),
@@ -56,16 +85,18 @@ export const RawBlockSchema = z.discriminatedUnion('type', [
     text: z.string(),
     hints: RawHintsSchema.optional(),
     src: SourceRefSchema.optional(),
+    unreadable: z.array(UnreadableSchema).optional(),
   }),
   z.object({
     type: z.literal('image'),
     id: z.string(),
-    /** the image bytes in `assets`; none when the source only names a picture it does not carry (markdown) */
+    /** the image bytes in `assets`; none when the source only names a picture it does not carry (markdown, a linked picture) */
     assetId: z.string().optional(),
     alt: z.string().optional(),
     /** why the picture the source names is not in `assets`, in words staff read (a Markdown file pasted without its folder) */
     missing: z.string().optional(),
     src: SourceRefSchema.optional(),
+    unreadable: z.array(UnreadableSchema).optional(),
   }),
   z.object({
     type: z.literal('table'),

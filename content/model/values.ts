@@ -27,6 +27,9 @@ export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** A letterhead template is a few hundred kilobytes; the cap keeps the project file sane. */
 export const MAX_OFFICE_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
+/** The largest project file read: reports with many images stay far below this. */
+export const MAX_PROJECT_BYTES = 512 * 1024 * 1024;
+
 /** The built-in format an office template's body is set in (what the command line does too). */
 export const OFFICE_BODY_TEMPLATE = 'gbt9704';
 
@@ -80,6 +83,8 @@ export const MAX_STAT_LABEL_CHARS = 40;
  * - stray-mark: punctuation or a divider left alone on its line, dropped
  * - web-leftover: what a web page or WeChat article wraps its text in (「点击上方蓝字 关注我们」, 「阅读原文」, 往期推荐), dropped
  * - byline: a source, author, editor or reviewer line (「来源：」, 「责任编辑：」, 「记者 …」), dropped
+ * - unreadable: what the source did not let the importer read (undecodable bytes, a line in another
+ *   encoding, a linked picture): it says what was done there and cannot be undone
  */
 export const REPAIR_KINDS = [
   'joined',
@@ -91,4 +96,8 @@ export const REPAIR_KINDS = [
   'stray-mark',
   'web-leftover',
   'byline',
+  'unreadable',
 ] as const;
+
+/** What an importer could not read as it stood (see UnreadableSchema in report.ts). */
+export const UNREADABLE_KINDS = ['replaced', 'gbk', 'nul', 'linked', 'missing'] as const;

@@ -18,14 +18,22 @@ export interface BuiltOutput {
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_FILE_NAMES = /[\\/:*?"<>|\u0000-\u001f]/g;
 
-/** A file name from a title: the characters Windows forbids are replaced, the length capped. */
+/** Names Windows keeps for devices, whatever the extension: 「CON.docx」 cannot be created. */
+const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name from a title: the characters Windows forbids are replaced, the length capped. A
+ * title of dots or blanks alone (「.」「..」「 」), which no file may be named, keeps a name of its
+ * own in full-width forms (「．」「．．」「＿」), so two such titles do not become the same file.
+ */
 export function safeFileName(title: string, ext: string): string {
-  const base =
-    title
-      .replace(FORBIDDEN_IN_FILE_NAMES, '_')
-      .replace(/^[.\s]+|[.\s]+$/g, '')
-      .slice(0, 80) || '简报';
-  return `${base}.${ext}`;
+  let base = title
+    .replace(FORBIDDEN_IN_FILE_NAMES, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 80);
+  if (!base && title) base = title.slice(0, 80).replace(/\./g, '．').replace(/\s/g, '＿');
+  if (RESERVED_NAMES.test(base)) base = `${base}_`;
+  return `${base || '简报'}.${ext}`;
 }
 
 /** What a host or the caller lends the exporters beyond the report and the briefing. */

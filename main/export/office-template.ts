@@ -1,5 +1,5 @@
 import { patchDetector, patchDocument, PatchType, TextRun, type IPatch } from 'docx';
-import { unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -71,7 +71,10 @@ export async function fillOfficeTemplate(
   bodyStyle: BriefTemplate,
 ): Promise<Uint8Array> {
   await inspectOfficeTemplate(template, name);
-  const f = doc.fields;
+  // the office's placeholders are theirs alone: a 「{{title}}」 written in the report or in a
+  // field is text, so every brace pair poured in is kept apart until the patching is done
+  const guarded = guardBraces(doc);
+  const f = guarded.fields;
   const values: Record<Exclude<OfficePlaceholder, 'body'>, string> = {
     title: f.title,
     subtitle: f.subtitle,
@@ -80,18 +83,46 @@ export async function fillOfficeTemplate(
     issue_no: issueNumber(f.issueNo),
   };
   const patches: Record<string, IPatch> = {
-    body: { type: PatchType.DOCUMENT, children: docBodyToDocx(doc, bodyStyle) },
+    body: { type: PatchType.DOCUMENT, children: docBodyToDocx(guarded, bodyStyle) },
   };
   // an empty field still replaces its placeholder, so no 「{{subtitle}}」 is left in the file
   for (const [key, value] of Object.entries(values)) patches[key] = inline(value);
-  return patchDocument({
+  const filled = await patchDocument({
     outputType: 'uint8array',
     data: template,
     patches,
     keepOriginalStyles: true,
     trimPlaceholders: true,
-    properties: { title: f.title },
+    properties: { title: doc.fields.title },
   });
+  return unguardBraces(filled);
+}
+
+/** Between two braces of text poured in: no placeholder can match across it (a word joiner, U+2060). */
+const GUARD = '\u2060';
+const GUARDED = /([{}])\u2060(?=[{}])/g;
+
+/** Every string in the composed brief with a GUARD between adjacent braces (「{{」 → 「{⁠{」). */
+function guardBraces<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/([{}])(?=[{}])/g, `$1${GUARD}`) as T;
+  if (Array.isArray(value)) return value.map(guardBraces) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, guardBraces(v)])) as T;
+  return value;
+}
+
+/** The filled file with the guards taken out again: the text reads exactly as the report has it. */
+function unguardBraces(docx: Uint8Array): Uint8Array {
+  const parts = unzipSync(docx);
+  let changed = false;
+  for (const [path, bytes] of Object.entries(parts)) {
+    if (!/^word\/.*\.xml$/.test(path)) continue;
+    const xml = strFromU8(bytes);
+    if (!xml.includes(GUARD)) continue;
+    parts[path] = strToU8(xml.replace(GUARDED, '$1'));
+    changed = true;
+  }
+  return changed ? zipSync(parts) : docx;
 }
 
 /** The whole path for an office template: compose the brief and pour it in. */

@@ -3,7 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { decodeFrame, decodeWire, encodeWire, FRAME_CONTENT_TYPE } from '../../content/util/wire';
+import type { Channel, WireError } from '../contract';
+import { toWireError } from '../errors';
 import type { Handlers } from '../handlers';
+import { isHeavyChannel } from '../tasks/heavy-channels';
+import { BODY_LIMITS, formatBytes, OFF_THREAD_BYTES } from './body-limits';
 import { RENDERER_CSP_HEADER } from '../security';
 
 /**
@@ -20,7 +24,7 @@ export interface HttpHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-  /** largest request body accepted, in bytes */
+  /** largest request body accepted on any channel, in bytes (each channel has its own limit, BODY_LIMITS) */
   maxBody?: number;
 }
 
@@ -49,6 +53,11 @@ const MIME: Record<string, string> = {
 };
 
 const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
+
+/** The body limit of a channel that does not exist: the dispatcher refuses it, after a small read. */
+const SMALL_BODY = 64 * 1024;
+
+const isChannel = (name: string): name is Channel => Object.hasOwn(BODY_LIMITS, name);
 
 /** The envelope around an encoded value: `{"ok":true,"value":` + the value's JSON + `}`. */
 const ENCODED_HEAD = '{"ok":true,"value":';
@@ -82,7 +91,10 @@ function send(
   res.end();
 }
 
+/** Read a request's body, giving up (null) the moment it passes `max`: nothing past it is kept. */
 async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > max) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -93,9 +105,48 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | nul
   return Buffer.concat(chunks);
 }
 
+/** A reply that is an error a person can read, as the page's client expects it. */
+function sendError(
+  res: ServerResponse,
+  status: number,
+  error: WireError,
+  extra: Record<string, string> = {},
+): void {
+  send(res, status, encodeWire({ ok: false, error }), 'application/json; charset=utf-8', extra);
+}
+
+function tooLargeError(channel: string, limit: number): WireError {
+  return {
+    code: 'too-large',
+    message: `请求「${channel}」的内容超过了 ${formatBytes(limit)} 的上限，已拒绝。如果是在导入或打开文件，文件过大：请拆分后再试。`,
+    messageEn: `The request "${channel}" is larger than its ${formatBytes(limit)} limit and was refused. If you were importing or opening a file, it is too large: split it and try again.`,
+  };
+}
+
+const BAD_ADDRESS: WireError = {
+  code: 'bad-url',
+  message: '请求的地址无效（含有无法解读的 % 转义）。',
+  messageEn: 'The address of the request is invalid (it has a % escape that cannot be decoded).',
+};
+
+/** The task a request names in its header (the page's client sends the body's taskId there too). */
+function taskOf(req: IncomingMessage): { taskId?: string } {
+  const id = req.headers['x-briefing-task'];
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? { taskId: id } : {};
+}
+
+/** `decodeURIComponent` that answers null for a malformed `%` escape instead of throwing. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBody = options.maxBody ?? 300 * 1024 * 1024;
+  const maxBody = options.maxBody ?? Infinity;
   const downloads = new Map<string, { fileName: string; bytes: Uint8Array; expires: number }>();
   const rendererRoot = normalize(options.rendererDir + sep);
   let port = 0;
@@ -104,7 +155,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const selfOrigins = (): Set<string> => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => send(res, 500, 'internal error'));
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      sendError(res, 500, toWireError(err));
+    });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -138,38 +192,36 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const framed = contentType === FRAME_CONTENT_TYPE;
       if (!framed && !contentType.startsWith('application/json'))
         return send(res, 415, 'unsupported media type');
-      const body = await readBody(req, maxBody);
-      if (body === null)
-        return send(
-          res,
-          413,
-          encodeWire({
-            ok: false,
-            error: {
-              code: 'too-large',
-              message: '文件过大，超出了可处理的上限。',
-              messageEn: 'The request is too large.',
-            },
-          }),
-          'application/json',
-        );
-      let payload: unknown;
-      try {
-        payload = framed ? decodeFrame(body) : body.length ? decodeWire(body.toString('utf8')) : {};
-      } catch {
-        return send(
-          res,
-          400,
-          encodeWire({
-            ok: false,
-            error: { code: 'bad-json', message: '请求格式错误。', messageEn: 'Malformed request.' },
-          }),
-          'application/json',
-        );
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) return sendError(res, 400, BAD_ADDRESS);
+      // each channel's own limit, while reading: a small call never buffers a large body
+      const limit = Math.min(maxBody, isChannel(channel) ? BODY_LIMITS[channel] : SMALL_BODY);
+      const body = await readBody(req, limit);
+      if (body === null) {
+        // the rest of the body is not read: answer, then close the connection it is still arriving on
+        res.once('finish', () => req.destroy());
+        return sendError(res, 413, tooLargeError(channel, limit), { Connection: 'close' });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       const [handlers, { dispatch }] = await Promise.all([options.handlers, import('../handlers')]);
-      const envelope = await dispatch(handlers, channel, payload);
+      // a large body of a channel that carries the whole document is decoded in a worker thread
+      const envelope =
+        isHeavyChannel(channel) && body.length > OFF_THREAD_BYTES
+          ? await handlers.raw[channel](body, framed, taskOf(req))
+          : await (async () => {
+              let payload: unknown;
+              try {
+                payload = framed ? decodeFrame(body) : body.length ? decodeWire(body.toString('utf8')) : {};
+              } catch {
+                return null;
+              }
+              return dispatch(handlers, channel, payload);
+            })();
+      if (envelope === null)
+        return sendError(res, 400, {
+          code: 'bad-json',
+          message: '请求格式错误。',
+          messageEn: 'Malformed request.',
+        });
       // a reply a worker already encoded goes out as its bytes, inside the envelope's JSON
       if ('encoded' in envelope)
         return send(res, 200, [ENCODED_HEAD, envelope.encoded, '}'], 'application/json; charset=utf-8');
@@ -177,7 +229,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const decoded = decodePath(url.pathname);
+    if (decoded === null) return send(res, 400, `${BAD_ADDRESS.message} ${BAD_ADDRESS.messageEn}`);
+    const rel = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(rendererRoot, rel));
     if (!file.startsWith(rendererRoot)) return send(res, 403, 'forbidden');
     let bytes: Buffer;

@@ -6,6 +6,7 @@ import type { ExportFormat } from '../contract';
 import { AppError } from '../errors';
 import type { ExportEnv, RenderedOutput } from '../export';
 import type { BundledFile } from '../sibling-files';
+import type { Prepared, RequestJob } from './requests';
 
 /**
  * The long, pure work main hands to a worker thread: reading a source file into a report,
@@ -32,7 +33,9 @@ export type Job =
       /** the registry's templates beyond the built-in ones (the worker has those itself) */
       templates: Template[];
       env: Omit<ExportEnv, 'printPdf'>;
-    };
+    }
+  /** a heavy request's body, as it arrived, to decode and prepare (main/tasks/requests.ts) */
+  | ({ kind: 'request' } & RequestJob);
 
 export type JobKind = Job['kind'];
 
@@ -45,7 +48,11 @@ export interface EncodedReport {
   encoded: Uint8Array;
 }
 
-export type JobResult<K extends JobKind> = K extends 'render' ? RenderedOutput : EncodedReport;
+export type JobResult<K extends JobKind> = K extends 'render'
+  ? RenderedOutput
+  : K extends 'request'
+    ? Prepared
+    : EncodedReport;
 
 /** Progress of a job that reports a report: the work itself, then encoding it for the page. */
 const WORK_SHARE = 0.8;
@@ -64,7 +71,7 @@ export async function runJob<K extends JobKind>(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<JobResult<K>> {
   const work = (f: number): void => onProgress(f * WORK_SHARE);
-  let result: EncodedReport | RenderedOutput;
+  let result: EncodedReport | RenderedOutput | Prepared;
   // the importers and writers load with the first job that needs them
   const typed = job as Job;
   switch (typed.kind) {
@@ -104,6 +111,11 @@ export async function runJob<K extends JobKind>(
       result = await renderOutput(typed.format, typed.report, typed.briefing, registry, typed.env);
       break;
     }
+    case 'request': {
+      const { prepareRequest } = await import('./requests');
+      result = await prepareRequest(typed, work);
+      break;
+    }
   }
   onProgress(1);
   return result as JobResult<K>;
@@ -122,8 +134,8 @@ const OWN_BUFFER_BYTES = 64 * 1024;
  * its bytes: the caller does not read them again (an import request's body, for instance).
  */
 export function jobTransferList(job: Job): ArrayBuffer[] {
-  if (job.kind !== 'import') return [];
-  const buffer = job.bytes.buffer;
+  if (job.kind !== 'import' && job.kind !== 'request') return [];
+  const buffer = (job.kind === 'import' ? job.bytes : job.body).buffer;
   return buffer instanceof ArrayBuffer && buffer.byteLength >= OWN_BUFFER_BYTES ? [buffer] : [];
 }
 
@@ -131,7 +143,7 @@ export function jobTransferList(job: Job): ArrayBuffer[] {
  * A result ready to move back to main: its bytes in a buffer of their own, listed for transfer,
  * so a 190 MB encoded report or a 15 MB .docx is handed over, not copied.
  */
-export function movableResult<R extends EncodedReport | RenderedOutput>(
+export function movableResult<R extends EncodedReport | RenderedOutput | Prepared>(
   result: R,
 ): { result: R; transfer: ArrayBuffer[] } {
   const key = 'encoded' in result ? 'encoded' : 'bytes' in result ? 'bytes' : null;

@@ -57,9 +57,52 @@ export interface WorkerPoolOptions {
    * app, whose own heap is separate, carries on.
    */
   maxHeapMb?: number;
+  /**
+   * Memory a job may take, in MB, heap and buffers together: what the process has grown by since
+   * the job began, sampled while it runs (a PDF stream or an unpacked file lives outside the heap,
+   * where the heap limit does not see it). A job past it stops with a message naming the limit.
+   */
+  maxMemoryMb?: number;
+  /**
+   * How much computing a job of each kind may take, in ms of CPU time (the process's, shared among
+   * the jobs running): on a machine busy with other work a job is not stopped for waiting its turn.
+   * Past it, or past four times as long on the clock, the job stops with a message saying so.
+   */
+  timeLimitMs?: Partial<Record<JobKind, number>>;
   /** an idle worker is stopped after this long, giving its memory back */
   idleMs?: number;
 }
+
+/**
+ * The limits both hosts and the command line run jobs under: imports of any file end within 75 s of
+ * computing and 1.5 GB (less on a machine with under 6 GB), with a message saying which limit
+ * stopped them.
+ * A real report imports in seconds and a few hundred MB; a 50 MB text file, the largest tested,
+ * in under 10 s and about 1 GB.
+ */
+export function defaultWorkerLimits(
+  memoryBytes = totalmem(),
+): Required<Pick<WorkerPoolOptions, 'maxHeapMb' | 'maxMemoryMb' | 'timeLimitMs'>> {
+  const mb = defaultWorkerHeapMb(memoryBytes);
+  return {
+    maxHeapMb: mb,
+    maxMemoryMb: mb,
+    // a heavy request's body is as untrusted as a file (a paste, a project opened): the same limit
+    timeLimitMs: {
+      import: IMPORT_TIME_LIMIT_MS,
+      paste: IMPORT_TIME_LIMIT_MS,
+      reanalyze: IMPORT_TIME_LIMIT_MS,
+      request: IMPORT_TIME_LIMIT_MS,
+    },
+  };
+}
+
+/** How much computing an import may take: every file must end within 90 s, start-up included. */
+export const IMPORT_TIME_LIMIT_MS = 75_000;
+/** How often a running job's memory and time are looked at. */
+const WATCH_MS = 100;
+/** A job that has not used its computing time after this many times as long on the clock is stopped too. */
+const WALL_FACTOR = 4;
 
 interface Pending {
   id: number;
@@ -69,6 +112,11 @@ interface Pending {
   reject: (err: unknown) => void;
   slot?: Slot;
   settled: boolean;
+  /** the process's resident memory when the job began */
+  baseRss?: number;
+  /** the process's CPU time, and the clock, when the job began */
+  baseCpu?: NodeJS.CpuUsage;
+  startedAt?: number;
 }
 
 interface Slot {
@@ -82,11 +130,12 @@ interface Slot {
 const DEFAULT_SIZE = 2;
 
 /**
- * A worker's heap limit for this machine: half its memory, between 1 and 4 GB. A 50 MB text file
- * needs about 1 GB to import; past the limit the job stops with a message, the app carries on.
+ * A worker's memory limit for this machine: a quarter of its memory, between 1 and 1.5 GB, so that
+ * no file takes the app past 2 GB. A 50 MB text file needs about 1 GB to import; past the limit the
+ * job stops with a message, the app carries on.
  */
 export function defaultWorkerHeapMb(memoryBytes = totalmem()): number {
-  return Math.round(Math.min(4096, Math.max(1024, memoryBytes / 2 / 1024 / 1024)));
+  return Math.round(Math.min(1536, Math.max(1024, memoryBytes / 4 / 1024 / 1024)));
 }
 const DEFAULT_IDLE_MS = 5 * 60 * 1000;
 
@@ -96,21 +145,44 @@ const JOB_LABEL = {
   paste: { zh: '导入', en: 'the import' },
   reanalyze: { zh: '重新分析', en: 'the re-analysis' },
   render: { zh: '导出', en: 'the export' },
+  request: { zh: '保存或导出', en: 'the save or export' },
 } as const satisfies Record<JobKind, { zh: string; en: string }>;
 
 const firstLine = (err: unknown): string =>
   (err instanceof Error ? err.message : String(err)).split('\n')[0]?.slice(0, 160) ?? '';
 
-/** The error a job gets when its worker dies under it: out of memory, or any other crash. */
-export function workerFailure(kind: JobKind, cause: unknown, exitCode?: number): AppError {
+const sizeOf = (mb: number | undefined): string =>
+  mb === undefined ? '' : mb >= 1024 ? `${+(mb / 1024).toFixed(1)} GB` : `${mb} MB`;
+
+/** A job that needed more memory than its limit (`limitMb`, when known). */
+export function outOfMemory(kind: JobKind, limitMb?: number): AppError {
   const label = JOB_LABEL[kind];
-  if ((cause as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new AppError(
-      'out-of-memory',
-      `内存不足，${label.zh}没有完成。文件可能太大：请把报告拆成几个较小的文件，或另存为 .txt 后再导入。已编辑的内容不会丢失。`,
-      `Out of memory: ${label.en} did not finish. The file may be too large: split the report into smaller files, or save it as .txt and import that. Your work is not lost.`,
-    );
-  }
+  const limit = sizeOf(limitMb);
+  return new AppError(
+    'out-of-memory',
+    `${label.zh}用到的内存超过了上限${limit ? `（${limit}）` : ''}，已停止。文件可能太大，或已损坏、是特意构造的：请用原来的程序打开检查，把报告拆成几个较小的文件，或另存为 .txt 后再导入。已编辑的内容不会丢失。`,
+    `${capitalized(label.en)} needed more memory than its limit${limit ? ` (${limit})` : ''} and was stopped. The file may be too large, damaged or crafted: open it in the program that made it, split the report into smaller files, or save it as .txt and import that. Your work is not lost.`,
+  );
+}
+
+/** A job that ran past its time limit. */
+export function tooSlow(kind: JobKind, limitMs: number): AppError {
+  const label = JOB_LABEL[kind];
+  const seconds = Math.max(1, Math.round(limitMs / 1000));
+  return new AppError(
+    'too-slow',
+    `${label.zh}用了 ${seconds} 秒的计算时间仍未完成，已停止。文件过大或结构异常（可能已损坏或是特意构造的）：请用原来的程序打开检查，另存一份或拆分后再导入。已编辑的内容不会丢失。`,
+    `${capitalized(label.en)} did not finish within ${seconds} s of computing and was stopped. The file is too large or oddly built (damaged or crafted): open it in the program that made it, check it, and import a saved copy or its parts. Your work is not lost.`,
+  );
+}
+
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The error a job gets when its worker dies under it: out of memory, or any other crash. */
+export function workerFailure(kind: JobKind, cause: unknown, exitCode?: number, heapMb?: number): AppError {
+  const label = JOB_LABEL[kind];
+  if ((cause as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return outOfMemory(kind, heapMb);
   const detail = cause !== undefined ? firstLine(cause) : `exit code ${exitCode ?? '?'}`;
   return new AppError(
     'worker-crashed',
@@ -129,6 +201,7 @@ export class WorkerPool implements TaskRunner {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  private watch?: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
@@ -159,6 +232,7 @@ export class WorkerPool implements TaskRunner {
   /** Stop every worker; jobs still waiting or running fail as canceled. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watch);
     for (const p of this.queue.splice(0)) this.settle(p, canceledError());
     await Promise.all([...this.slots].map((slot) => this.stop(slot, canceledError())));
   }
@@ -195,6 +269,7 @@ export class WorkerPool implements TaskRunner {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.job = pending;
     pending.slot = slot;
+    this.limit(slot, pending);
     // a job in hand keeps the process alive until it ends; an idle worker does not
     slot.worker.ref();
     const request: WorkerRequest = { id: pending.id, job: pending.job };
@@ -233,7 +308,8 @@ export class WorkerPool implements TaskRunner {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     const pending = slot.job;
     slot.job = null;
-    if (pending && !slot.stopping) this.settle(pending, workerFailure(pending.job.kind, err, exitCode));
+    if (pending && !slot.stopping)
+      this.settle(pending, workerFailure(pending.job.kind, err, exitCode, this.options.maxHeapMb));
     // a worker that is gone may still owe the queue its place
     if (!this.closed) this.pump();
   }
@@ -275,6 +351,52 @@ export class WorkerPool implements TaskRunner {
     slot.job = null;
     if (pending) this.settle(pending, reason ?? canceledError());
     if (!this.closed) this.pump();
+  }
+
+  /** Hold a starting job to the pool's time and memory limits. */
+  private limit(slot: Slot, pending: Pending): void {
+    const { maxMemoryMb, timeLimitMs } = this.options;
+    if (maxMemoryMb === undefined && timeLimitMs?.[pending.job.kind] === undefined) return;
+    pending.baseRss = process.memoryUsage.rss();
+    pending.baseCpu = process.cpuUsage();
+    pending.startedAt = performance.now();
+    this.watch ??= setInterval(() => this.checkLimits(), WATCH_MS);
+    this.watch.unref();
+  }
+
+  /**
+   * The running jobs against their limits. Memory: the process's growth since they began, against
+   * what they may take together (the heap limit stops a worker whose objects grow too large; this
+   * also sees buffers); past it, the jobs running stop (one, nearly always: the page imports one
+   * file at a time). Time: the process's CPU time since each began, shared among them.
+   */
+  private checkLimits(): void {
+    const running = [...this.slots].filter((s) => s.job && !s.stopping);
+    if (running.length === 0) {
+      clearInterval(this.watch);
+      this.watch = undefined;
+      return;
+    }
+    const limitMb = this.options.maxMemoryMb;
+    if (limitMb !== undefined) {
+      const base = Math.min(...running.map((s) => s.job?.baseRss ?? Infinity));
+      if (process.memoryUsage.rss() - base > limitMb * 1024 * 1024 * running.length) {
+        for (const slot of running)
+          if (slot.job) void this.stop(slot, outOfMemory(slot.job.job.kind, limitMb));
+        return;
+      }
+    }
+    for (const slot of running) {
+      const job = slot.job;
+      if (!job?.baseCpu || job.startedAt === undefined) continue;
+      const limitMs = this.options.timeLimitMs?.[job.job.kind];
+      if (limitMs === undefined) continue;
+      const cpu = process.cpuUsage(job.baseCpu);
+      const computed = (cpu.user + cpu.system) / 1000 / running.length;
+      const waited = performance.now() - job.startedAt;
+      if (computed > limitMs || waited > limitMs * WALL_FACTOR)
+        void this.stop(slot, tooSlow(job.job.kind, limitMs));
+    }
   }
 
   private settle(pending: Pending, err: unknown, value?: unknown): void {

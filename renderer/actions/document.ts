@@ -2,6 +2,8 @@ import type { ExportFormat, OpenedProject, Req } from '../../main/contract';
 import type { Briefing } from '../../content/model/briefing';
 import { emptyBriefing } from '../../content/model/values';
 import type { BlockRole, Report } from '../../content/model/report';
+import { IMPORT_LIMITS, overLimit } from '../../content/import/limits';
+import { unreadableNotes } from '../../content/import/unreadable';
 import { projectNameFromFile } from '../../content/project-name';
 import { withStatEdit } from '../../content/stats/decisions';
 import { BridgeError, getClient, saveBlob } from '../bridge/client';
@@ -202,10 +204,13 @@ export function adoptReport(report: Report): void {
   s.setProject({ name: report.title || report.source.name, path: null });
   s.markUnsaved();
   resetDesk();
+  // what the file did not let the importer read is said at once, place by place
+  const unreadable = unreadableNotes(report);
   notify({
-    kind: 'success',
-    zh: `已导入《${report.title || report.source.name}》：${report.sections.length} 个章节，${report.stats.length} 项数据${report.repairs.length ? `，${report.repairs.length} 处修复建议` : ''}。`,
-    en: `Imported “${report.title || report.source.name}”: ${report.sections.length} sections, ${report.stats.length} statistics${report.repairs.length ? `, ${report.repairs.length} suggested repairs` : ''}.`,
+    kind: unreadable.length ? 'info' : 'success',
+    zh: `已导入《${report.title || report.source.name}》：${report.sections.length} 个章节，${report.stats.length} 项数据${report.repairs.length ? `，${report.repairs.length} 处修复建议` : ''}。${unreadable.length ? '以下内容无法照原样读取：' : ''}`,
+    en: `Imported “${report.title || report.source.name}”: ${report.sections.length} sections, ${report.stats.length} statistics${report.repairs.length ? `, ${report.repairs.length} suggested repairs` : ''}.${unreadable.length ? ' Some of it could not be read as it stood:' : ''}`,
+    ...(unreadable.length ? { details: unreadable } : {}),
   });
 }
 
@@ -246,6 +251,8 @@ export async function openFiles(files: readonly File[]): Promise<void> {
   if (!file) return;
   if (isProjectFile(file.name)) return openProjectFile(file);
   const pictures = files.filter((f) => f !== file && isPicture(f.name));
+  // a file past the import's size limit is said so here, before it is sent at all
+  if (file.size > IMPORT_LIMITS.fileBytes.max) return notifyError(overLimit('fileBytes'));
   const report = await withBusy('import', async () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const siblings = await Promise.all(
@@ -378,6 +385,26 @@ export async function discardRecovery(): Promise<void> {
 
 // ---- save and export ----
 
+let replaceAnswer: ((replace: boolean) => void) | null = null;
+
+/** The replace dialog's buttons call this. */
+export function answerReplace(replace: boolean): void {
+  const done = replaceAnswer;
+  replaceAnswer = null;
+  state().openDialog(null);
+  state().setQuestion(null);
+  done?.(replace);
+}
+
+/** Ask whether to replace the project main found under the same name (its message names it). */
+function askReplace(err: BridgeError): Promise<boolean> {
+  state().setQuestion({ zh: err.messageZh, en: err.messageEn });
+  state().openDialog('replace');
+  return new Promise((resolve) => {
+    replaceAnswer = resolve;
+  });
+}
+
 /** 保存 (asAnother false) or 另存为 (true). Resolves true when the project is safely written. */
 export async function saveProject(asAnother: boolean): Promise<boolean> {
   const content = projectContent();
@@ -386,9 +413,26 @@ export async function saveProject(asAnother: boolean): Promise<boolean> {
   const path = asAnother ? undefined : (s.projectPath ?? undefined);
   const saving = { report: s.report, briefing: s.briefing };
   const client = getClient();
-  const result = await withBusy('save', () =>
-    client.call('project:save', path ? { content, path } : { content }),
+  const save = (replace: boolean) =>
+    client.call('project:save', { content, ...(path ? { path } : {}), ...(replace ? { replace } : {}) });
+  // browser mode keeps projects in one folder: one of the same name is replaced only when staff say so
+  let result = await withBusy('save', () =>
+    save(false).catch((err: unknown) => {
+      if (err instanceof BridgeError && err.code === 'project-exists') return err;
+      throw err;
+    }),
   );
+  if (result instanceof BridgeError) {
+    if (!(await askReplace(result))) {
+      notify({
+        kind: 'info',
+        zh: '已取消保存，原有的同名项目没有改动。',
+        en: 'Save canceled; the project of that name is unchanged.',
+      });
+      return false;
+    }
+    result = await withBusy('save', () => save(true));
+  }
   if (!result) return false;
   const markSavedAs = (name: string, newPath: string | null): void => {
     state().setProject({ name, path: newPath });

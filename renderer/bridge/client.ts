@@ -63,6 +63,11 @@ function hasBytes(value: unknown): boolean {
   return Object.values(value).some(hasBytes);
 }
 
+const taskIdOf = (req: unknown): string | undefined => {
+  const id = (req as { taskId?: unknown } | null)?.taskId;
+  return typeof id === 'string' ? id : undefined;
+};
+
 function electronClient(api: BridgeApi): Client {
   return {
     host: 'electron',
@@ -96,6 +101,8 @@ function httpClient(): Client {
           headers: {
             'Content-Type': framed ? FRAME_CONTENT_TYPE : 'application/json',
             'X-Briefing-Token': token,
+            // a long task's id, for the host to follow it without reading a large body in main
+            ...(taskIdOf(req) ? { 'X-Briefing-Task': taskIdOf(req)! } : {}),
           },
           body: framed ? new Blob(encodeFrame(req) as BlobPart[]) : encodeWire(req),
         });

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BRIEF_FIELD_KEYS } from '../../templates/model';
 import { imageDataUri } from '../../templates/render/escape';
-import { answerUnsaved, discardRecovery, importText, recover } from '../actions/document';
+import { answerReplace, answerUnsaved, discardRecovery, importText, recover } from '../actions/document';
 import { pickLogo } from '../actions/templates';
 import { useStore } from '../store/store';
 import type { Notice } from '../store/ui-slice';
@@ -188,6 +188,25 @@ export function UnsavedDialog() {
   );
 }
 
+/** 另存为 in browser mode found a project of the same name: replace it, or keep both by choosing another name. */
+export function ReplaceDialog() {
+  const { t, i18n } = useTranslation();
+  const question = useStore((s) => s.question);
+  return (
+    <Modal title={t('replace.heading')} onCancel={() => answerReplace(false)}>
+      <p>{question ? (i18n.language === 'en' ? question.en : question.zh) : ''}</p>
+      <div className="modal-actions">
+        <button type="button" onClick={() => answerReplace(false)} autoFocus>
+          {t('replace.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={() => answerReplace(true)}>
+          {t('replace.replace')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
 export function AboutDialog() {
   const { t } = useTranslation();
   const version = useStore((s) => s.appVersion);
@@ -219,6 +238,8 @@ export function Dialogs() {
       return <RecoveryDialog />;
     case 'unsaved':
       return <UnsavedDialog />;
+    case 'replace':
+      return <ReplaceDialog />;
     case 'about':
       return <AboutDialog />;
   }

@@ -437,9 +437,13 @@ function RepairsList({ report }: { report: Report }) {
                 ? t('repairs.removed', { text: r.before })
                 : t('repairs.seam', { before: r.before, after: r.after })}
             </p>
-            <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
-              {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
-            </button>
+            {r.kind === 'unreadable' ? (
+              <p className="muted small">{t('repairs.unreadableNote')}</p>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
+                {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

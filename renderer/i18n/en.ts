@@ -142,6 +142,9 @@ export const en: Shape<typeof zh> = {
     'web-leftover': 'Removed web page leftover',
     byline: 'Removed byline',
     removed: 'Removed: {{text}}',
+    unreadable: 'Unreadable content',
+    unreadableNote:
+      'This part of the file could not be read as it stood and was handled as shown; the original cannot be restored, so this cannot be undone.',
     applied: 'Applied',
     notApplied: 'Not applied',
     undo: 'Undo repair',
@@ -280,6 +283,11 @@ export const en: Shape<typeof zh> = {
     body: '“{{name}}” has changes that are not saved. Save them first?',
     save: 'Save',
     discard: 'Don’t save',
+    cancel: 'Cancel',
+  },
+  replace: {
+    heading: 'Replace the project of the same name?',
+    replace: 'Replace',
     cancel: 'Cancel',
   },
   about: {

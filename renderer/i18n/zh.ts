@@ -138,6 +138,8 @@ export const zh = {
     'web-leftover': '删除网页残留',
     byline: '删除来源署名',
     removed: '删去：{{text}}',
+    unreadable: '无法读取的内容',
+    unreadableNote: '原文件这里无法照原样读取，已按上面所写处理；原样已无从恢复，不能撤销。',
     applied: '已应用',
     notApplied: '未应用',
     undo: '撤销修复',
@@ -271,6 +273,11 @@ export const zh = {
     body: '「{{name}}」的修改还没有保存。要先保存吗？',
     save: '保存',
     discard: '不保存',
+    cancel: '取消',
+  },
+  replace: {
+    heading: '替换同名项目？',
+    replace: '替换',
     cancel: '取消',
   },
   about: {

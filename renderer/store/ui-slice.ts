@@ -22,7 +22,7 @@ export type BusyTask = (typeof BUSY_TASKS)[number];
 export const OUTLINE_FILTERS = ['all', 'stats', 'figures'] as const;
 export type OutlineFilter = (typeof OUTLINE_FILTERS)[number];
 
-export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'about'] as const;
+export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'replace', 'about'] as const;
 export type DialogName = (typeof DIALOGS)[number];
 
 export const MENUS = ['file', 'export', 'template'] as const;
@@ -59,6 +59,8 @@ export interface UiSlice {
   menuFocus: string | null;
   /** work found in the recovery file at start, until staff recover or discard it */
   recoveryOffer: RecoveryOffer | null;
+  /** what the replace dialog asks (main's own words: which file is already there) */
+  question: { zh: string; en: string } | null;
   /** the host the page runs in: the desktop app or a browser */
   host: 'electron' | 'browser';
   appVersion: string;
@@ -79,6 +81,7 @@ export interface UiSlice {
   setPasteText: (text: string) => void;
   openMenu: (menu: MenuName | null, focus?: string) => void;
   setRecoveryOffer: (offer: RecoveryOffer | null) => void;
+  setQuestion: (question: { zh: string; en: string } | null) => void;
   setHostInfo: (info: { host: 'electron' | 'browser'; version: string }) => void;
   setTemplates: (templates: TemplateSummary[]) => void;
 }
@@ -99,6 +102,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   menu: null,
   menuFocus: null,
   recoveryOffer: null,
+  question: null,
   host: 'browser',
   appVersion: '',
   templates: [],
@@ -124,6 +128,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setPasteText: (pasteText) => set({ pasteText }),
   openMenu: (menu, focus) => set({ menu, menuFocus: focus ?? null }),
   setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
+  setQuestion: (question) => set({ question }),
   setHostInfo: ({ host, version }) => set({ host, appVersion: version }),
   setTemplates: (templates) => set({ templates }),
 });

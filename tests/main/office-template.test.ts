@@ -148,3 +148,27 @@ describe('refusing a template that cannot be filled', () => {
     expect(Object.keys(unzipDocx(bad).files)).toContain('word/document.xml');
   });
 });
+
+describe('placeholders are the template’s own, never the report’s', () => {
+  it('leaves 「{{title}}」 written in the report text as it is, and the fields as written', async () => {
+    const quoting = structuredClone(report);
+    const economy = quoting.sections.find((s) => s.id === 'economy')!;
+    const para = economy.blocks.find((b) => b.id === 'economy-p');
+    if (para?.kind !== 'paragraph') throw new Error('fixture changed');
+    para.text = '模板中的{{title}}和{{body}}会被替换，{{{issuer}}}也一样，这句话本身照原样保留。';
+    const fields = { ...FULL_FIELDS, subtitle: '副标题里写着{{body}}' };
+    const doc = composeDoc(
+      quoting,
+      briefBriefing('gbt9704', [{ id: 'p', ref: { type: 'block', id: 'economy-p' } }], fields),
+    );
+    const filled = readDocx(
+      await fillOfficeTemplate(await makeOfficeTemplate(), 't.docx', doc, registry.get('brief', 'gbt9704')),
+    );
+    const texts = paragraphs(filled.document).map((p) => p.text);
+    expect(texts).toContain(FULL_FIELDS.title);
+    expect(texts.some((t) => t.includes(para.text))).toBe(true);
+    expect(texts).toContain('副标题里写着{{body}}');
+    // the word joiners that kept the braces apart are gone from the file
+    for (const xml of Object.values(filled.xml)) expect(xml).not.toContain('\u2060');
+  });
+});

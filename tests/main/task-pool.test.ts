@@ -11,7 +11,7 @@ import { decodeWireBytes } from '../../content/util/wire';
 import type { Envelope } from '../../main/contract';
 import { AppError } from '../../main/errors';
 import { createHandlers, dispatch } from '../../main/handlers';
-import { inProcessRunner, WorkerPool, type TaskRunner } from '../../main/tasks/runner';
+import { defaultWorkerLimits, inProcessRunner, WorkerPool, type TaskRunner } from '../../main/tasks/runner';
 import { builtinRegistry } from '../../templates/registry';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
 import { districtReportRepeated, DISTRICT_REPORT_PATH, ROOT } from '../helpers/paths';
@@ -151,8 +151,56 @@ describe('the worker pool', () => {
       .catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'out-of-memory' });
-    expect((err as AppError).messageZh).toMatch(/^内存不足，导入没有完成。.*拆成几个较小的文件/);
+    expect((err as AppError).messageZh).toMatch(
+      /^导入用到的内存超过了上限（32 MB），已停止。.*拆成几个较小的文件/,
+    );
   }, 60_000);
+
+  it('a job filling buffers outside its heap is stopped at the memory limit, not the heap limit', async () => {
+    const before = process.memoryUsage.rss();
+    const err = await pool({ script: fixtureWorker('hogs-buffers.mjs'), maxHeapMb: 1024, maxMemoryMb: 256 })
+      .run({ kind: 'import', name: 'bomb.pdf', bytes: new Uint8Array([65]) })
+      .catch((e) => e);
+    expect(err).toMatchObject({ code: 'out-of-memory' });
+    expect((err as AppError).messageZh).toContain('（256 MB）');
+    expect((err as AppError).messageEn).toContain('(256 MB)');
+    // stopped near the limit (sampled every 100 ms), the memory given back
+    await new Promise((r) => setTimeout(r, 200));
+    expect(process.memoryUsage.rss() - before).toBeLessThan(256 * 1024 * 1024);
+  }, 60_000);
+
+  it('a job that runs past its time limit is stopped with a message saying so', async () => {
+    const t0 = performance.now();
+    const p = pool({ script: fixtureWorker('spins.mjs'), timeLimitMs: { import: 400 } });
+    const err = await p
+      .run({ kind: 'import', name: 'loop.pdf', bytes: new Uint8Array([65]) })
+      .catch((e) => e);
+    expect(err).toMatchObject({ code: 'too-slow' });
+    expect((err as AppError).messageZh).toMatch(/^导入用了 1 秒的计算时间仍未完成，已停止/);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(p.workerCount).toBe(0);
+  });
+
+  it('counts computing, not waiting on a busy machine: a job that only waits stops at four times its limit', async () => {
+    const t0 = performance.now();
+    const p = pool({ script: fixtureWorker('waits.mjs'), timeLimitMs: { import: 300 } });
+    const err = await p
+      .run({ kind: 'import', name: 'stuck.pdf', bytes: new Uint8Array([65]) })
+      .catch((e) => e);
+    expect(err).toMatchObject({ code: 'too-slow' });
+    const waited = performance.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(1_100);
+    expect(waited).toBeLessThan(15_000);
+  });
+
+  it('the hosts’ limits keep every job under 2 GB and 90 s', () => {
+    for (const gb of [2, 8, 32, 256]) {
+      const limits = defaultWorkerLimits(gb * 1024 ** 3);
+      expect(limits.maxMemoryMb).toBeLessThanOrEqual(1536);
+      expect(limits.maxHeapMb).toBeLessThanOrEqual(limits.maxMemoryMb);
+      expect(limits.timeLimitMs.import).toBeLessThanOrEqual(80_000);
+    }
+  });
 
   it('renders a .docx in the worker and hands the bytes back', async () => {
     const report = sampleReport();

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importReport } from '../../content/import';
 import { sampleReport } from '../../content/sample';
 import {
+  answerReplace,
   answerUnsaved,
   autosaver,
   exportAs,
@@ -18,6 +19,7 @@ import {
 } from '../../renderer/actions/document';
 import { isDirty } from '../../renderer/store/project-slice';
 import { undo, useStore } from '../../renderer/store/store';
+import { saveInProjectsFolder } from '../../main/browser';
 import { recoveryFile } from '../../main/recovery';
 import { DISTRICT_REPORT_PATH } from '../helpers/paths';
 import { resetStore, useRealHandlers } from './helpers';
@@ -237,5 +239,42 @@ describe('imports', () => {
     expect(s().notice?.zh).toContain('已导入');
     undo();
     expect(s().report).toBe(previous);
+  });
+});
+
+describe('Save As into browser mode’s projects folder', () => {
+  it('asks before replacing a project of the same name; cancel keeps the old one, replace writes the new', async () => {
+    resetStore();
+    const { dataDir } = useRealHandlers({
+      // browser mode's own rule for where projects go
+      saveProject: async (file, path, options) => {
+        const target = await saveInProjectsFolder(dataDir, file, path, options);
+        return { result: { status: 'saved', path: target, fileName: basename(target) }, path: target };
+      },
+    });
+    await startup();
+    autosaver.stop();
+    s().setProject({ name: '上半年汇报', path: null });
+    expect(await saveProject(true)).toBe(true);
+    const file = join(dataDir, 'projects', '上半年汇报.briefing');
+    const first = readFileSync(file, 'utf8');
+
+    // another piece of work under the same name: the page asks, and cancel leaves the file alone
+    s().toggleSection(s().report!.sections[1]!.id, true);
+    const canceled = saveProject(true);
+    await waitFor(() => s().dialog === 'replace');
+    expect(s().question?.zh).toContain('上半年汇报.briefing');
+    answerReplace(false);
+    expect(await canceled).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(first);
+    expect(isDirty(s())).toBe(true);
+
+    const replaced = saveProject(true);
+    await waitFor(() => s().dialog === 'replace');
+    answerReplace(true);
+    expect(await replaced).toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toBe(first);
+    expect(isDirty(s())).toBe(false);
+    expect(s().dialog).toBeNull();
   });
 });
