@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DISTRICT, openDesk, outline } from './desk-helpers';
+import { NEWSPAPER, openDesk, outline } from './desk-helpers';
 import { startHost, type RunningHost } from './host';
-import { districtReportRepeated } from '../helpers/paths';
+import { reportRepeated } from '../helpers/paths';
 
 /**
  * A large report imports in main's worker thread: the page shows how far it has got, stays
- * usable meanwhile, and 取消 stops it. The file (about 25 MB of text, the shared district report
+ * usable meanwhile, and 取消 stops it. The file (about 25 MB of text, our newspaper test report
  * over and over) is written at test time.
  */
 
@@ -22,7 +22,7 @@ test.afterEach(async () => {
 
 function bigReportFile(mb: number): string {
   const path = join(mkdtempSync(join(tmpdir(), 'big-report-')), '全年工作总结汇编.txt');
-  writeFileSync(path, districtReportRepeated(mb));
+  writeFileSync(path, reportRepeated(mb));
   return path;
 }
 
@@ -58,7 +58,7 @@ test('a 25 MB report shows its progress as a percentage while the desk stays usa
 
   await expect(page.getByRole('status')).toContainText('已导入', { timeout: 120_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
-  await expect(outline(page).locator('.report-title')).toHaveText(DISTRICT.title);
+  await expect(outline(page).locator('.report-title')).toHaveText(NEWSPAPER.title);
 });
 
 test('取消 stops a long import quietly and leaves the desk as it was', async ({ page }) => {
