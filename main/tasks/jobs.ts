@@ -23,6 +23,17 @@ export type Job =
       /** the registry's templates beyond the built-in ones (the worker has those itself) */
       templates: Template[];
       env: Omit<ExportEnv, 'printPdf'>;
+    }
+  | {
+      /** a source file read and rendered to every format asked for, in one go (the command line) */
+      kind: 'convert';
+      /** the file as read from disk; without it, the built-in sample report */
+      source?: { name: string; bytes: Uint8Array };
+      formats: ExportFormat[];
+      briefing: Briefing;
+      /** the registry's templates beyond the built-in ones (the worker has those itself) */
+      templates: Template[];
+      env: Omit<ExportEnv, 'printPdf'>;
     };
 
 export type JobKind = Job['kind'];
@@ -36,7 +47,17 @@ export interface EncodedReport {
   encoded: Uint8Array;
 }
 
-export type JobResult<K extends JobKind> = K extends 'render' ? RenderedOutput : EncodedReport;
+/** A converted source file: the report's title and its outputs, each a file or a deck to print. */
+export interface ConvertedReport {
+  title: string;
+  outputs: RenderedOutput[];
+}
+
+export type JobResult<K extends JobKind> = K extends 'render'
+  ? RenderedOutput
+  : K extends 'convert'
+    ? ConvertedReport
+    : EncodedReport;
 
 /** Progress of a job that reports a report: the work itself, then encoding it for the page. */
 const WORK_SHARE = 0.8;
@@ -55,7 +76,7 @@ export async function runJob<K extends JobKind>(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<JobResult<K>> {
   const work = (f: number): void => onProgress(f * WORK_SHARE);
-  let result: EncodedReport | RenderedOutput;
+  let result: EncodedReport | RenderedOutput | ConvertedReport;
   // the importers and writers load with the first job that needs them
   const typed = job as Job;
   switch (typed.kind) {
@@ -84,9 +105,39 @@ export async function runJob<K extends JobKind>(
       result = await renderOutput(typed.format, typed.report, typed.briefing, registry, typed.env);
       break;
     }
+    case 'convert':
+      result = await convert(typed, work);
+      break;
   }
   onProgress(1);
   return result as JobResult<K>;
+}
+
+/**
+ * Read a source file and render each format from it: the importer for its extension and the
+ * writers for the formats asked for are all that load. Outputs are only built, never written.
+ */
+async function convert(
+  job: Extract<Job, { kind: 'convert' }>,
+  onProgress: (fraction: number) => void,
+): Promise<ConvertedReport> {
+  const [{ importReport }, { renderOutput }, { builtinRegistry }] = await Promise.all([
+    import('../../content/import'),
+    import('../export'),
+    import('../../templates/registry'),
+  ]);
+  // reading is most of the work on a large file; each output takes an equal share of the rest
+  const read = 0.6;
+  const report = job.source
+    ? await importReport(job.source, { onProgress: (f) => onProgress(f * read) })
+    : (await import('../../content/sample')).sampleReport();
+  const registry = job.templates.length > 0 ? builtinRegistry().withUser(job.templates) : builtinRegistry();
+  const outputs: RenderedOutput[] = [];
+  for (const format of job.formats) {
+    outputs.push(await renderOutput(format, report, job.briefing, registry, job.env));
+    onProgress(read + ((1 - read) * outputs.length) / job.formats.length);
+  }
+  return { title: report.title, outputs };
 }
 
 /** What a canceled task fails with; the page recognises the code and says nothing alarming. */
@@ -102,8 +153,9 @@ const OWN_BUFFER_BYTES = 64 * 1024;
  * its bytes: the caller does not read them again (an import request's body, for instance).
  */
 export function jobTransferList(job: Job): ArrayBuffer[] {
-  if (job.kind !== 'import') return [];
-  const buffer = job.bytes.buffer;
+  const bytes = job.kind === 'import' ? job.bytes : job.kind === 'convert' ? job.source?.bytes : undefined;
+  if (!bytes) return [];
+  const buffer = bytes.buffer;
   return buffer instanceof ArrayBuffer && buffer.byteLength >= OWN_BUFFER_BYTES ? [buffer] : [];
 }
 
@@ -111,9 +163,16 @@ export function jobTransferList(job: Job): ArrayBuffer[] {
  * A result ready to move back to main: its bytes in a buffer of their own, listed for transfer,
  * so a 190 MB encoded report or a 15 MB .docx is handed over, not copied.
  */
-export function movableResult<R extends EncodedReport | RenderedOutput>(
+export function movableResult<R extends EncodedReport | RenderedOutput | ConvertedReport>(
   result: R,
 ): { result: R; transfer: ArrayBuffer[] } {
+  if ('outputs' in result) {
+    const moved = result.outputs.map((o) => movableResult(o));
+    return {
+      result: { ...result, outputs: moved.map((m) => m.result) },
+      transfer: moved.flatMap((m) => m.transfer),
+    };
+  }
   const key = 'encoded' in result ? 'encoded' : 'bytes' in result ? 'bytes' : null;
   if (!key) return { result, transfer: [] };
   let bytes = (result as Record<typeof key, Uint8Array>)[key];

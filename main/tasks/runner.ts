@@ -96,6 +96,7 @@ const JOB_LABEL = {
   paste: { zh: '导入', en: 'the import' },
   reanalyze: { zh: '重新分析', en: 'the re-analysis' },
   render: { zh: '导出', en: 'the export' },
+  convert: { zh: '转换', en: 'the conversion' },
 } as const satisfies Record<JobKind, { zh: string; en: string }>;
 
 const firstLine = (err: unknown): string =>
