@@ -17,7 +17,7 @@ import { machineLoad, recordFigure, summarize } from './figures';
  * pandoc is a Debian package: this bench installs it when it is missing (CI never does).
  */
 
-const BIN = join(ROOT, 'bin', 'briefing.js');
+const BIN = join(ROOT, 'bin', 'briefing.cjs');
 const ROUNDS = 9;
 const dir = mkdtempSync(join(tmpdir(), 'cli-bench-'));
 const out = join(dir, 'out');

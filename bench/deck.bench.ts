@@ -113,7 +113,7 @@ it('pdf from the command line, as staff run it: briefing build FILE --format pdf
   for (let i = 0; i < 4; i++) {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [
-      join(ROOT, 'bin', 'briefing.js'),
+      join(ROOT, 'bin', 'briefing.cjs'),
       'build',
       source,
       '--format',

@@ -150,7 +150,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-/** Entry of the bundled command line (bin/briefing.js): the real terminal, and the worker script it names. */
+/** Entry of the bundled command line (bin/briefing.cjs): the real terminal, and the worker script it names. */
 export async function main(
   argv: readonly string[],
   options: Pick<CliIO, 'workerScript'> = {},

@@ -1,6 +1,6 @@
 // Build the app (main, preload, renderer) and the command line's bundle (out/cli) when out/ is
 // missing or older than the sources, so `npm start`, `npm test` and `npm run bench` always run what
-// the sources say. `npx briefing` itself only checks that its bundle is there (bin/briefing.js).
+// the sources say. `npx briefing` itself only checks that its bundle is there (bin/briefing.cjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -7,7 +7,7 @@ export interface CliIO {
   cwd: string;
   /**
    * The worker-thread script batch conversion runs its jobs in. The bundled command line names
-   * its own (out/cli/task-worker.mjs); without one, batch jobs run one after another in place.
+   * its own (bin/task-worker.cjs, the bundle's worker with the code cache); without one, batch jobs run one after another in place.
    */
   workerScript?: string | URL;
 }

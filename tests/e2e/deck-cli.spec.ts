@@ -35,7 +35,7 @@ for (const theme of ['gov-red', 'gov-blue', 'plain']) {
     const stdout = execFileSync(
       process.execPath,
       [
-        join(ROOT, 'bin', 'briefing.js'),
+        join(ROOT, 'bin', 'briefing.cjs'),
         'build',
         REPORT,
         '--template',

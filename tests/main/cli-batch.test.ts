@@ -9,10 +9,10 @@ import { reportPath, REPORTS, ROOT, type ReportName } from '../helpers/paths';
 
 /**
  * `briefing build a.docx b.txt … --out DIR` and `briefing build FOLDER`: many reports in one run,
- * through the bundled command line's worker threads (bin/task-worker.mjs), as `npx briefing` runs them.
+ * through the bundled command line's worker threads (bin/task-worker.cjs), as `npx briefing` runs them.
  */
 
-const WORKER = join(ROOT, 'bin', 'task-worker.mjs');
+const WORKER = join(ROOT, 'bin', 'task-worker.cjs');
 
 beforeAll(async () => {
   const { ensureBuild } = (await import('../../scripts/ensure-build.mjs')) as {

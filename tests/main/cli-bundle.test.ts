@@ -9,12 +9,12 @@ import { paragraphs, readDocx } from '../helpers/ooxml';
 import { REPORT_PATH, ROOT } from '../helpers/paths';
 
 /**
- * The command line as `npx briefing` runs it: the bundle in out/cli, started by bin/briefing.js.
+ * The command line as `npx briefing` runs it: the bundle in out/cli, started by bin/briefing.cjs.
  * Each call loads only what its command needs, and the bundle writes what the sources write.
  */
 
 const exec = promisify(execFile);
-const BIN = join(ROOT, 'bin', 'briefing.js');
+const BIN = join(ROOT, 'bin', 'briefing.cjs');
 const LOADED = join(ROOT, 'tests', 'fixtures', 'cli', 'loaded-modules.mjs');
 const CACHE = join(ROOT, 'out', 'cli', '.v8-cache');
 

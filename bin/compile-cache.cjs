@@ -2,17 +2,18 @@
 // compiled through vm.Script with the code V8 produced for it last time, and where there was none
 // (or V8 refused it: another Node), the code a call ends up with, lazily compiled functions
 // included, is saved as it exits. What v8-compile-cache does for any CommonJS file, for ours only.
-import Module from 'node:module';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
-import { Script } from 'node:vm';
+'use strict';
+const Module = require('node:module');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { basename, dirname, join, sep } = require('node:path');
+const { Script } = require('node:vm');
 
 /**
  * Compile the CommonJS files under `dir` with a code cache kept in `dir/.v8-cache`. A rebuild
  * empties `dir`, caches included, so a cache is never older than its file; the file's length in
  * the cache's name, which V8 checks too, guards against a file edited in place.
  */
-export function installCompileCache(dir) {
+function installCompileCache(dir) {
   // BRIEFING_COMPILE_CACHE=0 compiles everything afresh (the bench measures what the cache saves)
   if (process.env.BRIEFING_COMPILE_CACHE === '0') return;
   const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
@@ -49,3 +50,5 @@ export function installCompileCache(dir) {
     }
   });
 }
+
+module.exports = { installCompileCache };
