@@ -35,6 +35,10 @@ async function chooseReport(page: Page, path: string): Promise<void> {
 }
 
 test('a 25 MB report shows its progress as a percentage while the desk stays usable', async ({ page }) => {
+  // the newspaper report is dense with figures (a quarter of a million statistics in 25 MB): on a
+  // loaded 2-core machine the whole import and the page's first drawing take minutes, so the
+  // bounds here only say it ends; the bench measures how fast
+  test.setTimeout(420_000);
   const path = bigReportFile(25);
   await openDesk(page, host.appUrl);
   await chooseReport(page, path);
@@ -56,7 +60,7 @@ test('a 25 MB report shows its progress as a percentage while the desk stays usa
   await page.getByRole('button', { name: 'Switch interface language' }).click();
   await expect(page.getByRole('button', { name: '打开报告', exact: true })).toBeVisible();
 
-  await expect(page.getByRole('status')).toContainText('已导入', { timeout: 120_000 });
+  await expect(page.getByRole('status')).toContainText('已导入', { timeout: 360_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(outline(page).locator('.report-title')).toHaveText(NEWSPAPER.title);
 });

@@ -37,16 +37,16 @@ async function pickFromNewspaper(page: Page): Promise<void> {
 
   // statistics: the filter shows them alone; the search finds one by its value
   await nav.getByRole('radio', { name: '只看数据' }).click();
-  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('107户');
-  const stat = nav.getByRole('checkbox', { name: /107户/ });
+  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('156户');
+  const stat = nav.getByRole('checkbox', { name: /156户/ });
   await stat.check();
-  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('21.59亿元');
-  await nav.getByRole('checkbox', { name: /21\.59亿元/ }).check();
+  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('186.4亿元');
+  await nav.getByRole('checkbox', { name: /186\.4亿元/ }).check();
   await nav.getByRole('searchbox', { name: '搜索报告' }).fill('');
   await nav.getByRole('radio', { name: '全部' }).click();
   // ticking the points of a section below shows the section as partly ticked
-  await expect(briefingRows(page).filter({ hasText: '107户' })).toHaveCount(1);
-  await expect(briefingRows(page).filter({ hasText: '21.59亿元' })).toHaveCount(1);
+  await expect(briefingRows(page).filter({ hasText: '156户' })).toHaveCount(1);
+  await expect(briefingRows(page).filter({ hasText: '186.4亿元' })).toHaveCount(1);
 }
 
 test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save, reload and reopen', async ({
@@ -125,7 +125,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   expect(docText).toContain(NEW_TITLE);
   expect(docText).toContain(NEWSPAPER.developInOutputs);
   expect(docText).not.toContain(NEWSPAPER.reform);
-  expect(docText).toContain('21.59');
+  expect(docText).toContain('186.4');
 
   // save (Ctrl+S: in browser mode the project arrives as a download)
   const linesBeforeSave = await briefingLines(page);
