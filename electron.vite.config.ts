@@ -25,9 +25,8 @@ export default defineConfig({
         input: {
           // the Electron main process
           index: here('./main/index.ts'),
-          // the headless command line (`npx briefing`) and the loopback browser-mode host:
-          // both run in plain Node and never import electron
-          cli: here('./main/cli.ts'),
+          // the loopback browser-mode host: plain Node, never imports electron (the command line
+          // is bundled on its own, vite.cli.config.ts)
           browser: here('./main/browser.ts'),
           // the worker thread both hosts run imports and export writing in (never imports electron)
           'task-worker': here('./main/task-worker.ts'),

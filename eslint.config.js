@@ -86,4 +86,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // the command line's entry is CommonJS: Node starts it without its ES-module loader
+    files: ['bin/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { deckToPptx } from '../main/export/pptx';
 import type { Deck } from '../templates/model';
 import { builtinRegistry } from '../templates/registry';
 import { ensureBuild } from '../scripts/ensure-build.mjs';
-import { DISTRICT_REPORT_PATH, ROOT } from '../tests/helpers/paths';
+import { readReportBytes, ROOT } from '../tests/helpers/paths';
 import { recordFigure, summarize, timeRuns } from './figures';
 import { sixtySlides } from './sixty-slides';
 import { sixtySlidesText } from './sixty-slides-text';
@@ -30,14 +30,14 @@ const theme = builtinRegistry().get('deck', 'gov-red');
 const dir = mkdtempSync(join(tmpdir(), 'deck-bench-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const district = await importReport({ name: 'district.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
+const newspaper = await importReport({ name: 'qinghe.txt', bytes: readReportBytes() });
 const sixty = sixtySlides();
 const compose = (r: Report, b: Briefing): Deck => composeDeck(r, b, theme);
 
 const cases = [
   {
-    name: 'shared fixture',
-    report: district,
+    name: 'newspaper report',
+    report: newspaper,
     briefing: emptyBriefing(),
     targets: { html: undefined, pptx: undefined, pdf: undefined },
   },
@@ -113,7 +113,7 @@ it('pdf from the command line, as staff run it: briefing build FILE --format pdf
   for (let i = 0; i < 4; i++) {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [
-      join(ROOT, 'out', 'main', 'cli.js'),
+      join(ROOT, 'bin', 'briefing.cjs'),
       'build',
       source,
       '--format',

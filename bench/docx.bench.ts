@@ -9,13 +9,13 @@ import { importReport } from '../content/import';
 import type { Report, Section } from '../content/model/report';
 import { briefToDocx } from '../main/export/docx';
 import { builtinRegistry } from '../templates/registry';
-import { DISTRICT_REPORT_PATH } from '../tests/helpers/paths';
+import { REPORT_PATH } from '../tests/helpers/paths';
 import { convertToPdf, pdfPageCount } from '../tests/helpers/libreoffice';
 import { recordFigure, summarize, timeRuns } from './figures';
 import { briefing, largeReport } from './large-brief';
 
 /**
- * Word export speed: the shared district report to .docx, and a generated 50-page briefing with
+ * Word export speed: a newspaper report of our own to .docx, and a generated 50-page briefing with
  * 20 pictures and 10 tables (the docx library is known to slow down on large documents). The same
  * large content goes through pandoc (markdown → docx) as a reference figure when pandoc is there.
  */
@@ -80,10 +80,10 @@ describe('Word export speed', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('the shared district report to .docx', async () => {
-    const bytes = await readFile(DISTRICT_REPORT_PATH);
+  it('a newspaper report to .docx', async () => {
+    const bytes = await readFile(REPORT_PATH);
     const t0 = performance.now();
-    const report = await importReport({ name: 'district-midyear-2022.txt', bytes });
+    const report = await importReport({ name: 'qinghe-midyear-2023.txt', bytes });
     const importMs = performance.now() - t0;
     const b = briefing('gbt9704');
     let size = 0;
@@ -97,7 +97,7 @@ describe('Word export speed', () => {
     const { median, p95 } = summarize(times);
     expect(size).toBeGreaterThan(5000);
     recordFigure({
-      name: 'docx: shared fixture briefing → .docx (compose + write)',
+      name: 'docx: newspaper report briefing → .docx (compose + write)',
       value: median,
       unit: 'ms',
       target: 150,

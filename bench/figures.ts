@@ -6,7 +6,7 @@ import { cpus, loadavg } from 'node:os';
  * A figure is a measurement with the target it is held to (lower is better).
  */
 export interface Figure {
-  /** what was measured, e.g. "import: shared fixture" */
+  /** what was measured, e.g. "import: newspaper report" */
   name: string;
   value: number;
   unit: 'ms' | 'MB' | 'x';

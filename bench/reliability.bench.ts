@@ -24,7 +24,7 @@ import {
   repeatingDeflate,
   zipOf,
 } from '../tests/helpers/hostile';
-import { districtReportRepeated, ROOT } from '../tests/helpers/paths';
+import { reportRepeated, ROOT } from '../tests/helpers/paths';
 import { machineLoad, recordFigure } from './figures';
 
 /**
@@ -322,7 +322,7 @@ describe('the command line’s imports in a worker under the desk’s limits, ag
     const worker = join(ROOT, 'out', 'main', 'task-worker.js');
     for (const [label, bytes] of [
       ['our 11 KB report', enc.encode(REPORT)],
-      ['a 2 MB report', districtReportRepeated(2)],
+      ['a 2 MB report', reportRepeated(2)],
     ] as const) {
       const time = async (fn: () => Promise<unknown>): Promise<number> => {
         const t0 = performance.now();

@@ -11,7 +11,7 @@ import { defaultWorkerHeapMb, WorkerPool, type TaskRunner } from '../main/tasks/
 import { CHROMIUM } from '../playwright.config';
 import { builtinRegistry } from '../templates/registry';
 import { ensureBuild } from '../scripts/ensure-build.mjs';
-import { districtReportRepeated, ROOT } from '../tests/helpers/paths';
+import { reportRepeated, ROOT } from '../tests/helpers/paths';
 import { machineLoad, recordFigure } from './figures';
 import { briefing as briefBriefing, largeReport } from './large-brief';
 import { sixtySlides } from './sixty-slides';
@@ -26,7 +26,6 @@ import { sixtySlides } from './sixty-slides';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
 
 /** Run `work` while a 5 ms ticker watches main's event loop; the longest gap between ticks. */
 async function longestStall(work: () => Promise<unknown>): Promise<{ stall: number; total: number }> {
@@ -74,7 +73,7 @@ describe('main’s event loop during long work', () => {
     {
       name: 'import of a 50 MB text file',
       channel: 'report:import',
-      req: () => ({ name: 'big.txt', bytes: districtReportRepeated(50) }),
+      req: () => ({ name: 'big.txt', bytes: reportRepeated(50) }),
     },
     {
       name: '.docx of a 50-page brief with 20 pictures',
@@ -137,7 +136,7 @@ describe('a 50 MB import in Chromium through browser mode', () => {
 
   it('from choosing the file to the report on the desk', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tasks-bench-file-')), '汇编.txt');
-    writeFileSync(file, districtReportRepeated(50));
+    writeFileSync(file, reportRepeated(50));
     const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'browser.js'), '--json', '--no-open'], {
       cwd: ROOT,
       env: { ...process.env, BRIEFING_DATA_DIR: mkdtempSync(join(tmpdir(), 'tasks-bench-data-')) },

@@ -1,93 +1,35 @@
-import { readFile, mkdir, stat } from 'node:fs/promises';
-import { resolve, join, basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { unreadableNotes } from '../content/import/unreadable';
-import { inspectedStat } from '../content/stats/inspect';
 import { BilingualError } from '../content/util/errors';
-import { checkOfficeTemplateSize } from '../content/briefing/assets';
-import { sampleReport } from '../content/sample';
-import { emptyBriefing, type Briefing } from '../content/model/briefing';
-import type { Report } from '../content/model/report';
-import { builtinRegistry, type TemplateRegistry } from '../templates/registry';
-import { EXPORT_FORMATS, type ExportFormat } from './contract';
-import { AppError, fileErrorToAppError } from './errors';
-import { buildOutput } from './export';
-import { BrowserPdfPrinter } from './export/pdf';
-import { writeFileAtomic } from './files';
-import { importWithLimits } from './tasks/bounded-import';
-import { loadUserTemplates } from './templates-user';
+import { EXPORT_FORMATS } from './formats';
+import { UsageError, type CliIO } from './cli/args';
 import { APP_VERSION } from './version';
+
+export type { CliIO } from './cli/args';
 
 /**
  * The headless command line, `npx briefing …`: the same pipeline as the app, no window.
  * Results go to stdout; every error is one line on stderr with a non-zero exit, never a stack trace.
+ *
+ * Each command is one entry of COMMANDS: its usage line, its help, and its module, loaded only
+ * when the command runs, so `briefing --help` reads this file alone and `briefing build` the
+ * importer and writers it needs. A new command is a new entry and a module in main/cli/.
  */
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  /** the built worker script imports run in, under the desk's limits (main/tasks/bounded-import.ts) */
-  importWorker?: URL | string;
+export interface CliCommand {
+  /** the arguments after the command's name, as the overview lists them */
+  usage: string;
+  /** what it does, in both languages, for the overview */
+  summary: string;
+  /** `briefing COMMAND --help` */
+  help: string;
+  /** the command itself */
+  load: () => Promise<{ run: (args: readonly string[], io: CliIO) => Promise<number> }>;
 }
 
-/** A mistake in how the command was called: exit code 2. */
-class UsageError extends AppError {}
-
-type FlagSpec = Record<string, 'boolean' | 'string'>;
-
-interface Parsed {
-  positionals: string[];
-  flags: Record<string, string | boolean>;
-}
-
-function parseArgs(args: readonly string[], spec: FlagSpec, command: string): Parsed {
-  const positionals: string[] = [];
-  const flags: Record<string, string | boolean> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = (eq >= 0 ? arg.slice(0, eq) : arg).replace(/^--?/, '');
-    const key = name === 'h' ? 'help' : name;
-    const kind = spec[key];
-    if (!kind)
-      throw new UsageError(
-        'usage',
-        `未知选项 ${arg}（运行 briefing ${command} --help 查看用法）`,
-        `unknown option ${arg} (see briefing ${command} --help)`,
-      );
-    if (kind === 'boolean') {
-      flags[key] = true;
-      continue;
-    }
-    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined || value === '')
-      throw new UsageError('usage', `选项 --${key} 需要一个值`, `option --${key} needs a value`);
-    flags[key] = value;
-  }
-  return { positionals, flags };
-}
-
-const HELP = {
-  main: `简报工坊 Briefing Studio ${APP_VERSION} — 把工作报告变成汇报幻灯片和 Word 简报 / turn work reports into slide decks and Word briefings
-
-用法 Usage:
-  briefing inspect FILE [--json]        解析报告并输出结构 / print the parsed report
-  briefing build [FILE] [options]       生成文件（不给 FILE 时用内置示例）/ write output files (built-in sample without FILE)
-  briefing templates [--json] [--templates DIR]
-                                        列出模板 / list templates
-  briefing COMMAND --help               查看命令帮助 / help on a command
-  briefing --version
-`,
-  inspect: `用法 Usage: briefing inspect FILE [--json]
+export const COMMANDS = {
+  inspect: {
+    usage: 'FILE [--json]',
+    summary: '解析报告并输出结构 / print the parsed report',
+    help: `用法 Usage: briefing inspect FILE [--json]
 
 解析报告（.txt .md .docx .pdf），输出章节、要点、图表、统计数据和修复建议。
 Parse a report (.txt .md .docx .pdf) and print its sections, points, figures, statistics and repairs.
@@ -95,10 +37,21 @@ Parse a report (.txt .md .docx .pdf) and print its sections, points, figures, st
   --json      以 JSON 输出到标准输出 / print the Report as JSON on stdout
   -h, --help  显示帮助 / show this help
 `,
-  build: `用法 Usage: briefing build [FILE] [--format docx,html] [--out DIR] [options]
+    load: () => import('./cli/inspect'),
+  },
+  build: {
+    usage: '[FILE… | FOLDER] [options]',
+    summary: '生成文件（不给 FILE 时用内置示例）/ write output files (built-in sample without FILE)',
+    help: `用法 Usage: briefing build [FILE… | FOLDER] [--format docx,html] [--out DIR] [options]
 
 把报告生成 Word 简报和/或幻灯片；不给 FILE 时使用内置示例报告。每写出一个文件就输出一行路径。
 Build a Word briefing and/or a slide deck from a report (the built-in sample without FILE); prints each written path on its own line.
+
+给出多个文件或一个文件夹时成批转换：每个报告的文件以它的文件名命名（青禾区.txt → 青禾区.docx），
+每转换完一个就在标准错误输出一行进度；个别报告出错时其余照常完成，最后逐行列出出错的报告，退出码为 1。
+Several files or a folder convert in one run: each report's outputs are named after its file
+(a.txt → a.docx), a progress line per report goes to stderr, and a report that fails is listed at
+the end (exit code 1) while the others still finish.
 
   --format LIST    输出格式，逗号分隔 / formats, comma-separated: ${EXPORT_FORMATS.join(',')} (默认 default: docx,html)
   --out DIR        输出文件夹 / output folder (默认 default: 当前文件夹 current folder)
@@ -118,7 +71,12 @@ Build a Word briefing and/or a slide deck from a report (the built-in sample wit
   --cc TEXT           抄送 / copy to      --printed-by TEXT  印发机关 / printed by      --copies N  印数 / copies
   -h, --help       显示帮助 / show this help
 `,
-  templates: `用法 Usage: briefing templates [--json] [--templates DIR]
+    load: () => import('./cli/build'),
+  },
+  templates: {
+    usage: '[--json] [--templates DIR]',
+    summary: '列出模板 / list templates',
+    help: `用法 Usage: briefing templates [--json] [--templates DIR]
 
 列出可用模板（Word 简报格式与幻灯片主题）。List the available templates (brief formats and deck themes).
 
@@ -126,279 +84,60 @@ Build a Word briefing and/or a slide deck from a report (the built-in sample wit
   --templates DIR  连同这个文件夹里的自定义模板 / with the custom templates in this folder
   -h, --help  显示帮助 / show this help
 `,
-} as const;
+    load: () => import('./cli/templates'),
+  },
+} as const satisfies Record<string, CliCommand>;
 
-async function readSource(file: string, io: CliIO): Promise<Report> {
-  const { cwd } = io;
-  const path = resolve(cwd, file);
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    bytes = await readFile(path);
-  } catch (err) {
-    throw fileErrorToAppError(err, file);
-  }
-  // a Markdown report's pictures are read from its own folder, and only from there
-  const report = await importWithLimits({ name: basename(path), bytes, path }, io.importWorker);
-  for (const note of unreadableNotes(report)) io.stderr(`briefing: 注意：${note.zh} (note: ${note.en})\n`);
-  return report;
+type CommandName = keyof typeof COMMANDS;
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
+function overview(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => {
+    const call = `briefing ${name} ${c.usage}`;
+    return call.length < 38
+      ? `  ${call.padEnd(38)}${c.summary}`
+      : `  ${call}\n  ${''.padEnd(38)}${c.summary}`;
+  });
+  return `简报工坊 Briefing Studio ${APP_VERSION} — 把工作报告变成汇报幻灯片和 Word 简报 / turn work reports into slide decks and Word briefings
+
+用法 Usage:
+${lines.join('\n')}
+  briefing COMMAND --help               查看命令帮助 / help on a command
+  briefing --version
+`;
 }
 
-function parseFormats(value: string | boolean | undefined): ExportFormat[] {
-  if (value === undefined || value === true) return ['docx', 'html'];
-  const list = String(value)
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  const bad = list.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
-  if (bad.length > 0 || list.length === 0) {
-    throw new UsageError(
-      'usage',
-      `不支持的格式 ${bad.join(',') || '(空)'}，可选：${EXPORT_FORMATS.join(',')}`,
-      `unsupported format ${bad.join(',') || '(empty)'}; choose from ${EXPORT_FORMATS.join(',')}`,
-    );
-  }
-  return [...new Set(list)] as ExportFormat[];
-}
-
-/** Brief fields settable on the command line: option name → field of the briefing. */
-const BRIEF_FIELD_FLAGS = {
-  title: 'title',
-  subtitle: 'subtitle',
-  unit: 'unit',
-  date: 'date',
-  issue: 'issueNo',
-  'doc-number': 'docNumber',
-  'main-to': 'mainTo',
-  note: 'note',
-  'report-to': 'reportTo',
-  'send-to': 'sendTo',
-  'issue-to': 'issueTo',
-  cc: 'cc',
-  'printed-by': 'printedBy',
-  copies: 'copies',
-} as const satisfies Record<string, keyof Briefing['fields']>;
-
-const BRIEF_FLAG_SPEC: FlagSpec = Object.fromEntries(
-  Object.keys(BRIEF_FIELD_FLAGS).map((k) => [k, 'string' as const]),
-);
-
-/** `--template PATH.docx`: an office's own Word template rather than a template id. */
-const isOfficeTemplatePath = (value: string): boolean => /\.docx$/i.test(value);
-
-interface BriefChoice {
-  briefing: Briefing;
-  officeTemplate?: { name: string; bytes: Uint8Array };
-}
-
-/**
- * The templates a command works with: the built-in ones, plus those in `--templates DIR` checked
- * as the app checks its templates folder. A file that does not validate is skipped with one line
- * on stderr naming it and the field; the others are used.
- */
-async function registryFor(flags: Parsed['flags'], io: CliIO): Promise<TemplateRegistry> {
-  const base = builtinRegistry();
-  if (typeof flags.templates !== 'string') return base;
-  const dir = resolve(io.cwd, flags.templates);
-  // named on the command line, so a folder that is not there is a mistake, not "none yet"
-  let isFolder: boolean;
-  try {
-    isFolder = (await stat(dir)).isDirectory();
-  } catch (err) {
-    throw fileErrorToAppError(err, flags.templates);
-  }
-  if (!isFolder)
-    throw new UsageError(
-      'usage',
-      `「${flags.templates}」不是文件夹：--templates 需要放着模板文件的文件夹`,
-      `"${flags.templates}" is not a folder: --templates takes the folder the template files are in`,
-    );
-  const { templates, problems } = await loadUserTemplates(dir, base);
-  for (const p of problems) io.stderr(`briefing: 已跳过 ${p.messageZh} (skipped: ${p.messageEn})\n`);
-  return base.withUser(templates);
-}
-
-async function briefingFor(
-  flags: Parsed['flags'],
-  cwd: string,
-  registry: TemplateRegistry,
-): Promise<BriefChoice> {
-  const b = emptyBriefing();
-  const template = typeof flags.template === 'string' ? flags.template : undefined;
-  let officeTemplate: BriefChoice['officeTemplate'];
-  if (template && isOfficeTemplatePath(template)) {
-    const path = resolve(cwd, template);
-    let size: number;
-    try {
-      size = (await stat(path)).size;
-    } catch (err) {
-      throw fileErrorToAppError(err, template);
-    }
-    // the same limit as the desk's, before a byte is read
-    checkOfficeTemplateSize(basename(path), size);
-    try {
-      officeTemplate = { name: basename(path), bytes: await readFile(path) };
-    } catch (err) {
-      throw fileErrorToAppError(err, template);
-    }
-    // the office's file supplies the page; the body is set in the official format
-    b.briefTemplate = 'gbt9704';
-  } else if (template) {
-    const inBrief = registry.has('brief', template);
-    const inDeck = registry.has('deck', template);
-    if (!inBrief && !inDeck) {
-      throw new UsageError(
-        'usage',
-        `未知模板「${template}」，可用的有：${[...new Set([...registry.ids('brief'), ...registry.ids('deck')])].join('、')}，或一个 .docx 模板文件`,
-        `unknown template "${template}"; known: ${[...new Set([...registry.ids('brief'), ...registry.ids('deck')])].join(', ')}, or a .docx template file`,
-      );
-    }
-    if (inBrief) b.briefTemplate = template;
-    if (inDeck) b.deckTemplate = template;
-  }
-  const fields = { ...b.fields };
-  for (const [flag, field] of Object.entries(BRIEF_FIELD_FLAGS))
-    if (typeof flags[flag] === 'string') fields[field] = (flags[flag] as string).trim();
-  b.fields = fields;
-  return { briefing: b, ...(officeTemplate ? { officeTemplate } : {}) };
-}
-
-async function inspect(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, { json: 'boolean', help: 'boolean' }, 'inspect');
-  if (flags.help) return (io.stdout(HELP.inspect), 0);
-  const [file, ...extra] = positionals;
-  if (!file)
-    throw new UsageError(
-      'usage',
-      '缺少要解析的文件（briefing inspect FILE）',
-      'missing FILE (briefing inspect FILE)',
-    );
-  if (extra.length)
-    throw new UsageError(
-      'usage',
-      `多余的参数：${extra.join(' ')}`,
-      `unexpected argument: ${extra.join(' ')}`,
-    );
-  const report = await readSource(file, io);
-  if (flags.json) {
-    const { raw: _raw, assets: _assets, decisions: _decisions, stats, ...shown } = report;
-    io.stdout(`${JSON.stringify({ ...shown, stats: stats.map(inspectedStat) }, null, 2)}\n`);
-  } else {
-    const count = (s: Report['sections']): number => s.reduce((n, x) => n + 1 + count(x.sections), 0);
-    io.stdout(
-      `${report.title}\n章节 sections: ${count(report.sections)}　统计 stats: ${report.stats.length}　图表 figures: ${report.figures.length}　修复 repairs: ${report.repairs.length}\n`,
-    );
-  }
-  return 0;
-}
-
-async function build(args: readonly string[], io: CliIO): Promise<number> {
-  const spec: FlagSpec = {
-    format: 'string',
-    out: 'string',
-    template: 'string',
-    templates: 'string',
-    ...BRIEF_FLAG_SPEC,
-    help: 'boolean',
-  };
-  const { positionals, flags } = parseArgs(args, spec, 'build');
-  if (flags.help) return (io.stdout(HELP.build), 0);
-  const [file, ...extra] = positionals;
-  if (extra.length)
-    throw new UsageError(
-      'usage',
-      `多余的参数：${extra.join(' ')}`,
-      `unexpected argument: ${extra.join(' ')}`,
-    );
-  const formats = parseFormats(flags.format);
-  // the browser starts while the report is read and composed: it takes longer than both
-  const printer = formats.includes('pdf') ? new BrowserPdfPrinter() : null;
-  printer?.warm();
-  let closing: Promise<void> | undefined;
-  try {
-    const registry = await registryFor(flags, io);
-    const { briefing, officeTemplate } = await briefingFor(flags, io.cwd, registry);
-    const report = file ? await readSource(file, io) : sampleReport();
-    const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
-    // everything is built before anything is written, so a failure leaves no partial set
-    const outputs = [];
-    for (const format of formats)
-      outputs.push(
-        await buildOutput(format, report, briefing, registry, {
-          ...(printer ? { printPdf: printer.print } : {}),
-          ...(officeTemplate ? { officeTemplate } : {}),
-        }),
-      );
-    // the browser shuts down while the files are written
-    closing = printer?.close();
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (err) {
-      throw fileErrorToAppError(err, outDir);
-    }
-    for (const out of outputs) {
-      const path = join(outDir, out.fileName);
-      await writeFileAtomic(path, out.bytes);
-      io.stdout(`${path}\n`);
-    }
-    return 0;
-  } finally {
-    await (closing ?? printer?.close());
-  }
-}
-
-async function templates(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(
-    args,
-    { json: 'boolean', templates: 'string', help: 'boolean' },
-    'templates',
-  );
-  if (flags.help) return (io.stdout(HELP.templates), 0);
-  if (positionals.length)
-    throw new UsageError(
-      'usage',
-      `多余的参数：${positionals.join(' ')}`,
-      `unexpected argument: ${positionals.join(' ')}`,
-    );
-  const list = (await registryFor(flags, io)).list();
-  if (flags.json) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
-  else
-    for (const t of list)
-      io.stdout(
-        `${t.kind === 'brief' ? 'Word 简报' : '幻灯片  '}  ${t.id.padEnd(10)} ${t.name.zh} / ${t.name.en}${t.builtin ? '' : '（自定义 custom）'}\n`,
-      );
-  return 0;
+/** `--help` or `-h` among a command's options (before a `--`). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 /** Run the command line; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        io.stdout(HELP.main);
-        return 0;
-      case '--version':
-      case '-v':
-        io.stdout(`${APP_VERSION}\n`);
-        return 0;
-      case 'inspect':
-        return await inspect(rest, io);
-      case 'build':
-        return await build(rest, io);
-      case 'templates':
-        return await templates(rest, io);
-      default:
-        throw new UsageError(
-          'usage',
-          `未知命令「${command}」（运行 briefing --help 查看用法）`,
-          `unknown command "${command}" (see briefing --help)`,
-        );
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(overview());
+      return 0;
     }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${APP_VERSION}\n`);
+      return 0;
+    }
+    if (!isCommand(command))
+      throw new UsageError(
+        'usage',
+        `未知命令「${command}」（运行 briefing --help 查看用法）`,
+        `unknown command "${command}" (see briefing --help)`,
+      );
+    const entry = COMMANDS[command];
+    if (asksForHelp(rest)) {
+      io.stdout(entry.help);
+      return 0;
+    }
+    return await (await entry.load()).run(rest, io);
   } catch (err) {
     // ours, an importer's, a project file's or an attachment's: each says what to do
     if (err instanceof BilingualError) {
@@ -411,18 +150,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
-/** Entry for bin/briefing.js. */
-export async function main(argv: readonly string[]): Promise<number> {
+/** Entry of the bundled command line (bin/briefing.cjs): the real terminal, and the worker script it names. */
+export async function main(
+  argv: readonly string[],
+  options: Pick<CliIO, 'workerScript'> = {},
+): Promise<number> {
   return runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
-    importWorker: new URL('./task-worker.js', import.meta.url),
-  });
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    ...options,
   });
 }

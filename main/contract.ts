@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BriefingSchema } from '../content/model/briefing';
 import { DecisionsSchema, ReportSchema } from '../content/model/report';
 import { DeskStateSchema, ProjectSchema } from '../content/project';
+import { EXPORT_FORMATS } from './formats';
 
 /**
  * The one IPC contract between the renderer and main. Every channel's request and reply is a zod
@@ -12,8 +13,7 @@ import { DeskStateSchema, ProjectSchema } from '../content/project';
 /** Raw bytes. Electron's structured clone carries Uint8Array as is; the browser-mode wire encodes it. */
 const Bytes = z.instanceof(Uint8Array);
 
-export const EXPORT_FORMATS = ['docx', 'html', 'pdf', 'pptx'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from './formats';
 
 export const TemplateSummarySchema = z.object({
   id: z.string(),

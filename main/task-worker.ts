@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toWireError } from './errors';
 import { movableResult, runJob } from './tasks/jobs';
-import type { WorkerMessage, WorkerRequest } from './tasks/runner';
+import type { WorkerMessage, WorkerRequest, WorkerRetire } from './tasks/runner';
 
 /**
  * The worker thread main's WorkerPool starts (built to out/main/task-worker.js): it runs one job
@@ -15,8 +15,10 @@ const PROGRESS_STEP = 0.01;
 const port = parentPort;
 if (!port) throw new Error('task-worker must run in a worker thread');
 
-port.on('message', (request: WorkerRequest) => {
-  void handle(request);
+port.on('message', (request: WorkerRequest | WorkerRetire) => {
+  // asked to end: with the port closed nothing holds the thread, which ends by itself
+  if ('retire' in request) port.close();
+  else void handle(request);
 });
 
 async function handle({ id, job }: WorkerRequest): Promise<void> {

@@ -1,5 +1,6 @@
-// Build the app (main, preload, renderer, command line) when out/ is missing or older than the
-// sources, so `npm start` and `npx briefing` work right after `npm install`.
+// Build the app (main, preload, renderer) and the command line's bundle (out/cli) when out/ is
+// missing or older than the sources, so `npm start`, `npm test` and `npm run bench` always run what
+// the sources say. `npx briefing` itself only checks that its bundle is there (bin/briefing.cjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,8 +15,12 @@ const SOURCES = [
   'renderer',
   'package.json',
   'electron.vite.config.ts',
+  'vite.cli.config.ts',
   'vite.shared.ts',
 ];
+
+/** The command line's bundle: its entry is written last, so its presence means a whole build. */
+export const cliEntry = join(root, 'out', 'cli', 'briefing.cjs');
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -27,7 +32,7 @@ function newestMtime(path) {
 }
 
 export function needsBuild() {
-  if (!existsSync(stamp)) return true;
+  if (!existsSync(stamp) || !existsSync(cliEntry)) return true;
   const built = statSync(stamp).mtimeMs;
   return SOURCES.some((s) => newestMtime(join(root, s)) > built);
 }
@@ -37,11 +42,15 @@ export function build({ quiet = false } = {}) {
   if (!existsSync(bin)) {
     throw new Error('依赖未安装，请先运行 npm install / dependencies missing: run npm install first');
   }
-  const result = spawnSync(process.execPath, [bin, 'build'], {
+  const stdio = quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
+  const app = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio });
+  if (app.status !== 0) throw new Error('构建失败 / build failed');
+  const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const cli = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts'], {
     cwd: root,
-    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    stdio,
   });
-  if (result.status !== 0) throw new Error('构建失败 / build failed');
+  if (cli.status !== 0) throw new Error('命令行构建失败 / build of the command line failed');
   writeFileSync(stamp, new Date().toISOString());
 }
 

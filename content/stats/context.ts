@@ -162,10 +162,22 @@ export function targetStarts(text: string): number[] {
       /^(的|任务的|目标的)/.test(text.slice(at + word.length, at + word.length + 4))
     )
       continue;
+    // 「企业预期偏弱」, 「稳定市场预期」, 「符合预期」: expectations held, not a plan
+    if (
+      word === '预期' &&
+      (EXPECTATION_BEFORE.test(before) || EXPECTATION_AFTER.test(text.slice(at + 2, at + 6)))
+    )
+      continue;
     out.push(at);
   }
   return out;
 }
+
+/** Before 「预期」 as a noun: whose expectations, or how they compare. */
+const EXPECTATION_BEFORE =
+  /(企业|市场|社会|公众|群众|心理|稳定|稳|提振|改善|引导|符合|超|超出|不及|好于|低于|高于|弱)$/;
+/** After 「预期」 as a noun: how the expectations stand. */
+const EXPECTATION_AFTER = /^(偏|转|减弱|走弱|趋|不足|不稳|向好|改善|回暖|管理|引导|[，,。；;、])/;
 
 /** Every period the sentence names, with where it stands. */
 export function periodsOf(text: string): Array<{ at: number; text: string }> {

@@ -22,7 +22,6 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -33,6 +32,7 @@ import { gridCharSpacing, typeArea, type FontSpec, type Rule } from '../../templ
 import { briefFrame, type BriefFrame } from '../../templates/brief/layout';
 import { captionText, leadInText, textCells } from '../../templates/brief/format';
 import { fitOneLine } from '../../templates/brief/fit';
+import { zipParts, type ZipPart } from './zip';
 
 /**
  * The Word writer: a composed Doc in a brief template becomes .docx bytes. Every measure comes
@@ -79,17 +79,20 @@ class Pictures {
   }
 
   /** The packed .docx with each stand-in replaced by its picture, stored uncompressed. */
-  restore(packed: Uint8Array): Uint8Array {
+  async restore(packed: Uint8Array): Promise<Uint8Array> {
     if (this.byStandIn.size === 0) return packed;
-    const files: Zippable = {};
-    for (const [name, data] of Object.entries(unzipSync(packed))) {
+    // fflate loads only for a brief with pictures: building its tables costs a one-shot command
+    // line call more than the brief without them
+    const { unzipSync } = await import('fflate');
+    const parts: ZipPart[] = [];
+    for (const [path, data] of Object.entries(unzipSync(packed))) {
       const real =
-        name.startsWith('word/media/') && data.length < 64
+        path.startsWith('word/media/') && data.length < 64
           ? this.byStandIn.get(new TextDecoder().decode(data))
           : undefined;
-      files[name] = real ? [real, { level: 0 }] : [data, { level: 6 }];
+      parts.push(real ? { path, data: real, store: true } : { path, data });
     }
-    return zipSync(files);
+    return zipParts(parts);
   }
 }
 
@@ -671,7 +674,7 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
     ],
   });
   const buf = await Packer.toBuffer(document);
-  return pictures.restore(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  return await pictures.restore(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 
 /** The whole Word path: compose the brief, pick its template, build the bytes. */

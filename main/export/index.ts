@@ -2,12 +2,8 @@ import { officeTemplateFile } from '../../content/briefing/assets';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { TemplateRegistry } from '../../templates/registry';
-import type { ExportFormat } from '../contract';
-import { briefToDocx } from './docx';
-import { briefToOfficeDocx } from './office-template';
-import { briefingToHtmlDeck } from './html';
+import type { ExportFormat } from '../formats';
 import { pdfUnavailable, type PdfPrinter } from './pdf';
-import { briefingToPptx } from './pptx';
 
 export interface BuiltOutput {
   fileName: string;
@@ -72,7 +68,9 @@ export async function buildOutput(
 
 /**
  * Everything of an export except printing a PDF, which needs a browser or a window: this part is
- * pure work, and runs in a worker thread when a host has one.
+ * pure work, and runs in a worker thread when a host has one. Each writer (the docx library,
+ * pptxgenjs, reveal.js for the HTML deck) loads with the first export that needs it, so a command
+ * line call that writes one format reads only that writer.
  */
 export async function renderOutput(
   format: ExportFormat,
@@ -86,21 +84,27 @@ export async function renderOutput(
     case 'docx': {
       const office =
         env.officeTemplate ?? (briefing.officeTemplate ? officeTemplateFile(briefing.officeTemplate) : null);
-      return {
-        fileName: name('docx'),
-        bytes: office
-          ? await briefToOfficeDocx(report, briefing, registry, office)
-          : await briefToDocx(report, briefing, registry),
-      };
+      if (office) {
+        const { briefToOfficeDocx } = await import('./office-template');
+        return { fileName: name('docx'), bytes: await briefToOfficeDocx(report, briefing, registry, office) };
+      }
+      const { briefToDocx } = await import('./docx');
+      return { fileName: name('docx'), bytes: await briefToDocx(report, briefing, registry) };
     }
-    case 'html':
+    case 'html': {
+      const { briefingToHtmlDeck } = await import('./html');
       return {
         fileName: name('html'),
         bytes: new TextEncoder().encode(briefingToHtmlDeck(report, briefing, registry)),
       };
-    case 'pptx':
+    }
+    case 'pptx': {
+      const { briefingToPptx } = await import('./pptx');
       return { fileName: name('pptx'), bytes: await briefingToPptx(report, briefing, registry) };
-    case 'pdf':
+    }
+    case 'pdf': {
+      const { briefingToHtmlDeck } = await import('./html');
       return { fileName: name('pdf'), printHtml: briefingToHtmlDeck(report, briefing, registry) };
+    }
   }
 }

@@ -1,5 +1,6 @@
 import PptxGenJS from 'pptxgenjs';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { zipParts } from './zip';
 import { composeDeck, type ComposeDeckOptions } from '../../content/compose/deck';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -468,7 +469,7 @@ export function fixFonts(bytes: Uint8Array, theme: DeckTemplate): Uint8Array {
   const files = unzipSync(bytes);
   const fonts = theme.fonts.pptx;
   const accent = roleColor(theme, 'accent');
-  const out: Zippable = {};
+  const out: Record<string, Uint8Array> = {};
   for (const [name, data] of Object.entries(files)) {
     if (!name.endsWith('.xml')) {
       out[name] = data;
@@ -516,7 +517,8 @@ export function fixFonts(bytes: Uint8Array, theme: DeckTemplate): Uint8Array {
     }
     out[name] = strToU8(xml);
   }
-  return zipSync(out, { level: 6 });
+  // Node's zlib: fflate's deflate costs a fresh process (a command-line call) more than the slides
+  return zipParts(Object.entries(out).map(([path, data]) => ({ path, data })));
 }
 
 /** Build the .pptx bytes for a composed deck in a theme. Pure apart from the library: no disk, no network. */

@@ -4,6 +4,7 @@ import { encodeWire } from '../../content/util/wire';
 import type { Template } from '../../templates/schema';
 import type { ExportFormat } from '../contract';
 import { AppError } from '../errors';
+import type { UnreadableNote } from '../../content/import/unreadable';
 import type { ExportEnv, RenderedOutput } from '../export';
 import type { BundledFile } from '../sibling-files';
 import type { Prepared, RequestJob } from './requests';
@@ -34,8 +35,18 @@ export type Job =
       templates: Template[];
       env: Omit<ExportEnv, 'printPdf'>;
     }
-  /** a heavy request's body, as it arrived, to decode and prepare (main/tasks/requests.ts) */
-  | ({ kind: 'request' } & RequestJob);
+  | ({ kind: 'request' } & RequestJob)
+  | {
+      /** a source file read and rendered to every format asked for, in one go (the command line) */
+      kind: 'convert';
+      /** the file as read from disk; without it, the built-in sample report */
+      source?: { name: string; bytes: Uint8Array; path?: string };
+      formats: ExportFormat[];
+      briefing: Briefing;
+      /** the registry's templates beyond the built-in ones (the worker has those itself) */
+      templates: Template[];
+      env: Omit<ExportEnv, 'printPdf'>;
+    };
 
 export type JobKind = Job['kind'];
 
@@ -48,11 +59,21 @@ export interface EncodedReport {
   encoded: Uint8Array;
 }
 
+/** A converted source file: the report's title and its outputs, each a file or a deck to print. */
+export interface ConvertedReport {
+  title: string;
+  outputs: RenderedOutput[];
+  /** what the import could not read, as sentences naming the place (content/import/unreadable.ts) */
+  notes: UnreadableNote[];
+}
+
 export type JobResult<K extends JobKind> = K extends 'render'
   ? RenderedOutput
-  : K extends 'request'
-    ? Prepared
-    : EncodedReport;
+  : K extends 'convert'
+    ? ConvertedReport
+    : K extends 'request'
+      ? Prepared
+      : EncodedReport;
 
 /** Progress of a job that reports a report: the work itself, then encoding it for the page. */
 const WORK_SHARE = 0.8;
@@ -71,7 +92,7 @@ export async function runJob<K extends JobKind>(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<JobResult<K>> {
   const work = (f: number): void => onProgress(f * WORK_SHARE);
-  let result: EncodedReport | RenderedOutput | Prepared;
+  let result: EncodedReport | RenderedOutput | Prepared | ConvertedReport;
   // the importers and writers load with the first job that needs them
   const typed = job as Job;
   switch (typed.kind) {
@@ -116,9 +137,47 @@ export async function runJob<K extends JobKind>(
       result = await prepareRequest(typed, work);
       break;
     }
+    case 'convert':
+      result = await convert(typed, work);
+      break;
   }
   onProgress(1);
   return result as JobResult<K>;
+}
+
+/**
+ * Read a source file and render each format from it: the importer for its extension and the
+ * writers for the formats asked for are all that load. Outputs are only built, never written.
+ */
+async function convert(
+  job: Extract<Job, { kind: 'convert' }>,
+  onProgress: (fraction: number) => void,
+): Promise<ConvertedReport> {
+  const [{ importReport }, { renderOutput }, { builtinRegistry }, { unreadableNotes }] = await Promise.all([
+    import('../../content/import'),
+    import('../export'),
+    import('../../templates/registry'),
+    import('../../content/import/unreadable'),
+  ]);
+  // reading is most of the work on a large file; each output takes an equal share of the rest
+  const read = 0.6;
+  let report: Report;
+  if (job.source) {
+    const { name, bytes, path } = job.source;
+    // a Markdown report's pictures are read from its own folder, and only from there
+    const siblings = path ? (await import('../sibling-files')).folderSiblings(path) : undefined;
+    report = await importReport(
+      { name, bytes, ...(siblings ? { siblings } : {}) },
+      { onProgress: (f) => onProgress(f * read) },
+    );
+  } else report = (await import('../../content/sample')).sampleReport();
+  const registry = job.templates.length > 0 ? builtinRegistry().withUser(job.templates) : builtinRegistry();
+  const outputs: RenderedOutput[] = [];
+  for (const format of job.formats) {
+    outputs.push(await renderOutput(format, report, job.briefing, registry, job.env));
+    onProgress(read + ((1 - read) * outputs.length) / job.formats.length);
+  }
+  return { title: report.title, outputs, notes: unreadableNotes(report) };
 }
 
 /** What a canceled task fails with; the page recognises the code and says nothing alarming. */
@@ -134,8 +193,16 @@ const OWN_BUFFER_BYTES = 64 * 1024;
  * its bytes: the caller does not read them again (an import request's body, for instance).
  */
 export function jobTransferList(job: Job): ArrayBuffer[] {
-  if (job.kind !== 'import' && job.kind !== 'request') return [];
-  const buffer = (job.kind === 'import' ? job.bytes : job.body).buffer;
+  const bytes =
+    job.kind === 'import'
+      ? job.bytes
+      : job.kind === 'request'
+        ? job.body
+        : job.kind === 'convert'
+          ? job.source?.bytes
+          : undefined;
+  if (!bytes) return [];
+  const buffer = bytes.buffer;
   return buffer instanceof ArrayBuffer && buffer.byteLength >= OWN_BUFFER_BYTES ? [buffer] : [];
 }
 
@@ -143,9 +210,16 @@ export function jobTransferList(job: Job): ArrayBuffer[] {
  * A result ready to move back to main: its bytes in a buffer of their own, listed for transfer,
  * so a 190 MB encoded report or a 15 MB .docx is handed over, not copied.
  */
-export function movableResult<R extends EncodedReport | RenderedOutput | Prepared>(
+export function movableResult<R extends EncodedReport | RenderedOutput | Prepared | ConvertedReport>(
   result: R,
 ): { result: R; transfer: ArrayBuffer[] } {
+  if ('outputs' in result) {
+    const moved = result.outputs.map((o) => movableResult(o));
+    return {
+      result: { ...result, outputs: moved.map((m) => m.result) },
+      transfer: moved.flatMap((m) => m.transfer),
+    };
+  }
   const key = 'encoded' in result ? 'encoded' : 'bytes' in result ? 'bytes' : null;
   if (!key) return { result, transfer: [] };
   let bytes = (result as Record<typeof key, Uint8Array>)[key];

@@ -47,6 +47,14 @@ export interface WorkerRequest {
   job: Job;
 }
 
+/** Asks an idle worker to end by itself, so it runs its exit handlers (the code cache is saved then). */
+export interface WorkerRetire {
+  retire: true;
+}
+
+/** How long a retiring worker may take to end by itself before it is stopped. */
+const RETIRE_MS = 2_000;
+
 export interface WorkerPoolOptions {
   /** the built worker script, out/main/task-worker.js */
   script: URL | string;
@@ -93,6 +101,8 @@ export function defaultWorkerLimits(
       paste: IMPORT_TIME_LIMIT_MS,
       reanalyze: IMPORT_TIME_LIMIT_MS,
       request: IMPORT_TIME_LIMIT_MS,
+      // a conversion is an import, then rendering that takes a fraction of it
+      convert: 2 * IMPORT_TIME_LIMIT_MS,
     },
   };
 }
@@ -146,6 +156,7 @@ const JOB_LABEL = {
   reanalyze: { zh: '重新分析', en: 'the re-analysis' },
   render: { zh: '导出', en: 'the export' },
   request: { zh: '保存或导出', en: 'the save or export' },
+  convert: { zh: '转换', en: 'the conversion' },
 } as const satisfies Record<JobKind, { zh: string; en: string }>;
 
 const firstLine = (err: unknown): string =>
@@ -234,7 +245,31 @@ export class WorkerPool implements TaskRunner {
     this.closed = true;
     clearInterval(this.watch);
     for (const p of this.queue.splice(0)) this.settle(p, canceledError());
-    await Promise.all([...this.slots].map((slot) => this.stop(slot, canceledError())));
+    await Promise.all(
+      [...this.slots].map((slot) =>
+        slot.job === null && !slot.stopping ? this.retire(slot) : this.stop(slot, canceledError()),
+      ),
+    );
+  }
+
+  /** End an idle worker by asking it to, and stop it only if it does not end in time. */
+  private async retire(slot: Slot): Promise<void> {
+    slot.stopping = true;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    const ended = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), RETIRE_MS);
+      slot.worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    try {
+      slot.worker.postMessage({ retire: true } satisfies WorkerRetire);
+    } catch {
+      // already gone
+    }
+    if (!(await ended)) await slot.worker.terminate().catch(() => undefined);
+    this.slots.delete(slot);
   }
 
   /** Workers alive now (tests watch cancel and crash clean up after themselves). */

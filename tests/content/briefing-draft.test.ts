@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draftItems } from '../../content/briefing/select';
 import { importReport } from '../../content/import';
 import type { Report } from '../../content/model/report';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { readReportBytes } from '../helpers/paths';
 
-describe('the default draft of the district report', () => {
+describe('the default draft of a newspaper report', () => {
   let report: Report;
   beforeAll(async () => {
-    report = await importReport({ name: 'district.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
+    report = await importReport({ name: 'qinghe.txt', bytes: readReportBytes() });
   });
 
   it('leaves out photo captions whose pictures did not survive the paste', () => {
@@ -35,12 +34,12 @@ describe('text in outputs from a pasted newspaper report', () => {
     const { composeDeck } = await import('../../content/compose/deck');
     const { emptyBriefing } = await import('../../content/model/briefing');
     const { builtinRegistry } = await import('../../templates/registry');
-    const report = await importReport({ name: 'district.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
+    const report = await importReport({ name: 'qinghe.txt', bytes: readReportBytes() });
     const halfWidthInChinese = /[\u4e00-\u9fff][,;:(][\u4e00-\u9fff]/;
     expect(JSON.stringify(report.sections)).toMatch(halfWidthInChinese);
     const doc = composeDoc(report, { ...emptyBriefing(), briefTemplate: 'gbt9704' });
     expect(JSON.stringify(doc.blocks)).not.toMatch(halfWidthInChinese);
-    expect(JSON.stringify(doc.blocks)).toContain('河（湖）长制');
+    expect(JSON.stringify(doc.blocks)).toContain('聚力攻坚，全力以赴稳住经济大盘');
     const deck = composeDeck(report, emptyBriefing(), builtinRegistry().get('deck', 'gov-red'));
     expect(JSON.stringify(deck.slides)).not.toMatch(halfWidthInChinese);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDeck, deckFields } from '../../content/compose/deck';
 import { pickKeyStats } from '../../content/compose/deck-stats';
-import { importReport } from '../../content/import';
+import { importPastedText, importReport } from '../../content/import';
 import { emptyBriefing, type BriefingItem } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { Deck, Slide } from '../../templates/model';
@@ -20,19 +20,32 @@ import {
   stat,
 } from '../fixtures/deck/reports';
 import { officialPunctuation as official } from '../../content/text/punctuation';
-import { readDistrictReport } from '../helpers/paths';
+import { readDistrictReport, readReportBytes } from '../helpers/paths';
+import { describeSharedReport } from '../helpers/shared-report';
 
 const theme = (id = 'gov-red') => builtinRegistry().get('deck', id);
 const layouts = (deck: Deck) => deck.slides.map((s) => s.layout);
 
-describe('the automatic draft of the shared district report', () => {
+const NUMBERS = [
+  '一、',
+  '二、',
+  '三、',
+  '四、',
+  '五、',
+  '六、',
+  '七、',
+  '八、',
+  '九、',
+  '十、',
+  '十一、',
+  '十二、',
+];
+
+describe('the automatic draft of a newspaper report', () => {
   let report: Report;
   let deck: Deck;
   beforeAll(async () => {
-    report = await importReport({
-      name: 'district-midyear-2022.txt',
-      bytes: new TextEncoder().encode(readDistrictReport()),
-    });
+    report = await importReport({ name: 'qinghe-midyear-2023.txt', bytes: readReportBytes() });
     deck = composeDeck(report, emptyBriefing(), theme());
   });
 
@@ -46,28 +59,20 @@ describe('the automatic draft of the shared district report', () => {
     const dividers = deck.slides.filter((s) => s.layout === 'divider');
     // slide text carries full-width punctuation (「发展为要，坚定信心…」) whatever the paste had
     expect(dividers.map((d) => d.title)).toEqual(report.sections.map((s) => official(s.title)));
-    // 写在前面 is a label, not a numbered part: its divider has no number and takes none
-    expect(dividers[0]).toMatchObject({ title: '写在前面', number: '' });
-    expect(dividers.slice(1, 4).map((d) => d.number)).toEqual(['一、', '二、', '三、']);
+    const numbered = dividers.map((d) => d.number).filter(Boolean);
+    expect(numbered.length).toBeGreaterThan(8);
+    expect(numbered).toEqual(NUMBERS.slice(0, numbered.length));
     const agenda = deck.slides.filter((s) => s.layout === 'agenda').flatMap((s) => s.agenda ?? []);
     expect(agenda).toEqual(
       report.sections.map((s) => official(s.title)).map((t) => expect.stringContaining(t.slice(0, 6))),
     );
   });
 
-  it('leaves no divider empty: a section with only paragraphs shows their opening sentences', () => {
+  it('leaves no divider empty', () => {
     deck.slides.forEach((s, i) => {
       if (s.layout === 'divider')
         expect(['divider', 'closing'], s.title).not.toContain(deck.slides[i + 1]?.layout);
     });
-    const intro = report.sections.find(
-      (s) => s.blocks.every((b) => b.kind === 'paragraph') && s.sections.length === 0,
-    );
-    const first = intro?.blocks[0] as { text: string } | undefined;
-    if (!intro || !first) throw new Error('the district report has an introduction of paragraphs');
-    const slide = deck.slides.find((s) => s.layout === 'bullets' && s.title === official(intro.title));
-    expect(slide?.notes).toContain(official(first.text));
-    expect(official(first.text).startsWith((slide?.bullets?.[0] ?? '').replace(/……$/, ''))).toBe(true);
   });
 
   it('sets every point as a bullet with its lead-in, the body in the speaker notes', () => {
@@ -122,6 +127,58 @@ describe('the automatic draft of the shared district report', () => {
         expect(s.fit?.body).toBeLessThanOrEqual(t.type.bullets.size.max);
       }
     }
+  });
+});
+
+/** A section with only paragraphs under it shows their opening sentences rather than an empty divider. */
+function expectIntroShown(report: Report, deck: Deck): void {
+  const intro = report.sections.find(
+    (s) => s.blocks.length > 0 && s.blocks.every((b) => b.kind === 'paragraph') && s.sections.length === 0,
+  );
+  const first = intro?.blocks[0] as { text: string } | undefined;
+  if (!intro || !first) throw new Error('the report has no section of paragraphs only');
+  const slide = deck.slides.find((s) => s.layout === 'bullets' && s.title === official(intro.title));
+  expect(slide?.notes).toContain(official(first.text));
+  expect(official(first.text).startsWith((slide?.bullets?.[0] ?? '').replace(/……$/, ''))).toBe(true);
+}
+
+describe('a report that opens with a section of paragraphs only', () => {
+  it('shows their opening sentences on a bullets slide after its divider', () => {
+    const report = importPastedText(
+      [
+        '临川县上半年工作情况',
+        '前言',
+        '今年以来，全县上下坚持稳中求进，经济社会发展总体平稳，主要指标好于预期，为完成全年任务打下了坚实基础。',
+        '上半年，全县上下围绕年初确定的目标任务，一手抓项目建设，一手抓民生保障，各项工作有序推进。',
+        '一、经济运行',
+        '工业生产加快回升。规上工业增加值增长8.2%，新增规上工业企业27户。',
+        '二、民生保障',
+        '就业形势总体稳定。城镇新增就业3120人，发放稳岗返还资金860万元。',
+      ].join('\n\n'),
+    );
+    expectIntroShown(report, composeDeck(report, emptyBriefing(), theme()));
+  });
+});
+
+describeSharedReport('the automatic draft of the shared district report', () => {
+  let report: Report;
+  let deck: Deck;
+  beforeAll(async () => {
+    report = await importReport({
+      name: 'district-midyear-2022.txt',
+      bytes: new TextEncoder().encode(readDistrictReport()),
+    });
+    deck = composeDeck(report, emptyBriefing(), theme());
+  });
+
+  it('gives 写在前面, a label rather than a numbered part, a divider without a number', () => {
+    const dividers = deck.slides.filter((s) => s.layout === 'divider');
+    expect(dividers[0]).toMatchObject({ title: '写在前面', number: '' });
+    expect(dividers.slice(1, 4).map((d) => d.number)).toEqual(['一、', '二、', '三、']);
+  });
+
+  it('shows the opening sentences of its introduction of paragraphs', () => {
+    expectIntroShown(report, deck);
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { importReport } from '../../content/import';
 import { emptyBriefing } from '../../content/model/briefing';
 import { toggleSection } from '../../content/briefing/select';
@@ -14,7 +13,7 @@ import {
 } from '../../content/project';
 import { sampleReport } from '../../content/sample';
 import type { Report } from '../../content/model/report';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { readReportBytes } from '../helpers/paths';
 
 const report = sampleReport();
 const section = report.sections[2]!;
@@ -73,13 +72,13 @@ describe('the .briefing project file', () => {
     expect(project.report.decisions).toEqual({ repairs: { 'r-1': false }, roles: { b3: 'heading' } });
   });
 
-  it('round-trips the imported district report', async () => {
-    const district = await importReport({ name: 'd.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
-    const b = toggleSection(emptyBriefing(), district, district.sections[3]!.id, true);
+  it('round-trips an imported newspaper report', async () => {
+    const qinghe = await importReport({ name: 'q.txt', bytes: readReportBytes() });
+    const b = toggleSection(emptyBriefing(), qinghe, qinghe.sections[3]!.id, true);
     const { project } = restoreProject(
-      serializeProject({ name: 'd', report: district, briefing: b }, { savedAt: new Date() }),
+      serializeProject({ name: 'q', report: qinghe, briefing: b }, { savedAt: new Date() }),
     );
-    expect(project.report).toEqual(district);
+    expect(project.report).toEqual(qinghe);
     expect(project.briefing.items.map((i) => i.id)).toEqual(b.items.map((i) => i.id));
   });
 

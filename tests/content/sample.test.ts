@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../content/sample';
 import { SAMPLE_REPORT_TEXT } from '../../content/sample/sample-report';
 import { readDistrictReport } from '../helpers/paths';
-
-const fixture = readDistrictReport();
+import { describeSharedReport } from '../helpers/shared-report';
 
 describe('the built-in sample report', () => {
   const report = sampleReport();
@@ -52,9 +51,11 @@ describe('the built-in sample report', () => {
       expect.arrayContaining(['107户', '21.59亿元', '1868项', '6070个', '660个', '6.1万户次']),
     );
   });
+});
 
+describeSharedReport('the built-in sample report beside the shared district report', () => {
   it('is our own text, not sentences copied from the newspaper fixture', () => {
-    const sentences = fixture
+    const sentences = readDistrictReport()
       .split(/[。！？\n]/)
       .map((s) => s.trim())
       .filter((s) => s.length >= 12);

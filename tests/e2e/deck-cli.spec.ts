@@ -5,20 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
+import { REPORT_PATH } from '../helpers/paths';
 
 /**
  * `npx briefing build FILE --template … --format html,pdf,pptx --out DIR` with the built app, on
- * the shared district report: three files per theme that agree on the number of slides, and an
+ * a newspaper report of our own: three files per theme that agree on the number of slides, and an
  * HTML deck that works from file:// with the network cut off.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REPORT = join(
-  process.env.BRIEFING_SHARED ?? join(ROOT, '..', 'shared'),
-  'fixtures',
-  'reports',
-  'district-midyear-2022.txt',
-);
+const REPORT = REPORT_PATH;
 let dir = '';
 
 test.beforeAll(() => {
@@ -39,7 +35,7 @@ for (const theme of ['gov-red', 'gov-blue', 'plain']) {
     const stdout = execFileSync(
       process.execPath,
       [
-        join(ROOT, 'bin', 'briefing.js'),
+        join(ROOT, 'bin', 'briefing.cjs'),
         'build',
         REPORT,
         '--template',

@@ -2,21 +2,35 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Download, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { DISTRICT_REPORT_PATH, REPORT_PATH } from '../helpers/paths';
 import { ROOT } from './host';
 
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** The shared district report's title and a few of its section headings. */
+/** Our newspaper test report (tests/fixtures/reports): its title and a few of its section headings. */
+export const NEWSPAPER = {
+  path: REPORT_PATH,
+  title: '稳中求进开新局 实干笃行谱新篇',
+  /** its first section, a label rather than a numbered part */
+  opening: '编者按',
+  economy: '坚持项目为王夯实发展根基',
+  develop: '聚力攻坚,全力以赴稳住经济大盘',
+  /** the same heading as exports set it, with official full-width punctuation */
+  developInOutputs: '聚力攻坚，全力以赴稳住经济大盘',
+  reform: '深化改革开放激发市场活力',
+};
+
+/** The shared district report (../shared/fixtures), for the acceptance test that runs where it is. */
 export const DISTRICT = {
   path: DISTRICT_REPORT_PATH,
   title: '凝心聚力向前行 克难奋进谋新篇',
-  economy: '全力以赴稳定经济运行',
-  develop: '发展为要,坚定信心全力以赴抓落实',
-  /** the same heading as exports set it, with official full-width punctuation */
-  developInOutputs: '发展为要，坚定信心全力以赴抓落实',
-  reform: '推进改革创新激扬发展活力',
+  headings: [
+    '写在前面',
+    '全力以赴稳定经济运行',
+    '发展为要,坚定信心全力以赴抓落实',
+    '推进改革创新激扬发展活力',
+  ],
 };
 
 export const outline = (page: Page) => page.getByRole('navigation', { name: '报告' });

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DISTRICT, openDesk, outline } from './desk-helpers';
+import { NEWSPAPER, openDesk, outline } from './desk-helpers';
 import { startHost, type RunningHost } from './host';
-import { districtReportRepeated } from '../helpers/paths';
+import { reportRepeated } from '../helpers/paths';
 
 /**
  * A large report imports in main's worker thread: the page shows how far it has got, stays
- * usable meanwhile, and 取消 stops it. The file (about 25 MB of text, the shared district report
+ * usable meanwhile, and 取消 stops it. The file (about 25 MB of text, our newspaper test report
  * over and over) is written at test time.
  */
 
@@ -22,7 +22,7 @@ test.afterEach(async () => {
 
 function bigReportFile(mb: number): string {
   const path = join(mkdtempSync(join(tmpdir(), 'big-report-')), '全年工作总结汇编.txt');
-  writeFileSync(path, districtReportRepeated(mb));
+  writeFileSync(path, reportRepeated(mb));
   return path;
 }
 
@@ -35,6 +35,10 @@ async function chooseReport(page: Page, path: string): Promise<void> {
 }
 
 test('a 25 MB report shows its progress as a percentage while the desk stays usable', async ({ page }) => {
+  // the newspaper report is dense with figures (a quarter of a million statistics in 25 MB): on a
+  // loaded 2-core machine the whole import and the page's first drawing take minutes, so the
+  // bounds here only say it ends; the bench measures how fast
+  test.setTimeout(420_000);
   const path = bigReportFile(25);
   await openDesk(page, host.appUrl);
   await chooseReport(page, path);
@@ -56,9 +60,9 @@ test('a 25 MB report shows its progress as a percentage while the desk stays usa
   await page.getByRole('button', { name: 'Switch interface language' }).click();
   await expect(page.getByRole('button', { name: '打开报告', exact: true })).toBeVisible();
 
-  await expect(page.getByRole('status')).toContainText('已导入', { timeout: 120_000 });
+  await expect(page.getByRole('status')).toContainText('已导入', { timeout: 360_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
-  await expect(outline(page).locator('.report-title')).toHaveText(DISTRICT.title);
+  await expect(outline(page).locator('.report-title')).toHaveText(NEWSPAPER.title);
 });
 
 test('取消 stops a long import quietly and leaves the desk as it was', async ({ page }) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  DISTRICT,
+  NEWSPAPER,
   briefingLines,
   briefingRows,
   exportFormat,
@@ -26,40 +26,40 @@ test.afterEach(async () => {
 
 const NEW_TITLE = '稳经济保增长';
 
-/** The district report, two sections and two statistics ticked. */
-async function pickFromDistrict(page: Page): Promise<void> {
+/** The newspaper report, two sections and two statistics ticked. */
+async function pickFromNewspaper(page: Page): Promise<void> {
   await openDesk(page, host.appUrl);
-  await importThroughChooser(page, DISTRICT.path);
+  await importThroughChooser(page, NEWSPAPER.path);
   const nav = outline(page);
-  await nav.getByRole('checkbox', { name: `选中「${DISTRICT.economy}」` }).check();
-  await nav.getByRole('checkbox', { name: `选中「${DISTRICT.develop}」` }).check();
-  await expect(briefingRows(page).first()).toContainText(DISTRICT.economy);
+  await nav.getByRole('checkbox', { name: `选中「${NEWSPAPER.economy}」` }).check();
+  await nav.getByRole('checkbox', { name: `选中「${NEWSPAPER.develop}」` }).check();
+  await expect(briefingRows(page).first()).toContainText(NEWSPAPER.economy);
 
   // statistics: the filter shows them alone; the search finds one by its value
   await nav.getByRole('radio', { name: '只看数据' }).click();
-  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('107户');
-  const stat = nav.getByRole('checkbox', { name: /107户/ });
+  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('156户');
+  const stat = nav.getByRole('checkbox', { name: /156户/ });
   await stat.check();
-  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('21.59亿元');
-  await nav.getByRole('checkbox', { name: /21\.59亿元/ }).check();
+  await nav.getByRole('searchbox', { name: '搜索报告' }).fill('186.4亿元');
+  await nav.getByRole('checkbox', { name: /186\.4亿元/ }).check();
   await nav.getByRole('searchbox', { name: '搜索报告' }).fill('');
   await nav.getByRole('radio', { name: '全部' }).click();
   // ticking the points of a section below shows the section as partly ticked
-  await expect(briefingRows(page).filter({ hasText: '107户' })).toHaveCount(1);
-  await expect(briefingRows(page).filter({ hasText: '21.59亿元' })).toHaveCount(1);
+  await expect(briefingRows(page).filter({ hasText: '156户' })).toHaveCount(1);
+  await expect(briefingRows(page).filter({ hasText: '186.4亿元' })).toHaveCount(1);
 }
 
 test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save, reload and reopen', async ({
   page,
 }) => {
   page.on('dialog', (d) => void d.accept());
-  await pickFromDistrict(page);
+  await pickFromNewspaper(page);
   const nav = outline(page);
 
   // a section's box shows a partial state when only some of it is picked
-  const develop = nav.getByRole('checkbox', { name: `选中「${DISTRICT.develop}」` });
+  const develop = nav.getByRole('checkbox', { name: `选中「${NEWSPAPER.develop}」` });
   await expect(develop).toBeChecked();
-  await nav.getByRole('button', { name: `展开「${DISTRICT.develop}」` }).click();
+  await nav.getByRole('button', { name: `展开「${NEWSPAPER.develop}」` }).click();
   const firstPoint = nav.locator('.outline-row.kind-point').first();
   await firstPoint.getByRole('checkbox').uncheck();
   await expect(develop).not.toBeChecked();
@@ -73,7 +73,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
 
   // reorder by drag: the second section's heading to the top
   const before = await briefingLines(page);
-  const developRow = briefingRows(page).filter({ hasText: DISTRICT.develop }).first();
+  const developRow = briefingRows(page).filter({ hasText: NEWSPAPER.develop }).first();
   const handle = developRow.locator('.handle');
   const target = briefingRows(page).first();
   const from = (await handle.boundingBox())!;
@@ -83,7 +83,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 4 });
   await page.mouse.move(to.x + 30, to.y + 2, { steps: 20 });
   await page.mouse.up();
-  await expect(briefingRows(page).first()).toContainText(DISTRICT.develop);
+  await expect(briefingRows(page).first()).toContainText(NEWSPAPER.develop);
   const afterDrag = await briefingLines(page);
   expect(afterDrag.length).toBe(before.length);
   expect(afterDrag).not.toEqual(before);
@@ -91,14 +91,14 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   // reorder by keyboard: Alt+↓ moves the focused line down one place
   await briefingRows(page).first().focus();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(briefingRows(page).nth(1)).toContainText(DISTRICT.develop);
+  await expect(briefingRows(page).nth(1)).toContainText(NEWSPAPER.develop);
   await expect(briefingRows(page).nth(1)).toBeFocused();
   await page.keyboard.press('Alt+ArrowUp');
-  await expect(briefingRows(page).first()).toContainText(DISTRICT.develop);
+  await expect(briefingRows(page).first()).toContainText(NEWSPAPER.develop);
 
   // retitle the economy heading inline; the preview follows
   const economyId = await briefingRows(page)
-    .filter({ hasText: DISTRICT.economy })
+    .filter({ hasText: NEWSPAPER.economy })
     .first()
     .getAttribute('data-item-row');
   const economyRow = page.locator(`[data-item-row="${economyId}"]`);
@@ -110,8 +110,8 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
 
   // undo and redo it
   await page.keyboard.press('Control+z');
-  await expect(title).toHaveValue(DISTRICT.economy);
-  await expect(page.locator('.current-slide')).toContainText(DISTRICT.economy);
+  await expect(title).toHaveValue(NEWSPAPER.economy);
+  await expect(page.locator('.current-slide')).toContainText(NEWSPAPER.economy);
   await page.keyboard.press('Control+y');
   await expect(title).toHaveValue(NEW_TITLE);
   await expect(page.locator('.current-slide')).toContainText(NEW_TITLE);
@@ -123,9 +123,9 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   const docText = await zipText(docx, /^word\/document\.xml$/);
   expect(docText).toContain(NEW_TITLE);
-  expect(docText).toContain(DISTRICT.developInOutputs);
-  expect(docText).not.toContain(DISTRICT.reform);
-  expect(docText).toContain('21.59');
+  expect(docText).toContain(NEWSPAPER.developInOutputs);
+  expect(docText).not.toContain(NEWSPAPER.reform);
+  expect(docText).toContain('186.4');
 
   // save (Ctrl+S: in browser mode the project arrives as a download)
   const linesBeforeSave = await briefingLines(page);
@@ -146,7 +146,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
     page.getByRole('menuitem', { name: '打开项目…' }).click(),
   ]);
   await chooser.setFiles(projectPath);
-  await expect(outline(page).locator('.report-title')).toHaveText(DISTRICT.title);
+  await expect(outline(page).locator('.report-title')).toHaveText(NEWSPAPER.title);
   expect(await briefingLines(page)).toEqual(linesBeforeSave);
   await expect(page.getByRole('radio', { name: 'Word 简报' })).toHaveAttribute('aria-checked', 'true');
   await expect(page.locator('.brief-page')).toContainText(NEW_TITLE);
@@ -155,15 +155,15 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   // and from the recent list
   await page.reload();
   await page.getByRole('button', { name: '文件' }).click();
-  await page.getByRole('menuitem', { name: new RegExp(DISTRICT.title) }).click();
-  await expect(outline(page).locator('.report-title')).toHaveText(DISTRICT.title);
+  await page.getByRole('menuitem', { name: new RegExp(NEWSPAPER.title) }).click();
+  await expect(outline(page).locator('.report-title')).toHaveText(NEWSPAPER.title);
   expect(await briefingLines(page)).toEqual(linesBeforeSave);
 });
 
 test('splits and merges an item, restores its original text, and deletes it with Delete', async ({
   page,
 }) => {
-  await pickFromDistrict(page);
+  await pickFromNewspaper(page);
   const point = briefingRows(page)
     .filter({ has: page.locator('.badge-point') })
     .first();
@@ -237,13 +237,13 @@ test('switches templates from the picker and the preview follows', async ({ page
 });
 
 test('exports a .pptx whose slides carry the edited title', async ({ page }) => {
-  await pickFromDistrict(page);
-  const economyRow = briefingRows(page).filter({ hasText: DISTRICT.economy }).first();
+  await pickFromNewspaper(page);
+  const economyRow = briefingRows(page).filter({ hasText: NEWSPAPER.economy }).first();
   await economyRow.click();
   await economyRow.getByRole('textbox', { name: '标题' }).fill(NEW_TITLE);
   const pptx = await exportFormat(page, /PowerPoint 演示文稿（\.pptx）/);
   expect(pptx.suggestedFilename()).toMatch(/\.pptx$/);
   const slides = await zipText(pptx, /^ppt\/slides\/slide\d+\.xml$/);
   expect(slides).toContain(NEW_TITLE);
-  expect(slides).toContain(DISTRICT.developInOutputs);
+  expect(slides).toContain(NEWSPAPER.developInOutputs);
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWire, encodeFrame, encodeWire, FRAME_CONTENT_TYPE } from '../../content/util/wire';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { readReportBytes } from '../helpers/paths';
 import { createHandlers } from '../../main/handlers';
 import { startHttpHost, type HttpHost } from '../../main/host/http-host';
 import { builtinRegistry } from '../../templates/registry';
@@ -202,7 +202,7 @@ describe('the browser-mode host', () => {
   });
 
   it('takes a file as raw bytes in a frame, and answers with the report', async () => {
-    const bytes = new Uint8Array(readFileSync(DISTRICT_REPORT_PATH));
+    const bytes = readReportBytes();
     const frame = Buffer.concat(encodeFrame({ name: '上半年总结.txt', bytes }));
     // the bytes travel as they are: the frame is the file plus a few hundred bytes of header
     expect(frame.length).toBeLessThan(bytes.length + 200);
@@ -216,7 +216,7 @@ describe('the browser-mode host', () => {
     const env = decodeWire(res.body) as { ok: boolean; value: { title: string; source: { name: string } } };
     expect(env.ok).toBe(true);
     expect(env.value.source.name).toBe('上半年总结.txt');
-    expect(env.value.title).toBe('凝心聚力向前行 克难奋进谋新篇');
+    expect(env.value.title).toBe('稳中求进开新局 实干笃行谱新篇');
   });
 
   it('refuses a frame whose bytes run past its end, and a body of any other type', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_OFFICE_TEMPLATE_BYTES } from '../../content/model/briefing';
 import { runCli, type CliIO } from '../../main/cli';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { REPORT_PATH } from '../helpers/paths';
 import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
 import { attrOf, find, paragraphs, readDocx } from '../helpers/ooxml';
 import govBlue from '../../templates/deck/gov-blue/template.json';
@@ -39,7 +39,7 @@ describe('briefing build for Word briefs', () => {
   it('builds a gbt9704 brief with a red masthead from the fields given on the command line', async () => {
     const r = await run(
       'build',
-      DISTRICT_REPORT_PATH,
+      REPORT_PATH,
       '--template',
       'gbt9704',
       '--format',
@@ -78,7 +78,7 @@ describe('briefing build for Word briefs', () => {
   it('builds a bulletin with its issue number and 报尾', async () => {
     const r = await run(
       'build',
-      DISTRICT_REPORT_PATH,
+      REPORT_PATH,
       '--template=bulletin',
       '--format=docx',
       '--out=.',
@@ -106,7 +106,7 @@ describe('briefing build for Word briefs', () => {
     await writeFile(join(dir, '本单位模板.docx'), await makeOfficeTemplate());
     const r = await run(
       'build',
-      DISTRICT_REPORT_PATH,
+      REPORT_PATH,
       '--template',
       '本单位模板.docx',
       '--format',
@@ -131,16 +131,7 @@ describe('briefing build for Word briefs', () => {
 
   it('refuses an office template without {{body}} in both languages and writes nothing', async () => {
     await writeFile(join(dir, 'old.docx'), await makeOfficeTemplate({ withoutBody: true }));
-    const r = await run(
-      'build',
-      DISTRICT_REPORT_PATH,
-      '--template',
-      'old.docx',
-      '--format',
-      'docx',
-      '--out',
-      'out',
-    );
+    const r = await run('build', REPORT_PATH, '--template', 'old.docx', '--format', 'docx', '--out', 'out');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
@@ -152,7 +143,7 @@ describe('briefing build for Word briefs', () => {
 
   it('refuses an office template over the size limit in both languages, as the desk does', async () => {
     await writeFile(join(dir, 'big.docx'), new Uint8Array(MAX_OFFICE_TEMPLATE_BYTES + 1));
-    const r = await run('build', DISTRICT_REPORT_PATH, '--template', 'big.docx', '--format', 'docx');
+    const r = await run('build', REPORT_PATH, '--template', 'big.docx', '--format', 'docx');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       /^briefing: 「big\.docx」有 10\.0 MB，本单位模板不能超过.*\("big\.docx" is 10\.0 MB;/,
@@ -161,14 +152,14 @@ describe('briefing build for Word briefs', () => {
   });
 
   it('says which office template file is missing', async () => {
-    const r = await run('build', DISTRICT_REPORT_PATH, '--template', 'nowhere.docx', '--format', 'docx');
+    const r = await run('build', REPORT_PATH, '--template', 'nowhere.docx', '--format', 'docx');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('找不到「nowhere.docx」');
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('lists the known templates when the id is unknown', async () => {
-    const r = await run('build', DISTRICT_REPORT_PATH, '--template', 'gb9704', '--format', 'docx');
+    const r = await run('build', REPORT_PATH, '--template', 'gb9704', '--format', 'docx');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('gbt9704、bulletin、plain');
     expect(r.stderr).toContain('.docx');
@@ -246,7 +237,7 @@ describe('briefing with the custom templates in a folder (--templates)', () => {
     expect(html.toUpperCase()).toContain('1B7F3B');
     const brief = await run(
       'build',
-      DISTRICT_REPORT_PATH,
+      REPORT_PATH,
       '--template',
       'county-bulletin',
       '--templates',

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +15,7 @@ import { ROOT } from '../helpers/paths';
  */
 
 const TASK_WORKER = join(ROOT, 'out', 'main', 'task-worker.js');
-const BIN = join(ROOT, 'bin', 'briefing.js');
+const BIN = join(ROOT, 'bin', 'briefing.cjs');
 
 beforeAll(() => {
   ensureBuild({ quiet: true });
@@ -27,14 +27,14 @@ function fileOf(name: string, bytes: Uint8Array): { dir: string; name: string } 
   return { dir, name };
 }
 
-async function cli(args: string[], cwd: string, importWorker?: string) {
+async function cli(args: string[], cwd: string, workerScript?: string) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     cwd,
-    ...(importWorker ? { importWorker } : {}),
+    ...(workerScript ? { workerScript } : {}),
   });
   return { code, stdout, stderr };
 }
@@ -67,6 +67,23 @@ describe('briefing on hostile files', () => {
     const crashing = await cli(['inspect', name], dir, join(ROOT, 'tests/fixtures/workers/throws.mjs'));
     expect(crashing.code).toBe(1);
     expect(crashing.stderr).toContain('导入的后台任务意外中止');
+  }, 60_000);
+
+  it('converts under the same limits: build on a crafted file ends with one line and writes nothing', async () => {
+    const { dir, name } = fileOf('bomb.pdf', pdfStreamBomb(2));
+    const out = join(dir, 'out');
+    const run = await cli(['build', name, '--format', 'docx', '--out', out], dir, TASK_WORKER);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/PDF 中一个数据流.*8 MB.*decoded size of one PDF stream/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    // a worker that crashes shows the conversion really ran there
+    const crashing = await cli(
+      ['build', name, '--out', out],
+      dir,
+      join(ROOT, 'tests/fixtures/workers/throws.mjs'),
+    );
+    expect(crashing.code).toBe(1);
   }, 60_000);
 
   it('imports a Word file with a linked picture, saying on stderr which picture was skipped', async () => {

@@ -133,7 +133,7 @@ describe('npx briefing (the installed bin)', () => {
   });
 
   it('exits non-zero with one line on stderr for a missing file', async () => {
-    const bin = join(ROOT, 'bin', 'briefing.js');
+    const bin = join(ROOT, 'bin', 'briefing.cjs');
     const err = await exec(process.execPath, [bin, 'inspect', 'no-such-file.docx']).catch(
       (e: { code: number; stderr: string }) => e,
     );

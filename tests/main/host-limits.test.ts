@@ -12,7 +12,7 @@ import { startBrowserMode } from '../../main/browser';
 import { BODY_LIMITS } from '../../main/host/body-limits';
 import type { HttpHost } from '../../main/host/http-host';
 import { ensureBuild } from '../../scripts/ensure-build.mjs';
-import { districtReportRepeated, ROOT } from '../helpers/paths';
+import { reportRepeated, ROOT } from '../helpers/paths';
 
 /**
  * Browser mode's host on hostile requests: each channel refuses a body past its own limit while
@@ -174,7 +174,7 @@ describe('browser-mode host limits', () => {
   });
 
   it('decodes a large document off main’s thread: other calls are answered while it is read', async () => {
-    const report: Report = await importReport({ name: 'big.txt', bytes: districtReportRepeated(3) });
+    const report: Report = await importReport({ name: 'big.txt', bytes: reportRepeated(3) });
     const body = encodeWire({ report, decisions: { repairs: {}, roles: {} } });
     expect(body.length).toBeGreaterThan(5 * 1024 * 1024);
     const delay = monitorEventLoopDelay({ resolution: 10 });

@@ -19,7 +19,7 @@ import {
 import { builtinRegistry } from '../../templates/registry';
 import { displayTitle } from '../../templates/render/geometry';
 import { allLayouts, hostile } from '../fixtures/deck/reports';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { REPORT_PATH } from '../helpers/paths';
 
 /**
  * The PDF deck: reveal's print view of the HTML deck, printed by an installed Chromium through
@@ -197,12 +197,12 @@ describe('printing a deck to PDF with the installed Chromium', () => {
 });
 
 describe('briefing build on the command line', () => {
-  it('writes .html, .pdf and .pptx of the shared report in a chosen theme', async () => {
+  it('writes .html, .pdf and .pptx of a report in a chosen theme', async () => {
     const out = join(dir, 'cli');
     const lines: string[] = [];
     const errors: string[] = [];
     const code = await runCli(
-      ['build', DISTRICT_REPORT_PATH, '--template', 'gov-blue', '--format', 'html,pdf,pptx', '--out', out],
+      ['build', REPORT_PATH, '--template', 'gov-blue', '--format', 'html,pdf,pptx', '--out', out],
       {
         stdout: (t) => lines.push(t),
         stderr: (t) => errors.push(t),

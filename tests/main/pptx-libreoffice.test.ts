@@ -13,7 +13,7 @@ import { builtinRegistry } from '../../templates/registry';
 import { displayTitle } from '../../templates/render/geometry';
 import { allLayouts, hostile } from '../fixtures/deck/reports';
 import { LOGO_PNG } from '../fixtures/deck/png';
-import { readDistrictReport, ROOT } from '../helpers/paths';
+import { readReportBytes, ROOT } from '../helpers/paths';
 
 /**
  * The .pptx opens in LibreOffice Impress (what Kylin and UOS desktops ship besides WPS): headless
@@ -32,14 +32,11 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pptx-lo-'));
-  const district = await importReport({
-    name: 'district.txt',
-    bytes: new TextEncoder().encode(readDistrictReport()),
-  });
+  const newspaper = await importReport({ name: 'qinghe.txt', bytes: readReportBytes() });
   const fixtures = [
     { name: 'layouts', ...allLayouts() },
     { name: 'hostile', ...hostile() },
-    { name: 'district', report: district, briefing: emptyBriefing() },
+    { name: 'newspaper', report: newspaper, briefing: emptyBriefing() },
   ];
   const files: string[] = [];
   for (const fx of fixtures)

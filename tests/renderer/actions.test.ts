@@ -21,7 +21,7 @@ import { isDirty } from '../../renderer/store/project-slice';
 import { undo, useStore } from '../../renderer/store/store';
 import { saveInProjectsFolder } from '../../main/browser';
 import { recoveryFile } from '../../main/recovery';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { readReportBytes } from '../helpers/paths';
 import { resetStore, useRealHandlers } from './helpers';
 
 const s = useStore.getState;
@@ -230,10 +230,10 @@ describe('export', () => {
 describe('imports', () => {
   it('an imported report is a new unsaved project, and undo brings the previous report back', async () => {
     const previous = s().report;
-    const district = await importReport({ name: 'd.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
+    const qinghe = await importReport({ name: 'q.txt', bytes: readReportBytes() });
     const { adoptReport } = await import('../../renderer/actions/document');
-    adoptReport(district);
-    expect(s().report).toBe(district);
+    adoptReport(qinghe);
+    expect(s().report).toBe(qinghe);
     expect(s().projectPath).toBeNull();
     expect(isDirty(s())).toBe(true);
     expect(s().notice?.zh).toContain('已导入');

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { emptyBriefing } from '../../content/model/briefing';
 import { addRefs, toggleSection } from '../../content/briefing/select';
 import { buildReport, importReport } from '../../content/import';
 import { textToRawBlocks } from '../../content/import/text';
 import { sampleReport } from '../../content/sample';
 import { highlightStats, outlineRows, pickStates } from '../../renderer/outline/rows';
-import { DISTRICT_REPORT_PATH } from '../helpers/paths';
+import { readReportBytes } from '../helpers/paths';
 
 const report = sampleReport();
 const economy = report.sections.find((s) => s.title === '稳住经济运行基本盘')!;
@@ -104,14 +103,14 @@ describe('checkbox states', () => {
 
 describe('statistics highlighted in the full text', () => {
   it('marks each statistic where it stands, and keeps every character', async () => {
-    const district = await importReport({ name: 'd.txt', bytes: readFileSync(DISTRICT_REPORT_PATH) });
-    const stat = district.stats.find((s) => s.text === '107户')!;
-    const block = district.sections.flatMap((s) => s.blocks).find((b) => b.id === stat.blockId)!;
+    const qinghe = await importReport({ name: 'q.txt', bytes: readReportBytes() });
+    const stat = qinghe.stats.find((s) => s.text === '126个')!;
+    const block = qinghe.sections.flatMap((s) => s.blocks).find((b) => b.id === stat.blockId)!;
     const text = block.kind === 'point' ? block.text : block.kind === 'paragraph' ? block.text : '';
-    const stats = district.stats.filter((s) => s.blockId === block.id);
+    const stats = qinghe.stats.filter((s) => s.blockId === block.id);
     const runs = highlightStats(text, stats);
     expect(runs.map((r) => r.text).join('')).toBe(text);
-    expect(runs.filter((r) => r.stat).map((r) => r.text)).toContain('107户');
+    expect(runs.filter((r) => r.stat).map((r) => r.text)).toContain('126个');
   });
 
   it('does not mark one place twice when a statistic repeats', () => {

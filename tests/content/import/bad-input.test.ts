@@ -3,7 +3,7 @@ import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportError, IMPORT_ERROR_CODES, importReport, SUPPORTED_EXTENSIONS } from '../../../content/import';
 import { MAX_INFLATED_BYTES } from '../../../content/import/zip';
-import { districtReportRepeated, readDistrictReport } from '../../helpers/paths';
+import { readReportText, reportRepeated } from '../../helpers/paths';
 import { bombDeflate, cjkLine, makeCompoundFile, makePdf, makeZip } from './builders';
 
 /** Import and return the ImportError code, failing the test on any other outcome. */
@@ -127,8 +127,8 @@ describe('bad input gets a clear message, never a crash', () => {
   });
 
   it('imports a 50 MB text file, reporting progress as it goes', async () => {
-    const bytes = districtReportRepeated(50);
-    const copies = bytes.length / enc(`${readDistrictReport()}\n`).length;
+    const bytes = reportRepeated(50);
+    const copies = bytes.length / enc(`${readReportText()}\n`).length;
     const progress: number[] = [];
     const heap = (): number => process.memoryUsage().heapUsed;
     const base = heap();
@@ -149,7 +149,7 @@ describe('bad input gets a clear message, never a crash', () => {
     expect(progress[0]).toBe(0);
     expect(progress[progress.length - 1]).toBe(1);
     expect(progress.every((f, i) => i === 0 || f >= (progress[i - 1] ?? 0))).toBe(true);
-    expect(report.stats.filter((s) => s.text === '1868项')).toHaveLength(copies);
+    expect(report.stats.filter((s) => s.text === '1874件')).toHaveLength(copies);
     expect(report.raw.length).toBeGreaterThan(copies * 60);
   }, 120_000);
 });

@@ -32,3 +32,17 @@ describe('a table of sentences written for the statistics rules', () => {
     expect(found.map((s, i) => shape(s, expected[i] ?? { v: 0, l: '', k: 'amount' }))).toEqual(expected);
   });
 });
+
+describe('「预期」 as expectations is no target cue', () => {
+  it.each([
+    ['面对企业预期偏弱等压力，全区地区生产总值完成186.4亿元，同比增长5.8%。', 'amount'],
+    ['在稳定市场预期的同时，全县新增市场主体1200户。', 'count'],
+    ['一季度规上工业增加值增长6.1%，好于预期。', 'growth'],
+  ])('%s', (text, kind) => {
+    const [first] = statsInSentence(text);
+    expect(first?.kind).toBe(kind);
+  });
+  it('still reads 「预期增长6%」 as a target', () => {
+    expect(statsInSentence('全年地区生产总值预期增长6%左右。')[0]?.kind).toBe('target');
+  });
+});

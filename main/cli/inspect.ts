@@ -1,0 +1,34 @@
+import type { Report } from '../../content/model/report';
+import { parseArgs, unexpected, UsageError, type CliIO } from './args';
+import { readSourceFile } from './options';
+
+/** `briefing inspect FILE [--json]`: the parsed report, or a one-line summary of it. */
+export async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseArgs(args, { json: 'boolean', help: 'boolean' }, 'inspect');
+  const [file, ...extra] = positionals;
+  if (!file)
+    throw new UsageError(
+      'usage',
+      '缺少要解析的文件（briefing inspect FILE）',
+      'missing FILE (briefing inspect FILE)',
+    );
+  if (extra.length) throw unexpected(extra);
+  const source = await readSourceFile(file, io.cwd);
+  const [{ importWithLimits }, { unreadableNotes }] = await Promise.all([
+    import('../tasks/bounded-import'),
+    import('../../content/import/unreadable'),
+  ]);
+  const report = await importWithLimits(source, io.workerScript);
+  for (const note of unreadableNotes(report)) io.stderr(`briefing: 注意：${note.zh} (note: ${note.en})\n`);
+  if (flags.json) {
+    const { inspectedStat } = await import('../../content/stats/inspect');
+    const { raw: _raw, assets: _assets, decisions: _decisions, stats, ...shown } = report;
+    io.stdout(`${JSON.stringify({ ...shown, stats: stats.map(inspectedStat) }, null, 2)}\n`);
+  } else {
+    const count = (s: Report['sections']): number => s.reduce((n, x) => n + 1 + count(x.sections), 0);
+    io.stdout(
+      `${report.title}\n章节 sections: ${count(report.sections)}　统计 stats: ${report.stats.length}　图表 figures: ${report.figures.length}　修复 repairs: ${report.repairs.length}\n`,
+    );
+  }
+  return 0;
+}
