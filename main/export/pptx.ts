@@ -134,9 +134,7 @@ function table(ctx: Ctx, s: PptxSlide, t: SceneTable): void {
       })),
     ),
     {
-      x: inch(t.box.x),
-      y: inch(t.box.y),
-      w: inch(t.box.w),
+      ...pos(t.box),
       colW: t.columns.map(inch),
       rowH: t.rows.map((r) => inch(r.height)),
       fontSize: pt(t.size),
