@@ -166,7 +166,6 @@ function chart(ctx: Ctx, s: PptxSlide, c: SceneChart): void {
     titleFontSize: pt(c.titleSize),
     titleColor: color(ctx, c.colors.title),
     titleBold: true,
-    titleAlign: 'left',
     showValue: true,
     dataLabelFontFace: fontToken(c.fonts.value),
     dataLabelFontSize: pt(c.valueSize),

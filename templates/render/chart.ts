@@ -100,7 +100,7 @@ function chartOption(chart: SceneChart, theme: DeckTemplate): Record<string, unk
     textStyle: { fontFamily: fontToken('body') },
     title: {
       text: chart.title,
-      left: 0,
+      left: 'center',
       top: 0,
       textStyle: {
         fontSize: chart.titleSize,
