@@ -94,7 +94,7 @@ function text(ctx: Ctx, s: PptxSlide, t: SceneText): void {
     s.slideNumber = {
       ...options,
       valign: t.valign === 'bottom' ? 'bottom' : t.valign,
-    } as PptxGenJS.SlideNumberProps;
+    };
     return;
   }
   const last = t.paragraphs.length - 1;

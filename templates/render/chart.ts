@@ -16,16 +16,14 @@ import { textWidthEm } from '../scene/measure';
 
 use([BarChart, LineChart, GridComponent, TitleComponent, SVGRenderer]);
 
-type Platform = NonNullable<Parameters<typeof setPlatformAPI>[0]>;
 const FONT_SIZE = /(\d+(?:\.\d+)?)px/;
 setPlatformAPI({
-  // without this ECharts would measure with a canvas in the page and guess in Node; ours agrees
-  // with how the scene wrapped the labels, wherever the chart is drawn
+  // ECharts measures text with a canvas in the page and guesses in Node; ours measures alike in
+  // both, as the scene wrapped the labels, and no canvas is ever made (the only other uses of
+  // one are the canvas renderer and image export, which are not loaded)
   measureText: (text: string, font?: string) => ({
     width: textWidthEm(text) * Number(FONT_SIZE.exec(font ?? '')?.[1] ?? 12),
   }),
-  // and no canvas is ever made, not even in the page
-  createCanvas: (() => null) as unknown as Platform['createCanvas'],
 });
 
 /** A font role as ECharts gets it: a token the SVG's font-family is swapped for afterwards. */
