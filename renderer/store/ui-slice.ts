@@ -25,6 +25,9 @@ export type OutlineFilter = (typeof OUTLINE_FILTERS)[number];
 export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'about'] as const;
 export type DialogName = (typeof DIALOGS)[number];
 
+/** What staff answer when work would be lost: save it first, let it go, or keep the desk as it is. */
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
 export const MENUS = ['file', 'export', 'template'] as const;
 export type MenuName = (typeof MENUS)[number];
 
@@ -59,6 +62,8 @@ export interface UiSlice {
   menuFocus: string | null;
   /** work found in the recovery file at start, until staff recover or discard it */
   recoveryOffer: RecoveryOffer | null;
+  /** the question the unsaved-changes dialog is asking, answered through answerUnsaved */
+  unsavedQuestion: ((choice: UnsavedChoice) => void) | null;
   /** the host the page runs in: the desktop app or a browser */
   host: 'electron' | 'browser';
   appVersion: string;
@@ -79,11 +84,14 @@ export interface UiSlice {
   setPasteText: (text: string) => void;
   openMenu: (menu: MenuName | null, focus?: string) => void;
   setRecoveryOffer: (offer: RecoveryOffer | null) => void;
+  /** open the unsaved-changes dialog; resolves with the button staff press (a question asked before is cancelled) */
+  askUnsaved: () => Promise<UnsavedChoice>;
+  answerUnsaved: (choice: UnsavedChoice) => void;
   setHostInfo: (info: { host: 'electron' | 'browser'; version: string }) => void;
   setTemplates: (templates: TemplateSummary[]) => void;
 }
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   busy: null,
   task: null,
   notice: null,
@@ -99,6 +107,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   menu: null,
   menuFocus: null,
   recoveryOffer: null,
+  unsavedQuestion: null,
   host: 'browser',
   appVersion: '',
   templates: [],
@@ -124,6 +133,15 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setPasteText: (pasteText) => set({ pasteText }),
   openMenu: (menu, focus) => set({ menu, menuFocus: focus ?? null }),
   setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
+  askUnsaved: () => {
+    get().unsavedQuestion?.('cancel');
+    return new Promise<UnsavedChoice>((resolve) => set({ dialog: 'unsaved', unsavedQuestion: resolve }));
+  },
+  answerUnsaved: (choice) => {
+    const question = get().unsavedQuestion;
+    set({ dialog: null, unsavedQuestion: null });
+    question?.(choice);
+  },
   setHostInfo: ({ host, version }) => set({ host, appVersion: version }),
   setTemplates: (templates) => set({ templates }),
 });
