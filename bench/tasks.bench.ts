@@ -27,7 +27,6 @@ import { sixtySlides } from './sixty-slides';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-
 /** Run `work` while a 5 ms ticker watches main's event loop; the longest gap between ticks. */
 async function longestStall(work: () => Promise<unknown>): Promise<{ stall: number; total: number }> {
   let last = performance.now();
