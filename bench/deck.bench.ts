@@ -10,7 +10,7 @@ import type { Report } from '../content/model/report';
 import { deckToHtml } from '../main/export/html';
 import { BrowserPdfPrinter, printPdfWithBrowser } from '../main/export/pdf';
 import { deckToPptx } from '../main/export/pptx';
-import type { Deck } from '../templates/model';
+import type { Deck, Slide } from '../templates/model';
 import { builtinRegistry } from '../templates/registry';
 import { ensureBuild } from '../scripts/ensure-build.mjs';
 import { readReportBytes, ROOT } from '../tests/helpers/paths';
@@ -137,17 +137,24 @@ it('pdf from the command line, as staff run it: briefing build FILE --format pdf
   });
 }, 300_000);
 
+/** A slide's list items, for pandoc. */
+function listItems(s: Slide): string[] {
+  switch (s.layout) {
+    case 'bullets':
+      return s.bullets;
+    case 'agenda':
+      return s.agenda;
+    case 'figures':
+      return s.figures.map((f) => `${f.value}${f.unit} ${f.label}`);
+    default:
+      return [];
+  }
+}
+
 /** The same titles and bullets as markdown slides, for pandoc. */
 function asMarkdown(deck: Deck): string {
   return deck.slides
-    .map((s) =>
-      [
-        `# ${s.title}`,
-        '',
-        ...(s.bullets ?? s.agenda ?? []).map((b) => `- ${b}`),
-        ...(s.figures ?? []).map((f) => `- ${f.value}${f.unit} ${f.label}`),
-      ].join('\n'),
-    )
+    .map((s) => [`# ${s.title}`, '', ...listItems(s).map((b) => `- ${b}`)].join('\n'))
     .join('\n\n');
 }
 

@@ -142,7 +142,7 @@ export function openInSystemBrowser(url: string): boolean {
         ? ['open', [url]]
         : ['xdg-open', [url]];
   try {
-    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);
     child.unref();
     return true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAIN_COMMANDS, type MainCommand } from '../content/commands';
 import { BriefingSchema } from '../content/model/briefing';
 import { DecisionsSchema, ReportSchema } from '../content/model/report';
 import { DeskStateSchema, ProjectSchema } from '../content/project';
@@ -211,22 +212,13 @@ export type ReqParsed<C extends Channel> = z.output<Contract[C]['req']>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 
-/** Events main sends to the renderer (menu commands). The preload exposes one listener per event. */
-export const MENU_COMMANDS = [
-  'new',
-  'open',
-  'save',
-  'save-as',
-  'export',
-  'undo',
-  'redo',
-  'about',
-  'templates-folder',
-  'templates-reload',
-  /** a .briefing was double-clicked while the app was running: open it (see `launch` above) */
-  'open-launch',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/**
+ * Commands main sends the renderer: its menu items, and 'open-launch' (a .briefing was
+ * double-clicked while the app was running: open it, see `launch` above). They come from the
+ * command table; the preload exposes one listener for them.
+ */
+export const MENU_COMMANDS: readonly MainCommand[] = MAIN_COMMANDS;
+export type MenuCommand = MainCommand;
 
 /**
  * A call's outcome as it crosses the boundary: a value, or an error a person can read. A large

@@ -13,7 +13,7 @@ export class AppError extends BilingualError {
   }
 }
 
-const wireOf = (err: BilingualError): WireError => ({
+const wireOf = (err: Pick<BilingualError, 'wireCode' | 'messageZh' | 'messageEn'>): WireError => ({
   code: err.wireCode,
   message: err.messageZh,
   messageEn: err.messageEn,

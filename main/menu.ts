@@ -1,33 +1,40 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { accelerator, COMMAND_IDS, COMMANDS, menuKey, type MenuId } from '../content/commands';
 import type { MenuCommand } from './contract';
 
 /**
- * The Chinese application menu (文件 / 编辑 / 视图 / 帮助) with the standard shortcuts. App
- * commands go to the renderer, which owns the document and its undo history.
+ * The Chinese application menu (文件 / 编辑 / 视图 / 帮助). Its app commands — label, shortcut,
+ * place — come from the command table (content/commands.ts) and go to the renderer, which owns
+ * the document and its undo history; the rest is Electron's own roles (quit, clipboard, zoom).
  */
 export function menuTemplate(
   send: (command: MenuCommand) => void,
   isMac = process.platform === 'darwin',
 ): MenuItemConstructorOptions[] {
-  const cmd = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(command),
-  });
+  /** The table's items for one menu, a separator between groups. */
+  const items = (menu: MenuId): MenuItemConstructorOptions[] => {
+    const out: MenuItemConstructorOptions[] = [];
+    let group: number | null = null;
+    for (const command of COMMAND_IDS) {
+      const entry = COMMANDS[command].menu;
+      if (entry?.menu !== menu) continue;
+      if (group !== null && entry.group !== group) out.push({ type: 'separator' });
+      group = entry.group;
+      const key = menuKey(command, isMac);
+      out.push({
+        label: entry.label,
+        ...(key ? { accelerator: accelerator(key) } : {}),
+        // only commands with a menu item reach here, and each is one main may send
+        click: () => send(command as MenuCommand),
+      });
+    }
+    return out;
+  };
   return [
     {
       label: '文件',
       submenu: [
-        cmd('新建项目', 'new', 'CmdOrCtrl+N'),
-        cmd('打开…', 'open', 'CmdOrCtrl+O'),
-        { type: 'separator' },
-        cmd('保存', 'save', 'CmdOrCtrl+S'),
-        cmd('另存为…', 'save-as', 'CmdOrCtrl+Shift+S'),
-        { type: 'separator' },
-        cmd('导出…', 'export', 'CmdOrCtrl+E'),
-        { type: 'separator' },
-        cmd('打开模板文件夹', 'templates-folder'),
-        cmd('重新读取模板文件夹', 'templates-reload'),
+        ...items('file'),
         { type: 'separator' },
         { label: isMac ? '退出简报工坊' : '退出', role: 'quit', accelerator: isMac ? 'Cmd+Q' : 'Alt+F4' },
       ],
@@ -35,8 +42,7 @@ export function menuTemplate(
     {
       label: '编辑',
       submenu: [
-        cmd('撤销', 'undo', 'CmdOrCtrl+Z'),
-        cmd('重做', 'redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
+        ...items('edit'),
         { type: 'separator' },
         { label: '剪切', role: 'cut' },
         { label: '复制', role: 'copy' },
@@ -54,9 +60,6 @@ export function menuTemplate(
         { label: '全屏', role: 'togglefullscreen' },
       ],
     },
-    {
-      label: '帮助',
-      submenu: [cmd('关于简报工坊', 'about')],
-    },
+    { label: '帮助', submenu: items('help') },
   ];
 }

@@ -14,11 +14,12 @@ import { loadUserTemplates, userTemplatesDir, type UserTemplateProblem } from '.
 export interface TemplateLibrary {
   /** `<data dir>/templates` */
   dir: string;
-  registry(): Promise<TemplateRegistry>;
+  // plain functions, not methods: handlers are handed them detached (`registry: library.registry`)
+  registry: () => Promise<TemplateRegistry>;
   /** the user's templates that loaded, and one problem per file that did not */
-  user(): Promise<{ templates: Template[]; problems: UserTemplateProblem[] }>;
+  user: () => Promise<{ templates: Template[]; problems: UserTemplateProblem[] }>;
   /** read the folder again: templates added, changed or removed since it was last read */
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
 }
 
 /** Start loading the user's templates from `<dataDir>/templates`; never rejects. */

@@ -22,7 +22,8 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
       const command = commandForKey(e, {
         editing: isEditable(target),
         nativeUndo: target?.closest('[data-native-undo]') != null,
-        menuHandles: useStore.getState().host === 'electron',
+        menuKeys:
+          useStore.getState().host === 'electron' ? (/Mac/.test(navigator.platform) ? 'mac' : 'other') : null,
       });
       if (!command) return;
       // a modal dialog owns the keyboard, except for its own text editing

@@ -1,18 +1,6 @@
-import type { MenuCommand } from '../main/contract';
+import { COMMAND_IDS, COMMANDS, keyLabel, menuKey, type Command, type KeySpec } from '../content/commands';
 
-/** App commands: what a shortcut, a menu item (Electron) or a toolbar button asks for. */
-export type Command = MenuCommand | 'delete';
-
-/** Commands the Electron menu sends itself (its accelerators), so the page must not act on the key too. */
-const MENU_SHORTCUTS: ReadonlySet<Command> = new Set([
-  'new',
-  'open',
-  'save',
-  'save-as',
-  'export',
-  'undo',
-  'redo',
-]);
+export type { Command } from '../content/commands';
 
 export interface KeyLike {
   key: string;
@@ -27,46 +15,43 @@ export interface KeyContext {
   editing: boolean;
   /** the field keeps the browser's own undo (e.g. the paste box, which is not part of the document) */
   nativeUndo: boolean;
-  /** the desktop app's menu handles its shortcuts */
-  menuHandles: boolean;
+  /** the desktop app's menu acts on its own shortcuts: the platform it shows them for; null in a browser */
+  menuKeys: 'mac' | 'other' | null;
+}
+
+function matches(k: KeySpec, e: KeyLike): boolean {
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  return (
+    key === k.key &&
+    (e.ctrlKey || e.metaKey) === Boolean(k.mod) &&
+    e.shiftKey === Boolean(k.shift) &&
+    !e.altKey
+  );
 }
 
 /**
- * The command a key press stands for, or null. Ctrl+Z / Ctrl+Y undo the document even while
- * typing in an item (one undo history for everything); Delete removes the selected item only
- * when no text field has focus.
+ * The command a key press stands for, or null, from the command table (content/commands.ts).
+ * Ctrl+Z / Ctrl+Y undo the document even while typing in an item (one undo history for
+ * everything); Delete removes the selected item only when no text field has focus; a key the
+ * desktop app's menu shows is left to the menu.
  */
 export function commandForKey(e: KeyLike, ctx: KeyContext): Command | null {
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  let command: Command | null = null;
-  if (mod && !e.altKey) {
-    switch (key) {
-      case 'z':
-        command = e.shiftKey ? 'redo' : 'undo';
-        break;
-      case 'y':
-        command = 'redo';
-        break;
-      case 's':
-        command = e.shiftKey ? 'save-as' : 'save';
-        break;
-      case 'o':
-        command = 'open';
-        break;
-      case 'e':
-        command = 'export';
-        break;
-      case 'n':
-        command = 'new';
-        break;
-    }
-    if ((command === 'undo' || command === 'redo') && ctx.nativeUndo) return null;
-  } else if (!mod && !e.altKey && !e.shiftKey && key === 'Delete' && !ctx.editing) {
-    command = 'delete';
+  for (const command of COMMAND_IDS) {
+    const spec = COMMANDS[command];
+    const key = spec.keys.find((k) => matches(k, e));
+    if (!key) continue;
+    if (ctx.editing && spec.inText === 'ignored') return null;
+    if (ctx.nativeUndo && spec.inText === 'native-undo-wins') return null;
+    if (ctx.menuKeys && menuKey(command, ctx.menuKeys === 'mac') === key) return null;
+    return command;
   }
-  if (command && ctx.menuHandles && MENU_SHORTCUTS.has(command)) return null;
-  return command;
+  return null;
+}
+
+/** The shortcut shown beside a command in the page's own menus: 「Ctrl+Shift+S」, or '' when it has none. */
+export function shortcutLabel(command: Command): string {
+  const key = menuKey(command, false);
+  return key ? keyLabel(key) : '';
 }
 
 /** Whether an element takes typed text (keys there are the user's words, not commands). */

@@ -61,9 +61,9 @@ export function emptyFields(): BriefFields {
 }
 
 /**
- * A statistic as shown on a slide or in a brief, with the sentence it came from. Compose decides
- * every string; renderers draw `prefix value unit suffix` in that order, the label under it, and
- * the tag in the theme's own style.
+ * A statistic as shown on a slide or in a brief, with the sentence it came from. Compose fills
+ * every display string; the scene (templates/scene) and the brief's forms only arrange them:
+ * `prefix value unit suffix`, and the tag in the theme's own style.
  */
 export interface ShownStat {
   statId: string;
@@ -89,22 +89,6 @@ export function shownStatText(s: ShownStat): string {
   return `${s.tag ? `${s.tag} ` : ''}${s.prefix ?? ''}${s.value}${s.unit}${s.suffix ?? ''}`;
 }
 
-/**
- * A chart of comparable statistics: one kind, one unit, one period and basis. Points carry their
- * value as a signed number in `value` (「下降3.2%」 is -3.2), so bars and lines are drawn from them
- * as they stand.
- */
-export interface SlideChart {
-  type: 'bar' | 'line';
-  /** the axis unit, written out: 「%」, 「亿元」 */
-  unit: string;
-  points: ShownStat[];
-  /** the chart's own title, written out: 「上半年主要指标同比增速」 */
-  title?: string;
-  /** what the value axis measures, with its unit: 「同比增速（%）」 */
-  axis?: string;
-}
-
 /** An image carried into an output: data as base64 with its mime type. */
 export interface OutputImage {
   mime: string;
@@ -112,8 +96,8 @@ export interface OutputImage {
 }
 
 /**
- * Font sizes (px on the 1280×720 slide) that compose chose so the slide's text fits its boxes.
- * The HTML and .pptx renderers both use them; a slide without them renders at the theme's largest sizes.
+ * Font sizes (px on the slide canvas) that compose chose so the slide's text fits its boxes.
+ * The scene sets its text at them; a slide without them is set at the theme's largest sizes.
  */
 export interface SlideFit {
   /** the slide's title (cover, divider and closing titles too) */
@@ -127,24 +111,10 @@ export interface SlideFit {
   caption?: number;
 }
 
-export interface Slide {
+/** What every slide has, whatever its layout. */
+interface SlideCommon {
   id: string;
-  layout: SlideLayout;
   title: string;
-  subtitle?: string;
-  /** 「一、」 on a divider */
-  number?: string;
-  /** true when this slide continues the previous one (（续）) */
-  continued?: boolean;
-  bullets?: string[];
-  agenda?: string[];
-  /** the number of the first agenda entry on this slide: a continued agenda goes on counting */
-  start?: number;
-  figures?: ShownStat[];
-  image?: OutputImage & { caption: string };
-  chart?: SlideChart;
-  table?: { caption: string; rows: string[][] };
-  quote?: { text: string; source?: string };
   /** speaker notes: point bodies, and the source sentence of every statistic */
   notes: string;
   /** sizes chosen by compose so nothing overflows */
@@ -152,6 +122,59 @@ export interface Slide {
   /** briefing item ids this slide was made from, for the preview's selection */
   itemIds: string[];
 }
+
+/** A slide inside the deck's body, which may run on over several slides （续）. */
+interface ContentCommon extends SlideCommon {
+  /** true when this slide continues the previous one (（续）) */
+  continued?: boolean;
+}
+
+/**
+ * A chart of comparable statistics: one kind, one unit, one period and basis. Points carry their
+ * value as a signed number in `value` (「下降3.2%」 is -3.2), so bars and lines are drawn from them
+ * as they stand.
+ */
+export interface ChartData {
+  type: 'bar' | 'line';
+  /** the unit every point shares (a chart never mixes units), written out: 「%」, 「亿元」 */
+  unit: string;
+  points: ShownStat[];
+  /** the chart's own title: 「上半年主要指标同比增速」; without one the chart is titled after its slide */
+  title?: string;
+  /** what the value axis measures, with its unit: 「同比增速（%）」 */
+  axis?: string;
+}
+
+/** The chart a slide carries (one name for the statistics' compose). */
+export type SlideChart = ChartData;
+
+/** A slide: one variant per layout, each with only the fields its layout shows. */
+export type Slide =
+  | (SlideCommon & { layout: 'cover'; subtitle?: string })
+  | (ContentCommon & {
+      layout: 'agenda';
+      agenda: string[];
+      /** the number of the first entry on this slide: a continued agenda goes on counting */
+      start: number;
+    })
+  | (SlideCommon & {
+      layout: 'divider';
+      /** 「一、」; empty for an unnumbered section (前言, 结束语) */
+      number: string;
+    })
+  | (ContentCommon & { layout: 'bullets'; bullets: string[] })
+  | (ContentCommon & { layout: 'figures'; figures: ShownStat[] })
+  | (ContentCommon & { layout: 'image'; image: OutputImage & { caption: string } })
+  | (ContentCommon & { layout: 'chart'; chart: ChartData })
+  | (ContentCommon & { layout: 'table'; table: { caption: string; rows: string[][] } })
+  | (ContentCommon & { layout: 'quote'; quote: { text: string; source?: string } })
+  | (SlideCommon & { layout: 'closing' });
+
+/** The slide of one layout. */
+export type SlideOf<L extends SlideLayout> = Extract<Slide, { layout: L }>;
+
+/** `Omit` over each variant of a union (the built-in one merges the variants into one). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface Deck {
   themeId: string;

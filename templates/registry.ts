@@ -1,6 +1,7 @@
 import type { Template, TemplateKind } from './schema';
 import { parseTemplate, type BriefTemplate, type DeckTemplate } from './schema';
 import { BRIEF_SOURCES } from './brief';
+import { UnknownTemplateError } from './errors';
 import { DECK_SOURCES } from './deck';
 
 /** The templates that ship with the app, validated like any user template. */
@@ -47,7 +48,7 @@ function builtinEntry(source: TemplateSource): Entry {
   };
 }
 
-/** Templates keyed by kind and id. Lookups of an unknown id fail listing the known ones. */
+/** Templates keyed by kind and id. Looking up an unknown id throws an UnknownTemplateError listing the known ones. */
 export class TemplateRegistry {
   private readonly byKey = new Map<string, Entry>();
 
@@ -63,11 +64,7 @@ export class TemplateRegistry {
 
   get<K extends TemplateKind>(kind: K, id: string): ByKind[K] {
     const found = this.byKey.get(`${kind}:${id}`);
-    if (!found) {
-      throw new Error(
-        `未知模板「${id}」，可用的有：${this.ids(kind).join('、')}（unknown ${kind} template "${id}"; known: ${this.ids(kind).join(', ')}）`,
-      );
-    }
+    if (!found) throw new UnknownTemplateError(kind, id, this.ids(kind));
     return found.template() as ByKind[K];
   }
 

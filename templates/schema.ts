@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cssProblem } from './common';
+import { TemplateError } from './errors';
 import { BriefTemplateSchema } from './brief/schema';
 import { DeckTemplateSchema } from './deck/schema';
 
@@ -14,29 +15,7 @@ export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const TemplateSchema = z.discriminatedUnion('kind', [BriefTemplateSchema, DeckTemplateSchema]);
 export type Template = z.infer<typeof TemplateSchema>;
 
-/** The error a template file gets when it does not validate: names the file and the field. */
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly problem: string,
-    /** the problem in Chinese, for the app's notice; the English words when there is none */
-    readonly problemZh: string = problem,
-  ) {
-    super(
-      `模板 ${file} 无效：字段「${field}」${problemZh}（template ${file} is invalid: field "${field}" ${problem}）`,
-    );
-    this.name = 'TemplateError';
-  }
-
-  get messageZh(): string {
-    return `模板 ${this.file} 无效：字段「${this.field}」${this.problemZh}`;
-  }
-
-  get messageEn(): string {
-    return `template ${this.file} is invalid: field "${this.field}" ${this.problem}`;
-  }
-}
+export { TemplateError } from './errors';
 
 /**
  * Validate a template's data (a parsed template.json plus its CSS), reporting the first bad field

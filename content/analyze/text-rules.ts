@@ -1,10 +1,5 @@
 /** Character classes and patterns shared by the analysis rules. Full- and half-width forms alike. */
 
-export const CN_DIGITS = '零〇一二三四五六七八九十百千万两';
-
-/** Sentence-final punctuation, full- and half-width. */
-export const SENTENCE_FINAL = /[。！？!?；;…]/;
-
 /** True if the text ends like a finished sentence (closing quotes and brackets may follow). */
 export const endsSentence = (text: string): boolean => /[。！？!?；;…]["”’」』）)】]*$/.test(text);
 
@@ -35,9 +30,6 @@ export const SECTION_LABELS = /^(写在前面|前言|引言|导语|序言|开篇
  */
 export const POINT_MARKER =
   /^(——|—|[一二三四五六七八九十]+是|其[一二三四五六七八九十]+[，,、]?|第[一二三四五六七八九十]+[，,、]|[●■◆▲►•▪◇○]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*/;
-
-/** A CJK ideograph. */
-export const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.test(ch);
 
 /** Opening punctuation: a block that starts with one opens something new, it does not continue. */
 export const OPENING = /^["“‘「『（(【《〈—●■◆▲►•]/;

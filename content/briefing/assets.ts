@@ -1,5 +1,5 @@
 import type { OutputImage } from '../../templates/model';
-import { imageSize } from '../../templates/render/image';
+import { imageSize } from '../../templates/scene/image';
 import type { Logo, LogoMime, OfficeTemplate } from '../model/briefing';
 import { MAX_LOGO_BYTES, MAX_OFFICE_TEMPLATE_BYTES } from '../model/values';
 import { BilingualError } from '../util/errors';

@@ -1,40 +1,50 @@
 import type { DeckTemplate, TextBox } from '../../templates/deck/schema';
-import type { ShownStat, Slide, SlideFit } from '../../templates/model';
+import type { DistributiveOmit, ShownStat, Slide, SlideFit } from '../../templates/model';
 import {
   agendaColumns,
   agendaHeight,
   agendaTextWidth,
-  BULLET_GAP_EM,
-  bulletTextWidth,
-  captionedArea,
   CAPTION_MAX_LINES,
   displayTitle,
   figureCells,
-  figureValueWidth,
-  quoteParts,
-  tableColumnWidths,
-  tableRowHeights,
   TABLE_PAD_X_EM,
-  wrapCaption,
-} from '../../templates/render/geometry';
-import { fitSize, lineCount, splitToLines, truncateToLines } from '../../templates/render/measure';
+} from '../../templates/scene/geometry';
+import { fitSize, lineCount, splitToLines, truncateToLines } from '../../templates/scene/measure';
+import {
+  bulletsItem,
+  chartCategoryWidth,
+  figureRuns,
+  figureTag,
+  quoteLayout,
+  runsWidth,
+  tableCaptionShown,
+  tableLayout,
+  tagSize,
+  textHeight,
+} from '../../templates/scene/scene';
 import { statNotes } from './deck-stats';
 
 /**
- * Text never overflows a slide: for each drafted slide, measure its text against the theme's
- * boxes, shrink within the theme's size range, and when the smallest size still does not fit,
- * split onto continuation slides marked （续）. A single text too long for a whole slide is cut
- * between sentences; a title that cannot fit is shortened with an ellipsis and kept whole in the
- * speaker notes, so nothing is lost.
+ * Text never overflows a slide: for each drafted slide, measure its text in the boxes of the
+ * slide's scene (templates/scene), shrink within the theme's size range, and when the smallest
+ * size still does not fit, split onto continuation slides marked （续）. A single text too long
+ * for a whole slide is cut between sentences; a title that cannot fit is shortened with an
+ * ellipsis and kept whole in the speaker notes, so nothing is lost.
  */
 
-export type SlideDraft = Omit<Slide, 'id' | 'fit'> & {
-  /** the speaker note and item of each bullet, so a split keeps them with their bullet */
-  bulletNotes?: string[];
-  bulletItemIds?: string[];
-};
+/** A slide as fitting gives it back: everything but its id. */
+export type FittedSlide = DistributiveOmit<Slide, 'id'>;
 
-type Fitted = Omit<Slide, 'id'>;
+type Draft = DistributiveOmit<Slide, 'id' | 'fit'>;
+type DraftOf<L extends Slide['layout']> = Extract<Draft, { layout: L }>;
+type FittedOf<L extends Slide['layout']> = Extract<FittedSlide, { layout: L }>;
+
+/** A slide as drafted, before fitting; a bullet keeps its note and item so a split keeps them with it. */
+export type SlideDraft =
+  | Exclude<Draft, { layout: 'bullets' }>
+  | (DraftOf<'bullets'> & { bulletNotes?: string[]; bulletItemIds?: string[] });
+
+type ContentFitted = FittedOf<'agenda' | 'bullets' | 'figures' | 'image' | 'chart' | 'table' | 'quote'>;
 
 /** Split n things into k runs whose lengths differ by at most one, longer runs first. */
 function balanced<T>(list: readonly T[], k: number): T[][] {
@@ -138,7 +148,7 @@ const withTitleNote = (notes: string, full: string, cut: boolean): string =>
   cut ? [`标题：${full}`, notes].filter(Boolean).join('\n\n') : notes;
 
 /** Give a content slide its fitted title; a shortened title goes whole into the notes. */
-function contentTitle(draft: Fitted, theme: DeckTemplate): Fitted {
+function contentTitle<T extends ContentFitted>(draft: T, theme: DeckTemplate): T {
   const suffix = draft.continued ? theme.texts.continued : '';
   const t = fitInBox(theme.frames.content.title, draft.title, suffix);
   return {
@@ -149,18 +159,14 @@ function contentTitle(draft: Fitted, theme: DeckTemplate): Fitted {
   };
 }
 
-function stripDraft(d: SlideDraft): Fitted {
-  const { bulletNotes: _n, bulletItemIds: _i, ...slide } = d;
-  return slide;
-}
+const runOf = (d: { continued?: boolean }, k: number): boolean => Boolean(d.continued) || k > 0;
+
+const joinNotes = (...notes: string[]): string => notes.filter(Boolean).join('\n\n');
 
 // ---- bullets ----
 
 function bulletsHeight(texts: readonly string[], theme: DeckTemplate, size: number): number {
-  const lh = theme.type.bullets.lineHeight;
-  const w = bulletTextWidth(theme, size);
-  const lines = texts.reduce((n, t) => n + lineCount(t, w, size), 0);
-  return lines * size * lh + Math.max(0, texts.length - 1) * BULLET_GAP_EM * size;
+  return textHeight(bulletsItem(texts, theme, size));
 }
 
 function bulletsSize(texts: readonly string[], theme: DeckTemplate): number | null {
@@ -176,20 +182,21 @@ interface BulletEntry {
   itemId: string;
 }
 
-function fitBullets(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTemplate): FittedSlide[] {
   const min = theme.type.bullets.size.min;
-  const widthAtMin = bulletTextWidth(theme, min);
+  const { bulletNotes, bulletItemIds, ...draft } = d;
+  const widthAtMin = bulletsItem([], theme, min);
+  const width = widthAtMin.box.w - (widthAtMin.list?.indentEm ?? 0) * min;
   const capacity = Math.max(
     1,
     Math.floor(theme.frames.content.body.h / (min * theme.type.bullets.lineHeight)),
   );
   // a bullet too long for a whole slide is cut between sentences into pieces that each fit
   const entries: BulletEntry[] = [];
-  (d.bullets ?? []).forEach((text, i) => {
-    const note = d.bulletNotes?.[i] ?? '';
-    const itemId = d.bulletItemIds?.[i] ?? '';
-    const pieces =
-      lineCount(text, widthAtMin, min) > capacity ? splitToLines(text, widthAtMin, min, capacity) : [text];
+  d.bullets.forEach((text, i) => {
+    const note = bulletNotes?.[i] ?? '';
+    const itemId = bulletItemIds?.[i] ?? '';
+    const pieces = lineCount(text, width, min) > capacity ? splitToLines(text, width, min, capacity) : [text];
     pieces.forEach((p, k) => entries.push({ text: p, note: k === 0 ? note : '', itemId }));
   });
   const bodyH = theme.frames.content.body.h;
@@ -201,13 +208,10 @@ function fitBullets(d: SlideDraft, theme: DeckTemplate): Fitted[] {
     const texts = run.map((e) => e.text);
     return contentTitle(
       {
-        ...stripDraft(d),
-        continued: Boolean(d.continued) || k > 0,
+        ...draft,
+        continued: runOf(d, k),
         bullets: texts,
-        notes: run
-          .map((e) => e.note)
-          .filter(Boolean)
-          .join('\n\n'),
+        notes: joinNotes(...run.map((e) => e.note)),
         itemIds: [...new Set(run.map((e) => e.itemId).filter(Boolean))],
         fit: { body: bulletsSize(texts, theme) ?? min },
       },
@@ -231,24 +235,18 @@ function agendaSize(entries: readonly string[], theme: DeckTemplate): number | n
   return null;
 }
 
-function fitAgenda(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+function fitAgenda(d: DraftOf<'agenda'>, theme: DeckTemplate): FittedSlide[] {
   const min = theme.type.agenda.size.min;
   // two columns hold twice a column's entries; an entry is kept to two lines of a column
-  const entries = (d.agenda ?? []).map((e) =>
+  const entries = d.agenda.map((e) =>
     truncateToLines(e, agendaTextWidth(theme, min, 2), min, AGENDA_MAX_LINES),
   );
-  let start = d.start ?? 1;
+  let start = d.start;
   const cost = (run: readonly string[]): number =>
     agendaSize(run, theme) === null ? Infinity : agendaHeight(theme, run, min) / theme.frames.content.body.h;
   return chunk(entries, theme.limits.maxAgenda * 2, cost).map((run, k) => {
     const slide = contentTitle(
-      {
-        ...stripDraft(d),
-        continued: Boolean(d.continued) || k > 0,
-        agenda: run,
-        start,
-        fit: { body: agendaSize(run, theme) ?? min },
-      },
+      { ...d, continued: runOf(d, k), agenda: run, start, fit: { body: agendaSize(run, theme) ?? min } },
       theme,
     );
     start += run.length;
@@ -261,45 +259,49 @@ function fitAgenda(d: SlideDraft, theme: DeckTemplate): Fitted[] {
 function figureSizes(figures: readonly ShownStat[], theme: DeckTemplate): SlideFit & { labelLines: number } {
   const vt = theme.type.figureValue;
   const lt = theme.type.figureLabel;
+  const tagged = figures.some((f) => figureTag(f));
+  const tag = (label: number): number => (tagged ? tagSize(label) : 0);
   let value = vt.size.min;
   for (let s = Math.floor(vt.size.max); s >= Math.ceil(vt.size.min); s--) {
-    const cells = figureCells(theme, figures.length, s);
-    if (figures.every((f, i) => figureValueWidth(f.value, f.unit, s) <= (cells[i]?.value.w ?? 0) * 0.95)) {
+    const cells = figureCells(theme, figures.length, s, tag(lt.size.max));
+    if (figures.every((f, i) => runsWidth(figureRuns(f, s)) <= (cells[i]?.value.w ?? 0) * 0.95)) {
       value = s;
       break;
     }
   }
-  const cells = figureCells(theme, figures.length, value);
-  const labelH = Math.min(...cells.map((c) => c.label.h));
-  const labelW = Math.min(...cells.map((c) => c.label.w));
   for (let s = Math.floor(lt.size.max); s >= Math.ceil(lt.size.min); s--) {
+    const cells = figureCells(theme, figures.length, value, tag(s));
+    const labelH = Math.min(...cells.map((c) => c.label.h));
+    const labelW = Math.min(...cells.map((c) => c.label.w));
     const maxLines = Math.floor(labelH / (s * lt.lineHeight));
     if (maxLines >= 1 && figures.every((f) => lineCount(f.label, labelW, s) <= maxLines)) {
       return { value, label: s, labelLines: maxLines };
     }
   }
   const label = lt.size.min;
+  const labelH = Math.min(...figureCells(theme, figures.length, value, tag(label)).map((c) => c.label.h));
   return { value, label, labelLines: Math.max(1, Math.floor(labelH / (label * lt.lineHeight))) };
 }
 
-function fitFigures(d: SlideDraft, theme: DeckTemplate): Fitted[] {
-  const all = d.figures ?? [];
-  const runs = balanced(all, Math.max(1, Math.ceil(all.length / theme.limits.maxFigures)));
+function fitFigures(d: DraftOf<'figures'>, theme: DeckTemplate): FittedSlide[] {
+  const runs = balanced(d.figures, Math.max(1, Math.ceil(d.figures.length / theme.limits.maxFigures)));
   return runs.map((run, k) => {
     const sizes = figureSizes(run, theme);
-    const labelW = Math.min(...figureCells(theme, run.length, sizes.value ?? 0).map((c) => c.label.w));
+    const label = sizes.label ?? theme.type.figureLabel.size.min;
+    const tag = run.some((f) => figureTag(f)) ? tagSize(label) : 0;
+    const labelW = Math.min(...figureCells(theme, run.length, sizes.value ?? 0, tag).map((c) => c.label.w));
     // a label too long for its card is shortened; the notes keep it whole with its sentence
     const figures = run.map((f) => ({
       ...f,
-      label: truncateToLines(f.label, labelW, sizes.label ?? 16, sizes.labelLines),
+      label: truncateToLines(f.label, labelW, label, sizes.labelLines),
     }));
     return contentTitle(
       {
-        ...stripDraft(d),
-        continued: Boolean(d.continued) || k > 0,
+        ...d,
+        continued: runOf(d, k),
         figures,
-        notes: [d.notes, statNotes(run)].filter(Boolean).join('\n\n'),
-        fit: { value: sizes.value, label: sizes.label },
+        notes: joinNotes(d.notes, statNotes(run)),
+        fit: { value: sizes.value, label },
       },
       theme,
     );
@@ -308,31 +310,29 @@ function fitFigures(d: SlideDraft, theme: DeckTemplate): Fitted[] {
 
 // ---- chart ----
 
-function fitChart(d: SlideDraft, theme: DeckTemplate): Fitted[] {
-  if (!d.chart) return [contentTitle(stripDraft(d), theme)];
-  const chart = d.chart;
+function fitChart(d: DraftOf<'chart'>, theme: DeckTemplate): FittedSlide[] {
+  const { chart } = d;
   const capSize = theme.type.caption.size.max;
-  const { area } = captionedArea(theme, chart.unit ? 1 : 0, capSize, 'above');
   const runs = balanced(
     chart.points,
     Math.max(1, Math.ceil(chart.points.length / theme.limits.maxChartPoints)),
   );
   return runs.map((run, k) => {
     const lt = theme.type.chartLabel;
+    const width = chartCategoryWidth(theme.frames.content.body, run.length);
     let label = lt.size.min;
     for (let s = Math.floor(lt.size.max); s >= Math.ceil(lt.size.min); s--) {
-      const catW = (area.w - 16) / Math.max(1, run.length);
-      if (run.every((p) => lineCount(p.label, catW - 8, s) <= 2)) {
+      if (run.every((p) => lineCount(p.label, width, s) <= 2)) {
         label = s;
         break;
       }
     }
     return contentTitle(
       {
-        ...stripDraft(d),
-        continued: Boolean(d.continued) || k > 0,
+        ...d,
+        continued: runOf(d, k),
         chart: { ...chart, points: run },
-        notes: [d.notes, statNotes(run)].filter(Boolean).join('\n\n'),
+        notes: joinNotes(d.notes, statNotes(run)),
         fit: { label, caption: capSize },
       },
       theme,
@@ -350,56 +350,62 @@ function captionSize(text: string, theme: DeckTemplate): number {
   return ct.size.min;
 }
 
-function fitImage(d: SlideDraft, theme: DeckTemplate): Fitted[] {
-  const caption = d.image?.caption ?? '';
-  return [contentTitle({ ...stripDraft(d), fit: { caption: captionSize(caption, theme) } }, theme)];
+function fitImage(d: DraftOf<'image'>, theme: DeckTemplate): FittedSlide[] {
+  return [contentTitle({ ...d, fit: { caption: captionSize(d.image.caption, theme) } }, theme)];
 }
 
 // ---- table ----
 
 const CELL_MAX_LINES = 4;
 
-function tableSize(rows: readonly string[][], caption: string, theme: DeckTemplate): number | null {
+/** The largest size at which the rows fit the room the scene leaves the table, or null. */
+function tableSize(rows: string[][], caption: string, title: string, theme: DeckTemplate): number | null {
   const t = theme.type.table;
-  const capSize = captionSize(caption, theme);
-  const { area } = captionedArea(theme, caption ? wrapCaption(caption, theme, capSize).length : 0, capSize);
-  const colW = tableColumnWidths(rows, area.w);
+  const fit = { caption: captionSize(caption, theme) };
   for (let s = Math.floor(t.size.max); s >= Math.ceil(t.size.min); s--) {
-    const h = tableRowHeights(rows, colW, s, t.lineHeight).reduce((a, b) => a + b, 0);
-    if (h <= area.h) return s;
+    const { table, room } = tableLayout({ table: { caption, rows }, title, fit: { ...fit, body: s } }, theme);
+    if (table.rows.reduce((h, r) => h + r.height, 0) <= room) return s;
   }
   return null;
 }
 
-function fitTable(d: SlideDraft, theme: DeckTemplate): Fitted[] {
-  const table = d.table ?? { caption: '', rows: [] };
-  const caption = table.caption && table.caption !== d.title ? table.caption : '';
+function fitTable(d: DraftOf<'table'>, theme: DeckTemplate): FittedSlide[] {
+  const { table } = d;
+  const shown = tableCaptionShown(table.caption, d.title);
   const min = theme.type.table.size.min;
-  const { area } = captionedArea(theme, caption ? CAPTION_MAX_LINES : 0, theme.type.caption.size.min);
-  const colW = tableColumnWidths(table.rows, area.w);
+  // the narrowest the columns can be: the caption at its most lines and smallest size above them
+  const { room: _room, table: widest } = tableLayout(
+    {
+      table: { caption: shown ? table.caption : '', rows: table.rows },
+      title: d.title,
+      fit: { body: min, caption: theme.type.caption.size.min },
+    },
+    theme,
+  );
+  const colW = widest.columns;
   // no cell may run longer than a few lines; the notes keep the whole table
   const rows = table.rows.map((r) =>
-    r.map((c, i) => truncateToLines(c, (colW[i] ?? area.w) - 2 * TABLE_PAD_X_EM * min, min, CELL_MAX_LINES)),
+    r.map((c, i) =>
+      truncateToLines(c, (colW[i] ?? widest.box.w) - 2 * TABLE_PAD_X_EM * min, min, CELL_MAX_LINES),
+    ),
   );
   const cut = rows.some((r, i) => r.some((c, j) => c !== table.rows[i]?.[j]));
   const [head, ...body] = rows;
-  const notes = [d.notes, cut ? table.rows.map((r) => r.join('｜')).join('\n') : '']
-    .filter(Boolean)
-    .join('\n\n');
-  if (!head) return [contentTitle({ ...stripDraft(d), notes }, theme)];
+  const notes = joinNotes(d.notes, cut ? table.rows.map((r) => r.join('｜')).join('\n') : '');
+  if (!head) return [contentTitle({ ...d, notes }, theme)];
+  const size = (run: readonly string[][]): number | null =>
+    tableSize([head, ...run], table.caption, d.title, theme);
   const runs = body.length
-    ? chunk(body, theme.limits.maxTableRows - 1, (run) =>
-        tableSize([head, ...run], caption, theme) === null ? Infinity : run.length,
-      )
+    ? chunk(body, theme.limits.maxTableRows - 1, (run) => (size(run) === null ? Infinity : run.length))
     : [[]];
   return runs.map((run, k) =>
     contentTitle(
       {
-        ...stripDraft(d),
-        continued: Boolean(d.continued) || k > 0,
+        ...d,
+        continued: runOf(d, k),
         table: { caption: table.caption, rows: [head, ...run] },
         notes,
-        fit: { body: tableSize([head, ...run], caption, theme) ?? min, caption: captionSize(caption, theme) },
+        fit: { body: size(run) ?? min, caption: captionSize(table.caption, theme) },
       },
       theme,
     ),
@@ -408,28 +414,27 @@ function fitTable(d: SlideDraft, theme: DeckTemplate): Fitted[] {
 
 // ---- quote ----
 
-function fitQuote(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+function fitQuote(d: DraftOf<'quote'>, theme: DeckTemplate): FittedSlide[] {
   const qt = theme.type.quote;
-  const text = d.quote?.text ?? '';
-  const parts = quoteParts(theme, Boolean(d.quote?.source), theme.type.caption.size.max);
-  const box = { widthPx: parts.text.w, heightPx: parts.text.h, lineHeight: qt.lineHeight };
-  const size = fitSize([text], box, qt.size);
+  const box = quoteLayout(d, theme).text.box;
+  const room = { widthPx: box.w, heightPx: box.h, lineHeight: qt.lineHeight };
+  const size = fitSize([d.quote.text], room, qt.size);
   const pieces =
     size !== null
-      ? [text]
+      ? [d.quote.text]
       : splitToLines(
-          text,
-          parts.text.w,
+          d.quote.text,
+          box.w,
           qt.size.min,
-          Math.max(1, Math.floor(parts.text.h / (qt.size.min * qt.lineHeight))),
+          Math.max(1, Math.floor(box.h / (qt.size.min * qt.lineHeight))),
         );
   return pieces.map((piece, k) =>
     contentTitle(
       {
-        ...stripDraft(d),
-        continued: Boolean(d.continued) || k > 0,
+        ...d,
+        continued: runOf(d, k),
         quote: { ...d.quote, text: piece },
-        fit: { body: fitSize([piece], box, qt.size) ?? qt.size.min },
+        fit: { body: fitSize([piece], room, qt.size) ?? qt.size.min },
       },
       theme,
     ),
@@ -438,27 +443,23 @@ function fitQuote(d: SlideDraft, theme: DeckTemplate): Fitted[] {
 
 // ---- cover, divider, closing ----
 
-function fitCover(d: SlideDraft, theme: DeckTemplate): Fitted {
+function fitCover(d: DraftOf<'cover'>, theme: DeckTemplate): FittedSlide {
   const f = theme.frames.cover;
   const title = fitInBox(f.title, d.title);
   const sub = d.subtitle ? fitInBox(f.subtitle, d.subtitle) : null;
   return {
-    ...stripDraft(d),
+    ...d,
     title: title.text,
     ...(sub ? { subtitle: sub.text } : {}),
-    notes: withTitleNote(
-      [d.notes, sub?.cut ? `副标题：${d.subtitle}` : ''].filter(Boolean).join('\n\n'),
-      d.title,
-      title.cut,
-    ),
+    notes: withTitleNote(joinNotes(d.notes, sub?.cut ? `副标题：${d.subtitle}` : ''), d.title, title.cut),
     fit: { title: title.size, ...(sub ? { body: sub.size } : {}) },
   };
 }
 
-function fitFramed(d: SlideDraft, box: TextBox): Fitted {
+function fitFramed(d: DraftOf<'divider' | 'closing'>, box: TextBox): FittedSlide {
   const title = fitInBox(box, d.title);
   return {
-    ...stripDraft(d),
+    ...d,
     title: title.text,
     notes: withTitleNote(d.notes, d.title, title.cut),
     fit: { title: title.size },
@@ -466,7 +467,7 @@ function fitFramed(d: SlideDraft, box: TextBox): Fitted {
 }
 
 /** Fit one drafted slide; it may become several. */
-export function fitSlide(d: SlideDraft, theme: DeckTemplate): Fitted[] {
+export function fitSlide(d: SlideDraft, theme: DeckTemplate): FittedSlide[] {
   switch (d.layout) {
     case 'cover':
       return [fitCover(d, theme)];
@@ -492,6 +493,6 @@ export function fitSlide(d: SlideDraft, theme: DeckTemplate): Fitted[] {
 }
 
 /** Fit every drafted slide to the theme, splitting where needed. */
-export function fitSlides(drafts: readonly SlideDraft[], theme: DeckTemplate): Fitted[] {
+export function fitSlides(drafts: readonly SlideDraft[], theme: DeckTemplate): FittedSlide[] {
   return drafts.flatMap((d) => fitSlide(d, theme));
 }

@@ -3,7 +3,7 @@ import { ImportError } from './errors';
 import type { RawDocument } from './index';
 import type { Asset } from '../model/report';
 import { BuildBudget, checkLimit } from './limits';
-import { dropRepeatedImages, pageImages, type PdfPageLike } from './pdf-images';
+import { dropRepeatedImages, pageImages } from './pdf-images';
 import { pagesToRawBlocks, type PdfPage, type TextRun } from './pdf-layout';
 import { checkPdfStreams } from './pdf-scan';
 import { sniff } from './sniff';
@@ -92,12 +92,7 @@ export async function importPdf(
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       // drawing the page's operators loads its fonts too, whose names tell a heading's face
-      const images = await pageImages(
-        page as unknown as PdfPageLike,
-        pdfjs.OPS,
-        assets,
-        () => `img${++pictures}`,
-      );
+      const images = await pageImages(page, pdfjs.OPS, assets, () => `img${++pictures}`);
       const runs: TextRun[] = [];
       for (const item of content.items as PdfJsTextItem[]) {
         const text = item.str ?? '';

@@ -1,5 +1,5 @@
 import type { Asset } from '../model/report';
-import { imageSize } from '../../templates/render/image';
+import { imageSize } from '../../templates/scene/image';
 import { bytesToBase64 } from '../util/wire';
 
 /**

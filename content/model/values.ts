@@ -24,7 +24,12 @@ export const LOGO_MIMES = ['image/png', 'image/jpeg'] as const;
 
 /** A logo is a small mark; anything larger is a photo or a scan and would bloat every project. */
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-/** A letterhead template is a few hundred kilobytes; the cap keeps the project file sane. */
+/**
+ * The one limit on an office's own Word template, wherever it comes from. A letterhead template
+ * is a few hundred kilobytes; it travels inside every project file and is parsed whole by each
+ * Word export, so 10 MB leaves room for a scanned seal or logo without letting a document full of
+ * photos through (the 50 MB the exporter once allowed was never reachable from the desk).
+ */
 export const MAX_OFFICE_TEMPLATE_BYTES = 10 * 1024 * 1024;
 
 /** The largest project file read: reports with many images stay far below this. */

@@ -154,7 +154,7 @@ export async function briefingFor(
   }
   const fields = { ...b.fields };
   for (const [flag, field] of Object.entries(BRIEF_FIELD_FLAGS))
-    if (typeof flags[flag] === 'string') fields[field] = (flags[flag] as string).trim();
+    if (typeof flags[flag] === 'string') fields[field] = flags[flag].trim();
   b.fields = fields;
   return { briefing: b, ...(officeTemplate ? { officeTemplate } : {}) };
 }

@@ -26,11 +26,18 @@ import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { TemplateRegistry } from '../../templates/registry';
-import { shownStatText, type Doc, type DocBlock, type OutputImage } from '../../templates/model';
+import type { Doc } from '../../templates/model';
 import type { BriefTemplate } from '../../templates/schema';
 import { gridCharSpacing, typeArea, type FontSpec, type Rule } from '../../templates/brief/schema';
 import { briefFrame, type BriefFrame } from '../../templates/brief/layout';
-import { captionText, leadInText, textCells } from '../../templates/brief/format';
+import { textCells } from '../../templates/brief/format';
+import {
+  briefForms,
+  type BriefForm,
+  type BriefPicture,
+  type PlaceableKind,
+} from '../../templates/brief/blocks';
+import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
 import { zipParts, type ZipPart } from './zip';
 
@@ -96,13 +103,6 @@ class Pictures {
   }
 }
 
-// XML 1.0 forbids these; a pasted report may carry them, and Word refuses a file that has one
-const XML_INVALID =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const clean = (text: string): string => text.replace(XML_INVALID, '').replace(/\s*[\r\n]+\s*/g, '');
-
 const fontsOf = (font: FontSpec): { ascii: string; hAnsi: string; eastAsia: string; cs: string } => ({
   ascii: font.latin,
   hAnsi: font.latin,
@@ -123,7 +123,7 @@ function run(text: string, font: FontSpec, o: RunOptions = {}): TextRun {
   const sizePt = o.sizePt ?? font.sizePt;
   const spacing = o.grid && sizePt === o.grid.t.fonts.body.sizePt ? o.grid.gridSpacing : 0;
   return new TextRun({
-    text: clean(text),
+    text: xmlText(text),
     font: fontsOf(font),
     size: Math.round(sizePt * 2),
     sizeComplexScript: Math.round(sizePt * 2),
@@ -137,7 +137,7 @@ function run(text: string, font: FontSpec, o: RunOptions = {}): TextRun {
 /** A run that starts at the next tab stop (a real w:tab, not a tab character in the text). */
 function tabbed(text: string, font: FontSpec): TextRun {
   return new TextRun({
-    children: [new Tab(), clean(text)],
+    children: [new Tab(), xmlText(text)],
     font: fontsOf(font),
     size: Math.round(font.sizePt * 2),
     sizeComplexScript: Math.round(font.sizePt * 2),
@@ -203,66 +203,27 @@ function headingFont(t: BriefTemplate, level: number): FontSpec {
 
 // ---- pictures ----
 
-type ImageKind = 'png' | 'jpg' | 'gif' | 'bmp';
-
-/** Pixel size and kind of a PNG, JPEG, GIF or BMP from its header; null for anything else. */
-export function imageInfo(bytes: Uint8Array): { kind: ImageKind; width: number; height: number } | null {
-  const b = bytes;
-  const u16be = (i: number): number => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
-  const u32be = (i: number): number => u16be(i) * 65536 + u16be(i + 2);
-  const u16le = (i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-  if (b.length > 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47)
-    return { kind: 'png', width: u32be(16), height: u32be(20) };
-  if (b.length > 10 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46)
-    return { kind: 'gif', width: u16le(6), height: u16le(8) };
-  if (b.length > 26 && b[0] === 0x42 && b[1] === 0x4d) {
-    const h = new DataView(b.buffer, b.byteOffset, b.byteLength).getInt32(22, true);
-    return { kind: 'bmp', width: u16le(18) + (b[20] ?? 0) * 65536, height: Math.abs(h) };
-  }
-  if (b[0] === 0xff && b[1] === 0xd8) {
-    // walk the JPEG segments to the frame header (SOF0-SOF15 but DHT, JPG and DAC)
-    let i = 2;
-    while (i + 9 < b.length) {
-      if (b[i] !== 0xff) return null;
-      const marker = b[i + 1] ?? 0;
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
-        return { kind: 'jpg', width: u16be(i + 7), height: u16be(i + 5) };
-      i += 2 + u16be(i + 2);
-    }
-  }
-  return null;
-}
-
-const MIME_KINDS: Record<string, ImageKind> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/gif': 'gif',
-  'image/bmp': 'bmp',
+const DOCX_KINDS: Record<PlaceableKind, 'png' | 'jpg' | 'gif' | 'bmp'> = {
+  png: 'png',
+  jpeg: 'jpg',
+  gif: 'gif',
+  bmp: 'bmp',
 };
 
 /** Twips per pixel at 96 dpi, the unit docx sizes images in. */
 const TWIPS_PER_PX = 15;
 
-function imageParagraph(image: OutputImage, ctx: Ctx): Paragraph | null {
-  if (!MIME_KINDS[image.mime]) return null;
-  const bytes = Uint8Array.from(Buffer.from(image.data, 'base64'));
-  const info = imageInfo(bytes);
-  if (!info || info.width <= 0 || info.height <= 0) return null;
-  // as large as it was made (at 96 dpi), but never wider than the type area or taller than
-  // half of it, so a picture and its caption share a page
-  const maxW = ctx.typeWidth / TWIPS_PER_PX;
-  const maxH = (ctx.typeHeight * 0.5) / TWIPS_PER_PX;
-  const k = Math.min(1, maxW / info.width, maxH / info.height);
+function pictureParagraph(p: BriefPicture, ctx: Ctx): Paragraph {
+  const bytes = Uint8Array.from(Buffer.from(p.image.data, 'base64'));
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
     spacing: { before: 0, after: 0 },
     children: [
       new ImageRun({
-        type: info.kind,
+        type: DOCX_KINDS[p.kind],
         data: ctx.pictures ? ctx.pictures.standIn(bytes) : bytes,
-        // rounded down, so a picture fitted to the type area never spills past it by a pixel
-        transformation: { width: Math.floor(info.width * k), height: Math.floor(info.height * k) },
+        transformation: { width: p.widthTwips / TWIPS_PER_PX, height: p.heightTwips / TWIPS_PER_PX },
       }),
     ],
   });
@@ -327,57 +288,38 @@ function table(rows: string[][], ctx: Ctx, shares?: number[], centerColumns: num
 
 // ---- body ----
 
-function blockToDocx(block: DocBlock, ctx: Ctx): FileChild[] {
+function formToDocx(form: BriefForm, ctx: Ctx): FileChild[] {
   const { t } = ctx;
-  switch (block.kind) {
+  switch (form.kind) {
     case 'heading': {
-      const font = headingFont(t, block.level);
+      const font = headingFont(t, form.level);
       return [
-        flowParagraph([run(`${block.number}${block.text}`, font, { grid: ctx })], font, ctx, {
+        flowParagraph([run(form.text, font, { grid: ctx })], font, ctx, {
           keepNext: true,
-          outlineLevel: Math.min(8, block.level - 1),
+          outlineLevel: form.level - 1,
         }),
       ];
     }
-    case 'point':
+    case 'paragraph': {
+      const font = form.style === 'quote' ? t.fonts.quote : t.fonts.body;
       return [
         flowParagraph(
-          [
-            run(leadInText(block.lead), t.fonts.body, { bold: true, grid: ctx }),
-            run(block.text, t.fonts.body, { grid: ctx }),
-          ],
-          t.fonts.body,
+          form.runs.map((r) => run(r.text, font, { grid: ctx, ...(r.bold ? { bold: true } : {}) })),
+          font,
           ctx,
         ),
-      ];
-    case 'paragraph':
-      return [flowParagraph([run(block.text, t.fonts.body, { grid: ctx })], t.fonts.body, ctx)];
-    case 'quote':
-      return [flowParagraph([run(block.text, t.fonts.quote, { grid: ctx })], t.fonts.quote, ctx)];
-    case 'image': {
-      const picture = block.image ? imageParagraph(block.image, ctx) : null;
-      return [
-        ...(picture ? [picture] : []),
-        captionParagraph(captionText('image', block.number, block.caption), ctx, 'under-picture'),
       ];
     }
+    case 'figure':
+      return [
+        ...(form.picture ? [pictureParagraph(form.picture, ctx)] : []),
+        ...(form.missing ? [captionParagraph(form.missing, ctx, 'under-picture')] : []),
+        captionParagraph(form.caption, ctx, 'under-picture'),
+      ];
     case 'table':
       return [
-        captionParagraph(captionText('table', block.number, block.caption), ctx, 'over-table'),
-        table(block.rows, ctx),
-      ];
-    case 'stats':
-      return [
-        captionParagraph(captionText('table', block.number, block.caption), ctx, 'over-table'),
-        table(
-          [
-            ['序号', '指标', '数值'],
-            ...block.stats.map((s, i) => [String(i + 1), s.label, shownStatText(s)]),
-          ],
-          ctx,
-          [1, 5, 3],
-          [0, 2],
-        ),
+        captionParagraph(form.caption, ctx, 'over-table'),
+        table(form.rows, ctx, form.shares, form.center),
       ];
   }
 }
@@ -388,7 +330,7 @@ export function docBodyToDocx(doc: Doc, t: BriefTemplate): FileChild[] {
 }
 
 function bodyChildren(doc: Doc, ctx: Ctx): FileChild[] {
-  return doc.blocks.flatMap((b) => blockToDocx(b, ctx));
+  return briefForms(doc, ctx.t).flatMap((f) => formToDocx(f, ctx));
 }
 
 // ---- frame: masthead, title block, signature, colophon ----

@@ -8,6 +8,7 @@ import type { TemplateRegistry } from '../../templates/registry';
 import type { Deck } from '../../templates/model';
 import type { DeckTemplate } from '../../templates/schema';
 import { escapeHtml } from '../../templates/render/escape';
+import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { deckClass, deckCss, renderSlide } from '../../templates/render/slide';
 
 /** Keep inlined script from closing the <script> element early. */
@@ -24,12 +25,12 @@ export const REVEAL_JS = revealJs.replace(/^\/\*![\s\S]*?\*\//, (banner) =>
 
 /**
  * reveal's settings. The same file prints: opened with `?print-pdf`, reveal lays every slide out as
- * a 1280×720 page and fires `pdf-ready`, which the page records on <html> for the printer to see.
+ * page of the slide canvas and fires `pdf-ready`, which the page records on <html> for the printer to see.
  */
 function initScript(): string {
   const config = {
-    width: 1280,
-    height: 720,
+    width: SLIDE_W,
+    height: SLIDE_H,
     margin: 0,
     minScale: 0.05,
     maxScale: 4,
@@ -52,9 +53,9 @@ function initScript(): string {
 Reveal.initialize(${JSON.stringify(config)});`;
 }
 
-/** The HTML deck's own rules on top of reveal's: slides fill reveal's 1280×720 stage exactly. */
+/** The HTML deck's own rules on top of reveal's: slides fill reveal's stage, the slide canvas, exactly. */
 const STAGE_CSS = `.reveal .slides { text-align: left; }
-.reveal .slides > section { padding: 0; width: 1280px; height: 720px; }
+.reveal .slides > section { padding: 0; width: ${SLIDE_W}px; height: ${SLIDE_H}px; }
 .reveal .slides > section > .bs-slide { margin: 0; }
 .reveal .slides > section > aside.notes { display: none; }
 .reveal .progress { color: var(--bs-c-accent); }

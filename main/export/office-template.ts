@@ -1,5 +1,6 @@
 import { patchDetector, patchDocument, PatchType, TextRun, type IPatch } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { checkOfficeTemplateSize } from '../../content/briefing/assets';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -21,11 +22,10 @@ import { docBodyToDocx } from './docx';
 export const OFFICE_PLACEHOLDERS = ['title', 'subtitle', 'date', 'issuer', 'issue_no', 'body'] as const;
 export type OfficePlaceholder = (typeof OFFICE_PLACEHOLDERS)[number];
 
-const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
-
 /**
- * Check that `bytes` are a Word document holding {{body}}; return the placeholders it has.
- * Throws an AppError saying what is wrong and what to do, in Chinese and English.
+ * Check that `bytes` are a Word document of at most MAX_OFFICE_TEMPLATE_BYTES holding {{body}};
+ * return the placeholders it has. Throws an error saying what is wrong and what to do, in
+ * Chinese and English.
  */
 export async function inspectOfficeTemplate(bytes: Uint8Array, name: string): Promise<string[]> {
   const invalid = (): AppError =>
@@ -34,7 +34,9 @@ export async function inspectOfficeTemplate(bytes: Uint8Array, name: string): Pr
       `「${name}」不是有效的 Word 文档（.docx），不能用作模板。请在 Word 或 WPS 中另存为 .docx 后重试。`,
       `"${name}" is not a valid Word document (.docx) and cannot be used as a template. Save it as .docx in Word or WPS and try again.`,
     );
-  if (bytes.length > MAX_TEMPLATE_BYTES || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw invalid();
+  // one limit for a template wherever it comes from (the desk, a project file, the command line)
+  checkOfficeTemplateSize(name, bytes.length);
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw invalid();
   let keys: readonly string[];
   try {
     // only the main part is needed to tell a Word document from any other zip

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
+import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { AppError } from '../errors';
 import { PRINT_QUERY, type PdfPrinter } from './pdf';
 
@@ -58,8 +59,8 @@ export function electronPdfPrinter(deps: ElectronPdfDeps): PdfPrinter {
       });
       win = new deps.BrowserWindow({
         show: false,
-        width: 1280,
-        height: 720,
+        width: SLIDE_W,
+        height: SLIDE_H,
         webPreferences: {
           session: ses,
           sandbox: true,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { AppError } from '../errors';
 
 /**
@@ -206,7 +207,10 @@ export class BrowserPdfPrinter {
           `Could not start the browser "${executablePath}" to export the PDF: ${firstLine(err)}`,
         );
       }
-      const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 720 } });
+      const context = await browser.newContext({
+        offline: true,
+        viewport: { width: SLIDE_W, height: SLIDE_H },
+      });
       // nothing but the deck being printed and inline data may load
       await context.route('**/*', (route) => {
         const url = route.request().url();

@@ -36,8 +36,9 @@ export interface HttpHost {
   token: string;
   server: Server;
   /** stash finished output for the page to download */
-  offerDownload(fileName: string, bytes: Uint8Array): string;
-  close(): Promise<void>;
+  offerDownload: (fileName: string, bytes: Uint8Array) => string;
+  /** a plain function: callers keep it aside to wrap it */
+  close: () => Promise<void>;
 }
 
 const MIME: Record<string, string> = {

@@ -5,24 +5,26 @@
  */
 export const AUTOSAVE_INTERVAL_MS = 30_000;
 
-export interface AutosaveOptions {
+export interface AutosaveOptions<V = unknown> {
   intervalMs?: number;
   /** unsaved changes exist */
   isDirty: () => boolean;
   /** an identity for the document as it is now: a write is skipped when it has not changed */
-  version: () => unknown;
+  version: () => V;
+  /** whether two identities are the same document (Object.is unless given) */
+  same?: (a: V, b: V) => boolean;
   write: () => Promise<void>;
   onError?: (err: unknown) => void;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
 }
 
-export class Autosaver {
+export class Autosaver<V = unknown> {
   private handle: unknown = null;
-  private written: unknown = undefined;
+  private written: { version: V } | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(private readonly options: AutosaveOptions) {}
+  constructor(private readonly options: AutosaveOptions<V>) {}
 
   start(): void {
     if (this.handle !== null) return;
@@ -43,10 +45,11 @@ export class Autosaver {
     if (this.running) await this.running.catch(() => undefined);
     if (!this.options.isDirty()) return;
     const version = this.options.version();
-    if (version === this.written) return;
+    const same = this.options.same ?? Object.is;
+    if (this.written && same(version, this.written.version)) return;
     this.running = this.options.write().then(
       () => {
-        this.written = version;
+        this.written = { version };
       },
       (err: unknown) => this.options.onError?.(err),
     );

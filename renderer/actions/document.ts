@@ -1,4 +1,5 @@
 import type { ExportFormat, OpenedProject, Req } from '../../main/contract';
+import type { DeskState } from '../../content/project';
 import type { Briefing } from '../../content/model/briefing';
 import { emptyBriefing } from '../../content/model/values';
 import type { BlockRole, Report } from '../../content/model/report';
@@ -10,7 +11,7 @@ import { BridgeError, getClient, saveBlob } from '../bridge/client';
 import { askStartup, earlyStartup, type StartupCalls } from '../bridge/startup';
 import { isDirty } from '../store/project-slice';
 import { clearHistory, loadDocument, useStore } from '../store/store';
-import type { BusyTask } from '../store/ui-slice';
+import type { BusyTask, UnsavedChoice } from '../store/ui-slice';
 import { Autosaver } from './autosave';
 import { notify, notifyError } from './notices';
 import { loadUserTemplates } from './templates';
@@ -79,12 +80,7 @@ export async function cancelTask(): Promise<void> {
     .catch(() => undefined);
 }
 
-// ---- the document's identity, for autosave ----
-
-let docVersion = 0;
-useStore.subscribe((s, prev) => {
-  if (s.report !== prev.report || s.briefing !== prev.briefing) docVersion++;
-});
+// ---- autosave ----
 
 const deskState = (): { selectedItemId: string | null; slide: number } => ({
   selectedItemId: state().selectedItemId,
@@ -97,9 +93,14 @@ function projectContent(): Req<'project:save'>['content'] | null {
   return { name: s.projectName || s.report.title, report: s.report, briefing: s.briefing, desk: deskState() };
 }
 
-export const autosaver = new Autosaver({
+/**
+ * The recovery-file writer. A document's identity is its report and briefing objects: every
+ * change makes new ones, so nothing needs to watch the store to tell that it changed.
+ */
+export const autosaver = new Autosaver<readonly [Report | null, Briefing]>({
   isDirty: () => isDirty(state()),
-  version: () => docVersion,
+  version: () => [state().report, state().briefing],
+  same: (a, b) => a[0] === b[0] && a[1] === b[1],
   write: async () => {
     const content = projectContent();
     if (content) await getClient().call('recovery:write', { content, path: state().projectPath });
@@ -131,12 +132,14 @@ export async function startup(calls: StartupCalls = askStartup()): Promise<void>
   if (info.status === 'fulfilled') state().setHostInfo(info.value);
   if (templates.status === 'fulfilled') state().setTemplates(templates.value);
   if (sample.status === 'fulfilled') {
-    if (!state().report) {
-      loadDocument(sample.value, emptyBriefing());
-      state().setProject({ name: sample.value.title, path: null });
-      // the sample is nothing to save until staff change it
-      state().markSaved();
-    }
+    // the sample is nothing to save until staff change it
+    if (!state().report)
+      showDocument({
+        report: sample.value,
+        briefing: emptyBriefing(),
+        name: sample.value.title,
+        saved: true,
+      });
   } else notifyError(sample.reason);
   // the app was started by double-clicking a project: that project, not the sample
   if (state().host === 'electron') await openLaunched();
@@ -150,24 +153,17 @@ export async function startup(calls: StartupCalls = askStartup()): Promise<void>
 
 // ---- unsaved changes ----
 
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
-let answer: ((choice: UnsavedChoice) => void) | null = null;
+export type { UnsavedChoice } from '../store/ui-slice';
 
 /** The unsaved-changes dialog's buttons call this. */
 export function answerUnsaved(choice: UnsavedChoice): void {
-  const done = answer;
-  answer = null;
-  state().openDialog(null);
-  done?.(choice);
+  state().answerUnsaved(choice);
 }
 
 /** Before the document is replaced: true when it may go (saved, discarded, or nothing to lose). */
 export async function confirmUnsaved(): Promise<boolean> {
   if (!isDirty(state())) return true;
-  state().openDialog('unsaved');
-  const choice = await new Promise<UnsavedChoice>((resolve) => {
-    answer = resolve;
-  });
+  const choice = await state().askUnsaved();
   if (choice === 'save') return saveProject(false);
   return choice === 'discard';
 }
@@ -197,13 +193,40 @@ function resetDesk(): void {
   useStore.setState({ expanded: {} });
 }
 
+/** A document the desk is about to show, and what it is to the project. */
+interface Opening {
+  report: Report | null;
+  briefing: Briefing;
+  name: string;
+  /** the project file it is in; none for a report, the sample or recovered work */
+  path?: string | null;
+  /** as it is in its file (opened, or nothing to save yet), or work not saved anywhere (imported, recovered) */
+  saved: boolean;
+  /** the selection and slide the project was saved with */
+  desk?: DeskState;
+  /** one undo step (an import: staff can go back to the report before); else a fresh history */
+  undoable?: boolean;
+}
+
+/** Show a document: the one way the desk's document is replaced (start, open, import, recover, new). */
+function showDocument(o: Opening): void {
+  if (o.undoable) state().setDocument(o.report, o.briefing);
+  else loadDocument(o.report, o.briefing);
+  const s = state();
+  s.setProject({ name: o.name, path: o.path ?? null });
+  if (o.saved) s.markSaved();
+  else s.markUnsaved();
+  resetDesk();
+  if (o.desk) {
+    s.selectItem(o.desk.selectedItemId);
+    s.setCurrentSlide(o.desk.slide);
+  }
+}
+
 /** A freshly imported report becomes the document (one undo step), as a new, unsaved project. */
 export function adoptReport(report: Report): void {
-  const s = state();
-  s.setDocument(report, freshBriefing(s.briefing));
-  s.setProject({ name: report.title || report.source.name, path: null });
-  s.markUnsaved();
-  resetDesk();
+  const name = report.title || report.source.name;
+  showDocument({ report, briefing: freshBriefing(state().briefing), name, saved: false, undoable: true });
   // what the file did not let the importer read is said at once, place by place
   const unreadable = unreadableNotes(report);
   notify({
@@ -216,16 +239,10 @@ export function adoptReport(report: Report): void {
 
 function adoptProject(opened: Extract<OpenedProject, { status: 'opened' }>, fileName?: string): void {
   const { project, path } = opened;
-  loadDocument(project.report, project.briefing);
-  const s = state();
   // the desk is named after the file staff opened, as it is after 另存为
   const file = path ?? fileName;
   const name = file ? projectNameFromFile(file) : project.name;
-  s.setProject({ name, path });
-  s.markSaved();
-  resetDesk();
-  s.selectItem(project.desk.selectedItemId);
-  s.setCurrentSlide(project.desk.slide);
+  showDocument({ ...project, name, path, saved: true });
   notify(
     opened.migrated.length > 0
       ? {
@@ -303,11 +320,7 @@ export async function loadSample(): Promise<void> {
 /** 新建: an empty desk, asking first when there are unsaved changes. */
 export async function newProject(): Promise<void> {
   if (!(await confirmUnsaved())) return;
-  const s = state();
-  loadDocument(null, freshBriefing(s.briefing));
-  s.setProject({ name: '', path: null });
-  s.markSaved();
-  resetDesk();
+  showDocument({ report: null, briefing: freshBriefing(state().briefing), name: '', saved: true });
   await getClient()
     .call('recovery:clear', {})
     .catch(() => undefined);
@@ -357,17 +370,10 @@ export async function openRecent(path: string): Promise<void> {
 export function recover(): void {
   const offer = state().recoveryOffer;
   if (!offer) return;
-  const { project } = offer;
-  loadDocument(project.report, project.briefing);
-  const s = state();
-  s.setProject({ name: project.name, path: offer.path });
   // recovered work is not in any project file yet
-  s.markUnsaved();
-  resetDesk();
-  s.selectItem(project.desk.selectedItemId);
-  s.setCurrentSlide(project.desk.slide);
-  s.setRecoveryOffer(null);
-  s.openDialog(null);
+  showDocument({ ...offer.project, path: offer.path, saved: false });
+  state().setRecoveryOffer(null);
+  state().openDialog(null);
   notify({
     kind: 'info',
     zh: '已恢复上次未保存的工作。请及时保存（Ctrl+S）。',

@@ -5,6 +5,7 @@ import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import { deckCss } from '../../templates/render/slide';
+import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { useWidth } from '../hooks';
 import { briefPreview } from '../preview/brief-adapter';
 import { SlideRenderer, slideForItem, thumbWindow, type RenderedSlide } from '../preview/slides';
@@ -12,8 +13,6 @@ import { useStore } from '../store/store';
 import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
 import { Markup } from './Markup';
 
-const SLIDE_W = 1280;
-const SLIDE_H = 720;
 const THUMB_W = 150;
 const renderer = new SlideRenderer();
 const NO_SLIDES: RenderedSlide[] = [];

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { Doc, Slide } from '../../templates/model';
 import { deckCss, renderSlide } from '../../templates/render/slide';
+import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { emptyFields } from '../../content/model/values';
 import { briefPreview } from '../preview/brief-adapter';
 import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
@@ -27,8 +28,8 @@ export const TemplateThumb = memo(function TemplateThumb({
       return {
         html: `<div class="bs-deck bs-theme-${theme.id}">${renderSlide(slide, { theme, fields, index: 1, total: 1 })}</div>`,
         css: deckCss(theme),
-        width: 1280,
-        height: 720,
+        width: SLIDE_W,
+        height: SLIDE_H,
       };
     }
     const { template } = briefTemplate(id, registry);

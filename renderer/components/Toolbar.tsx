@@ -4,6 +4,7 @@ import { useStore as useZustand } from 'zustand';
 import type { ExportFormat, RecentEntry } from '../../main/contract';
 import { OUTPUTS } from '../../content/model/values';
 import { getClient } from '../bridge/client';
+import { shortcutLabel } from '../commands';
 import {
   exportAs,
   loadSample,
@@ -49,11 +50,11 @@ function FileMenu() {
     <MenuButton name="file" label={t('toolbar.file')}>
       <button type="button" role="menuitem" onClick={run(newProject)}>
         {t('file.new')}
-        <kbd>Ctrl+N</kbd>
+        <kbd>{shortcutLabel('new')}</kbd>
       </button>
       <button type="button" role="menuitem" data-menu-item="open" onClick={run(openProject)}>
         {t('file.open')}
-        <kbd>Ctrl+O</kbd>
+        <kbd>{shortcutLabel('open')}</kbd>
       </button>
       <div className="menu-group" role="presentation">
         {t('file.recent')}
@@ -78,11 +79,11 @@ function FileMenu() {
       <hr />
       <button type="button" role="menuitem" disabled={!hasReport} onClick={run(() => saveProject(false))}>
         {t('file.save')}
-        <kbd>Ctrl+S</kbd>
+        <kbd>{shortcutLabel('save')}</kbd>
       </button>
       <button type="button" role="menuitem" disabled={!hasReport} onClick={run(() => saveProject(true))}>
         {t('file.saveAs')}
-        <kbd>Ctrl+Shift+S</kbd>
+        <kbd>{shortcutLabel('save-as')}</kbd>
       </button>
       <hr />
       <button type="button" role="menuitem" onClick={run(() => pickers.report?.())}>

@@ -25,6 +25,9 @@ export type OutlineFilter = (typeof OUTLINE_FILTERS)[number];
 export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'replace', 'about'] as const;
 export type DialogName = (typeof DIALOGS)[number];
 
+/** What staff answer when work would be lost: save it first, let it go, or keep the desk as it is. */
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
 export const MENUS = ['file', 'export', 'template'] as const;
 export type MenuName = (typeof MENUS)[number];
 
@@ -61,6 +64,8 @@ export interface UiSlice {
   recoveryOffer: RecoveryOffer | null;
   /** what the replace dialog asks (main's own words: which file is already there) */
   question: { zh: string; en: string } | null;
+  /** the question the unsaved-changes dialog is asking, answered through answerUnsaved */
+  unsavedQuestion: ((choice: UnsavedChoice) => void) | null;
   /** the host the page runs in: the desktop app or a browser */
   host: 'electron' | 'browser';
   appVersion: string;
@@ -82,11 +87,14 @@ export interface UiSlice {
   openMenu: (menu: MenuName | null, focus?: string) => void;
   setRecoveryOffer: (offer: RecoveryOffer | null) => void;
   setQuestion: (question: { zh: string; en: string } | null) => void;
+  /** open the unsaved-changes dialog; resolves with the button staff press (a question asked before is cancelled) */
+  askUnsaved: () => Promise<UnsavedChoice>;
+  answerUnsaved: (choice: UnsavedChoice) => void;
   setHostInfo: (info: { host: 'electron' | 'browser'; version: string }) => void;
   setTemplates: (templates: TemplateSummary[]) => void;
 }
 
-export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
   busy: null,
   task: null,
   notice: null,
@@ -103,6 +111,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   menuFocus: null,
   recoveryOffer: null,
   question: null,
+  unsavedQuestion: null,
   host: 'browser',
   appVersion: '',
   templates: [],
@@ -129,6 +138,15 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   openMenu: (menu, focus) => set({ menu, menuFocus: focus ?? null }),
   setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
   setQuestion: (question) => set({ question }),
+  askUnsaved: () => {
+    get().unsavedQuestion?.('cancel');
+    return new Promise<UnsavedChoice>((resolve) => set({ dialog: 'unsaved', unsavedQuestion: resolve }));
+  },
+  answerUnsaved: (choice) => {
+    const question = get().unsavedQuestion;
+    set({ dialog: null, unsavedQuestion: null });
+    question?.(choice);
+  },
   setHostInfo: ({ host, version }) => set({ host, appVersion: version }),
   setTemplates: (templates) => set({ templates }),
 });

@@ -116,7 +116,7 @@ export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
         colophon = {
           kind: 'baowei',
           lines: c.lines
-            .map((l) => ({ label: l.label, value: f[l.field as BriefFieldKey]?.trim() ?? '' }))
+            .map((l) => ({ label: l.label, value: f[l.field]?.trim() ?? '' }))
             .filter((l) => l.value)
             .map((l) => ({ label: l.label, text: withFullStop(l.value) })),
           copies: fillPattern(c.copies, f),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { HexColor, templateBase } from '../common';
+import { SLIDE_W } from '../scene/canvas';
 
 /**
- * A deck theme as data. Geometry is in px on a 1280×720 (16:9) slide; the HTML deck places boxes
+ * A deck theme as data. Geometry is in px on the slide canvas (scene/canvas.ts); the HTML deck places boxes
  * at these positions and the .pptx writer converts them to inches (96 px per inch), so the two
  * outputs share one layout and compose can measure text against the same boxes.
  */
@@ -26,8 +27,14 @@ export const FONT_ROLES = ['heading', 'body', 'quote'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
 
 // decorations may bleed off the slide (a circle cut by the edge), so positions can be negative
-const Pos = z.number().min(-1280).max(2560);
-const Extent = z.number().positive().max(2560);
+const Pos = z
+  .number()
+  .min(-SLIDE_W)
+  .max(2 * SLIDE_W);
+const Extent = z
+  .number()
+  .positive()
+  .max(2 * SLIDE_W);
 const Size = z.number().min(8).max(200);
 
 export const BoxSchema = z.object({ x: Pos, y: Pos, w: Extent, h: Extent });

@@ -1,16 +1,17 @@
 import baseCss from '../brief/base.css?raw';
 import { fitOneLine } from '../brief/fit';
-import { captionText, leadInText } from '../brief/format';
 import { briefFrame, type BriefFrame } from '../brief/layout';
 import { typeArea, type FontSpec } from '../brief/schema';
-import type { Doc, DocBlock } from '../model';
+import type { Doc } from '../model';
+import { briefForms, type BriefForm } from '../brief/blocks';
 import type { BriefTemplate } from '../schema';
 import { escapeHtml, imageDataUri } from './escape';
 
 /**
  * The page-like HTML preview of a Word brief: one sheet at the template's paper size and margins,
  * in its fonts, with the same masthead, title block, signature and colophon lines the Word file
- * gets (both read templates/brief/layout.ts). Every text from the report or the staff is escaped.
+ * gets (both read templates/brief/layout.ts) and the same body: each block drawn in the form
+ * templates/brief/blocks.ts gives it. Every text from the report or the staff is escaped.
  */
 
 const e = escapeHtml;
@@ -118,40 +119,51 @@ export function briefCss(t: BriefTemplate): string {
   return `${baseCss}\n${rules.join('\n')}\n${t.css}`;
 }
 
-const item = (b: DocBlock): string => (b.itemId ? ` data-item-id="${e(b.itemId)}"` : '');
+const item = (f: BriefForm): string => (f.itemId ? ` data-item-id="${e(f.itemId)}"` : '');
+/** Twips as CSS points. */
+const twipsPt = (twips: number): string => `${Math.round((twips / 20) * 100) / 100}pt`;
 
-function blockHtml(b: DocBlock): string {
-  switch (b.kind) {
+function tableHtml(f: Extract<BriefForm, { kind: 'table' }>): string {
+  const [head, ...rows] = f.rows;
+  const total = f.shares.reduce((a, b) => a + b, 0) || 1;
+  const cols = f.shares.map((w) => `<col style="width: ${Math.round((w / total) * 10000) / 100}%">`).join('');
+  const cell = (c: string, i: number, tag: 'th' | 'td'): string =>
+    `<${tag}${tag === 'td' && f.center.includes(i) ? ' class="brief-center"' : ''}>${e(c)}</${tag}>`;
+  const body = rows
+    .map((r, k) => {
+      const source = f.sources?.[k];
+      return `<tr${source ? ` title="${e(source)}"` : ''}>${r.map((c, i) => cell(c, i, 'td')).join('')}</tr>`;
+    })
+    .join('');
+  return `<div class="brief-table-block"${item(f)}><p class="brief-center brief-caption">${e(f.caption)}</p><table class="brief-table"><colgroup>${cols}</colgroup>${head ? `<thead><tr>${head.map((c, i) => cell(c, i, 'th')).join('')}</tr></thead>` : ''}<tbody>${body}</tbody></table></div>`;
+}
+
+function formHtml(f: BriefForm): string {
+  switch (f.kind) {
     case 'heading':
-      return `<p class="brief-flow brief-heading" data-level="${Math.min(4, Math.max(1, b.level))}"${item(b)}>${e(b.number)}${e(b.text)}</p>`;
-    case 'point':
-      return `<p class="brief-flow brief-point"${item(b)}><b>${e(leadInText(b.lead))}</b>${e(b.text)}</p>`;
-    case 'paragraph':
-      return `<p class="brief-flow"${item(b)}>${e(b.text)}</p>`;
-    case 'quote':
-      return `<p class="brief-flow brief-quote"${item(b)}>${e(b.text)}</p>`;
-    case 'image': {
-      const src = b.image ? imageDataUri(b.image.mime, b.image.data) : null;
-      const picture = src
-        ? `<img src="${src}" alt="${e(b.caption)}">`
-        : b.image
-          ? `<div class="brief-figure-missing">${e(b.caption)}</div>`
-          : '';
-      return `<figure class="brief-figure"${item(b)}>${picture}<figcaption class="brief-caption">${e(captionText('image', b.number, b.caption))}</figcaption></figure>`;
+      return `<p class="brief-flow brief-heading" data-level="${f.level}"${item(f)}>${e(f.text)}</p>`;
+    case 'paragraph': {
+      const cls =
+        f.style === 'quote'
+          ? 'brief-flow brief-quote'
+          : f.runs.some((r) => r.bold)
+            ? 'brief-flow brief-point'
+            : 'brief-flow';
+      return `<p class="${cls}"${item(f)}>${f.runs.map((r) => (r.bold ? `<b>${e(r.text)}</b>` : e(r.text))).join('')}</p>`;
     }
-    case 'table': {
-      const [head, ...rows] = b.rows;
-      const cells = (r: string[], tag: 'th' | 'td'): string =>
-        r.map((c) => `<${tag}>${e(c)}</${tag}>`).join('');
-      return `<div class="brief-table-block"${item(b)}><p class="brief-center brief-caption">${e(captionText('table', b.number, b.caption))}</p><table class="brief-table">${head ? `<thead><tr>${cells(head, 'th')}</tr></thead>` : ''}<tbody>${rows.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table></div>`;
+    case 'figure': {
+      const p = f.picture;
+      const src = p ? imageDataUri(p.image.mime, p.image.data) : null;
+      const picture =
+        p && src
+          ? `<img src="${src}" alt="${e(f.caption)}" style="width: ${twipsPt(p.widthTwips)}; height: ${twipsPt(p.heightTwips)}">`
+          : f.missing
+            ? `<p class="brief-figure-missing">${e(f.missing)}</p>`
+            : '';
+      return `<figure class="brief-figure"${item(f)}>${picture}<figcaption class="brief-caption">${e(f.caption)}</figcaption></figure>`;
     }
-    case 'stats':
-      return `<div class="brief-table-block"${item(b)}><p class="brief-center brief-caption">${e(captionText('table', b.number, b.caption))}</p><table class="brief-table"><thead><tr><th>序号</th><th>指标</th><th>数值</th></tr></thead><tbody>${b.stats
-        .map(
-          (s, i) =>
-            `<tr title="${e(s.sentence)}"><td class="brief-center">${i + 1}</td><td>${e(s.label)}</td><td class="brief-center">${e(s.value)}${e(s.unit)}</td></tr>`,
-        )
-        .join('')}</tbody></table></div>`;
+    case 'table':
+      return tableHtml(f);
   }
 }
 
@@ -213,7 +225,7 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
     return [
       `<article class="brief-sheet" data-template="${e(t.id)}" data-body-only="" lang="zh-CN">`,
       heading ? `<div class="brief-title-block">${heading}</div>` : '',
-      doc.blocks.map(blockHtml).join(''),
+      briefForms(doc, t).map(formHtml).join(''),
       '</article>',
     ].join('');
   }
@@ -235,7 +247,7 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
     frame.note
       ? `<p class="brief-flow brief-note"><b class="brief-note-prefix">${e(t.notePrefix)}</b>${e(frame.note)}</p>`
       : '',
-    doc.blocks.map(blockHtml).join(''),
+    briefForms(doc, t).map(formHtml).join(''),
     signature,
     colophonHtml(frame),
     `<div class="brief-page-number">${e(pn.prefix)}1${e(pn.suffix)}</div>`,

@@ -1,102 +1,169 @@
-import type { Box } from '../deck/schema';
-import type { ShownStat } from '../model';
-import { escapeHtml } from './escape';
-import { truncateToLines, wrapLines } from './measure';
+import { init, setPlatformAPI, use } from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { ColorRole, DeckTemplate, FontRole } from '../deck/schema';
+import type { SceneChart } from '../scene/scene';
+import { textWidthEm } from '../scene/measure';
 
 /**
- * A bar or line chart of statistics as inline SVG, for the preview and the HTML deck (the .pptx
- * gets a native chart of the same numbers). Colours come from the theme's CSS variables.
+ * A scene's chart drawn as SVG by ECharts' server-side renderer, the look Chinese offices know,
+ * in the theme's colours, for the preview, the HTML deck and its PDF (the .pptx draws the same
+ * chart box as a native chart). Only the bar and line charts and the two components used are
+ * loaded. No DOM is touched and nothing is fetched: text is measured with our own measure, so
+ * the chart sets alike in the page and in Node.
  */
 
-const e = escapeHtml;
-const r1 = (v: number): string => String(Math.round(v * 10) / 10);
+use([BarChart, LineChart, GridComponent, TitleComponent, SVGRenderer]);
 
-export interface ChartSpec {
-  type: 'bar' | 'line';
-  points: readonly ShownStat[];
-  /** px size of the category and value labels */
-  labelSize: number;
+const FONT_SIZE = /(\d+(?:\.\d+)?)px/;
+setPlatformAPI({
+  // ECharts measures text with a canvas in the page and guesses in Node; ours measures alike in
+  // both, as the scene wrapped the labels, and no canvas is ever made (the only other uses of
+  // one are the canvas renderer and image export, which are not loaded)
+  measureText: (text: string, font?: string) => ({
+    width: textWidthEm(text) * Number(FONT_SIZE.exec(font ?? '')?.[1] ?? 12),
+  }),
+});
+
+/** A font role as ECharts gets it: a token the SVG's font-family is swapped for afterwards. */
+const fontToken = (role: FontRole): string => `BSFONT-${role}`;
+
+const hex = (theme: DeckTemplate, role: ColorRole): string => `#${theme.colors[role]}`;
+
+/** `#RRGGBB` at an opacity, as rgba(). */
+function rgba(color: string, alpha: number): string {
+  const n = (i: number): number => parseInt(color.slice(i, i + 2), 16);
+  return `rgba(${n(1)},${n(3)},${n(5)},${alpha})`;
 }
 
-/** The numbers a chart plots: the shown values as numbers (anything unreadable counts as 0). */
-export function chartValues(points: readonly ShownStat[]): number[] {
-  return points.map((p) => {
-    const v = Number(p.value);
-    return Number.isFinite(v) ? v : 0;
+function chartOption(chart: SceneChart, theme: DeckTemplate): Record<string, unknown> {
+  const c = (role: ColorRole): string => hex(theme, role);
+  const series = c(chart.colors.series);
+  const label = {
+    show: true,
+    fontSize: chart.valueSize,
+    fontWeight: 'bold',
+    fontFamily: fontToken(chart.fonts.value),
+    color: c(chart.colors.value),
+  };
+  const axisText = {
+    fontSize: chart.labelSize,
+    color: c(chart.colors.axis),
+    fontFamily: fontToken(chart.fonts.label),
+  };
+  const data = chart.values.map((value, i) => {
+    const below = chart.type === 'bar' && value < 0;
+    return {
+      value,
+      label: { position: below ? 'bottom' : 'top', formatter: chart.valueLabels[i] ?? String(value) },
+      ...(chart.type === 'bar' ? { itemStyle: { borderRadius: below ? [0, 0, 6, 6] : [6, 6, 0, 0] } } : {}),
+    };
   });
+  const seriesOption =
+    chart.type === 'bar'
+      ? {
+          type: 'bar',
+          data,
+          barMaxWidth: 96,
+          barCategoryGap: '40%',
+          itemStyle: { color: series },
+          label,
+        }
+      : {
+          type: 'line',
+          data,
+          symbol: 'circle',
+          symbolSize: 14,
+          lineStyle: { width: 4, color: series },
+          itemStyle: { color: c(chart.colors.point), borderColor: series, borderWidth: 3 },
+          areaStyle: {
+            color: {
+              type: 'linear',
+              x: 0,
+              y: 0,
+              x2: 0,
+              y2: 1,
+              colorStops: [
+                { offset: 0, color: rgba(series, 0.22) },
+                { offset: 1, color: rgba(series, 0.02) },
+              ],
+            },
+          },
+          label,
+        };
+  const titleH = chart.titleSize * 1.4;
+  return {
+    animation: false,
+    textStyle: { fontFamily: fontToken('body') },
+    title: {
+      text: chart.title,
+      left: 'center',
+      top: 0,
+      textStyle: {
+        fontSize: chart.titleSize,
+        fontWeight: 'bold',
+        color: c(chart.colors.title),
+        fontFamily: fontToken(chart.fonts.title),
+      },
+    },
+    // the plot keeps its axis labels and the unit inside the chart box
+    grid: {
+      left: 8,
+      right: 8,
+      top: titleH + chart.labelSize * 2,
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
+    xAxis: {
+      type: 'category',
+      data: chart.categories.map((cat) => cat.lines.join('\n')),
+      axisTick: { alignWithLabel: true, lineStyle: { color: c(chart.colors.axis) } },
+      axisLine: { lineStyle: { color: c(chart.colors.axis), width: 2 } },
+      axisLabel: { ...axisText, interval: 0, margin: 14, lineHeight: chart.labelSize * 1.2 },
+    },
+    yAxis: {
+      type: 'value',
+      name: chart.unitLabel,
+      nameGap: chart.labelSize,
+      nameTextStyle: { ...axisText, align: 'left' },
+      axisLabel: axisText,
+      axisLine: { show: false },
+      axisTick: { show: false },
+      splitLine: { lineStyle: { color: `#${chart.grid}`, type: 'dashed' } },
+    },
+    series: [seriesOption],
+  };
 }
 
-/** Category labels as they fit under their bar: at most two lines, shortened with an ellipsis. */
-export function chartCategoryLabels(
-  points: readonly ShownStat[],
-  plotW: number,
-  labelSize: number,
-): string[][] {
-  const catW = plotW / Math.max(1, points.length);
-  return points.map((p) => wrapLines(truncateToLines(p.label, catW - 8, labelSize, 2), catW - 8, labelSize));
-}
-
-export function chartSvg(spec: ChartSpec, box: Box): string {
-  const { points, labelSize } = spec;
-  const values = chartValues(points);
-  const n = Math.max(1, points.length);
-  const labelH = 2 * labelSize * 1.2 + 16;
-  const valueH = labelSize * 1.6;
-  const max = Math.max(0, ...values);
-  const min = Math.min(0, ...values);
-  // room under the lowest point for its value label
-  const plot = { x: 8, y: valueH, w: box.w - 16, h: box.h - labelH - valueH - (min < 0 ? valueH : 0) };
-  const span = max - min || 1;
-  const yOf = (v: number): number => plot.y + plot.h - ((v - min) / span) * plot.h;
-  const catW = plot.w / n;
-  const labels = chartCategoryLabels(points, plot.w, labelSize);
-  const parts: string[] = [];
-  // faint grid lines at quarters
-  for (let q = 1; q <= 4; q++) {
-    const y = plot.y + plot.h - (plot.h * q) / 4;
-    parts.push(
-      `<line class="bs-chart-grid" x1="${r1(plot.x)}" x2="${r1(plot.x + plot.w)}" y1="${r1(y)}" y2="${r1(y)}"></line>`,
+/**
+ * The chart as inline SVG markup, `id` keeping its clip paths apart from another chart's on
+ * the same page. ECharts escapes every text it writes; the font tokens become the theme's CSS
+ * font stacks; its hover styles and the namespace declarations (which an inline SVG does not
+ * need) are left out, so the markup holds no address of any kind and the same chart always
+ * gives the same markup.
+ */
+export function chartSvg(chart: SceneChart, theme: DeckTemplate, id: string): string {
+  const instance = init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: Math.round(chart.box.w),
+    height: Math.round(chart.box.h),
+  });
+  try {
+    instance.setOption(chartOption(chart, theme));
+    return (
+      instance
+        .renderToSVGString()
+        .replace(/<style[\s\S]*?<\/style>/g, '')
+        // the hover classes are numbered across charts (their rules are dropped with the style)
+        .replace(/\s(xmlns(:xlink)?|version|baseProfile|ecmeta_\w+|class)="[^"]*"/g, '')
+        .replace(/\bzr\d+-/g, `${id}-`)
+        .replace(/font-family:BSFONT-(heading|body|quote);/g, 'font-family:var(--bs-font-$1);')
+        .replace(/<svg /, '<svg class="bs-chart-svg" role="img" ')
     );
+  } finally {
+    instance.dispose();
   }
-  const base = yOf(0);
-  parts.push(
-    `<line class="bs-chart-axis" x1="${r1(plot.x)}" x2="${r1(plot.x + plot.w)}" y1="${r1(base)}" y2="${r1(base)}"></line>`,
-  );
-  const centers = values.map((_, i) => plot.x + catW * (i + 0.5));
-  if (spec.type === 'bar') {
-    const bw = Math.min(catW * 0.56, 140);
-    values.forEach((v, i) => {
-      const x = (centers[i] ?? 0) - bw / 2;
-      const y = Math.min(yOf(v), base);
-      const h = Math.abs(base - yOf(v));
-      parts.push(
-        `<rect class="bs-chart-bar" x="${r1(x)}" y="${r1(y)}" width="${r1(bw)}" height="${r1(h)}"></rect>`,
-      );
-    });
-  } else {
-    const pts = values.map((v, i) => `${r1(centers[i] ?? 0)},${r1(yOf(v))}`).join(' ');
-    parts.push(`<polyline class="bs-chart-line" points="${pts}"></polyline>`);
-    values.forEach((v, i) => {
-      parts.push(
-        `<circle class="bs-chart-dot" cx="${r1(centers[i] ?? 0)}" cy="${r1(yOf(v))}" r="7"></circle>`,
-      );
-    });
-  }
-  values.forEach((v, i) => {
-    // above a point or a bar going up, below a bar going down
-    const y = spec.type === 'bar' && v < 0 ? yOf(v) + labelSize * 1.3 : yOf(v) - labelSize * 0.6;
-    parts.push(
-      `<text class="bs-chart-value" x="${r1(centers[i] ?? 0)}" y="${r1(y)}" font-size="${labelSize * 1.1}" text-anchor="middle">${e(points[i]?.value ?? '')}</text>`,
-    );
-  });
-  labels.forEach((lines, i) => {
-    const tspans = lines
-      .map(
-        (line, k) =>
-          `<tspan x="${r1(centers[i] ?? 0)}" y="${r1(plot.y + plot.h + 14 + labelSize * (1 + k * 1.2))}">${e(line)}</tspan>`,
-      )
-      .join('');
-    parts.push(`<text class="bs-chart-label" font-size="${labelSize}" text-anchor="middle">${tspans}</text>`);
-  });
-  return `<svg class="bs-chart" style="left:${r1(box.x)}px;top:${r1(box.y)}px;width:${r1(box.w)}px;height:${r1(box.h)}px" viewBox="0 0 ${r1(box.w)} ${r1(box.h)}" width="${r1(box.w)}" height="${r1(box.h)}" role="img">${parts.join('')}</svg>`;
 }

@@ -7,7 +7,7 @@ import { emptyBriefing, type BriefingItem } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { Deck, Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
-import { agendaColumns, displayTitle } from '../../templates/render/geometry';
+import { agendaColumns, displayTitle } from '../../templates/scene/geometry';
 import {
   ALL_LAYOUTS_SEQUENCE,
   allLayouts,
@@ -22,6 +22,7 @@ import {
 import { officialPunctuation as official } from '../../content/text/punctuation';
 import { readDistrictReport, readReportBytes } from '../helpers/paths';
 import { describeSharedReport } from '../helpers/shared-report';
+import { bulletsOf, chartPointsOf, figuresOf, isContinued, quoteTextOf } from '../helpers/slides';
 
 const theme = (id = 'gov-red') => builtinRegistry().get('deck', id);
 const layouts = (deck: Deck) => deck.slides.map((s) => s.layout);
@@ -84,7 +85,7 @@ describe('the automatic draft of a newspaper report', () => {
     });
     expect(points.length).toBeGreaterThan(10);
     const bullets = deck.slides.filter((s) => s.layout === 'bullets');
-    const shown = bullets.flatMap((s) => s.bullets ?? []);
+    const shown = bullets.flatMap(bulletsOf);
     const notes = bullets.map((s) => s.notes).join('\n');
     for (const p of points) {
       expect(shown).toContain(official(p.lead));
@@ -94,10 +95,9 @@ describe('the automatic draft of a newspaper report', () => {
 
   it('never puts more bullets on a slide than the theme allows, continuing on （续） slides', () => {
     for (const s of deck.slides)
-      if (s.layout === 'bullets')
-        expect(s.bullets?.length ?? 0).toBeLessThanOrEqual(theme().limits.maxBullets);
+      if (s.layout === 'bullets') expect(bulletsOf(s).length).toBeLessThanOrEqual(theme().limits.maxBullets);
     deck.slides.forEach((s, i) => {
-      if (!s.continued) return;
+      if (!isContinued(s)) return;
       const before = deck.slides[i - 1];
       expect(before?.layout).toBe(s.layout);
       expect(before?.title).toBe(s.title);
@@ -139,7 +139,7 @@ function expectIntroShown(report: Report, deck: Deck): void {
   if (!intro || !first) throw new Error('the report has no section of paragraphs only');
   const slide = deck.slides.find((s) => s.layout === 'bullets' && s.title === official(intro.title));
   expect(slide?.notes).toContain(official(first.text));
-  expect(official(first.text).startsWith((slide?.bullets?.[0] ?? '').replace(/……$/, ''))).toBe(true);
+  expect(official(first.text).startsWith((bulletsOf(slide)[0] ?? '').replace(/……$/, ''))).toBe(true);
 }
 
 describe('a report that opens with a section of paragraphs only', () => {
@@ -211,10 +211,10 @@ describe('a briefing that uses every layout', () => {
 
   it('splits seven points over two slides, four and three, the second marked continued', () => {
     const [a, b] = deck.slides.filter((s) => s.title === '加快复工复产');
-    expect(a?.bullets).toHaveLength(4);
-    expect(b?.bullets).toHaveLength(3);
-    expect(a?.continued).toBeFalsy();
-    expect(b?.continued).toBe(true);
+    expect(bulletsOf(a)).toHaveLength(4);
+    expect(bulletsOf(b)).toHaveLength(3);
+    expect(isContinued(a)).toBe(false);
+    expect(isContinued(b)).toBe(true);
     expect(b?.notes).toContain('促消费政策持续发力：促消费政策持续发力的具体做法和成效');
     expect(b?.itemIds).toEqual(['i-block-p5', 'i-block-p6', 'i-block-p7']);
   });
@@ -463,17 +463,12 @@ describe('any briefing of the report', () => {
           expect(deck.slides.at(-1)?.layout).toBe('closing');
           expect(new Set(deck.slides.map((s) => s.id)).size).toBe(deck.slides.length);
           for (const s of deck.slides) {
-            if (s.layout === 'bullets')
-              expect(s.bullets?.length ?? 0).toBeLessThanOrEqual(t.limits.maxBullets);
-            if (s.layout === 'figures')
-              expect(s.figures?.length ?? 0).toBeLessThanOrEqual(t.limits.maxFigures);
-            for (const f of [...(s.figures ?? []), ...(s.chart?.points ?? [])])
-              expect(s.notes).toContain(f.sentence);
+            if (s.layout === 'bullets') expect(bulletsOf(s).length).toBeLessThanOrEqual(t.limits.maxBullets);
+            if (s.layout === 'figures') expect(figuresOf(s).length).toBeLessThanOrEqual(t.limits.maxFigures);
+            for (const f of [...figuresOf(s), ...chartPointsOf(s)]) expect(s.notes).toContain(f.sentence);
           }
           // every picked point appears, as a bullet or inside a quote
-          const text = deck.slides
-            .map((s) => [...(s.bullets ?? []), s.quote?.text ?? ''].join('\n'))
-            .join('\n');
+          const text = deck.slides.map((s) => [...bulletsOf(s), quoteTextOf(s)].join('\n')).join('\n');
           for (const it of items)
             if (
               it.ref.type === 'block' &&

@@ -69,7 +69,7 @@ describe('briefing (command line)', () => {
     [['build', '--format', 'gif'], 2, /不支持的格式 gif/],
     [['build', '--template', 'nope'], 2, /未知模板「nope」.*plain/],
   ])('fails cleanly on %j: one line on stderr, exit %i, no stack trace', async (args, exit, message) => {
-    const { code, stdout, stderr } = await cli(args as string[]);
+    const { code, stdout, stderr } = await cli(args);
     expect(code).toBe(exit);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDoc } from '../../content/compose/doc';
 import type { BriefingItem, ItemRef } from '../../content/model/briefing';
-import { docToDocx, imageInfo } from '../../main/export/docx';
+import { docToDocx } from '../../main/export/docx';
 import { builtinRegistry } from '../../templates/registry';
 import { emptyFields, type Doc } from '../../templates/model';
 import { briefBriefing, briefReport, FULL_FIELDS, makePng } from '../helpers/brief-report';
@@ -390,9 +390,52 @@ describe('writing awkward content', () => {
     expect(findAll(r.document, 'w:p').length).toBeGreaterThan(0);
   });
 
-  it('reads picture sizes from PNG headers and refuses what it cannot read', () => {
-    expect(imageInfo(makePng(12, 34))).toEqual({ kind: 'png', width: 12, height: 34 });
-    expect(imageInfo(new Uint8Array([1, 2, 3]))).toBeNull();
+  it('places a JPEG whose frame header follows fill bytes, as the slides do', async () => {
+    // SOI, an APP0 segment, two fill bytes, then a baseline frame header of 640×480
+    const jpeg = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x06, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xff, 0xff, 0xc0, 0x00, 0x11, 0x08,
+      0x01, 0xe0, 0x02, 0x80, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
+    const doc: Doc = {
+      templateId: 'gbt9704',
+      fields: emptyFields(),
+      blocks: [
+        {
+          kind: 'image',
+          number: 1,
+          caption: '夜景',
+          image: { mime: 'image/jpeg', data: Buffer.from(jpeg).toString('base64') },
+        },
+      ],
+    };
+    const r = readDocx(await docToDocx(doc, registry.get('brief', 'gbt9704')));
+    const extent = find(r.document, 'wp:extent')!;
+    expect(Number(extent.attrs.cx) / Number(extent.attrs.cy)).toBeCloseTo(640 / 480, 2);
+  });
+
+  it('says so in its place when a picture cannot go into a Word file, instead of dropping it', async () => {
+    // a lossless WebP of 30×20: browsers and the slides show it, Word 2016 and WPS do not
+    const webp = Uint8Array.from([
+      ...[0x52, 0x49, 0x46, 0x46, 0x1a, 0, 0, 0, 0x57, 0x45, 0x42, 0x50],
+      ...[0x56, 0x50, 0x38, 0x4c, 0x0d, 0, 0, 0, 0x2f, 0x1d, 0xc0, 0x04, 0, 0, 0, 0, 0, 0],
+    ]);
+    const doc: Doc = {
+      templateId: 'gbt9704',
+      fields: emptyFields(),
+      blocks: [
+        {
+          kind: 'image',
+          number: 1,
+          caption: '新厂房',
+          image: { mime: 'image/webp', data: Buffer.from(webp).toString('base64') },
+        },
+      ],
+    };
+    const r = readDocx(await docToDocx(doc, registry.get('brief', 'gbt9704')));
+    expect(find(r.document, 'wp:extent')).toBeUndefined();
+    const texts = paragraphs(r.document).map((p) => p.text);
+    expect(texts.some((t) => t.includes('WEBP') && t.includes('另行插入'))).toBe(true);
+    expect(texts).toContain('图1　新厂房');
   });
 
   it('shrinks a picture larger than the type area to fit it, keeping its shape', async () => {

@@ -5,7 +5,9 @@ import { emptyBriefing } from '../../content/model/briefing';
 import { serializeProject } from '../../content/project';
 import { sampleReport } from '../../content/sample';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { accelerator, COMMAND_IDS, COMMANDS, menuKey } from '../../content/commands';
 import { CHANNELS, MENU_COMMANDS } from '../../main/contract';
+import { menuTemplate } from '../../main/menu';
 import { createElectronStandIn } from '../helpers/electron-stand-in';
 
 const standIn = createElectronStandIn();
@@ -198,6 +200,63 @@ describe('the Electron main process (with a stand-in electron module)', () => {
     expect(accel).toEqual(
       expect.arrayContaining(['CmdOrCtrl+O', 'CmdOrCtrl+S', 'CmdOrCtrl+Z', 'CmdOrCtrl+E']),
     );
+  });
+});
+
+describe('the desktop menu, derived from the command table', () => {
+  type Item = { label?: string; accelerator?: string; type?: string; role?: string; click?: () => void };
+  const menuOf = (): Array<{ label: string; submenu: Item[] }> =>
+    record.menu as Array<{ label: string; submenu: Item[] }>;
+
+  it('carries every command the table puts in a menu, with its label and shortcut, and sends its id', () => {
+    const menus = { file: 0, edit: 1, help: 3 } as const;
+    const contents = record.windows[0]!.win.webContents;
+    for (const command of COMMAND_IDS) {
+      const entry = COMMANDS[command].menu;
+      if (!entry) continue;
+      const item = menuOf()[menus[entry.menu]]!.submenu.find((i) => i.label === entry.label);
+      expect(item, command).toBeDefined();
+      const key = menuKey(command, false);
+      expect(item!.accelerator, command).toBe(key ? accelerator(key) : undefined);
+      contents.sent.length = 0;
+      item!.click!();
+      expect(contents.sent, command).toEqual([['menu:command', command]]);
+    }
+    // and nothing else of ours: the rest are Electron's roles and separators
+    const ours = menuOf()
+      .flatMap((m) => m.submenu)
+      .filter((i) => i.click);
+    expect(ours).toHaveLength(COMMAND_IDS.filter((c) => COMMANDS[c].menu).length);
+  });
+
+  it('parts the groups of a menu with separators and keeps Electron’s own roles', () => {
+    const file = menuOf()[0]!.submenu.map((i) => i.label ?? i.type);
+    expect(file).toEqual([
+      '新建项目',
+      '打开…',
+      'separator',
+      '保存',
+      '另存为…',
+      'separator',
+      '导出…',
+      'separator',
+      '打开模板文件夹',
+      '重新读取模板文件夹',
+      'separator',
+      '退出',
+    ]);
+    expect(
+      menuOf()[1]!
+        .submenu.filter((i) => i.role)
+        .map((i) => i.role),
+    ).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+  });
+
+  it('shows a Mac its own redo shortcut', () => {
+    const mac = menuTemplate(() => undefined, true);
+    const redo = (mac[1]!.submenu as Item[]).find((i) => i.label === '重做');
+    expect(redo?.accelerator).toBe('CmdOrCtrl+Shift+Z');
+    expect(menuOf()[1]!.submenu.find((i) => i.label === '重做')?.accelerator).toBe('CmdOrCtrl+Y');
   });
 });
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { composeDoc } from '../../content/compose/doc';
-import type { BriefingItem } from '../../content/model/briefing';
-import { AppError } from '../../main/errors';
+import { MAX_OFFICE_TEMPLATE_BYTES, type BriefingItem } from '../../content/model/briefing';
+import { BilingualError } from '../../content/util/errors';
 import { fillOfficeTemplate, inspectOfficeTemplate } from '../../main/export/office-template';
 import { buildOutput } from '../../main/export';
 import { builtinRegistry } from '../../templates/registry';
@@ -18,11 +18,11 @@ const items: BriefingItem[] = [
   { id: 'c', ref: { type: 'block', id: 'economy-fig' } },
 ];
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
+async function rejection(p: Promise<unknown>): Promise<BilingualError> {
   try {
     await p;
   } catch (err) {
-    if (err instanceof AppError) return err;
+    if (err instanceof BilingualError) return err;
     throw err;
   }
   throw new Error('expected a refusal');
@@ -135,6 +135,15 @@ describe('refusing a template that cannot be filled', () => {
     );
     const zip = zipSync({ 'readme.txt': strToU8('hello') });
     expect((await rejection(inspectOfficeTemplate(zip, 'b.docx'))).code).toBe('office-template-invalid');
+  });
+
+  it('holds a template to the one size limit the desk and the command line use', async () => {
+    const big = new Uint8Array(MAX_OFFICE_TEMPLATE_BYTES + 1);
+    big.set(await makeOfficeTemplate());
+    const err = await rejection(inspectOfficeTemplate(big, '大模板.docx'));
+    expect(err.code).toBe('office-template-too-large');
+    expect(err.messageZh).toContain('10 MB');
+    expect(err.messageEn).toContain('10 MB');
   });
 
   it('refuses before composing anything when the export is asked for', async () => {

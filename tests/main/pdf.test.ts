@@ -17,7 +17,7 @@ import {
   findBrowser,
 } from '../../main/export/pdf';
 import { builtinRegistry } from '../../templates/registry';
-import { displayTitle } from '../../templates/render/geometry';
+import { displayTitle } from '../../templates/scene/geometry';
 import { allLayouts, hostile } from '../fixtures/deck/reports';
 import { REPORT_PATH } from '../helpers/paths';
 

@@ -10,7 +10,7 @@ import { emptyBriefing } from '../../content/model/briefing';
 import { deckToPptx } from '../../main/export/pptx';
 import type { Deck } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
-import { displayTitle } from '../../templates/render/geometry';
+import { displayTitle } from '../../templates/scene/geometry';
 import { allLayouts, hostile } from '../fixtures/deck/reports';
 import { LOGO_PNG } from '../fixtures/deck/png';
 import { readReportBytes, ROOT } from '../helpers/paths';

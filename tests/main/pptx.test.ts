@@ -8,9 +8,10 @@ import { buildOutput } from '../../main/export';
 import { deckToPptx } from '../../main/export/pptx';
 import type { Deck } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
-import { displayTitle } from '../../templates/render/geometry';
+import { displayTitle } from '../../templates/scene/geometry';
 import { LOGO_PNG } from '../fixtures/deck/png';
 import { allLayouts, hostile } from '../fixtures/deck/reports';
+import { bulletsOf, figuresOf, tableRowsOf } from '../helpers/slides';
 
 const registry = builtinRegistry();
 
@@ -64,12 +65,11 @@ describe('the PowerPoint deck', () => {
       const text = runs(slide(i + 1)).join('');
       if (s.layout !== 'quote')
         expect(text, s.id).toContain(displayTitle(s, registry.get('deck', 'gov-red')));
-      for (const b of s.bullets ?? []) expect(runs(slide(i + 1))).toContain(b);
-      for (const f of s.figures ?? [])
+      for (const b of bulletsOf(s)) expect(runs(slide(i + 1))).toContain(b);
+      for (const f of figuresOf(s))
         expect(runs(slide(i + 1))).toEqual(expect.arrayContaining([f.value, f.unit, f.label]));
-      for (const row of s.table?.rows ?? [])
-        for (const cell of row) expect(runs(slide(i + 1))).toContain(cell);
-      if (s.quote) expect(text).toContain(s.quote.text);
+      for (const row of tableRowsOf(s)) for (const cell of row) expect(runs(slide(i + 1))).toContain(cell);
+      if (s.layout === 'quote') expect(text).toContain(s.quote.text);
     });
     // pictures only where a picture belongs: the image slide
     deck.slides.forEach((s, i) => expect(slide(i + 1).includes('<p:pic>'), s.id).toBe(s.layout === 'image'));
@@ -136,7 +136,7 @@ describe('the PowerPoint deck', () => {
     expect(notes.length).toBe(deck.slides.length);
     const figures = deck.slides.findIndex((s) => s.layout === 'figures');
     const noteText = runs(files[`ppt/notesSlides/notesSlide${figures + 1}.xml`] ?? '').join('\n');
-    for (const f of deck.slides[figures]?.figures ?? []) expect(noteText).toContain(f.sentence);
+    for (const f of figuresOf(deck.slides[figures])) expect(noteText).toContain(f.sentence);
     const bullets = deck.slides.findIndex((s) => s.layout === 'bullets');
     expect(runs(files[`ppt/notesSlides/notesSlide${bullets + 1}.xml`] ?? '').join('\n')).toContain(
       '企业复工跑出加速度的具体做法和成效',

@@ -23,7 +23,7 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const lines = out.split('\n').filter(Boolean);
       const json = lines.find((l) => l.startsWith('{'));

@@ -157,6 +157,26 @@ describe("the host's template library", () => {
     expect(gone.ok).toBe(false);
   });
 
+  it('answers an export in a template that is not there with its own code, each language in its field', async () => {
+    const { call } = handlersFor(await mkdtemp(join(tmpdir(), 'templates-host-')));
+    for (const [format, briefing] of [
+      ['pptx', setTemplate(emptyBriefing(), 'deck', 'county-green')],
+      ['docx', setTemplate({ ...emptyBriefing(), output: 'brief' }, 'brief', 'county-bulletin')],
+    ] as const) {
+      const reply = await call('export:save', { format, report, briefing });
+      if (reply.ok) throw new Error(`${format}: an export in a missing template succeeded`);
+      expect(reply.error.code).toBe('template-unknown');
+      const id = format === 'pptx' ? 'county-green' : 'county-bulletin';
+      expect(reply.error.message).toContain(`「${id}」`);
+      expect(reply.error.message).toContain('重新读取模板文件夹');
+      // retrying cannot bring a template back, so the message does not ask for it
+      expect(reply.error.message).not.toContain('请重试');
+      expect(reply.error.message).not.toContain('Template menu');
+      expect(reply.error.messageEn).toContain(`"${id}"`);
+      expect(reply.error.messageEn).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('still serves the built-in templates when the folder cannot be read, saying why once', async () => {
     const library = templateLibrary('/unused', async () => {
       throw Object.assign(new Error('denied'), { code: 'EACCES' });

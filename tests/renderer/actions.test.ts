@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { importReport } from '../../content/import';
 import { sampleReport } from '../../content/sample';
 import {
@@ -276,5 +276,45 @@ describe('Save As into browser mode’s projects folder', () => {
     expect(readFileSync(file, 'utf8')).not.toBe(first);
     expect(isDirty(s())).toBe(false);
     expect(s().dialog).toBeNull();
+  });
+});
+
+describe('the document actions themselves', () => {
+  it('subscribe nothing to the store when their module loads', async () => {
+    vi.resetModules();
+    const { useStore: fresh } = await import('../../renderer/store/store');
+    const subscribe = vi.spyOn(fresh, 'subscribe');
+    await import('../../renderer/actions/document');
+    expect(subscribe).not.toHaveBeenCalled();
+    subscribe.mockRestore();
+  });
+
+  it('autosave writes a changed document once, and again after undo changes it back', async () => {
+    const section = s().report!.sections[1]!.id;
+    s().toggleSection(section, true);
+    const recovery = recoveryFile(env.dataDir);
+    await autosaver.flush();
+    expect(existsSync(recovery)).toBe(true);
+    rmSync(recovery);
+    await autosaver.flush();
+    // the same document: nothing new to write
+    expect(existsSync(recovery)).toBe(false);
+    s().setField('unit', '临川县人民政府办公室');
+    await autosaver.flush();
+    expect(readFileSync(recovery, 'utf8')).toContain('临川县人民政府办公室');
+    undo();
+    await autosaver.flush();
+    expect(readFileSync(recovery, 'utf8')).not.toContain('临川县人民政府办公室');
+  });
+
+  it('asks one unsaved-changes question at a time: a second cancels the first', async () => {
+    const first = s().askUnsaved();
+    expect(s().dialog).toBe('unsaved');
+    const second = s().askUnsaved();
+    expect(await first).toBe('cancel');
+    answerUnsaved('discard');
+    expect(await second).toBe('discard');
+    expect(s().dialog).toBeNull();
+    expect(s().unsavedQuestion).toBeNull();
   });
 });

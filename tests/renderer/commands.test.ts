@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey } from '../../renderer/commands';
+import { commandForKey, shortcutLabel } from '../../renderer/commands';
 
 const key = (
   k: string,
@@ -11,7 +11,7 @@ const key = (
   shiftKey: mods.shift ?? false,
   altKey: mods.alt ?? false,
 });
-const browser = { editing: false, nativeUndo: false, menuHandles: false };
+const browser = { editing: false, nativeUndo: false, menuKeys: null };
 
 describe('keyboard shortcuts', () => {
   it('maps the standard shortcuts', () => {
@@ -44,9 +44,32 @@ describe('keyboard shortcuts', () => {
   });
 
   it('leaves menu shortcuts to the desktop app’s menu, so each runs once', () => {
-    const electron = { ...browser, menuHandles: true };
+    const electron = { ...browser, menuKeys: 'other' as const };
     expect(commandForKey(key('z', { ctrl: true }), electron)).toBeNull();
     expect(commandForKey(key('s', { ctrl: true }), electron)).toBeNull();
+    expect(commandForKey(key('y', { ctrl: true }), electron)).toBeNull();
     expect(commandForKey(key('Delete'), electron)).toBe('delete');
+    // the menu shows one shortcut per item: the page still takes the other redo key
+    expect(commandForKey(key('z', { ctrl: true, shift: true }), electron)).toBe('redo');
+    const mac = { ...browser, menuKeys: 'mac' as const };
+    expect(commandForKey(key('z', { meta: true, shift: true }), mac)).toBeNull();
+    expect(commandForKey(key('y', { meta: true }), mac)).toBe('redo');
+  });
+
+  it('takes every key of the command table, and shows each shortcut as the table has it', async () => {
+    const { COMMANDS, COMMAND_IDS, keyLabel } = await import('../../content/commands');
+    for (const command of COMMAND_IDS)
+      for (const k of COMMANDS[command].keys as ReadonlyArray<{
+        key: string;
+        mod?: boolean;
+        shift?: boolean;
+      }>)
+        expect(
+          commandForKey(key(k.key, { ctrl: k.mod ?? false, shift: k.shift ?? false }), browser),
+          keyLabel(k),
+        ).toBe(command);
+    expect(shortcutLabel('save-as')).toBe('Ctrl+Shift+S');
+    expect(shortcutLabel('redo')).toBe('Ctrl+Y');
+    expect(shortcutLabel('about')).toBe('');
   });
 });

@@ -66,6 +66,7 @@ export function resetStore(): void {
     notice: null,
     busy: null,
     recoveryOffer: null,
+    unsavedQuestion: null,
     host: 'electron',
     userTemplates: [],
     templatesDir: '',

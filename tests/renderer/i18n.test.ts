@@ -21,8 +21,8 @@ function flatten(table: Table, prefix = ''): Map<string, string> {
 }
 
 const HAN = /\p{Script=Han}/u;
-const zhKeys = flatten(zh as unknown as Table);
-const enKeys = flatten(en as unknown as Table);
+const zhKeys = flatten(zh);
+const enKeys = flatten(en);
 
 function sources(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -190,7 +190,7 @@ describe('validating a template', () => {
     const mine = { ...gbt, name: { zh: '我的', en: 'Mine' } } as BriefTemplate;
     const withUser = registry.withUser([mine]);
     expect(withUser.get('brief', 'gbt9704').name.zh).not.toBe('我的');
-    const other = new TemplateRegistry([gbt], [{ ...gbt, id: 'mine' } as BriefTemplate]);
+    const other = new TemplateRegistry([gbt], [{ ...gbt, id: 'mine' }]);
     expect(other.list('brief').map((t) => [t.id, t.builtin])).toEqual([
       ['gbt9704', true],
       ['mine', false],

@@ -8,8 +8,8 @@ import {
   textWidthEm,
   truncateToLines,
   wrapLines,
-} from '../../templates/render/measure';
-import { imageSize } from '../../templates/render/image';
+} from '../../templates/scene/measure';
+import { imageSize } from '../../templates/scene/image';
 import { LANDSCAPE_PNG, LOGO_PNG, pngBase64 } from '../fixtures/deck/png';
 
 describe('measuring text without a browser', () => {

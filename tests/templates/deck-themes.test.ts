@@ -6,7 +6,7 @@ import { parseTemplate, TemplateError } from '../../templates/schema';
 import { builtinRegistry } from '../../templates/registry';
 import type { DeckTemplate } from '../../templates/deck/schema';
 import { deckCss, sanitizeThemeCss } from '../../templates/render/slide';
-import { SLIDE_H, SLIDE_W } from '../../templates/render/geometry';
+import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { ROOT } from '../helpers/paths';
 
 const THEME_IDS = ['gov-red', 'gov-blue', 'plain'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFields } from '../../content/model/briefing';
-import type { BriefFields, ShownStat, Slide, SlideLayout } from '../../templates/model';
+import type { BriefFields, ShownStat, Slide, SlideLayout, SlideOf } from '../../templates/model';
 import { SLIDE_LAYOUTS } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
 import { deckClass, deckCss, renderSlide, type SlideContext } from '../../templates/render/slide';
@@ -17,23 +17,24 @@ const stat = (value: string, unit: string, label: string): ShownStat => ({
 
 /** One slide of each layout, with the content its layout shows. */
 function sample(layout: SlideLayout): Slide {
-  const base = { id: `slide-${layout}`, layout, title: `${layout}标题`, notes: '', itemIds: [] };
+  const base = { id: `slide-${layout}`, title: `${layout}标题`, notes: '', itemIds: [] };
   switch (layout) {
     case 'cover':
-      return { ...base, subtitle: '稳住经济大盘' };
+      return { ...base, layout, subtitle: '稳住经济大盘' };
     case 'agenda':
-      return { ...base, agenda: ['稳住经济运行基本盘', '下半年工作安排'], start: 1 };
+      return { ...base, layout, agenda: ['稳住经济运行基本盘', '下半年工作安排'], start: 1 };
     case 'divider':
-      return { ...base, number: '二、' };
+      return { ...base, layout, number: '二、' };
     case 'bullets':
-      return { ...base, bullets: ['企业复工跑出加速度', '重点企业扩能增产'] };
+      return { ...base, layout, bullets: ['企业复工跑出加速度', '重点企业扩能增产'] };
     case 'figures':
-      return { ...base, figures: [stat('107', '户', '复工企业'), stat('21.59', '亿元', '引进内资')] };
+      return { ...base, layout, figures: [stat('107', '户', '复工企业'), stat('21.59', '亿元', '引进内资')] };
     case 'image':
-      return { ...base, image: { mime: 'image/png', data: LANDSCAPE_PNG, caption: '生产线调试' } };
+      return { ...base, layout, image: { mime: 'image/png', data: LANDSCAPE_PNG, caption: '生产线调试' } };
     case 'chart':
       return {
         ...base,
+        layout,
         chart: {
           type: 'bar',
           unit: '亿元',
@@ -43,6 +44,7 @@ function sample(layout: SlideLayout): Slide {
     case 'table':
       return {
         ...base,
+        layout,
         table: {
           caption: '项目表',
           rows: [
@@ -52,9 +54,49 @@ function sample(layout: SlideLayout): Slide {
         },
       };
     case 'quote':
-      return { ...base, quote: { text: '发展是第一要务', source: '区委全会' } };
+      return { ...base, layout, quote: { text: '发展是第一要务', source: '区委全会' } };
     case 'closing':
-      return { ...base, title: '汇报完毕，敬请批评指正' };
+      return { ...base, layout, title: '汇报完毕，敬请批评指正' };
+  }
+}
+
+/** A slide of a layout whose every text is `text`. */
+function filledWith(layout: SlideLayout, text: string): Slide {
+  const base = { id: `x"${HOSTILE.svg}`, title: text, notes: '', itemIds: [] };
+  switch (layout) {
+    case 'cover':
+      return { ...base, layout, subtitle: text };
+    case 'agenda':
+      return { ...base, layout, agenda: [text], start: 1 };
+    case 'divider':
+      return { ...base, layout, number: text };
+    case 'bullets':
+      return { ...base, layout, bullets: [text] };
+    case 'figures':
+      return {
+        ...base,
+        layout,
+        figures: [{ ...stat(text, text, text), prefix: text, suffix: text, tag: text }],
+      };
+    case 'image':
+      return { ...base, layout, image: { mime: 'image/png', data: LANDSCAPE_PNG, caption: text } };
+    case 'chart':
+      return {
+        ...base,
+        layout,
+        chart: {
+          type: 'bar',
+          unit: text,
+          title: text,
+          points: [stat('1', text, text), stat('2', text, text)],
+        },
+      };
+    case 'table':
+      return { ...base, layout, table: { caption: text, rows: [[text], [text]] } };
+    case 'quote':
+      return { ...base, layout, quote: { text, source: text } };
+    case 'closing':
+      return { ...base, layout };
   }
 }
 
@@ -72,13 +114,16 @@ const RENDERER_TAGS = [
   'tr',
   'th',
   'td',
+  // the chart, drawn by ECharts
   'svg',
-  'line',
   'rect',
-  'polyline',
-  'circle',
+  'path',
   'text',
-  'tspan',
+  'g',
+  'defs',
+  'clipPath',
+  'linearGradient',
+  'stop',
 ];
 
 const fields: BriefFields = {
@@ -141,9 +186,9 @@ describe('rendering a slide (the preview and the HTML deck share this)', () => {
   });
 
   it('marks a continued slide （续）', () => {
-    expect(renderSlide({ ...sample('bullets'), continued: true }, ctx('gov-red'))).toContain(
-      'bullets标题（续）',
-    );
+    expect(
+      renderSlide({ ...(sample('bullets') as SlideOf<'bullets'>), continued: true }, ctx('gov-red')),
+    ).toContain('bullets标题（续）');
   });
 
   it('shows the organisation logo unaltered as an inline image, and drops anything that is not a plain image', () => {
@@ -158,47 +203,47 @@ describe('rendering a slide (the preview and the HTML deck share this)', () => {
     );
     expect(svg).not.toContain('<img');
     const broken = renderSlide(
-      { ...sample('image'), image: { mime: 'image/png', data: '" onerror="alert(1)', caption: '图' } },
+      {
+        ...(sample('image') as SlideOf<'image'>),
+        image: { mime: 'image/png', data: '" onerror="alert(1)', caption: '图' },
+      },
       ctx('gov-red'),
     );
     expect(broken).not.toContain('<img');
   });
 
-  it('draws charts as inline SVG with no namespace URL, a bar per number or a line through them', () => {
+  it('draws charts as inline SVG by ECharts, with the title and unit written out and no address in it', () => {
     const bar = renderSlide(sample('chart'), ctx('gov-red'));
-    expect(bar.match(/<rect class="bs-chart-bar"/g)).toHaveLength(2);
-    expect(bar).toContain('单位：亿元');
-    expect(bar).not.toMatch(/xmlns|https?:/);
-    const chart = sample('chart');
-    const line = renderSlide(
-      { ...chart, chart: { ...(chart.chart as NonNullable<Slide['chart']>), type: 'line' } },
-      ctx('plain'),
-    );
-    expect(line).toContain('<polyline class="bs-chart-line"');
-    expect(line.match(/<circle/g)).toHaveLength(2);
+    const svg = /<svg[\s\S]*<\/svg>/.exec(bar)?.[0] ?? '';
+    // a bar per number, in the theme's primary colour
+    expect(svg.match(/<path d="[^"]*" fill="#B8140F"/g)).toHaveLength(2);
+    for (const text of ['chart标题', '单位：亿元', '减税', '消费', '>5<', '>1.2<'])
+      expect(svg).toContain(text);
+    expect(svg).not.toMatch(/xmlns|https?:|<style|<script/);
+    expect(svg).toContain('font-family:var(--bs-font-heading)');
+    const chart = sample('chart') as SlideOf<'chart'>;
+    const line = renderSlide({ ...chart, chart: { ...chart.chart, type: 'line' } }, ctx('plain'));
+    // a line through the points in the primary colour, a dot on each in the accent
+    expect(line).toMatch(/<path d="[^"]*" fill="none"[^>]*stroke="#1F4E79" stroke-width="4"/);
+    expect(line.match(/fill="#C8102E" stroke="#1F4E79"/g)).toHaveLength(2);
+  });
+
+  it('gives each slide’s chart its own ids, so two charts on a page do not share clip paths', () => {
+    const chart = sample('chart') as SlideOf<'chart'>;
+    const line = { ...chart, chart: { ...chart.chart, type: 'line' as const } };
+    const a = renderSlide(line, ctx('gov-red'));
+    const b = renderSlide({ ...line, id: 'slide-other' }, ctx('gov-red'));
+    const ids = (html: string): string[] => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(ids(a).length).toBeGreaterThan(0);
+    for (const id of ids(a)) expect(ids(b)).not.toContain(id);
+    // and the same slide renders the same markup every time (the preview keeps it by content)
+    expect(renderSlide(line, ctx('gov-red'))).toBe(a);
   });
 
   it('shows markup and script in report text as the characters typed', () => {
     const hostile = `${HOSTILE.script}${HOSTILE.img}${HOSTILE.link}${HOSTILE.svg}${HOSTILE.close}`;
     for (const layout of SLIDE_LAYOUTS) {
-      const slide: Slide = {
-        ...sample(layout),
-        id: `x"${HOSTILE.svg}`,
-        title: hostile,
-        subtitle: hostile,
-        number: hostile,
-        bullets: [hostile],
-        agenda: [hostile],
-        figures: [stat(hostile, hostile, hostile)],
-        chart: {
-          type: 'bar',
-          unit: hostile,
-          points: [stat('1', hostile, hostile), stat('2', hostile, hostile)],
-        },
-        table: { caption: hostile, rows: [[hostile], [hostile]] },
-        quote: { text: hostile, source: hostile },
-        image: { mime: 'image/png', data: LANDSCAPE_PNG, caption: hostile },
-      };
+      const slide = filledWith(layout, hostile);
       const html = renderSlide(slide, {
         ...ctx('gov-red'),
         fields: { ...fields, unit: hostile, presenter: hostile, date: hostile },
@@ -206,11 +251,11 @@ describe('rendering a slide (the preview and the HTML deck share this)', () => {
       // report text has every < escaped, so each real tag is one the renderer wrote
       const tags = html.match(/<[^>]*>/g) ?? [];
       for (const tag of tags) {
-        const name = /^<\/?([a-z]+)/.exec(tag)?.[1] ?? '';
+        const name = /^<\/?([a-zA-Z]+)/.exec(tag)?.[1] ?? '';
         expect(RENDERER_TAGS, `${layout}: ${tag.slice(0, 60)}`).toContain(name);
         // every attribute is name="value" with the value escaped; none is an event handler
         const attrs = [...tag.matchAll(/\s([\w:-]+)="[^"]*"/g)].map((m) => m[1]);
-        expect(tag.replace(/\s[\w:-]+="[^"]*"/g, '')).toMatch(/^<\/?[a-z]+\s*\/?>$/);
+        expect(tag.replace(/\s[\w:-]+="[^"]*"/g, '')).toMatch(/^<\/?[a-zA-Z]+\s*\/?>$/);
         for (const a of attrs) expect(a, `${layout}: ${tag.slice(0, 60)}`).not.toMatch(/^on/i);
         if (name === 'img') expect(tag).toMatch(/ src="data:image\/png;base64,/);
       }

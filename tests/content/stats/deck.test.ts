@@ -9,11 +9,12 @@ import type { Report, Stat } from '../../../content/model/report';
 import { labelFault } from '../../../content/stats/label';
 import { statKey } from '../../../content/stats/series';
 import { officialPunctuation } from '../../../content/text/punctuation';
-import { shownStatText, type Deck } from '../../../templates/model';
+import { shownStatText, type Deck, type ShownStat } from '../../../templates/model';
 import { builtinRegistry } from '../../../templates/registry';
 import { reportDocx } from '../../fixtures/stats/build';
 import { QINGHE_TEXT, YUNXI_TEXT } from '../../fixtures/stats/reports';
 import { DISTRICT_REPORT_PATH } from '../../helpers/paths';
+import { figuresOf } from '../../helpers/slides';
 
 const theme = builtinRegistry().get('deck', 'gov-red');
 
@@ -34,7 +35,7 @@ function checkDeck(report: Report, deck: Deck): void {
     seen.add(statKey(s));
   };
   for (const slide of deck.slides) {
-    for (const card of slide.figures ?? []) {
+    for (const card of figuresOf(slide)) {
       const stat = byId.get(card.statId) as Stat;
       // every card's label is a real label: fit, the area's own, a noun phrase that stands alone
       expect(stat.unfit, `${card.value} ${card.label}`).toBeUndefined();
@@ -45,7 +46,7 @@ function checkDeck(report: Report, deck: Deck): void {
       expect(card.tag === '目标').toBe(stat.kind === 'target');
       once(stat);
     }
-    if (slide.chart) {
+    if (slide.layout === 'chart') {
       const points = slide.chart.points.map((p) => byId.get(p.statId) as Stat);
       expect(slide.chart.title?.length).toBeGreaterThan(0);
       expect(slide.chart.axis).toContain(slide.chart.unit);
@@ -68,7 +69,7 @@ describe.skipIf(!existsSync(DISTRICT_REPORT_PATH))(
         checkDeck(report, deck);
         expect(deck.slides.some((s) => s.layout === 'figures')).toBe(true);
         // the figures of the photo caption about one company never stand as the district's
-        const cards = deck.slides.flatMap((s) => s.figures ?? []);
+        const cards = deck.slides.flatMap(figuresOf);
         expect(cards.some((c) => c.value === '3' && c.unit === '亿元')).toBe(false);
       }
     });
@@ -91,7 +92,7 @@ describe.each([
       expect(chart?.unit).toBe('%');
       expect(chart?.points.length).toBeGreaterThanOrEqual(5);
       // targets come after the results: the year ahead's cards are targets, marked so
-      const targets = deck.slides.flatMap((s) => s.figures ?? []).filter((f) => f.tag === '目标');
+      const targets = deck.slides.flatMap(figuresOf).filter((f) => f.tag === '目标');
       expect(targets.length, mode).toBeGreaterThan(0);
       for (const t of targets) expect(shownStatText(t).startsWith('目标')).toBe(true);
     }
@@ -112,7 +113,7 @@ describe('a statistic as a card shows what it means', () => {
     change: '增长',
     scope: { kind: 'area' },
   };
-  it.each([
+  it.each<[Stat, Partial<ShownStat>, string]>([
     [base, { prefix: '增长', value: '2', unit: '%' }, '增长2%'],
     [
       {
@@ -123,17 +124,17 @@ describe('a statistic as a card shows what it means', () => {
         unit: '万元',
         text: '千万元',
         qualifier: '超',
-      } as Stat,
+      },
       { prefix: '超', value: '1000', unit: '万元' },
       '超1000万元',
     ],
     [
-      { ...base, kind: 'target', measure: 'growth', value: 6.5, text: '6.5%', qualifier: '左右' } as Stat,
+      { ...base, kind: 'target', measure: 'growth', value: 6.5, text: '6.5%', qualifier: '左右' },
       { prefix: '增长', value: '6.5', suffix: '左右', tag: '目标' },
       '目标 增长6.5%左右',
     ],
     [
-      { ...base, kind: 'rank', change: undefined, value: 2, unit: '', text: '第2位' } as Stat,
+      { ...base, kind: 'rank', change: undefined, value: 2, unit: '', text: '第2位' },
       { prefix: '第', value: '2', unit: '' },
       '第2',
     ],
@@ -146,7 +147,7 @@ describe('a statistic as a card shows what it means', () => {
         unit: '万元',
         text: '15-40万元',
         upper: { value: 40, text: '40万元' },
-      } as Stat,
+      },
       { value: '15～40', unit: '万元' },
       '15～40万元',
     ],
@@ -159,7 +160,7 @@ describe('a statistic as a card shows what it means', () => {
         unit: '家',
         text: '300余家',
         qualifier: '余',
-      } as Stat,
+      },
       { value: '300', unit: '余家' },
       '300余家',
     ],
@@ -171,7 +172,7 @@ describe('a statistic as a card shows what it means', () => {
         value: 12.3456,
         unit: '亿元',
         text: '12.3456亿元',
-      } as Stat,
+      },
       { value: '12.3456' },
       '12.3456亿元',
     ],

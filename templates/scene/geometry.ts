@@ -1,16 +1,11 @@
 import type { Box, DeckTemplate, TextBox } from '../deck/schema';
-import type { BriefFields, Slide, SlideLayout } from '../model';
+import type { BriefFields, SlideLayout } from '../model';
 import { lineCount, textWidthEm, truncateToLines, wrapLines } from './measure';
 
 /**
- * Where things go inside a slide, in px on the 1280×720 canvas. The HTML renderer, the .pptx
+ * Where things go inside a slide, in px on the slide canvas (canvas.ts). The HTML renderer, the .pptx
  * writer and compose's fitting all take positions from here, so the three agree.
  */
-
-export const SLIDE_W = 1280;
-export const SLIDE_H = 720;
-/** px per inch: PowerPoint's 13.333 in × 7.5 in wide slide is 1280 × 720 px at 96 dpi */
-export const PX_PER_INCH = 96;
 
 /** The four frames a layout sits in: its background and decorations. */
 export type FrameId = 'cover' | 'divider' | 'closing' | 'content';
@@ -35,7 +30,7 @@ export function frameOf(layout: SlideLayout): FrameId {
 }
 
 /** The title as shown: a continued slide carries the theme's （续）. */
-export function displayTitle(slide: Pick<Slide, 'title' | 'continued'>, theme: DeckTemplate): string {
+export function displayTitle(slide: { title: string; continued?: boolean }, theme: DeckTemplate): string {
   return slide.continued ? `${slide.title}${theme.texts.continued}` : slide.title;
 }
 
@@ -159,18 +154,27 @@ export const UNIT_SCALE = 0.42;
 export interface FigureCell {
   card: Box;
   bar: Box;
+  /** the row a tag (目标) is centred in, above the number; null when no figure has one */
+  tag: Box | null;
   value: Box;
   label: Box;
 }
 
 /** Lines of label a card leaves room for under its number, at the label's largest size. */
 export const FIGURE_LABEL_LINES = 3;
+/** A tag's size against the label's, its pill's height and padding in em, and the gap under it. */
+export const TAG_SCALE = 0.8;
+export const TAG_HEIGHT_EM = 1.5;
+export const TAG_PAD_EM = 0.6;
+const TAG_GAP = 8;
+const VALUE_GAP = 8;
 
 /**
  * Cards for n figures: one row up to three, else two rows. The number and the room for its label
- * sit together in the middle of the card.
+ * sit together in the middle of the card, with a row for a tag above them when `tagSize` is given
+ * (every card keeps the row then, so the numbers of a row line up).
  */
-export function figureCells(theme: DeckTemplate, n: number, valueSize: number): FigureCell[] {
+export function figureCells(theme: DeckTemplate, n: number, valueSize: number, tagSize = 0): FigureCell[] {
   const body = theme.frames.content.body;
   const count = Math.max(1, n);
   const cols = count <= 3 ? count : Math.ceil(count / 2);
@@ -180,11 +184,12 @@ export function figureCells(theme: DeckTemplate, n: number, valueSize: number): 
   const top = body.y + (rows === 1 ? (body.h - h) / 2 : 0);
   const lt = theme.type.figureLabel;
   const valueH = valueSize * 1.25;
+  const tagRow = tagSize > 0 ? tagSize * TAG_HEIGHT_EM + TAG_GAP : 0;
   const labelH = Math.min(
     FIGURE_LABEL_LINES * lt.size.max * lt.lineHeight,
-    h - CARD_BAR - 2 * CARD_PAD - valueH - 8,
+    h - CARD_BAR - 2 * CARD_PAD - tagRow - valueH - VALUE_GAP,
   );
-  const group = valueH + 8 + labelH;
+  const group = tagRow + valueH + VALUE_GAP + labelH;
   const cells: FigureCell[] = [];
   for (let i = 0; i < count; i++) {
     const r = Math.floor(i / cols);
@@ -194,20 +199,22 @@ export function figureCells(theme: DeckTemplate, n: number, valueSize: number): 
     const c = i % cols;
     const x = body.x + rowOffset + c * (w + FIGURE_GAP);
     const y = top + r * (h + FIGURE_GAP);
-    const valueY = y + CARD_BAR + Math.max(CARD_PAD, (h - CARD_BAR - group) / 2);
+    const groupY = y + CARD_BAR + Math.max(CARD_PAD, (h - CARD_BAR - group) / 2);
+    const valueY = groupY + tagRow;
     cells.push({
       card: { x, y, w, h },
       bar: { x, y, w, h: CARD_BAR },
+      tag: tagRow ? { x: x + CARD_PAD, y: groupY, w: w - 2 * CARD_PAD, h: tagRow - TAG_GAP } : null,
       value: { x: x + CARD_PAD, y: valueY, w: w - 2 * CARD_PAD, h: valueH },
-      label: { x: x + CARD_PAD, y: valueY + valueH + 8, w: w - 2 * CARD_PAD, h: Math.max(20, labelH) },
+      label: {
+        x: x + CARD_PAD,
+        y: valueY + valueH + VALUE_GAP,
+        w: w - 2 * CARD_PAD,
+        h: Math.max(20, labelH),
+      },
     });
   }
   return cells;
-}
-
-/** Width of a figure's number with its unit, in px. */
-export function figureValueWidth(value: string, unit: string, size: number): number {
-  return textWidthEm(value) * size + textWidthEm(unit) * size * UNIT_SCALE + (unit ? size * 0.1 : 0);
 }
 
 // ---- image, chart, table, quote ----
