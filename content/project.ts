@@ -14,7 +14,7 @@ export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
  */
 
 export const PROJECT_FORMAT = 'briefing-studio/project';
-export const PROJECT_VERSION = 3;
+export const PROJECT_VERSION = 4;
 
 /** Where the desk was left: reopened projects show the same item and slide. */
 export const DeskStateSchema = z.object({
@@ -74,6 +74,8 @@ interface Migration {
  * the desk state; version 3 lets the briefing carry the office's own Word template and the
  * organisation's logo. An app that knows only version 2 would drop those silently, so it must
  * refuse a version 3 file instead: hence a new version, though older files need nothing added.
+ * Version 4 lets the briefing remember the proofreading findings staff ignored, for the same
+ * reason: a version 3 app would drop them and the same findings would come back.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: {
@@ -93,6 +95,20 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   2: {
     name: 'v2→v3: office template and logo in the briefing (none yet)',
     up: (p) => ({ ...p, version: 3 }),
+  },
+  3: {
+    name: 'v3→v4: ignored proofreading findings in the briefing (none yet)',
+    up: (p) => {
+      const briefing = p.briefing && typeof p.briefing === 'object' ? (p.briefing as Json) : p.briefing;
+      return {
+        ...p,
+        version: 4,
+        briefing:
+          briefing && typeof briefing === 'object'
+            ? { ...briefing, proof: { ignored: [], ignoredRules: [] } }
+            : briefing,
+      };
+    },
   },
 };
 
