@@ -98,17 +98,7 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   },
   3: {
     name: 'v3→v4: ignored proofreading findings in the briefing (none yet)',
-    up: (p) => {
-      const briefing = p.briefing && typeof p.briefing === 'object' ? (p.briefing as Json) : p.briefing;
-      return {
-        ...p,
-        version: 4,
-        briefing:
-          briefing && typeof briefing === 'object'
-            ? { ...briefing, proof: { ignored: [], ignoredRules: [] } }
-            : briefing,
-      };
-    },
+    up: (p) => ({ ...p, version: 4 }),
   },
 };
 

@@ -82,40 +82,63 @@ export function sourceEdits(unit: ProofUnit): Hit[] {
 // ---- one measure, two values ----
 
 const PERIOD =
-  /上半年|下半年|全年|[一二三四]季度|前三季度|1[—-]\d{1,2}月|\d{1,2}月份?|今年|去年|上年|\d{4}年|年底|年初/g;
-const TARGET = /目标|力争|计划|预计|确保|争取|预期|规划/;
+  /上半年|下半年|全年|[一二三四]季度|前三季度|1[—-]\d{1,2}月|\d{1,2}月份?|今年|去年|上年|\d{4}年|年底|年初/;
+const TARGET = /目标|力争|预计|确保|争取|预期|将达到|要达到/;
+/** a named place, body or enterprise (not the whole area: 全区, 我县) */
+const OWNER =
+  /(?<![全我本])\p{Script=Han}{1,8}(?:镇|乡|街道|村|社区|园区|开发区|公司|集团|医院|学校|[区县市]委|[区县市]政府|局|委员会)/gu;
+/** words before the thing measured that do not change what it is: when, where (the whole area), a verb */
+const LEADING =
+  /^(?:上半年|下半年|全年|[一二三四]季度|前三季度|今年|去年|\d{4}年|全区|全县|全市|全省|全镇|全乡|我区|我县|我市|在|对|从|已|共|累计|完成|实现|新增|共计)/;
 
-function sentenceAround(text: string, at: number): string {
+/** The sentence around `at`, and its part before `at`. */
+function sentenceAround(text: string, at: number): { sentence: string; before: string } {
   let s = at;
   while (s > 0 && !/[。！？；]/.test(text[s - 1]!)) s--;
   let e = at;
   while (e < text.length && !/[。！？；]/.test(text[e]!)) e++;
-  return text.slice(s, e);
+  return { sentence: text.slice(s, e), before: text.slice(s, at) };
+}
+
+/** What is measured, without the words that do not change it: 「全区完成固定资产投资」 → 「固定资产投资」. */
+function coreLabel(label: string): string {
+  let core = label;
+  for (let k = 0; k < 4; k++) core = core.replace(LEADING, '');
+  return core;
 }
 
 export function sameMeasure(units: readonly ProofUnit[]): Placed[] {
-  const seen = new Map<string, { q: Quantity; index: number }>();
+  const seen = new Map<string, Array<{ q: Quantity; index: number; period: string }>>();
   const out: Placed[] = [];
   units.forEach((unit, index) => {
+    // a number staff changed away from the report is reported against the report (sourceEdits)
+    const fromSource = unit.source !== undefined ? quantities(unit.source) : null;
     for (const q of quantities(unit.text)) {
       if (q.inexact) continue;
-      const strong = q.label.length >= 3 || (q.label.length >= 2 && q.noun.length >= 2);
+      if (fromSource && !fromSource.some((s) => s.base === q.base && sameValue(s.value, q.value))) continue;
+      const core = coreLabel(q.label);
+      const strong = core.length >= 4 || (core.length >= 2 && q.noun.length >= 2);
       if (!strong) continue;
-      const sentence = sentenceAround(unit.text, q.start);
-      const period = (sentence.match(PERIOD) ?? []).join(',');
-      const key = [q.label, q.change, q.base, q.noun, period, TARGET.test(sentence) ? 'T' : ''].join('|');
-      const first = seen.get(key);
-      if (!first) {
-        seen.set(key, { q, index });
-        continue;
-      }
-      if (sameValue(first.q.value, q.value)) continue;
+      const { sentence, before } = sentenceAround(unit.text, q.start);
+      // a place or body named before the number says whose figure it is (「临川镇：完成投资12亿元」)
+      const owner = [...before.matchAll(OWNER)].pop()?.[0] ?? '';
+      // the period the sentence opens with (a later one is usually a comparison: 「比一季度」)
+      const period = before.match(PERIOD)?.[0] ?? '';
+      // what comes after the unit says what is counted only when the words before do not
+      const noun = core.length >= 3 ? '' : q.noun;
+      const key = [core, q.change, q.base, noun, TARGET.test(sentence) ? 'T' : '', owner].join('|');
+      const earlier = seen.get(key) ?? [];
+      // periods that differ are different measures; a sentence that names none takes the other's
+      const first = earlier.find((e) => !e.period || !period || e.period === period);
+      earlier.push({ q, index, period });
+      seen.set(key, earlier);
+      if (!first || sameValue(first.q.value, q.value)) continue;
       if (first.index === index && first.q.sentence === q.sentence) continue;
       out.push({
         index,
         hit: hit(CONSISTENCY_RULES.sameMeasure, q.start, q.end, null, {
-          why: `「${q.label}」前文为「${first.q.text}」，这里是「${q.text}」`,
-          whyEn: `${q.label} is ${first.q.text} earlier and ${q.text} here`,
+          why: `「${core}」前文为「${first.q.text}」，这里是「${q.text}」`,
+          whyEn: `${core} is ${first.q.text} earlier and ${q.text} here`,
         }),
       });
     }
@@ -186,7 +209,8 @@ interface Marker {
 function lineMarker(text: string): Marker | null {
   const lead = /^\s*/.exec(text)![0].length;
   const rest = text.slice(lead);
-  let m = /^([一二三四五六七八九十]+)、/.exec(rest);
+  // 「二.」 is a wrong mark after the ordinal (its own finding), still the second of its list
+  let m = /^([一二三四五六七八九十]+)[、.．，,]/.exec(rest);
   if (m) {
     const v = chineseValue(m[1]!);
     return v === null

@@ -141,8 +141,15 @@ function ranges(text: string, protect: UnitContext['protect']): Hit[] {
     ];
     const end = m.index + m[0].length;
     const after = text.slice(end);
-    // dates, phone numbers, model numbers, house numbers are hyphenated on purpose
+    // dates, phone numbers, model numbers, house numbers, standards (GB/T 15834-2011) are hyphenated on purpose
     if (/^[-－\d]/.test(after) || NUMBERING_UNITS.test(after)) continue;
+    if (/^0\d/.test(a) || (b.length >= 5 && !unitB)) continue;
+    if (
+      /(?:[A-Z]{1,4}(?:\/[A-Z])?|电话|热线|传真|编号|代码|号码|文号)\s*[\d.]*$/.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
+      )
+    )
+      continue;
     if (a.length === 4 && /^年/.test(after) && !unitB) continue;
     if (/^(?:月|日)/.test(after) && !unitB) continue;
     if (Number(a) >= Number(b) && unitA === unitB) continue;
@@ -261,13 +268,32 @@ const BASIS =
 const CHANGE = '(?:提高|上升|下降|回落|降低|增加|减少|提升|回升|收窄|扩大|加快|放缓)';
 const AMOUNT_NOUN = '(?:总值|产值|收入|总额|总量|销售额|营业额|增加值|零售总额|GDP|利润)';
 
+const CLAUSE_MARK = /[，,；;。！？：]/;
+const BASIS_ONLY = new RegExp(`^${BASIS}$`);
+
+/**
+ * Whether the change at `at` is a change of a rate: its own subject is a rate (「比重提高」), or it
+ * has none of its own and the clause before states a percentage (「比例为85.6%，比上年提高」).
+ */
+function changeOfRate(text: string, at: number): boolean {
+  let s = at;
+  while (s > 0 && !CLAUSE_MARK.test(text[s - 1]!)) s--;
+  const subject = text.slice(s, at);
+  if (new RegExp(`${RATE_NOUN}${BASIS}$`).test(subject)) return true;
+  if (subject !== '' && !BASIS_ONLY.test(subject)) return false;
+  if (s === 0 || !/[，,]/.test(text[s - 1]!)) return false;
+  let p = s - 1;
+  while (p > 0 && !CLAUSE_MARK.test(text[p - 1]!)) p--;
+  const before = text.slice(p, s - 1);
+  return /\d(?:\.\d+)?[%％]/.test(before) && !/个百分点/.test(before);
+}
+
 function percentagePoints(text: string): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(
-    new RegExp(`${RATE_NOUN}${BASIS}${CHANGE}了?(\\d+(?:\\.\\d+)?)(%|％)`, 'g'),
-  )) {
-    const s = m.index + m[0].length - m[1]!.length - 1;
-    out.push(hit(NUMBER_RULES.points, s, s + m[1]!.length + 1, `${m[1]}个百分点`));
+  for (const m of text.matchAll(new RegExp(`(${CHANGE})了?(\\d+(?:\\.\\d+)?)(%|％)`, 'g'))) {
+    if (!changeOfRate(text, m.index)) continue;
+    const s = m.index + m[0].length - m[2]!.length - 1;
+    out.push(hit(NUMBER_RULES.points, s, s + m[2]!.length + 1, `${m[2]}个百分点`));
   }
   for (const m of text.matchAll(
     new RegExp(`${AMOUNT_NOUN}${BASIS}(?:增长|下降)了?(\\d+(?:\\.\\d+)?)个百分点`, 'g'),

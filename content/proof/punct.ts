@@ -172,6 +172,10 @@ function curlyQuotes(ctx: UnitContext): Hit[] {
       if (ch === '’' && isLatin(text[i - 1]) && (isLatin(text[i + 1]) || text[i + 1] === ' ')) continue;
       at.push(i);
     }
+    // a line wrapped inside a quotation: the quote closes on the next line, or opened on the one before
+    if (at.length > 0 && text[at[0]!] === close && openAtEnd(neighbour(ctx, -1), open, close)) at.shift();
+    const nextLine = neighbour(ctx, 1);
+    if (at.length > 0 && text[at[at.length - 1]!] === open && closesFirst(nextLine, open, close)) at.pop();
     if (at.length === 0) continue;
     const expected = (k: number): string => (k % 2 === 0 ? open : close);
     const wrong = at.filter((i, k) => text[i] !== expected(k));
@@ -192,10 +196,7 @@ function curlyQuotes(ctx: UnitContext): Hit[] {
     }
     // an odd count: one mark has no partner
     const lastIsOpen = text[at[at.length - 1]!] === open;
-    if (wrong.length === 0 && lastIsOpen && open === '“') {
-      const next = ctx.units[ctx.index + 1]?.text.trimStart();
-      if (next?.startsWith('“')) continue;
-    }
+    if (wrong.length === 0 && lastIsOpen && open === '“' && nextLine?.trimStart().startsWith('“')) continue;
     const lone = wrong[0] ?? at[at.length - 1]!;
     out.push(
       hit(PUNCT_RULES.quotes, lone, lone + 1, null, {
@@ -205,6 +206,29 @@ function curlyQuotes(ctx: UnitContext): Hit[] {
     );
   }
   return out;
+}
+
+/** The nearest non-blank unit before (-1) or after (+1) this one, skipping at most two blank lines. */
+function neighbour(ctx: UnitContext, step: -1 | 1): string | undefined {
+  for (let k = ctx.index + step, n = 0; k >= 0 && k < ctx.units.length && n < 3; k += step, n++) {
+    const text = ctx.units[k]!.text;
+    if (text.trim()) return text;
+  }
+  return undefined;
+}
+
+/** Does `text` end inside a quotation or bracket (an opener after its last closer)? */
+function openAtEnd(text: string | undefined, open: string, close: string): boolean {
+  if (!text) return false;
+  return text.lastIndexOf(open) > text.lastIndexOf(close);
+}
+
+/** Does `text` close a quotation or bracket before it opens one? */
+function closesFirst(text: string | undefined, open: string, close: string): boolean {
+  if (!text) return false;
+  const c = text.indexOf(close);
+  const o = text.indexOf(open);
+  return c >= 0 && (o < 0 || c < o);
 }
 
 // ---- brackets and title marks ----
@@ -228,11 +252,36 @@ const CLOSERS: Record<string, string> = {
   ']': 'square',
 };
 
-function brackets(text: string, protect: UnitContext['protect']): Hit[] {
+const PARTNER: Record<string, string> = {
+  '（': '）',
+  '《': '》',
+  '〈': '〉',
+  '【': '】',
+  '〔': '〕',
+  '）': '（',
+  '》': '《',
+  '〉': '〈',
+  '】': '【',
+  '〕': '〔',
+};
+
+function brackets(ctx: UnitContext): Hit[] {
+  const { text } = ctx.unit;
+  const protect = ctx.protect;
   const out: Hit[] = [];
   const stack: Array<{ at: number; kind: string }> = [];
   const lone = (i: number): void => {
     const ch = text[i]!;
+    // a line wrapped inside brackets: they close on the next line, or opened on the one before
+    const partner = PARTNER[ch];
+    if (
+      partner &&
+      ch in OPENERS &&
+      stack.every((o) => o.at >= i) &&
+      closesFirst(neighbour(ctx, 1), ch, partner)
+    )
+      return;
+    if (partner && ch in CLOSERS && openAtEnd(neighbour(ctx, -1), partner, ch)) return;
     // a half-width bracket alone in Latin or number text is someone else's notation: 「1)」「:)」
     if ((ch === '(' || ch === ')' || ch === '[' || ch === ']') && !isHan(text[i - 1]) && !isHan(text[i + 1]))
       return;
@@ -388,7 +437,10 @@ function isNumberedHeadingLine(ctx: UnitContext): boolean {
     const next = ctx.units[k]!.text.trim();
     if (!next) continue;
     const sameStyle = m[0].startsWith('（') ? /^（[一二三四五六七八九十]+）/ : /^[一二三四五六七八九十]+、/;
-    return !sameStyle.test(next) && next.length > body.length;
+    if (sameStyle.test(next)) return false;
+    // a heading is followed by its subheadings or by its text
+    const deeper = m[0].startsWith('（') ? /^(?:\d{1,2}[.．]|（\d{1,2}）)/ : /^（[一二三四五六七八九十]+）/;
+    return deeper.test(next) || next.length > body.length;
   }
   return false;
 }
@@ -482,7 +534,7 @@ export function punctuation(ctx: UnitContext): Hit[] {
     ...(hasHalf ? halfWidthMarks(text, ctx.protect) : []),
     ...(text.includes('"') || text.includes("'") ? straightQuotes(text, ctx.protect) : []),
     ...curlyQuotes(ctx),
-    ...brackets(text, ctx.protect),
+    ...brackets(ctx),
     ...doubledMarks(text),
     ...ellipses(text, ctx.protect),
     ...dashes(text, ctx.protect),

@@ -50,10 +50,12 @@ export function repeats(ctx: UnitContext, allowed: ReadonlySet<string>): Hit[] {
       }
     }
   }
-  // a list item twice in a row: 「环保、环保、」
-  for (const m of text.matchAll(
-    /(?<=^|[、，：；（“])(\p{Script=Han}{2,12})、\1(?=$|[、，。；：）”和及等])/gu,
-  )) {
+  // a list item twice in a row: 「环保、环保、」, or after a verb: 「发放城乡低保金、城乡低保金」
+  for (const m of text.matchAll(/(\p{Script=Han}{2,12})、\1(?=$|[、，。；：）”和及等])/gu)) {
+    // 「落实、落实、再落实」 repeats on purpose
+    const after = text.slice(m.index + m[0].length);
+    if (after.startsWith(`、再${m[1]}`) || after.startsWith(`，再${m[1]}`) || after.startsWith(`、${m[1]}`))
+      continue;
     const second = m.index + m[1]!.length;
     out.push(hit(REPEAT_RULES.list, second, second + 1 + m[1]!.length, '', { why: `「${m[1]}」重复列出` }));
   }

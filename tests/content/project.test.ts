@@ -85,7 +85,7 @@ describe('the .briefing project file', () => {
   it('migrates a version 1 file (report and briefing only) and names the migration', () => {
     const v1 = { format: PROJECT_FORMAT, version: 1, report, briefing };
     const { project, migrated } = restoreProject(JSON.stringify(v1));
-    expect(migrated).toEqual([MIGRATIONS[1]!.name, MIGRATIONS[2]!.name]);
+    expect(migrated).toEqual([MIGRATIONS[1]!.name, MIGRATIONS[2]!.name, MIGRATIONS[3]!.name]);
     expect(project.version).toBe(PROJECT_VERSION);
     expect(project.name).toBe(report.title);
     expect(project.desk).toEqual({ selectedItemId: null, slide: 0 });
@@ -109,9 +109,16 @@ describe('the .briefing project file', () => {
           return MIGRATIONS[2]!.up(p);
         },
       },
+      3: {
+        name: 'three',
+        up: (p: Record<string, unknown>) => {
+          seen.push('three');
+          return MIGRATIONS[3]!.up(p);
+        },
+      },
     };
     restoreProject({ format: PROJECT_FORMAT, version: 1, report, briefing }, chain);
-    expect(seen).toEqual(['one', 'two']);
+    expect(seen).toEqual(['one', 'two', 'three']);
   });
 
   it('refuses a file from a newer version with a clear message in both languages', () => {
