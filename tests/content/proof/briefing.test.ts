@@ -33,7 +33,9 @@ describe('checking a briefing', () => {
 
   it('names the item and field of a finding, and 改正 fixes it as an edit of that field', () => {
     const item = itemWith(all, '引进内资43.6亿元');
-    const text = briefingUnits(report, { ...all, items: [item] }).find((u) => u.at.field === 'text')!.text;
+    const text = briefingUnits(report, { ...all, items: [item] }).find(
+      (u) => 'field' in u.at && u.at.field === 'text',
+    )!.text;
     const edited = setItemText(
       all,
       report,
@@ -66,7 +68,9 @@ describe('checking a briefing', () => {
 
   it('does not apply a fix to words that have changed since the check', () => {
     const item = itemWith(all, '截至6月底');
-    const text = briefingUnits(report, { ...all, items: [item] }).find((u) => u.at.field === 'text')!.text;
+    const text = briefingUnits(report, { ...all, items: [item] }).find(
+      (u) => 'field' in u.at && u.at.field === 'text',
+    )!.text;
     const wrong = setItemText(all, report, item.id, text.replace('截至', '截止'));
     const finding = check(wrong)[0]!;
     const later = setItemText(wrong, report, item.id, `前言。${text.replace('截至', '截止')}`);
@@ -75,7 +79,9 @@ describe('checking a briefing', () => {
 
   it('remembers ignored findings and rules in the briefing, through a saved project', () => {
     const item = itemWith(all, '截至6月底');
-    const text = briefingUnits(report, { ...all, items: [item] }).find((u) => u.at.field === 'text')!.text;
+    const text = briefingUnits(report, { ...all, items: [item] }).find(
+      (u) => 'field' in u.at && u.at.field === 'text',
+    )!.text;
     const wrong = setItemText(all, report, item.id, `${text.replace('截至', '截止')}推进改革,加快发展。`);
     const found = check(wrong);
     expect(found.map((f) => f.ruleId).sort()).toEqual(['confusion.jiezhi', 'punct.halfwidth']);
