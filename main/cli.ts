@@ -28,16 +28,16 @@ export interface CliIO {
 }
 
 /** A mistake in how the command was called: exit code 2. */
-class UsageError extends AppError {}
+export class UsageError extends AppError {}
 
-type FlagSpec = Record<string, 'boolean' | 'string'>;
+export type FlagSpec = Record<string, 'boolean' | 'string'>;
 
 interface Parsed {
   positionals: string[];
   flags: Record<string, string | boolean>;
 }
 
-function parseArgs(args: readonly string[], spec: FlagSpec, command: string): Parsed {
+export function parseArgs(args: readonly string[], spec: FlagSpec, command: string): Parsed {
   const positionals: string[] = [];
   const flags: Record<string, string | boolean> = {};
   for (let i = 0; i < args.length; i++) {
@@ -80,6 +80,8 @@ const HELP = {
   briefing build [FILE] [options]       生成文件（不给 FILE 时用内置示例）/ write output files (built-in sample without FILE)
   briefing templates [--json] [--templates DIR]
                                         列出模板 / list templates
+  briefing check FILE|PROJECT [--json] [--rules DIR]
+                                        校对报告或项目，发现问题时退出码为 3 / proofread a report or project (exit 3 on findings)
   briefing COMMAND --help               查看命令帮助 / help on a command
   briefing --version
 `,
@@ -384,6 +386,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await build(rest, io);
       case 'templates':
         return await templates(rest, io);
+      case 'check':
+        // the checker and its word lists load only for this command
+        return await (await import('./proof-cli')).check(rest, io);
       default:
         throw new UsageError(
           'usage',
