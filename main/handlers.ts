@@ -15,6 +15,7 @@ import {
 import { AppError, toWireError } from './errors';
 import { pdfUnavailable, type PdfPrinter } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
+import { readUserRuleFiles, userProofRulesDir } from './proof-rules-user';
 import { addRecent, isRecent, listRecent } from './recent';
 import { clearRecovery, readRecovery, writeRecovery } from './recovery';
 import {
@@ -153,6 +154,11 @@ export function createHandlers(services: HostServices): Handlers {
     'templates:open-folder': async () => {
       if (!services.templates) throw noTemplatesFolder();
       return openTemplatesFolder(services.templates, services.openFolder);
+    },
+    'proof:rules': async () => {
+      const dir = userProofRulesDir(services.dataDir);
+      const { sources, problems } = await readUserRuleFiles(dir);
+      return { dir, files: sources, problems };
     },
     'export:save': async ({ format, report, briefing }) => {
       const { printPdf } = services;
