@@ -74,6 +74,7 @@ function place(unit: ProofUnit, h: Hit): Finding {
     start,
     end,
     text,
+    context: { before: source.slice(Math.max(0, start - 8), start), after: source.slice(end, end + 8) },
     suggestion,
     rule: h.rule,
     ruleId: h.ruleId,

@@ -52,6 +52,8 @@ export interface Finding {
   end: number;
   /** the offending characters exactly as they stand */
   text: string;
+  /** a few characters on either side, to show the finding in its place */
+  context: { before: string; after: string };
   /** the corrected characters, or null when the checker cannot say what is right */
   suggestion: string | null;
   /** the rule's source, e.g. 「GB/T 15834-2011 4.4.2」 */

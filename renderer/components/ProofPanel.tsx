@@ -23,7 +23,9 @@ function FindingRow({ finding, n }: { finding: Finding; n: number }) {
       <button type="button" className="proof-go" onClick={() => goToFinding(finding)}>
         <span className="proof-where">{t('proof.where', { n, field: t(`proof.field.${field}`) })}</span>
         <span className="proof-change">
-          <span className="proof-text">{finding.text}</span>
+          <span className="proof-context">{finding.context.before}</span>
+          <mark className="proof-text">{finding.text}</mark>
+          <span className="proof-context">{finding.context.after}</span>
           {finding.suggestion !== null && (
             <>
               <span aria-hidden="true"> → </span>
