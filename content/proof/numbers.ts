@@ -78,6 +78,12 @@ export const NUMBER_RULES = {
     '时分用半角冒号「:」分隔',
     'Hours and minutes are separated by a half-width colon',
   ),
+  redundant: def(
+    'redundant',
+    '《现代汉语词典》第7版：「约」「近」「超过」与「余」「多」「左右」「以上」不并用',
+    '概数词重复：表示约数的词只用一个',
+    'Two words for an approximate number: keep one',
+  ),
   decimal: def(
     'decimal',
     'GB/T 15835-2011 4.1.2',
@@ -175,6 +181,9 @@ function fullWidthDigits(text: string): Hit[] {
     out.push(
       hit(NUMBER_RULES.fullwidth, m.index, m.index + m[0].length, narrowDigits(m[0]).replace('．', '.')),
     );
+  // a full-width point between half-width digits: 2368．5
+  for (const m of text.matchAll(/(?<=\d)．(?=\d)/g))
+    out.push(hit(NUMBER_RULES.fullwidth, m.index, m.index + 1, '.'));
   return out;
 }
 
@@ -325,6 +334,23 @@ function times(text: string): Hit[] {
   return out;
 }
 
+/** 「约5000余人」「超过3万人以上」「大约10天左右」: one word for an estimate is enough. */
+function redundantEstimates(text: string): Hit[] {
+  const out: Hit[] = [];
+  const re =
+    /(约|大约|近|将近|超过|超|逾)(\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)(万|亿)?(余|多)?(万|亿)?(\p{Script=Han}{0,4}?)(左右|以上)?(?=[，。；、\s]|$)/gu;
+  for (const m of text.matchAll(re)) {
+    const [whole, before, , , more, , , after] = m;
+    const tail = more ?? after;
+    if (!tail) continue;
+    if ((before === '超过' || before === '超' || before === '逾') && tail === '左右') continue;
+    const at =
+      tail === more ? m.index + whole.indexOf(more, before!.length) : m.index + whole.length - after!.length;
+    out.push(hit(NUMBER_RULES.redundant, at, at + tail.length, ''));
+  }
+  return out;
+}
+
 function decimals(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(/(?<=\p{Script=Han})\.(\d+)(?=%|万|亿|个百分点|倍)/gu))
@@ -337,7 +363,7 @@ export function numbers(ctx: UnitContext): Hit[] {
   const { text } = ctx.unit;
   const digits = /\d/.test(text);
   return [
-    ...(/[０-９]/.test(text) ? fullWidthDigits(text) : []),
+    ...(/[０-９．]/.test(text) ? fullWidthDigits(text) : []),
     ...(digits ? ranges(text, ctx.protect) : []),
     ...(digits ? shortYears(text) : []),
     ...approximations(text),
@@ -347,6 +373,7 @@ export function numbers(ctx: UnitContext): Hit[] {
     ...(digits ? percentagePoints(text) : []),
     ...(text.includes('：') ? times(text) : []),
     ...(text.includes('.') ? decimals(text) : []),
+    ...(/[约近超逾]/.test(text) ? redundantEstimates(text) : []),
   ];
 }
 

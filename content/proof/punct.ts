@@ -47,6 +47,7 @@ export const PUNCT_RULES = {
     '并列成分之间用顿号时，「等」前不用顿号',
     'No enumeration comma before 等 when the items are separated by 、',
   ),
+  space: def('space', '5.1.1', '中文句子中间不应有空格', 'No space inside a Chinese sentence'),
   yiji: def(
     'yiji',
     'A.3',
@@ -516,6 +517,21 @@ function ordinals(text: string): Hit[] {
   return out;
 }
 
+/**
+ * A space between two Chinese characters inside running text, as a PDF copy or a careless paste
+ * leaves: only in a line of prose (long, with sentence marks), since titles, signatures and tables
+ * use spaces on purpose (「凝心聚力向前行 克难奋进谋新篇」).
+ */
+function spaces(text: string, role: string): Hit[] {
+  if (role === 'heading' || text.length < 40 || !/[。，；]/.test(text)) return [];
+  const out: Hit[] = [];
+  for (const m of text.matchAll(/(?<=\p{Script=Han})[ \u3000]{1,2}(?=\p{Script=Han})/gu)) {
+    if (m.index < 2) continue;
+    out.push(hit(PUNCT_RULES.space, m.index, m.index + m[0].length, ''));
+  }
+  return out;
+}
+
 function enumerations(text: string): Hit[] {
   const out: Hit[] = [];
   for (const m of text.matchAll(/[”》]、[“《]/g))
@@ -541,5 +557,6 @@ export function punctuation(ctx: UnitContext): Hit[] {
     ...headingEnd(ctx),
     ...ordinals(text),
     ...enumerations(text),
+    ...(text.includes(' ') || text.includes('\u3000') ? spaces(text, ctx.unit.role) : []),
   ];
 }

@@ -191,7 +191,12 @@ export function sequences(ctx: UnitContext, entries: readonly SequenceEntry[]): 
     let run: typeof found = [];
     const close = (): void => {
       const members = new Set(run.map((r) => r.item));
-      if (run.length === e.items.length && members.size === e.items.length) {
+      const last = run[run.length - 1];
+      // the last item must end there (「市委组织部」 is not 「市委」)
+      const after = last ? (text[last.end] ?? '') : '';
+      const ends =
+        last !== undefined && (!/^[\p{Script=Han}A-Za-z]$/u.test(after) || /^[的和与及等]$/.test(after));
+      if (ends && run.length === e.items.length && members.size === e.items.length) {
         const inOrder = run.every((r, k) => r.item === k);
         if (!inOrder) {
           let fixed = '';

@@ -71,11 +71,15 @@ const FullFormEntrySchema = z.object({
   ...common,
 });
 
-/** A fixed list whose order is part of its wording (「四个意识」: 政治意识、大局意识、核心意识、看齐意识). */
+/**
+ * A fixed list whose order is part of its wording (「四个意识」: 政治意识、大局意识、核心意识、
+ * 看齐意识; 「市委、市政府」). The list counts only when its last item ends there: 「市政府、市委组织部」
+ * is not 「市委、市政府」 the wrong way round.
+ */
 const SequenceEntrySchema = z.object({
   type: z.literal('sequence'),
   name: Phrase,
-  items: z.array(Phrase).min(3).max(30),
+  items: z.array(Phrase).min(2).max(30),
   ...common,
 });
 

@@ -20,6 +20,7 @@ describe('the proofreading corpus', () => {
     expect(proofread(textUnits(cleanBrief()), rules)).toEqual([]);
     expect(proofread(textUnits(read('clean-speech.txt')), rules)).toEqual([]);
     expect(proofread(markdownUnits(read('clean-notice.md')), rules)).toEqual([]);
+    expect(proofread(textUnits(read('clean-gov-report.txt')), rules)).toEqual([]);
   });
 
   it('has at least 80 seeded errors, of every kind, and the committed seeded brief is the one the seeds make', () => {

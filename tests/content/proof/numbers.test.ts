@@ -99,3 +99,17 @@ describe('numbers (GB/T 15835-2011)', () => {
     expect(check('编制“14五”规划。')[0]!.rule).toBe('GB/T 15835-2011 3.2.3');
   });
 });
+
+describe('approximate numbers and a full-width point', () => {
+  it('finds two words for one estimate', () => {
+    expect(said('参加培训约5000余人。')).toEqual(['number:余→']);
+    expect(said('总投资约920亿元左右。')).toEqual(['number:左右→']);
+    expect(said('惠及群众超过3万人以上。')).toEqual(['number:以上→']);
+    for (const right of ['参加培训5000余人。', '总投资约920亿元。', '增长6%左右。', '超过3万人。'])
+      expect(said(right), right).toEqual([]);
+  });
+
+  it('finds a full-width point in a number', () => {
+    expect(said('实现地区生产总值2368．5亿元。')).toEqual(['number:．→.']);
+  });
+});

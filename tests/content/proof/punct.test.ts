@@ -104,3 +104,17 @@ describe('an address followed by a sentence mark', () => {
     expect(said('详见www.qinghe.gov.cn/zwgk/index.html,或来电咨询。')).toEqual(['punct:,→，']);
   });
 });
+
+describe('spaces', () => {
+  it('finds a space inside a sentence of running text, not in titles, signatures or short lines', () => {
+    expect(
+      said('上半年，全区经济运行稳中向好，主要指标增速 高于全市平均水平，固定资产投资同比增长9.8%。'),
+    ).toEqual(['punct: →']);
+    for (const right of [
+      '凝心聚力向前行 克难奋进谋新篇',
+      '临川县委书记  周明远',
+      '推进5G 网络建设，支持 AI 企业发展，在全市率先建成千兆城市示范区，用户满意度明显提升。',
+    ])
+      expect(said(right), right).toEqual([]);
+  });
+});

@@ -173,3 +173,23 @@ describe("an office's own rule files", () => {
     expect(problems[0]).toMatchObject({ file: 'x.json', field: 'format' });
   });
 });
+
+describe('more confusions and orders', () => {
+  it('wants 必须 before a verb, and keeps 必需 as "needed"', () => {
+    expect(said('必需加强组织领导。')).toEqual(['confusion:必需→必须']);
+    expect(said('保障生活必需品供应，这是发展所必需的。')).toEqual([]);
+  });
+
+  it('puts the party committee before the government, and knows a longer name is not the pair', () => {
+    expect(said('在市政府、市委的坚强领导下。')).toEqual(['wording:市政府、市委→市委、市政府']);
+    expect(said('在市委、市政府的坚强领导下，市政府、市委组织部联合发文。')).toEqual([]);
+    expect(said('在省委、省政府和市委的坚强领导下。')).toEqual([]);
+  });
+
+  it('knows 法治 in the standard phrases', () => {
+    expect(said('打造市场化、法制化、国际化一流营商环境。')).toEqual([
+      'wording:市场化、法制化、国际化→市场化、法治化、国际化',
+    ]);
+    expect(said('加强法制宣传教育。')).toEqual([]);
+  });
+});
