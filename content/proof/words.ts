@@ -174,6 +174,9 @@ export function fullForms(
 }
 
 const SEPARATORS = /^(?:、|，|,|和|与|及|以及)$/;
+/** what follows a body's name when it is part of a longer one */
+const BODY_TAIL =
+  /^(?:组织部|宣传部|统战部|政法委|办公厅|办公室|研究室|党校|书记|副书记|常委|秘书长|巡察|督查|机关|直属|各部门|部门|领导)/;
 
 /** A fixed list in the wrong order: 「四个意识」 as 政治意识、核心意识、大局意识、看齐意识. */
 export function sequences(ctx: UnitContext, entries: readonly SequenceEntry[]): Hit[] {
@@ -193,9 +196,8 @@ export function sequences(ctx: UnitContext, entries: readonly SequenceEntry[]): 
       const members = new Set(run.map((r) => r.item));
       const last = run[run.length - 1];
       // the last item must end there (「市委组织部」 is not 「市委」)
-      const after = last ? (text[last.end] ?? '') : '';
-      const ends =
-        last !== undefined && (!/^[\p{Script=Han}A-Za-z]$/u.test(after) || /^[的和与及等]$/.test(after));
+      // 「市政府、市委组织部」 names another body, not 「市委、市政府」 the wrong way round
+      const ends = last !== undefined && !BODY_TAIL.test(text.slice(last.end));
       if (ends && run.length === e.items.length && members.size === e.items.length) {
         const inOrder = run.every((r, k) => r.item === k);
         if (!inOrder) {

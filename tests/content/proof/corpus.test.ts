@@ -47,6 +47,18 @@ describe('the proofreading corpus', () => {
   });
 });
 
+describe('a second seeded text, written after the rules', () => {
+  it('is checked as well: a government work report with errors that are partly outside the word lists', () => {
+    const list = (JSON.parse(read('seeds-gov.json')) as { seeds: Seed[] }).seeds;
+    const { text, key } = seededBrief(read('clean-gov-report.txt'), list);
+    const s = score(proofread(textUnits(text), rules), key);
+    console.log(`\n校对 second text (${key.length} seeded errors)\n${scoreTable(s)}`);
+    for (const k of s.missed) console.log(`  missed: line ${k.line} ${k.kind} 「${k.text}」 (${k.note})`);
+    expect(s.overall.precision).toBeGreaterThanOrEqual(0.9);
+    expect(s.overall.recall).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
 describe.skipIf(!existsSync(DISTRICT_REPORT_PATH))(
   'the shared district report (skipped without ../shared)',
   () => {
