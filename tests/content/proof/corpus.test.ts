@@ -10,6 +10,7 @@ import {
   scoreTable,
   seededBrief,
   seeds,
+  type Seed,
 } from '../../helpers/proof-corpus';
 
 const rules = builtinRules().rules;
