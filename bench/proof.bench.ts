@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { toggleSection } from '../content/briefing/select';
 import { importReport } from '../content/import';
@@ -6,7 +7,7 @@ import { emptyBriefing, type Briefing } from '../content/model/briefing';
 import { briefingUnits, builtinRules, loadRules, proofread, textUnits } from '../content/proof';
 import { BUILTIN_PROOF_SOURCES } from '../templates/proof';
 import { DISTRICT_REPORT_PATH } from '../tests/helpers/paths';
-import { score, scoreTable, seededBrief } from '../tests/helpers/proof-corpus';
+import { PROOF_FIXTURES, score, scoreTable, seededBrief, type Seed } from '../tests/helpers/proof-corpus';
 import { machineLoad, recordFigure, summarize, timeRuns } from './figures';
 
 /**
@@ -35,6 +36,25 @@ describe('proofreading', () => {
       value: 1 - s.overall.recall,
       unit: 'x',
       target: 0.2,
+    });
+  });
+
+  it('scores the second seeded text, written after the rules', () => {
+    const list = (
+      JSON.parse(readFileSync(join(PROOF_FIXTURES, 'seeds-gov.json'), 'utf8')) as { seeds: Seed[] }
+    ).seeds;
+    const { text, key } = seededBrief(
+      readFileSync(join(PROOF_FIXTURES, 'clean-gov-report.txt'), 'utf8'),
+      list,
+    );
+    const s = score(proofread(textUnits(text), builtinRules().rules), key);
+    console.log(`\n校对 second seeded text (${key.length} errors)\n${scoreTable(s)}\n`);
+    recordFigure({
+      name: 'proof: second seeded text, findings that are wrong (1 − precision)',
+      value: 1 - s.overall.precision,
+      unit: 'x',
+      target: 0.1,
+      note: `recall ${s.overall.recall.toFixed(2)}`,
     });
   });
 
