@@ -116,7 +116,10 @@ test('导出 checks first and waits for staff; the check can be switched off, an
 
   // the switch is the person's habit: it stays off after a reload (the unsaved work is offered back first)
   await page.reload();
-  await page.getByRole('dialog', { name: '恢复未保存的工作' }).getByRole('button', { name: '不恢复' }).click();
+  await page
+    .getByRole('dialog', { name: '恢复未保存的工作' })
+    .getByRole('button', { name: '不恢复' })
+    .click();
   await expect(outline(page)).toContainText('稳住经济运行基本盘');
   await page.getByRole('button', { name: '校对', exact: true }).click();
   await expect(panel(page).getByRole('checkbox', { name: '导出前自动校对' })).not.toBeChecked();
