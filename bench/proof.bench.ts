@@ -6,7 +6,7 @@ import { importReport } from '../content/import';
 import { emptyBriefing, type Briefing } from '../content/model/briefing';
 import { briefingUnits, builtinRules, loadRules, proofread, textUnits } from '../content/proof';
 import { BUILTIN_PROOF_SOURCES } from '../templates/proof';
-import { DISTRICT_REPORT_PATH } from '../tests/helpers/paths';
+import { DISTRICT_REPORT_PATH, districtReportRepeated } from '../tests/helpers/paths';
 import { PROOF_FIXTURES, score, scoreTable, seededBrief, type Seed } from '../tests/helpers/proof-corpus';
 import { machineLoad, recordFigure, summarize, timeRuns } from './figures';
 
@@ -93,6 +93,14 @@ describe('proofreading', () => {
         unit: 'ms',
         target: 100,
         note: `p95 ${brief.p95.toFixed(1)} ms, ${briefing.items.length} items; ${machineLoad()}`,
+      });
+      const big = new TextDecoder().decode(districtReportRepeated(2));
+      const large = summarize(await timeRuns(() => proofread(textUnits(big), rules), 3, 1));
+      recordFigure({
+        name: 'proof: check a 2 MB report as written (the district report repeated)',
+        value: large.median,
+        unit: 'ms',
+        note: 'reference: every rule is one pass over the text, so time grows with its length',
       });
       const text = readFileSync(DISTRICT_REPORT_PATH, 'utf8');
       const lines = summarize(await timeRuns(() => proofread(textUnits(text), rules), 30, 5));

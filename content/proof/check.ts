@@ -36,16 +36,24 @@ const PRIORITY: Record<FindingKind, number> = {
   consistency: 5,
 };
 
+const byPriority = (a: Hit, b: Hit): number =>
+  PRIORITY[a.kind] - PRIORITY[b.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start;
+
 function keep(hits: Hit[], off: ReadonlySet<string>): Hit[] {
-  const sorted = hits
-    .filter((h) => !off.has(h.ruleId) && h.end > h.start)
-    .sort(
-      (a, b) =>
-        PRIORITY[a.kind] - PRIORITY[b.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-    );
+  const live = hits.filter((h) => !off.has(h.ruleId) && h.end > h.start).sort((a, b) => a.start - b.start);
   const kept: Hit[] = [];
-  for (const h of sorted) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
+  // hits that overlap form small clusters; each is settled on its own, so a long line stays linear
+  for (let i = 0; i < live.length;) {
+    let end = live[i]!.end;
+    let j = i + 1;
+    while (j < live.length && live[j]!.start < end) end = Math.max(end, live[j++]!.end);
+    const cluster = live.slice(i, j).sort(byPriority);
+    const chosen: Hit[] = [];
+    for (const h of cluster) if (!chosen.some((k) => h.start < k.end && k.start < h.end)) chosen.push(h);
+    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    i = j;
+  }
+  return kept;
 }
 
 function place(unit: ProofUnit, h: Hit): Finding {

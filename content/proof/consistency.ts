@@ -93,10 +93,12 @@ const LEADING =
 
 /** The sentence around `at`, and its part before `at`. */
 function sentenceAround(text: string, at: number): { sentence: string; before: string } {
+  // a sentence is read at most this far either way: a line with no full stop stays linear
+  const reach = 300;
   let s = at;
-  while (s > 0 && !/[。！？；]/.test(text[s - 1]!)) s--;
+  while (s > 0 && at - s < reach && !/[。！？；]/.test(text[s - 1]!)) s--;
   let e = at;
-  while (e < text.length && !/[。！？；]/.test(text[e]!)) e++;
+  while (e < text.length && e - at < reach && !/[。！？；]/.test(text[e]!)) e++;
   return { sentence: text.slice(s, e), before: text.slice(s, at) };
 }
 
@@ -108,7 +110,8 @@ function coreLabel(label: string): string {
 }
 
 export function sameMeasure(units: readonly ProofUnit[]): Placed[] {
-  const seen = new Map<string, Array<{ q: Quantity; index: number; period: string }>>();
+  // the first statement of each measure: by measure and period, and by measure alone
+  const firstIn = new Map<string, { q: Quantity; index: number }>();
   const out: Placed[] = [];
   units.forEach((unit, index) => {
     // a number staff changed away from the report is reported against the report (sourceEdits)
@@ -127,11 +130,13 @@ export function sameMeasure(units: readonly ProofUnit[]): Placed[] {
       // what comes after the unit says what is counted only when the words before do not
       const noun = core.length >= 3 ? '' : q.noun;
       const key = [core, q.change, q.base, noun, TARGET.test(sentence) ? 'T' : '', owner].join('|');
-      const earlier = seen.get(key) ?? [];
       // periods that differ are different measures; a sentence that names none takes the other's
-      const first = earlier.find((e) => !e.period || !period || e.period === period);
-      earlier.push({ q, index, period });
-      seen.set(key, earlier);
+      const first = period
+        ? (firstIn.get(`${key}|${period}`) ?? firstIn.get(`${key}|`))
+        : firstIn.get(`${key}|*`);
+      const entry = { q, index };
+      if (!firstIn.has(`${key}|${period}`)) firstIn.set(`${key}|${period}`, entry);
+      if (!firstIn.has(`${key}|*`)) firstIn.set(`${key}|*`, entry);
       if (!first || sameValue(first.q.value, q.value)) continue;
       if (first.index === index && first.q.sentence === q.sentence) continue;
       out.push({
@@ -156,16 +161,27 @@ export function partSums(units: readonly ProofUnit[]): Placed[] {
     const { text } = unit;
     if (!text.includes('其中')) return;
     const qs = quantities(text);
+    // quantities are in text order: the first after each 其中 is found by moving forward
+    let next = 0;
     for (const m of text.matchAll(/其中/g)) {
       const at = m.index;
+      while (next < qs.length && qs[next]!.start <= at) next++;
       const partsEnd = (() => {
-        const e = text.slice(at).search(/[。！？]/);
-        return e < 0 ? text.length : at + e;
+        const e = text.slice(at, at + 500).search(/[。！？]/);
+        return e < 0 ? Math.min(text.length, at + 500) : at + e;
       })();
-      const parts = qs.filter((q) => q.start > at && q.end <= partsEnd && ADDITIVE(q));
+      const parts: Quantity[] = [];
+      for (let k = next; k < qs.length && qs[k]!.end <= partsEnd; k++)
+        if (ADDITIVE(qs[k]!)) parts.push(qs[k]!);
       if (parts.length === 0) continue;
       const base = parts[0]!.base;
-      const total = [...qs].reverse().find((q) => q.end <= at && q.base === base && ADDITIVE(q));
+      let total: Quantity | undefined;
+      // the total is in the same sentence or the one before: a short way back
+      for (let k = next - 1; k >= 0 && at - qs[k]!.end < 500; k--)
+        if (qs[k]!.base === base && ADDITIVE(qs[k]!)) {
+          total = qs[k];
+          break;
+        }
       if (!total || total.inexact) continue;
       // the total and its parts belong to one sentence, or 「其中」 opens the sentence after the total's
       const between = text.slice(total.end, at);

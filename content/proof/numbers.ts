@@ -286,13 +286,13 @@ const BASIS_ONLY = new RegExp(`^${BASIS}$`);
  */
 function changeOfRate(text: string, at: number): boolean {
   let s = at;
-  while (s > 0 && !CLAUSE_MARK.test(text[s - 1]!)) s--;
+  while (s > 0 && at - s < 40 && !CLAUSE_MARK.test(text[s - 1]!)) s--;
   const subject = text.slice(s, at);
   if (new RegExp(`${RATE_NOUN}${BASIS}$`).test(subject)) return true;
   if (subject !== '' && !BASIS_ONLY.test(subject)) return false;
   if (s === 0 || !/[，,]/.test(text[s - 1]!)) return false;
   let p = s - 1;
-  while (p > 0 && !CLAUSE_MARK.test(text[p - 1]!)) p--;
+  while (p > 0 && s - p < 80 && !CLAUSE_MARK.test(text[p - 1]!)) p--;
   const before = text.slice(p, s - 1);
   return /\d(?:\.\d+)?[%％]/.test(before) && !/个百分点/.test(before);
 }

@@ -271,17 +271,12 @@ function brackets(ctx: UnitContext): Hit[] {
   const protect = ctx.protect;
   const out: Hit[] = [];
   const stack: Array<{ at: number; kind: string }> = [];
-  const lone = (i: number): void => {
+  /** `open` is true for an opener still open at the end of the line */
+  const lone = (i: number, open = false): void => {
     const ch = text[i]!;
     // a line wrapped inside brackets: they close on the next line, or opened on the one before
     const partner = PARTNER[ch];
-    if (
-      partner &&
-      ch in OPENERS &&
-      stack.every((o) => o.at >= i) &&
-      closesFirst(neighbour(ctx, 1), ch, partner)
-    )
-      return;
+    if (partner && open && closesFirst(neighbour(ctx, 1), ch, partner)) return;
     if (partner && ch in CLOSERS && openAtEnd(neighbour(ctx, -1), partner, ch)) return;
     // a half-width bracket alone in Latin or number text is someone else's notation: 「1)」「:)」
     if ((ch === '(' || ch === ')' || ch === '[' || ch === ']') && !isHan(text[i - 1]) && !isHan(text[i + 1]))
@@ -341,7 +336,7 @@ function brackets(ctx: UnitContext): Hit[] {
     for (const left of stack.splice(k + 1)) lone(left.at);
     pair(stack.pop()!.at, i);
   }
-  for (const left of stack) lone(left.at);
+  for (const left of stack) lone(left.at, true);
   // 「<<政府工作报告>>」 typed for 《》
   for (const m of text.matchAll(/<<([^<>\n]{1,40})>>|<([^<>\n]{1,40})>/g)) {
     const inner = m[1] ?? m[2] ?? '';

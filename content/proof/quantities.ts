@@ -114,8 +114,9 @@ export function quantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   const sentenceStarts = [0];
   for (const m of text.matchAll(/[。！？；]/g)) sentenceStarts.push(m.index + 1);
+  // matches come in text order, so the sentence index only moves forward
+  let k = 0;
   const sentenceOf = (at: number): number => {
-    let k = 0;
     while (k + 1 < sentenceStarts.length && sentenceStarts[k + 1]! <= at) k++;
     return k;
   };
