@@ -28,6 +28,7 @@ export function briefingUnits(report: Report, briefing: Briefing): ProofUnit[] {
       units.push({
         at: { item: item.id, field },
         text,
+        composed: true,
         ...unit,
         ...(edited && source ? { source: fieldText(source, field) } : {}),
       });

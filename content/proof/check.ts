@@ -1,3 +1,4 @@
+import { officialPunctuation } from '../text/punctuation';
 import { protectedRanges } from './chars';
 import {
   CONSISTENCY_RULES,
@@ -120,7 +121,19 @@ export function proofread(units: readonly ProofUnit[], rules: ProofRules): Findi
     ...siblingTitles(units),
   ])
     perUnit[index]!.push(hit);
-  return units.flatMap((unit, index) => keep(perUnit[index]!, rules.off).map((h) => place(unit, h)));
+  return units.flatMap((unit, index) => {
+    const hits = unit.composed ? composedAway(unit.text, perUnit[index]!) : perUnit[index]!;
+    return keep(hits, rules.off).map((h) => place(unit, h));
+  });
+}
+
+/** Leave out the half-width marks compose will set full-width anyway (the output has the suggestion). */
+function composedAway(text: string, hits: Hit[]): Hit[] {
+  if (!hits.some((h) => h.ruleId === PUNCT_RULES.halfwidth.id)) return hits;
+  const out = officialPunctuation(text);
+  return hits.filter(
+    (h) => h.ruleId !== PUNCT_RULES.halfwidth.id || out.slice(h.start, h.end) !== h.suggestion,
+  );
 }
 
 /** Findings counted by kind, every kind present (zero when none). */

@@ -36,6 +36,12 @@ export interface ProofUnit {
   /** a point's lead, a heading: its text is a title even when its role is body */
   isTitle?: boolean;
   /**
+   * The text goes out through compose, which sets half-width , ; : ? ! ( ) " in Chinese text
+   * full-width itself (content/text/punctuation.ts): those marks are not reported, since the
+   * brief and the deck will not have them.
+   */
+  composed?: boolean;
+  /**
    * Markup removed from a line of a marked-up source (markdown): `map[i]` is the column in the
    * line as written of `text[i]`, so a finding names the characters as they stand.
    */

@@ -18,7 +18,7 @@ const REPORT = [
   '',
   '一、经济运行',
   '',
-  '全力稳住经济。截止6月底,全区完成固定资产投资92.3亿元，同比增长9.8%。',
+  '全力稳住经济。截止6月底，，全区完成固定资产投资92.3亿元，同比增长9.8%。',
   '',
   '二、民生保障',
   '',
@@ -26,7 +26,10 @@ const REPORT = [
 ].join('\n');
 
 const panel = (page: Page) => page.getByRole('complementary', { name: '校对' });
-const finding = (page: Page, text: string) => panel(page).locator('.proof-finding').filter({ hasText: text });
+const finding = (page: Page, text: string) =>
+  panel(page)
+    .locator('.proof-finding')
+    .filter({ has: page.locator('mark', { hasText: text }) });
 
 /** The selected characters of the field that has focus. */
 const selected = (page: Page) =>
@@ -71,7 +74,7 @@ test('校对: findings by kind, jump and highlight, 改正 with undo, 忽略 kep
 
   // 忽略 and 全部忽略此类 are remembered in the project
   await finding(page, '截止').getByRole('button', { name: '忽略', exact: true }).click();
-  await finding(page, ',').getByRole('button', { name: '全部忽略此类' }).click();
+  await finding(page, '，，').getByRole('button', { name: '全部忽略此类' }).click();
   await expect(panel(page)).toContainText('没有发现问题');
   const [saved] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
   const projectPath = join(mkdtempSync(join(tmpdir(), 'desk-proof-')), saved.suggestedFilename());

@@ -172,7 +172,7 @@ describe('printing a deck to PDF with the installed Chromium', () => {
     expect(await browserUi(args)).toEqual([]);
   }, 60_000);
 
-  it("keeps every feature playwright-core turns off: Chromium takes only the last list it is given", () => {
+  it('keeps every feature playwright-core turns off: Chromium takes only the last list it is given', () => {
     // playwright-core passes its own --disable-features before ours; ours replaces it
     const bundle = readFileSync(
       join(dirname(require.resolve('playwright-core/package.json')), 'lib', 'coreBundle.js'),

@@ -83,7 +83,11 @@ describe('npm start', () => {
       const env: NodeJS.ProcessEnv = { ...process.env, BRIEFING_DATA_DIR: dataDir() };
       delete env.DISPLAY;
       delete env.WAYLAND_DISPLAY;
-      const s = await start(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--json', '--no-open'], env);
+      const s = await start(
+        process.execPath,
+        [join(ROOT, 'scripts', 'start.mjs'), '--json', '--no-open'],
+        env,
+      );
       try {
         expect(s.lines[0]).toContain('当前环境没有图形界面');
         expect(s.lines[0]).toContain('no display');

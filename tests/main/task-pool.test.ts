@@ -29,7 +29,6 @@ beforeAll(() => {
   ensureBuild({ quiet: true });
 }, 120_000);
 
-
 const decode = (bytes: Uint8Array): Report => decodeWireBytes(bytes) as Report;
 
 let pools: WorkerPool[] = [];
@@ -209,7 +208,11 @@ describe('tasks through the handlers', () => {
     const handlers = handlersWith();
     const taskId = 'import-follow-1';
     const seen: number[] = [];
-    const importing = dispatch(handlers, 'report:import', { name: 'big.txt', bytes: districtReportRepeated(6), taskId });
+    const importing = dispatch(handlers, 'report:import', {
+      name: 'big.txt',
+      bytes: districtReportRepeated(6),
+      taskId,
+    });
     let done = false;
     void importing.then(() => (done = true));
     while (!done) {

@@ -29,7 +29,7 @@ function deskWithErrors(): string {
   adoptReport(importPastedText(cleanBrief()));
   for (const section of s().report!.sections) s().toggleSection(section.id, true);
   const item = s().briefing.items.find((i) => i.ref.type === 'block')!;
-  s().setItemText(item.id, '截止6月底，推进改革,加快发展。');
+  s().setItemText(item.id, '截止6月底，推进改革，，加快发展。');
   return item.id;
 }
 
@@ -56,7 +56,7 @@ describe('校对 on the desk', () => {
       s().proofFindings!.map((f) => `${JSON.stringify(f.at)} ${f.kind} ${f.text}→${f.suggestion}`),
     ).toEqual([
       `{"item":"${id}","field":"text"} confusion 截止→截至`,
-      `{"item":"${id}","field":"text"} punct ,→，`,
+      `{"item":"${id}","field":"text"} punct ，，→，`,
     ]);
     expect(env.calls).toContain('proof:rules');
   });
@@ -68,7 +68,7 @@ describe('校对 on the desk', () => {
     const text = s().briefing;
     await fixFinding(s().proofFindings![0]!);
     expect(history.getState().pastStates.length).toBe(before + 1);
-    expect(s().proofFindings!.map((f) => f.text)).toEqual([',']);
+    expect(s().proofFindings!.map((f) => f.text)).toEqual(['，，']);
     expect(JSON.stringify(s().briefing)).toContain('截至6月底');
     undo();
     expect(s().briefing).toBe(text);
@@ -82,7 +82,7 @@ describe('校对 on the desk', () => {
     await ignoreFinding(jiezhi!);
     expect(s().briefing.proof?.ignored).toEqual([jiezhi!.key]);
     await ignoreRule(comma!);
-    expect(s().briefing.proof?.ignoredRules).toEqual(['punct.halfwidth']);
+    expect(s().briefing.proof?.ignoredRules).toEqual(['punct.doubled']);
     expect(s().proofFindings).toEqual([]);
     expect(isDirty(s())).toBe(true);
   });
@@ -140,7 +140,7 @@ describe('校对 on the desk', () => {
     expect(s().proofFindings!.map((f) => f.ruleId)).toEqual([
       'confusion.jiezhi',
       'office.gaige',
-      'punct.halfwidth',
+      'punct.doubled',
     ]);
     expect(s().proofProblems.map((p) => p.file)).toEqual(['坏的.json']);
   });

@@ -237,7 +237,10 @@ describe('the frame of a brief', () => {
     expect(Object.keys(emptyFields())).toEqual([...BRIEF_FIELD_KEYS]);
     expect(Object.values(emptyFields()).every((v) => v === '')).toBe(true);
     expect(BriefFieldsSchema.parse({})).toEqual(emptyFields());
-    expect(BriefFieldsSchema.parse({ unit: '区政府办公室' })).toEqual({ ...emptyFields(), unit: '区政府办公室' });
+    expect(BriefFieldsSchema.parse({ unit: '区政府办公室' })).toEqual({
+      ...emptyFields(),
+      unit: '区政府办公室',
+    });
   });
 
   it('places the signature as GB/T 9704 7.3.5.2 asks: unit two cells in, date two cells right of its start', () => {

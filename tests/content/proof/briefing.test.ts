@@ -82,15 +82,15 @@ describe('checking a briefing', () => {
     const text = briefingUnits(report, { ...all, items: [item] }).find(
       (u) => 'field' in u.at && u.at.field === 'text',
     )!.text;
-    const wrong = setItemText(all, report, item.id, `${text.replace('截至', '截止')}推进改革,加快发展。`);
+    const wrong = setItemText(all, report, item.id, `${text.replace('截至', '截止')}推进改革，，加快发展。`);
     const found = check(wrong);
-    expect(found.map((f) => f.ruleId).sort()).toEqual(['confusion.jiezhi', 'punct.halfwidth']);
+    expect(found.map((f) => f.ruleId).sort()).toEqual(['confusion.jiezhi', 'punct.doubled']);
     const ignored = ignoreRule(
       ignoreFinding(
         wrong,
         found.find((f) => f.ruleId === 'confusion.jiezhi')!,
       ),
-      'punct.halfwidth',
+      'punct.doubled',
     );
     expect(unignored(check(ignored), ignored.proof)).toEqual([]);
     const saved = serializeProject({ name: '校对', report, briefing: ignored }, { savedAt: new Date(0) });
@@ -122,5 +122,18 @@ describe('checking a markdown report', () => {
     expect(
       found.map((f) => `${'line' in f.at ? f.at.line : ''}:${f.start}:${f.text}→${f.suggestion}`),
     ).toEqual(['3:4:截止→截至', '3:11:,→，']);
+  });
+});
+
+describe('what compose sets right itself', () => {
+  it('does not report half-width marks in a briefing that every output sets full-width, but does in a report as written', () => {
+    const item = itemWith(all, '截至6月底');
+    const b = setItemText(all, report, item.id, '推进改革,加快发展;稳住经济.');
+    expect(check(b).map((f) => `${f.ruleId}:${f.text}`)).toEqual(['punct.halfwidth:.']);
+    expect(proofread(markdownUnits('推进改革,加快发展;稳住经济.'), rules).map((f) => f.text)).toEqual([
+      ',',
+      ';',
+      '.',
+    ]);
   });
 });
