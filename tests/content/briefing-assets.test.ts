@@ -16,7 +16,13 @@ import {
   MAX_OFFICE_TEMPLATE_BYTES,
   OFFICE_BODY_TEMPLATE,
 } from '../../content/model/briefing';
-import { MIGRATIONS, PROJECT_FORMAT, restoreProject, serializeProject } from '../../content/project';
+import {
+  MIGRATIONS,
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  restoreProject,
+  serializeProject,
+} from '../../content/project';
 import { sampleReport } from '../../content/sample';
 import { bytesToBase64 } from '../../content/util/wire';
 import { builtinRegistry } from '../../templates/registry';
@@ -173,8 +179,8 @@ describe('projects with an office template and a logo', () => {
       desk: { selectedItemId: null, slide: 2 },
     };
     const { project, migrated } = restoreProject(JSON.stringify(v2));
-    expect(migrated).toEqual([MIGRATIONS[2]!.name]);
-    expect(project.version).toBe(3);
+    expect(migrated).toEqual([MIGRATIONS[2]!.name, MIGRATIONS[3]!.name]);
+    expect(project.version).toBe(PROJECT_VERSION);
     expect(project.briefing).toEqual(briefing);
     expect(project.briefing.officeTemplate).toBeUndefined();
     expect(project.briefing.logo).toBeUndefined();
