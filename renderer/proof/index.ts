@@ -34,6 +34,8 @@ export async function exportChecked(format: ExportFormat): Promise<void> {
   if (!s.report) return;
   if (!s.proofAuto) return exportAs(format);
   s.openMenu(null);
+  // as an export does: an old message is not what this export says
+  notify(null);
   let findings: Finding[];
   try {
     findings = await (await checker()).check();

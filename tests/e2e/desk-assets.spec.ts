@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
+import { PROJECT_VERSION } from '../../content/project';
 import { makePng } from '../helpers/brief-report';
 import { LETTERHEAD, makeOfficeTemplate } from '../helpers/office-docx';
 import { ARTIFACTS, exportFormat, openDesk, outline, zipText } from './desk-helpers';
@@ -213,7 +214,7 @@ test('a project with an office template and a logo: saved, reloaded and reopened
     briefing: { officeTemplate: { name: string; data: string }; logo: { mime: string; data: string } };
   };
   // self-contained: the template's and the logo's bytes are in the file
-  expect(project.version).toBe(3);
+  expect(project.version).toBe(PROJECT_VERSION);
   expect(project.briefing.officeTemplate.name).toBe('本单位模板.docx');
   expect(
     Buffer.from(project.briefing.officeTemplate.data, 'base64').equals(readFileSync(files.template)),
