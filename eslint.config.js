@@ -121,13 +121,20 @@ export default tseslint.config(
             {
               // the output model's lists, the slide scene (fitting measures it) and the one error
               // kind are pure values content needs; the registry, the schemas (zod), the HTML
-              // renderers and the template files are not content's to load
+              // renderers and the template files are not content's to load. The proofreading rules
+              // (templates/proof) are data the checker reads, as the scene is: allowed too
               // (gitignore patterns: `templates/*` takes each file and folder of templates/, and a
               // folder taken whole cannot be let back in below, so the allowed ones are named here)
-              group: ['**/templates/*', '!**/templates/model', '!**/templates/errors', '!**/templates/scene'],
+              group: [
+                '**/templates/*',
+                '!**/templates/model',
+                '!**/templates/errors',
+                '!**/templates/scene',
+                '!**/templates/proof',
+              ],
               allowTypeImports: true,
               message:
-                'content/ imports only types from templates/ (values only from templates/model, templates/scene and templates/errors).',
+                'content/ imports only types from templates/ (values only from templates/model, templates/scene, templates/proof and templates/errors).',
             },
           ],
         },

@@ -15,7 +15,7 @@ export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
  */
 
 export const PROJECT_FORMAT = 'briefing-studio/project';
-export const PROJECT_VERSION = 5;
+export const PROJECT_VERSION = 6;
 
 /** Where the desk was left: reopened projects show the same item and slide. */
 export const DeskStateSchema = z.object({
@@ -82,6 +82,8 @@ interface Migration {
  * share / rank / duration / target instead of value / change / threshold, period, basis, scope)
  * and lets staff edit a statistic's label or mark it unfit; older statistics are read again from
  * their sentences.
+ * Version 6 lets the briefing remember the proofreading findings staff ignored, for the same
+ * reason: a version 5 app would drop them and the same findings would come back.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: {
@@ -109,6 +111,10 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   4: {
     name: 'v4→v5: statistics read again for their label, qualifier, kind, period, basis and scope',
     up: (p) => ({ ...p, version: 5, report: upgradeReportStats((p.report ?? {}) as Json) }),
+  },
+  5: {
+    name: 'v5→v6: ignored proofreading findings in the briefing (none yet)',
+    up: (p) => ({ ...p, version: 6 }),
   },
 };
 

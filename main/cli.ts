@@ -86,6 +86,28 @@ the end (exit code 1) while the others still finish.
 `,
     load: () => import('./cli/templates'),
   },
+  check: {
+    usage: 'FILE|PROJECT [--json] [--rules DIR]',
+    summary: '校对报告或项目，发现问题时退出码为 3 / proofread a report or project (exit 3 on findings)',
+    help: `用法 Usage: briefing check FILE|PROJECT [--json] [--rules DIR]
+
+校对报告原文（.txt .md .docx .pdf，按原文逐行检查）或项目文件（.briefing，检查简报的每一项，已忽略的不再报告）：
+标点（GB/T 15834-2011）、数字（GB/T 15835-2011）、前后一致、重复字词、易错字词、规范表述。
+没有问题时退出码为 0，发现问题时为 3，出错时为 1（用法错误为 2）。
+Proofread a report as written (line by line) or a project's briefing (item by item, ignored findings left out):
+punctuation, numbers, consistency, repeated words, common confusions, standard wording.
+Exit code 0 when there is nothing to report, 3 when there are findings, 1 on errors (2 for usage).
+
+  --json       以 JSON 输出 / print { "findings": [ { "kind", "line", "text", "suggestion", "rule", … } ] }
+               line：文本文件的行号（从 1 开始；.docx .pdf 为段落序号），项目中为简报项的 id
+               line: the 1-based line of a text file (paragraph number in .docx and .pdf), or the item id in a project
+  --rules DIR  另外读取这个文件夹里的校对规则文件（如简报工坊的「校对规则」文件夹）
+               / also use the proofreading rule files in this folder
+  -h, --help   显示帮助 / show this help
+`,
+    // the checker and its word lists load only for this command
+    load: () => import('./cli/check'),
+  },
 } as const satisfies Record<string, CliCommand>;
 
 type CommandName = keyof typeof COMMANDS;

@@ -170,6 +170,19 @@ export const contract = {
     req: z.object({}),
     res: z.object({ opened: z.boolean(), path: z.string() }),
   },
+  /**
+   * The office's own proofreading rule files (`<data dir>/proof/*.json`), read afresh on each
+   * call, with the files that could not be read. The page validates what they say itself (the
+   * same loader as the built-in rules), so they cross as untrusted data.
+   */
+  'proof:rules': {
+    req: z.object({}),
+    res: z.object({
+      dir: z.string(),
+      files: z.array(z.object({ file: z.string(), data: z.unknown() })),
+      problems: z.array(UserTemplateProblemSchema),
+    }),
+  },
   'export:save': {
     req: z.object({
       format: z.enum(EXPORT_FORMATS),

@@ -16,6 +16,7 @@ import { AppError, invalidRequest, toWireError } from './errors';
 import type { RenderedOutput } from './export';
 import { pdfUnavailable, type PdfPrinter } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
+import { readUserRuleFiles, userProofRulesDir } from './proof-rules-user';
 import { addRecent, isRecent, listRecent } from './recent';
 import { clearRecovery, readRecovery, writeRecovery, writeRecoveryRecord } from './recovery';
 import {
@@ -212,6 +213,11 @@ export function createHandlers(services: HostServices): Handlers {
     'templates:open-folder': async () => {
       if (!services.templates) throw noTemplatesFolder();
       return openTemplatesFolder(services.templates, services.openFolder);
+    },
+    'proof:rules': async () => {
+      const dir = userProofRulesDir(services.dataDir);
+      const { sources, problems } = await readUserRuleFiles(dir);
+      return { dir, files: sources, problems };
     },
     'export:save': async ({ format, report, briefing }) => {
       if (format === 'pdf' && !services.printPdf) throw pdfUnavailable();

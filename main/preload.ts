@@ -18,6 +18,7 @@ const api: BridgeApi = {
   'templates:user': (req) => ipcRenderer.invoke('templates:user', req),
   'templates:check-office': (req) => ipcRenderer.invoke('templates:check-office', req),
   'templates:open-folder': (req) => ipcRenderer.invoke('templates:open-folder', req),
+  'proof:rules': (req) => ipcRenderer.invoke('proof:rules', req),
   'export:save': (req) => ipcRenderer.invoke('export:save', req),
   'shell:show-in-folder': (req) => ipcRenderer.invoke('shell:show-in-folder', req),
   'project:save': (req) => ipcRenderer.invoke('project:save', req),

@@ -67,7 +67,7 @@ async function readSmall(path: string): Promise<string> {
 }
 
 /** Where JSON.parse stopped, in Chinese (its own message is English). */
-function jsonWhereZh(err: SyntaxError): string {
+export function jsonWhereZh(err: SyntaxError): string {
   const line = /line (\d+) column (\d+)/.exec(err.message);
   if (line) return `第 ${line[1]} 行第 ${line[2]} 列附近有错，请检查括号、引号和逗号`;
   const at = /position (\d+)/.exec(err.message);

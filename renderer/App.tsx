@@ -8,6 +8,7 @@ import { BriefingPane } from './components/BriefingPane';
 import { Dialogs } from './components/Dialogs';
 import { NoticeBar, ProgressBar } from './components/NoticeBar';
 import { OutlinePane } from './components/OutlinePane';
+import { ProofPanel } from './components/ProofPanel';
 import { Toolbar } from './components/Toolbar';
 import { Welcome } from './components/Welcome';
 import { isDirty } from './store/project-slice';
@@ -108,6 +109,7 @@ export function App() {
   const [started, setStarted] = useState(false);
   const [dropping, setDropping] = useState(false);
   const hasReport = useStore((s) => s.report !== null);
+  const proofOpen = useStore((s) => s.proofOpen);
   useWindowWiring(setDropping);
   useDocumentTitle();
   useEffect(() => {
@@ -121,12 +123,13 @@ export function App() {
       <ProgressBar />
       <NoticeBar />
       {hasReport ? (
-        <main className="desk">
+        <main className={`desk ${proofOpen ? 'with-proof' : ''}`}>
           <OutlinePane />
           <BriefingPane />
           <Suspense fallback={<section className="pane preview" aria-busy="true" />}>
             <PreviewPane />
           </Suspense>
+          {proofOpen && <ProofPanel />}
         </main>
       ) : started ? (
         <Welcome />

@@ -42,7 +42,7 @@ const TYPE_ZH: Record<string, string> = {
  * What is wrong with a field, in Chinese, for the person who wrote the template: zod's own
  * messages are English, and a Chinese screen shows no English sentences.
  */
-function issueZh(issue: z.core.$ZodIssue): string {
+export function issueZh(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined

@@ -103,6 +103,17 @@ export const OfficeTemplateSchema = z
   .refine((t) => t.data.startsWith('UEsDB'), { message: 'is not a Word document', path: ['data'] });
 export type OfficeTemplate = z.infer<typeof OfficeTemplateSchema>;
 
+/**
+ * What staff set aside in 校对 (proofreading): findings ignored one by one (by their key, which
+ * stays the same while the words around them do) and rules ignored as a whole (全部忽略此类).
+ * Kept in the briefing, so it is saved with the project and undone like any other change.
+ */
+export const ProofMemorySchema = z.object({
+  ignored: z.array(z.string().max(2000)).max(20000).default([]),
+  ignoredRules: z.array(z.string().max(100)).max(1000).default([]),
+});
+export type ProofMemory = z.infer<typeof ProofMemorySchema>;
+
 /** The brief fields of a briefing; any not given is empty. */
 export const BriefFieldsSchema = z.object(
   Object.fromEntries(BRIEF_FIELD_KEYS.map((key) => [key, z.string().default('')])) as Record<
@@ -122,5 +133,7 @@ export const BriefingSchema = z.object({
   officeTemplate: OfficeTemplateSchema.optional(),
   /** the organisation's logo for decks */
   logo: LogoSchema.optional(),
+  /** proofreading findings staff chose to ignore */
+  proof: ProofMemorySchema.optional(),
 });
 export type Briefing = z.infer<typeof BriefingSchema>;

@@ -36,6 +36,7 @@ export const BODY_LIMITS: Record<Channel, number> = {
   // twice the template limit, so a template a little too large still gets its own clear message
   'templates:check-office': MAX_OFFICE_TEMPLATE_BYTES * 2 + ENVELOPE,
   'templates:open-folder': SMALL,
+  'proof:rules': SMALL,
   'export:save': DOCUMENT,
   'shell:show-in-folder': SMALL,
   'project:save': DOCUMENT,

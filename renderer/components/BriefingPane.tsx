@@ -64,6 +64,7 @@ function ItemEditor({
           <span>{t(titleLabelKey(r))}</span>
           <input
             type="text"
+            data-proof-field="title"
             value={itemTitle(r)}
             onChange={(e) => s().setItemTitle(item.id, e.target.value)}
             onBlur={breakGroup}
@@ -75,6 +76,7 @@ function ItemEditor({
           <span>{t('item.text')}</span>
           <textarea
             ref={text}
+            data-proof-field="text"
             rows={5}
             value={textValue}
             onChange={(e) => s().setItemText(item.id, e.target.value)}

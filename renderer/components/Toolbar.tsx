@@ -6,7 +6,6 @@ import { OUTPUTS } from '../../content/model/values';
 import { getClient } from '../bridge/client';
 import { shortcutLabel } from '../commands';
 import {
-  exportAs,
   loadSample,
   newProject,
   openFiles,
@@ -18,6 +17,7 @@ import {
 } from '../actions/document';
 import { openTemplatesFolder, pickOfficeTemplate, reloadUserTemplates } from '../actions/templates';
 import { setLanguage } from '../i18n';
+import { exportChecked, openProof } from '../proof';
 import { history, redo, undo, useStore } from '../store/store';
 import { isDirty } from '../store/project-slice';
 import { MenuButton } from './MenuButton';
@@ -219,7 +219,7 @@ function ExportMenu() {
       type="button"
       role="menuitem"
       disabled={!hasReport || busy}
-      onClick={() => void exportAs(format)}
+      onClick={() => void exportChecked(format)}
     >
       {t(`export.${format}`)}
     </button>
@@ -313,6 +313,7 @@ export function Toolbar() {
   const openDialog = useStore((s) => s.openDialog);
   const dirty = useStore(isDirty);
   const name = useStore((s) => s.projectName);
+  const proofOpen = useStore((s) => s.proofOpen);
   const canUndo = useZustand(history, (h) => h.pastStates.length > 0);
   const canRedo = useZustand(history, (h) => h.futureStates.length > 0);
   return (
@@ -387,6 +388,15 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar-group toolbar-end">
+        <button
+          type="button"
+          disabled={!hasReport}
+          aria-pressed={proofOpen}
+          title={t('proof.buttonHint')}
+          onClick={() => void openProof()}
+        >
+          {t('proof.button')}
+        </button>
         <ExportMenu />
         <button
           type="button"

@@ -5,10 +5,11 @@ import type { Report } from '../../content/model/report';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { breakGroup, coalescing } from './history';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
+import { createProofSlice, type ProofSlice } from './proof-slice';
 import { createTemplatesSlice, type TemplatesSlice } from './templates-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & UiSlice & ProjectSlice & TemplatesSlice;
+export type AppState = DocumentSlice & UiSlice & ProjectSlice & TemplatesSlice & ProofSlice;
 
 /** What undo and redo restore: the document, nothing else. */
 export interface DocState {
@@ -27,6 +28,7 @@ export const useStore = create<AppState>()(
       ...createUiSlice(...a),
       ...createProjectSlice(...a),
       ...createTemplatesSlice(...a),
+      ...createProofSlice(...a),
     }),
     {
       partialize: (s) => ({ report: s.report, briefing: s.briefing }),
