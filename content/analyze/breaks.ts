@@ -1,3 +1,4 @@
+import { isMetaLine } from './front-matter';
 import type { RawBlock } from '../model/report';
 import { repairId } from './ids';
 import { orphanFit, rareStart, type PairCounts } from './pairs';
@@ -29,12 +30,15 @@ const isLineLike = (text: string): boolean => text.length <= MAX_LINE_CHARS && !
 /** A paragraph (not a heading line) whose last sentence is cut off. */
 function isUnfinishedParagraph(b: TextBlock): boolean {
   if (b.hints?.heading || isNumberedHeading(b.text) || SECTION_LABELS.test(b.text)) return false;
+  // a signature's unit or date, a speaker's byline: complete on its own line
+  if (isMetaLine(b.text)) return false;
   return !isLineLike(b.text) && !endsParagraph(b.text);
 }
 
 /** Could this block be the rest of a sentence begun elsewhere? Headings, labels and lead-in points open something new. */
 function mayContinue(b: TextBlock): boolean {
   if (b.hints?.heading || isNumberedHeading(b.text) || SECTION_LABELS.test(b.text)) return false;
+  if (isMetaLine(b.text)) return false;
   if (OPENING.test(b.text)) return false;
   return matchPoint(b.text) === null;
 }

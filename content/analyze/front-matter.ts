@@ -1,3 +1,4 @@
+import { foldText } from '../stats/fold';
 import type { RepairedBlock, RepairedText } from './repair';
 import {
   HEADING_PATTERNS,
@@ -39,6 +40,8 @@ const MAX_META_WIDTH = 40;
 const SALUTATION_REACH = 4;
 
 const DATE_PATTERNS: readonly RegExp[] = [
+  // a Taiwanese report's calendar: 「中華民國113年5月7日」
+  /(中华民国|中華民國|民国|民國)\s*\d{2,3}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?/,
   /\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?/,
   /[二〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月([一二三四五六七八九十]{1,3}日)?/,
   /\d{4}[-./]\d{1,2}[-./]\d{1,2}/,
@@ -88,15 +91,21 @@ export function isSalutation(text: string): boolean {
   );
 }
 
-function isSpeaker(text: string): boolean {
+export function isSpeaker(text: string): boolean {
+  // traditional characters read as simplified ones: 「縣長　林志誠」 is 「县长　林志诚」
+  const folded = foldText(text);
   return (
-    displayWidth(text) <= MAX_META_WIDTH && (SPEAKER_WITH_OFFICE.test(text) || SPEAKER_LABELLED.test(text))
+    displayWidth(text) <= MAX_META_WIDTH &&
+    (SPEAKER_WITH_OFFICE.test(folded) || SPEAKER_LABELLED.test(folded))
   );
 }
 
 const isSubtitle = (text: string): boolean => /^(——|—|--)/.test(text);
 /** A subtitle that still runs on: 「——在青禾区第三届人民代表大会」 before 「第三次会议上」. */
 const SUBTITLE_END = /(上|讲话|发言|报告|致辞|汇报|说明|[）)])$/;
+
+/** A subtitle line that names its occasion in full: 「——在……会议上」, 「——在……上的讲话」. */
+export const isWholeSubtitle = (text: string): boolean => isSubtitle(text) && SUBTITLE_END.test(text);
 
 const noSentence = (text: string): boolean => !/[。！？!?；;]/.test(text);
 
@@ -222,23 +231,42 @@ function readSubtitle(cursor: Cursor, front: FrontMatter): void {
   if (dated) front.date = dated;
 }
 
+/**
+ * A line of a byline or a signature on its own: a date, an issuing unit, both (「青禾区统计局　2024年
+ * 2月6日」), or a speaker. Such lines are never read into the text around them.
+ */
+export function isMetaLine(text: string): boolean {
+  const t = text.trim();
+  return dateOnly(t) !== null || issuerOnly(t) || isSpeaker(t) || signature(t) !== null;
+}
+
+/** An issuing unit and its date on one line, with or without space between: 「河阳县统计局　2024年2月6日」. */
+function signature(text: string): { issuer: string; date: string } | null {
+  for (const re of DATE_PATTERNS) {
+    const m = new RegExp(`(${re.source})$`).exec(text);
+    if (!m?.[1]) continue;
+    const issuer = text.slice(0, m.index).trim();
+    if (issuer && issuerOnly(issuer)) return { issuer, date: m[1] };
+  }
+  return null;
+}
+
 /** The speaker, the issuing unit and the date under the title, in any order. */
 function readMeta(cursor: Cursor, front: FrontMatter): void {
   const hasHead = front.title !== '';
   for (let t = cursor.peek(); t; t = cursor.peek()) {
     const text = t.text;
     const date = dateOnly(text);
-    const combined = /^(.+?)[\s\u3000]+(\S+)$/.exec(text);
-    const combinedDate = combined?.[2] ? dateOnly(combined[2]) : null;
+    const signed = signature(text);
     if (date) {
       front.date ??= date;
     } else if (hasHead && isSpeaker(text)) {
       front.speaker ??= text;
     } else if (hasHead && issuerOnly(text)) {
       front.issuer ??= text;
-    } else if (hasHead && combined?.[1] && combinedDate && issuerOnly(combined[1])) {
-      front.issuer ??= combined[1];
-      front.date ??= combinedDate;
+    } else if (hasHead && signed) {
+      front.issuer ??= signed.issuer;
+      front.date ??= signed.date;
     } else if (
       hasHead &&
       BARE_NAME.test(text) &&

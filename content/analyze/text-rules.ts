@@ -12,6 +12,8 @@ export const endsParagraph = (text: string): boolean =>
 
 export const HEADING_PATTERNS: ReadonlyArray<{ re: RegExp; level: number }> = [
   { re: /^(第[一二三四五六七八九十百零〇\d]+(?:章|部分|篇|节))[\s\u3000、：:.．]*/, level: 1 },
+  // capital numerals (壹、貳、參、) rank above 一、 where a report uses both, as in Taiwan's reports
+  { re: /^([壹贰貳叁參肆伍陆陸柒捌玖拾]+[、．.])\s*/, level: 0 },
   { re: /^([一二三四五六七八九十]+[、．.])\s*/, level: 1 },
   { re: /^([（(][一二三四五六七八九十]+[）)])[\s\u3000、]*/, level: 2 },
   { re: /^(\d{1,2}[、．.](?!\d))\s*/, level: 3 },

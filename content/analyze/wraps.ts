@@ -1,4 +1,5 @@
 import type { Suggestion, TextBlock } from './repair';
+import { isMetaLine, isSalutation, isWholeSubtitle } from './front-matter';
 import { repairId } from './ids';
 import { commonWordAt, orphanFit, type PairCounts } from './pairs';
 import { matchPoint } from './points';
@@ -188,6 +189,9 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   const nextIsText = !NO_SENTENCE(next) || ENDS_INSIDE_CLAUSE.test(next);
   const cutByPage = isFullLine(head, layout) && (!endsParagraph(head) || /[；;：:]$/.test(head));
   if (opensNew(next) && !(cutByPage && nextIsText)) return false;
+  // a speech's byline stands on its own lines: the subtitle naming the occasion, the speaker
+  // (「东川市市长  王振东」), the salutation (「各位代表：」)
+  if (isWholeSubtitle(head) || isSalutation(next) || isMetaLine(head) || isMetaLine(next)) return false;
 
   const standalone =
     !s.headContinues && !isFullLine(head, layout) && displayWidth(head) <= HEADING_WIDTH && NO_SENTENCE(head);

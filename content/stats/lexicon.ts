@@ -135,7 +135,7 @@ export const NOT_OWN_FIGURE =
 
 /** What follows a single named project's name when its own figures follow: 「XX项目总投资」. */
 export const PROJECT_FIGURE =
-  /^(一期|二期|三期)?(总投资|计划总投资|计划投资|投资|建成后|达产后|投产后|占地|建筑面积|年产|预计|可实现)/;
+  /^(一期|二期|三期)?(总投资|计划总投资|计划投资|投资|完成投资|累计完成投资|建成后|达产后|投产后|占地|建筑面积|年产|预计|可实现)/;
 
 /** Project nouns that name many projects, not one. */
 export const PLURAL_PROJECTS =

@@ -28,14 +28,45 @@ export function scopeOf(
   countWork(before.length);
   const offset = from + cut + 1;
   const entity = entityIn(window);
-  const project = entity ? undefined : projectIn(window);
+  const project = entity ? undefined : (projectIn(window) ?? projectAfter(folded, at, window, offset));
   const named = entity ?? project;
   const name = named ? text.slice(offset + named.at, offset + named.at + named.name.length) : undefined;
   if (caption) return name ? { kind: 'caption', name } : { kind: 'caption' };
   if (entity && name) return { kind: 'entity', name };
   if (quoting === 'speech') return { kind: 'entity' };
   if (project && name) return { kind: 'project', name };
+  // 「该公司上半年实现产值6.2亿元」: the company the sentence before named
+  const anaphor = ANAPHOR.exec(window);
+  if (anaphor) return { kind: anaphor[2] === undefined ? 'entity' : 'project', name: anaphor[0] };
   return { kind: 'area' };
+}
+
+/** A body or a project the sentence refers back to: 「该公司」「该企业」, 「该项目」「该基地」. */
+const ANAPHOR = /该(?:(公司|企业|集团|厂)|(项目|工程|基地|产业园|园区|小镇))/;
+
+/** How far after its number a project's name may follow: 「总投资120亿元的澜光储能电池基地项目」. */
+const PROJECT_AFTER_WINDOW = 30;
+
+/**
+ * The project whose investment the number is, named after it: 「总投资120亿元的XX基地项目」,
+ * 「投资52亿元的XX产业园一期」. Only an investment figure introduces its project this way.
+ */
+function projectAfter(
+  folded: string,
+  at: number,
+  window: string,
+  offset: number,
+): { at: number; name: string } | undefined {
+  if (!/(总投资|计划投资|投资)(约|达|超)?$/.test(window.replace(/[\d.,，]+$/, ''))) return undefined;
+  const after = folded.slice(at, at + PROJECT_AFTER_WINDOW);
+  const m =
+    /^[\d.,]+(?:亿|万)?元(?:以上|左右)?的([^，,。；;、]{2,24}?(?:项目|工程|基地|产业园|园区|小镇|一期|二期))/.exec(
+      after,
+    );
+  if (!m?.[1] || PLURAL_PROJECTS.test(m[1]) || /[0-9零〇一二两三四五六七八九十]+(个|项|批)/.test(m[1]))
+    return undefined;
+  // where the name stands, as the window's positions count (folded text keeps every position)
+  return { at: at + m[0].length - m[1].length - offset, name: m[1] };
 }
 
 /** Characters a name is written in: it starts after the nearest other one. */
@@ -83,13 +114,15 @@ function trimName(name: string): string {
 /** The single project named before the number, if it is one project and not a kind of project. */
 function projectIn(window: string): { at: number; name: string } | undefined {
   let found: { at: number; name: string } | undefined;
-  for (let at = window.indexOf('项目'); at >= 0; at = window.indexOf('项目', at + 2)) {
+  for (const m of window.matchAll(/项目|工程/g)) {
+    const at = m.index ?? 0;
     const end = at + 2;
     if (window.startsWith('该项目', at - 1)) {
       found = { at: at - 1, name: '该项目' };
       continue;
     }
-    if (!PROJECT_FIGURE.test(window.slice(end, end + 6))) continue;
+    // 「XX项目总投资」, or a list item naming one: 「XX提升工程：完成投资1.2亿元」
+    if (!PROJECT_FIGURE.test(window.slice(end, end + 6).replace(/^[：:]/, ''))) continue;
     const named = nameEndingAt(window, end, 5);
     if (
       !named ||

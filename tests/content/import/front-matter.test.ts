@@ -172,3 +172,91 @@ describe('the deck’s cover and signature from the front matter', () => {
     expect(deckFields(r, fields)).toMatchObject({ unit: '区委办', date: '二月', presenter: '林书记' });
   });
 });
+
+describe('bylines and signatures stand on their own lines', () => {
+  it('never reads the speaker into the subtitle above it', () => {
+    const r = importPastedText(
+      [
+        '政府工作报告',
+        '——2024年1月16日在临川县第十八届人民代表大会第三次会议上',
+        '临川县县长  周明远',
+        '',
+        '各位代表：',
+        '现在，我代表县人民政府，向大会报告工作，请予审议。',
+        '一、过去一年的工作',
+        '全县地区生产总值增长6.1%。',
+      ].join('\n'),
+    );
+    expect(r.subtitle).toBe('2024年1月16日在临川县第十八届人民代表大会第三次会议上');
+    expect(r.speaker).toBe('临川县县长  周明远');
+    expect(r.date).toBe('2024年1月16日');
+    expect(r.salutation).toBe('各位代表：');
+  });
+
+  it('reads a traditional-character speaker and a 民國 date', () => {
+    const r = importPastedText(
+      [
+        '雲溪縣政府施政報告',
+        '',
+        '縣長　陳建華',
+        '',
+        '中華民國113年10月8日',
+        '',
+        '壹、財政',
+        '本縣稅收成長5%。',
+      ].join('\n'),
+    );
+    expect(r.speaker).toBe('縣長　陳建華');
+    expect(r.date).toBe('中華民國113年10月8日');
+  });
+
+  it('reads a unit and its date written on one line, with or without a space between', () => {
+    for (const line of ['青禾区统计局　2024年2月6日', '青禾区统计局2024年2月6日']) {
+      const r = importPastedText(
+        ['青禾区2023年居民收入情况分析', line, '', '2023年，全区居民收入较快增长。'].join('\n'),
+      );
+      expect(r.issuer).toBe('青禾区统计局');
+      expect(r.date).toBe('2024年2月6日');
+      expect(r.sections.flatMap((s) => [s.title])).not.toContain(line);
+    }
+  });
+
+  it('never joins a signature line into the paragraph after it', () => {
+    const r = importPastedText(
+      [
+        '临川县生态环境局2024年上半年工作总结',
+        '临川县生态环境局',
+        '2024年7月5日',
+        '今年以来，县生态环境局持续改善环境质量',
+      ].join('\n'),
+    );
+    expect(r.issuer).toBe('临川县生态环境局');
+    expect(r.date).toBe('2024年7月5日');
+    const first = r.sections[0]?.blocks[0];
+    expect(first?.kind === 'paragraph' && first.text.startsWith('今年以来')).toBe(true);
+  });
+});
+
+describe('capital numerals rank above 一、', () => {
+  it('nests 一、 under 壹、 as a Taiwanese report numbers its parts', () => {
+    const r = importPastedText(
+      [
+        '施政報告',
+        '壹、財政與經濟',
+        '一、健全財政',
+        '稅收成長5%。',
+        '二、產業招商',
+        '引進企業12家。',
+        '貳、建設與交通',
+        '一、道路建設',
+        '完成道路8公里。',
+      ].join('\n'),
+    );
+    const outline = r.sections
+      .filter((s) => s.blocks.length > 0 || s.sections.length > 0)
+      .flatMap((s) => [`${s.level}:${s.title}`, ...s.sections.map((c) => `${c.level}:${c.title}`)]);
+    expect(outline).toEqual(
+      expect.arrayContaining(['1:財政與經濟', '2:健全財政', '2:產業招商', '1:建設與交通', '2:道路建設']),
+    );
+  });
+});

@@ -46,3 +46,30 @@ describe('「预期」 as expectations is no target cue', () => {
     expect(statsInSentence('全年地区生产总值预期增长6%左右。')[0]?.kind).toBe('target');
   });
 });
+
+describe('whose figure: a body or project named before, or after an investment', () => {
+  it.each([
+    ['该公司上半年实现产值6.2亿元，同比增长31%。', 'entity'],
+    ['一季度，该企业实现营业收入18.7亿元。', 'entity'],
+    ['该项目建成后可新增就业岗位800个。', 'project'],
+    ['总投资120亿元的澜湖储能电池基地项目已完成主体建设。', 'project'],
+    ['投资52亿元的青禾锂电新材料产业园一期建成试产。', 'project'],
+  ])('%s', (text, kind) => {
+    expect(statsInSentence(text)[0]?.scope.kind).toBe(kind);
+  });
+  it('keeps the area’s own figures the area’s', () => {
+    expect(statsInSentence('全区完成固定资产投资86亿元，同比增长9.1%。').map((s) => s.scope.kind)).toEqual([
+      'area',
+      'area',
+    ]);
+    // many projects are no one project
+    expect(statsInSentence('总投资56亿元的12个重点项目全部开工。')[0]?.scope.kind).toBe('area');
+  });
+});
+
+describe('a list item naming one project', () => {
+  it('scopes 「XX提升工程：完成投资1.2亿元」 to the project', () => {
+    const [first] = statsInSentence('鹭洲湿地公园提升工程：完成投资1.2亿元，计划10月开园。');
+    expect(first?.scope).toEqual({ kind: 'project', name: '鹭洲湿地公园提升工程' });
+  });
+});
