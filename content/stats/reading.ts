@@ -120,11 +120,18 @@ export function periodFor(r: Reading, at: number): string | undefined {
   if (best) return r.unfold(best);
   const titles = r.context.sectionTitles ?? [];
   for (let t = titles.length - 1; t >= 0; t--) {
-    const m = /(上半年|下半年|前三季度|[一二三四]季度|全年|\d{4}年(?!\d*月))/.exec(foldText(titles[t] ?? ''));
-    if (m) return m[0];
+    const title = titles[t] ?? '';
+    // the part of the year a title names is the period (「2024年上半年…」: 上半年, 「1—5月…」), else its year
+    const folded = foldText(title);
+    const m = TITLE_PART_OF_YEAR.exec(folded) ?? /\d{4}年(?!\d*月)/.exec(folded);
+    if (m) return title.slice(m.index, m.index + m[0].length);
   }
   return undefined;
 }
+
+/** A part of the year in a title: a half, quarters, months, the whole year. */
+const TITLE_PART_OF_YEAR =
+  /(上半年|下半年|前三季度|第?[一二三四]季度|[1-9]\d?[—\-－~～至到][1-9]\d?月(份)?|前[\d一二三四五六七八九十]{1,2}个月|全年)/;
 
 /** Index of the last position before `at` in a sorted list, or -1. */
 export function lastIndexBefore(sorted: readonly number[], at: number): number {

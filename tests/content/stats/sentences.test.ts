@@ -73,3 +73,14 @@ describe('a list item naming one project', () => {
     expect(first?.scope).toEqual({ kind: 'project', name: '鹭洲湿地公园提升工程' });
   });
 });
+
+describe('the period a title names', () => {
+  it.each([
+    ['青禾区2024年上半年经济运行情况', '上半年'],
+    ['临川县2024年1—5月主要经济指标', '1—5月'],
+    ['云溪市2023年国民经济和社会发展统计公报', '2023年'],
+  ])('%s → %s', (title, period) => {
+    const [first] = statsInSentence('规上工业增加值增长9.2%。', { sectionTitles: [title] });
+    expect(first?.period).toBe(period);
+  });
+});
