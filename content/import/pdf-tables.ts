@@ -1,3 +1,4 @@
+import { HEADING_PATTERNS } from '../analyze/text-rules';
 import type { TextRun } from './pdf-layout';
 
 /**
@@ -33,10 +34,11 @@ export function cellsOf(line: TableLine, join: (runs: readonly TextRun[]) => str
   const cells: { runs: TextRun[]; right: number }[] = [];
   for (const r of line.runs) {
     const last = cells[cells.length - 1];
+    const right = r.x + r.width;
     if (last && r.x - last.right < Math.max(r.size, line.size) * 0.9) {
       last.runs.push(r);
-      last.right = Math.max(last.right, r.x + r.width);
-    } else cells.push({ runs: [r], right: r.x + r.width });
+      last.right = Math.max(last.right, right);
+    } else cells.push({ runs: [r], right });
   }
   return cells.map((c) => ({ x: c.runs[0]?.x ?? 0, right: c.right, text: join(c.runs) }));
 }
@@ -87,8 +89,13 @@ export function findTables(
 ): FoundTable[] {
   const cells = lines.map((l) => cellsOf(l, join));
   const found: FoundTable[] = [];
+  // a caption (「表1　…」) or a numbered heading is never a row of the table, however its words fall
+  const apart = (k: number): boolean => {
+    const text = lines[k]?.text.trim() ?? '';
+    return TABLE_CAPTION.test(text) || HEADING_PATTERNS.some(({ re }) => re.test(text));
+  };
   for (let i = 0; i < lines.length; i++) {
-    if ((cells[i]?.length ?? 0) < 2) continue;
+    if ((cells[i]?.length ?? 0) < 2 || apart(i)) continue;
     // the lines of two cells or more that follow, and a wrapped cell's next line: one cell
     // standing inside one of the table's columns, close under the row above
     let end = i + 1;
@@ -96,7 +103,7 @@ export function findTables(
       const size = lines[end]?.size ?? 12;
       const gap = (lines[end - 1]?.y ?? 0) - (lines[end]?.y ?? 0);
       const here = cells[end] ?? [];
-      if (gap <= 0 || gap > size * 4 || here.length === 0) break;
+      if (gap <= 0 || gap > size * 4 || here.length === 0 || apart(end)) break;
       if (here.length === 1) {
         const cols = strips(cells.slice(i, end).flat());
         const c = here[0]!;

@@ -186,6 +186,55 @@ describe('tables from aligned cells', () => {
     ]);
   });
 
+  it('never takes a caption set in two pieces, or the heading after the table, for a row', () => {
+    const lines = [
+      // 「表1」 and its title printed as two pieces wider than the columns under them
+      line(
+        [
+          ['表1', 180],
+          ['2022—2023年青禾区政务服务主要指标', 214],
+        ],
+        720,
+      ),
+      line(
+        [
+          ['指标', 85],
+          ['2022年', 366],
+          ['2023年', 440],
+        ],
+        700,
+      ),
+      line(
+        [
+          ['企业开办时间（个工作日）', 85],
+          ['3', 398],
+          ['1', 470],
+        ],
+        682,
+      ),
+      line(
+        [
+          ['新增市场主体（户）', 85],
+          ['7350', 386],
+          ['8126', 458],
+        ],
+        664,
+      ),
+      line([['二、主要做法', 97]], 640),
+    ];
+    expect(findTables(lines, joinRuns)).toEqual([
+      {
+        start: 1,
+        end: 4,
+        rows: [
+          ['指标', '2022年', '2023年'],
+          ['企业开办时间（个工作日）', '3', '1'],
+          ['新增市场主体（户）', '7350', '8126'],
+        ],
+      },
+    ]);
+  });
+
   it('keeps the 表1 caption with the table it names', () => {
     const runs = [
       run('表1 主要指标', 200, 720),
