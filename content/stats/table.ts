@@ -11,7 +11,7 @@ import { UNPLACED, type FoundStat } from './reading';
 
 const GROWTH_HEADER = /(增长|增速|增幅|同比|环比|比上年|比去年|±|涨幅|降幅)/;
 const VALUE_HEADER =
-  /(上半年|下半年|全年|季度|[0-9]+[-—－~～至][0-9]+月|[0-9]+月|本期|本月|本年|累计|绝对值|总量|完成|数值|金额|实绩|实际|规模|总额)/;
+  /(上半年|下半年|全年|季度|[0-9]+[-—－~～至][0-9]+月|[0-9]+月|本期|本月|本年|累计|绝对值|总量|完成|数值|金额|实绩|实际|规模|总额|^[0-9]{4}年(度|末|底)?$)/;
 const UNIT_HEADER = /^(计量)?单位$/;
 const CELL_NUMBER = /^[-－+＋±]?[0-9０-９][0-9０-９,，.．]*\s*(%|％)?$/;
 const PERIOD_IN =
@@ -69,7 +69,8 @@ export function tableStats(
         bracketUnit(nameCell);
       if (!unit) continue;
       const cls = unitClassOf(foldText(unit).replace(/^(万亿|千万|百万|亿|万)/, ''));
-      const columnPeriod = PERIOD_IN.exec(h)?.[0] ?? period;
+      // a column per year (「2022年」「2023年」) gives each value its year
+      const columnPeriod = PERIOD_IN.exec(h)?.[0] ?? /^[0-9]{4}年(度|末|底)?$/.exec(h)?.[0] ?? period;
       const basis = /同比/.test(h)
         ? '同比'
         : /比上年同期/.test(h)

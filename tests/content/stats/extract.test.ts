@@ -150,3 +150,34 @@ describe('statistics of a report', () => {
     expect(fixed?.unfit).toBeUndefined();
   });
 });
+
+describe('a table with a column per year', () => {
+  it('reads each year’s value with its unit from the row’s brackets and the year as its period', () => {
+    const report = [section('s1', '一、基本情况', [{ kind: 'table', id: 't2b', figureId: 't2' }])];
+    const figures = new Map([
+      [
+        't2',
+        {
+          caption: '表1　2022—2023年青禾区政务服务主要指标',
+          rows: [
+            ['指标', '2022年', '2023年'],
+            ['企业开办时间（个工作日）', '3', '1'],
+            ['政务服务事项网办率（%）', '91.2', '98.6'],
+            ['新增市场主体（户）', '7350', '8126'],
+          ],
+        },
+      ],
+    ]);
+    const found = extractStats(report, figures).map(
+      (s) => `${s.label}|${s.value}${s.unit}|${s.period ?? ''}`,
+    );
+    expect(found).toEqual([
+      '企业开办时间|3个工作日|2022年',
+      '企业开办时间|1个工作日|2023年',
+      '政务服务事项网办率|91.2%|2022年',
+      '政务服务事项网办率|98.6%|2023年',
+      '新增市场主体|7350户|2022年',
+      '新增市场主体|8126户|2023年',
+    ]);
+  });
+});
