@@ -166,7 +166,8 @@ export function analyze(
     const top = stack[stack.length - 1];
     if (top) return top.section;
     if (!intro) {
-      intro = { id: INTRO_SECTION_ID, title: '导语', level: 1, blocks: [], sections: [] };
+      // the report's opening words: no heading of their own, so no title is made up for them
+      intro = { id: INTRO_SECTION_ID, title: '', opening: true, level: 1, blocks: [], sections: [] };
       roots.push(intro);
     }
     return intro;
@@ -313,9 +314,6 @@ export function analyze(
   );
   // staff's labels and marks on statistics, kept by id across every re-analysis
   const stats = applyStatEdits(extracted, decisions.stats);
-  // a text without a single heading reads as one body of paragraphs and points
-  const only = roots.length === 1 ? roots[0] : undefined;
-  if (only && only === intro) only.title = '正文';
   return { ...front, sections: roots, stats, figures, repairs };
 }
 

@@ -185,6 +185,11 @@ export interface Section {
   level: number;
   /** the heading's number as the source wrote it (「一、」, 「（二）」), if any */
   number?: string;
+  /**
+   * the text before the report's first heading (its opening words, or the whole of a text with no
+   * heading): no heading of its own, so its title is empty and outputs show it as the opening
+   */
+  opening?: boolean;
   blocks: Block[];
   sections: Section[];
   src?: SourceRef;
@@ -195,6 +200,7 @@ export const SectionSchema: z.ZodType<Section> = z.lazy(() =>
     title: z.string(),
     level: z.number().int().min(1),
     number: z.string().optional(),
+    opening: z.boolean().optional(),
     blocks: z.array(BlockSchema),
     sections: z.array(SectionSchema),
     src: SourceRefSchema.optional(),

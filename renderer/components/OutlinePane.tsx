@@ -123,8 +123,8 @@ function OutlineList({ report }: { report: Report }) {
   const briefing = useStore((s) => s.briefing);
   const selectedRow = useStore((s) => s.selectedRow);
   const rows = useMemo(
-    () => outlineRows(report, { filter, query, expanded }),
-    [report, filter, query, expanded],
+    () => outlineRows(report, { filter, query, expanded, openingLabel: t('outline.opening') }),
+    [report, filter, query, expanded, t],
   );
   // checkbox states depend on which refs are picked, not on text edits: recompute on that only
   const refsKey = briefing.items.map((i) => `${i.ref.type}:${i.ref.id}`).join('|');

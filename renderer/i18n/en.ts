@@ -72,6 +72,7 @@ export const en: Shape<typeof zh> = {
   },
   outline: {
     heading: 'Report',
+    opening: 'Opening',
     tabOutline: 'Outline',
     tabRepairs: 'Repairs ({{count}})',
     search: 'Search the report',

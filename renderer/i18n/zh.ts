@@ -68,6 +68,7 @@ export const zh = {
   },
   outline: {
     heading: '报告',
+    opening: '开篇',
     tabOutline: '大纲',
     tabRepairs: '修复建议（{{count}}）',
     search: '搜索报告',

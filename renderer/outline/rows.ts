@@ -27,6 +27,8 @@ export interface OutlineOptions {
   query: string;
   /** sections unfolded; the rest show as one line */
   expanded: Readonly<Record<string, true>>;
+  /** what the row of the report's opening words (no heading of their own) is called: 「开篇」 */
+  openingLabel?: string;
 }
 
 function blockLabel(block: Block, figures: Map<string, string>): string {
@@ -53,6 +55,7 @@ function blockText(block: Block, label: string): string {
  */
 export function outlineRows(report: Report, options: OutlineOptions): OutlineRow[] {
   const query = options.query.trim().toLowerCase();
+  const openingLabel = options.openingLabel ?? '开篇';
   const figures = new Map(report.figures.map((f) => [f.id, f.caption]));
   const statsByBlock = new Map<string, Stat[]>();
   for (const stat of report.stats) {
@@ -119,7 +122,8 @@ export function outlineRows(report: Report, options: OutlineOptions): OutlineRow
       ref: { type: 'section', id: section.id },
       kind: 'section',
       depth,
-      label: section.title,
+      // the opening words have no heading: the row says what they are
+      label: section.title || (section.opening ? openingLabel : ''),
       ...(section.number ? { prefix: section.number } : {}),
       sectionId: section.id,
       hasChildren: section.blocks.length > 0 || section.sections.length > 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBriefing } from '../../content/model/briefing';
 import { addRefs, toggleSection } from '../../content/briefing/select';
-import { buildReport, importReport } from '../../content/import';
+import { buildReport, importPastedText, importReport } from '../../content/import';
 import { textToRawBlocks } from '../../content/import/text';
 import { sampleReport } from '../../content/sample';
 import { highlightStats, outlineRows, pickStates } from '../../renderer/outline/rows';
@@ -120,5 +120,19 @@ describe('statistics highlighted in the full text', () => {
     ] as never);
     expect(runs.filter((r) => r.stat)).toHaveLength(2);
     expect(runs.map((r) => r.text).join('')).toBe('增长5%，再增长5%。');
+  });
+});
+
+describe('the opening words', () => {
+  it('are listed as 开篇 (or what the desk calls them), never under a made-up heading', () => {
+    const r = importPastedText(
+      ['上半年工作总结', '今年以来，全区上下稳中求进。', '一、经济运行', '地区生产总值增长5%。'].join('\n'),
+    );
+    const rows = outlineRows(r, { filter: 'all', query: '', expanded: {}, openingLabel: 'Opening' });
+    expect(rows.filter((row) => row.kind === 'section').map((row) => row.label)).toEqual([
+      'Opening',
+      '经济运行',
+    ]);
+    expect(r.sections[0]).toMatchObject({ title: '', opening: true });
   });
 });

@@ -156,7 +156,7 @@ describe('docx written by hand, without heading styles', () => {
     expect(r.source.format).toBe('docx');
     expect(r.title).toBe(DOCX_TEXT.title);
     expect(outline(r.sections)).toEqual([
-      '1:导语',
+      '1:',
       '1:经济运行稳中有进',
       '2:项目建设',
       '3:招商引资成效明显',

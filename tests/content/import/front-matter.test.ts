@@ -133,7 +133,8 @@ describe('a report with no headings at all', () => {
     );
     expect(r.salutation).toBe('同志们：');
     expect(r.title).toBe('粘贴的文字');
-    expect(r.sections.map((s) => s.title)).toEqual(['正文']);
+    // one body of text under no heading: its opening, with no title made up for it
+    expect(r.sections.map((s) => [s.title, s.opening])).toEqual([['', true]]);
     expect(headingsOf(r)).toEqual([]);
     expect(paragraphsOf(r)).toEqual([
       OPENING,
