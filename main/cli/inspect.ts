@@ -22,12 +22,22 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
   for (const note of unreadableNotes(report)) io.stderr(`briefing: 注意：${note.zh} (note: ${note.en})\n`);
   if (flags.json) {
     const { inspectedStat } = await import('../../content/stats/inspect');
-    const { raw: _raw, assets: _assets, decisions: _decisions, stats, ...shown } = report;
-    io.stdout(`${JSON.stringify({ ...shown, stats: stats.map(inspectedStat) }, null, 2)}\n`);
+    const { raw: _raw, assets: _assets, decisions: _decisions, stats, sections, ...shown } = report;
+    // the report as a reader sees it: its opening words (text before the first heading, under no
+    // heading of their own) apart from its sections, each of which has a heading
+    const opening = sections.find((s) => s.opening);
+    const headed = sections.filter((s) => !s.opening);
+    const printed = {
+      ...shown,
+      ...(opening ? { opening: { id: opening.id, blocks: opening.blocks } } : {}),
+      sections: headed,
+      stats: stats.map(inspectedStat),
+    };
+    io.stdout(`${JSON.stringify(printed, null, 2)}\n`);
   } else {
     const count = (s: Report['sections']): number => s.reduce((n, x) => n + 1 + count(x.sections), 0);
     io.stdout(
-      `${report.title}\n章节 sections: ${count(report.sections)}　统计 stats: ${report.stats.length}　图表 figures: ${report.figures.length}　修复 repairs: ${report.repairs.length}\n`,
+      `${report.title}\n章节 sections: ${count(report.sections.filter((s) => !s.opening))}　统计 stats: ${report.stats.length}　图表 figures: ${report.figures.length}　修复 repairs: ${report.repairs.length}\n`,
     );
   }
   return 0;

@@ -1,4 +1,6 @@
 import type { InspectedStat } from '../../content/stats/inspect';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIO } from '../../main/cli';
@@ -45,6 +47,8 @@ describe('briefing inspect FILE --json', () => {
     expect(shown.title).toBe('稳中求进开新局 实干笃行谱新篇');
     expect(shown.subtitle).toBe('青禾区上半年经济社会发展综述');
     expect(shown.sections).toHaveLength(12);
+    // every section printed has its heading; the opening words stand apart, under none
+    expect(shown.sections.every((s) => s.title !== '')).toBe(true);
     for (const s of shown.sections) {
       expect(Object.keys(s)).toEqual(expect.arrayContaining(['id', 'title', 'level', 'blocks', 'sections']));
     }
@@ -105,5 +109,29 @@ describe('briefing inspect FILE --json', () => {
     expect(await runCli(['inspect', join('tests', 'fixtures', 'import', 'build-docx.ts')], bad)).toBe(1);
     expect(bad.err).toMatch(/^briefing: .*不支持.*\(.*not supported.*\)\n$/);
     expect(bad.err).not.toMatch(/\bat \S+:\d+/);
+  });
+});
+
+describe('briefing inspect on a report that opens before its first heading', () => {
+  it('prints the opening words apart from the sections, under no made-up heading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-opening-'));
+    writeFileSync(
+      join(dir, 'r.txt'),
+      [
+        '青禾区2024年上半年工作总结',
+        '今年以来，全区上下稳中求进。',
+        '一、经济运行',
+        '地区生产总值增长5%。',
+      ].join('\n'),
+    );
+    const io = fakeIO();
+    io.cwd = dir;
+    expect(await runCli(['inspect', 'r.txt', '--json'], io)).toBe(0);
+    const shown = JSON.parse(io.out) as {
+      opening?: { blocks: { text?: string }[] };
+      sections: { title: string }[];
+    };
+    expect(shown.opening?.blocks.map((b) => b.text)).toEqual(['今年以来，全区上下稳中求进。']);
+    expect(shown.sections.map((s) => s.title)).toEqual(['经济运行']);
   });
 });
