@@ -1,4 +1,4 @@
-import { isMetaLine } from './front-matter';
+import { isMetaLine, isTitleLine } from './front-matter';
 import type { RawBlock } from '../model/report';
 import { repairId } from './ids';
 import { orphanFit, rareStart, type PairCounts } from './pairs';
@@ -90,10 +90,13 @@ export function findBreakRepairs(
   }
   const tentative = new Map<number, Candidate>(); // by head index
   const joinedFrom = new Map<number, Candidate>(); // by next index
+  // the first line of a text, shaped as a title, is its headline: never the start of a paragraph
+  const first = raw.findIndex((b) => isText(b));
   for (let i = 0; i + 1 < raw.length; i++) {
     const head = raw[i];
     const next = raw[i + 1];
     if (!isText(head) || !isText(next) || duplicate.has(i) || duplicate.has(i + 1)) continue;
+    if (i === first && isTitleLine(head.text)) continue;
     if (!isUnfinishedParagraph(head) || ended.has(head.id) || !mayContinue(next)) continue;
     const seam = pairs.seam(head.text, next.text);
     // a short unpunctuated line after a cut paragraph is usually the next heading; only a seam

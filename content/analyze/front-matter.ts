@@ -110,10 +110,15 @@ export const isWholeSubtitle = (text: string): boolean => isSubtitle(text) && SU
 const noSentence = (text: string): boolean => !/[。！？!?；;]/.test(text);
 
 /** Could this line be the report's title (or a WeChat article's headline)? */
-function isTitleLine(text: string): boolean {
+export function isTitleLine(text: string): boolean {
   const width = displayWidth(text);
   if (width > MAX_LONG_TITLE_WIDTH || (width > MAX_TITLE_WIDTH && /[，,]/.test(text))) return false;
-  if (/[:：]$/.test(text) || /[。；;]/.test(text) || /[！？!?]./.test(text)) return false;
+  if (/[:：]$/.test(text) || /[。；;]/.test(text)) return false;
+  // a headline may exclaim midway (「“成绩单”来了！主要指标稳中有进」): a short line, the words
+  // after the mark a phrase, not a sentence running on
+  const mid = /[！？!?](.+)$/.exec(text);
+  if (mid?.[1] && (width > MAX_TITLE_WIDTH || /[，,！？!?]/.test(mid[1]) || displayWidth(mid[1]) > 24))
+    return false;
   // a headline may close on 「！」 or 「？」; a report's title on nothing
   if (endsSentence(text) && !/[！？!?]$/.test(text)) return false;
   return (

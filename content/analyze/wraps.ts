@@ -1,5 +1,5 @@
 import type { Suggestion, TextBlock } from './repair';
-import { isMetaLine, isSalutation, isWholeSubtitle } from './front-matter';
+import { isMetaLine, isSalutation, isTitleLine, isWholeSubtitle } from './front-matter';
 import { repairId } from './ids';
 import { commonWordAt, orphanFit, type PairCounts } from './pairs';
 import { matchPoint } from './points';
@@ -259,9 +259,14 @@ export function findWraps(
     if (run.length > 1) found.push(wrapSuggestion(run));
     run = [];
   };
+  // the first line of a text, shaped as a title and set apart from what follows (by a blank line
+  // or removed furniture), is its headline: nothing reads on from it
+  const headline = lines[0] && isTitleLine(lines[0].text) ? lines[0] : undefined;
   for (const line of lines) {
     const head = run[run.length - 1];
-    const sep = head ? between(head, line) : 'block';
+    const apart = head ? between(head, line) : 'block';
+    const sep =
+      head === headline && (apart !== 'nothing' || (line.hints?.gapBefore ?? 0) > 0) ? 'block' : apart;
     const seam: Seam | null =
       head && sep !== 'block'
         ? { head, next: line, headContinues: run.length > 1, acrossFurniture: sep === 'furniture' }

@@ -261,3 +261,31 @@ describe('capital numerals rank above 一、', () => {
     );
   });
 });
+
+describe('a web article’s headline', () => {
+  it('is the title though it exclaims midway, and is never read into the first paragraph', () => {
+    const r = importPastedText(
+      [
+        '数说云溪丨一季度“成绩单”来了！主要指标稳中有进',
+        '',
+        '原创 云溪发布 2024年04月22日 18:30 云溪市',
+        '',
+        '点击上方蓝字 关注我们',
+        '',
+        '4月20日，云溪市召开一季度经济运行分析会。全市经济运行开局良好。',
+      ].join('\n'),
+    );
+    expect(r.title).toBe('数说云溪丨一季度“成绩单”来了！主要指标稳中有进');
+    const first = r.sections[0]?.blocks[0];
+    expect(first?.kind === 'paragraph' && first.text.startsWith('4月20日')).toBe(true);
+  });
+
+  it('takes no sentence that runs on past its 「！」 for a title', () => {
+    const r = importPastedText(
+      ['大家好！今天我们在这里召开全区经济工作会议，总结成绩', '', '一、工作回顾', '全区经济增长5%。'].join(
+        '\n',
+      ),
+    );
+    expect(r.title).not.toContain('大家好');
+  });
+});
