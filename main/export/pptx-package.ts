@@ -21,7 +21,8 @@ import { zipParts } from './zip';
  * - slides, layouts, masters, notes: every p:sp with a p:txBody (#1441), a:effectLst in a solid
  *   background (#1442), one a:pPr per paragraph and first (pptxgenjs writes one before every run
  *   of a paragraph whose runs differ, e.g. a 数说 number and its unit), `<a:ln></a:ln>` written as
- *   the no-line it means;
+ *   the no-line it means; shape ids unique on a slide (the slide-number field takes the id of
+ *   the logo picture);
  * - the notes master: no placeholder shapes (PowerPoint strips them, #1443) and a theme of its
  *   own; each notes slide then places its slide image and notes text itself;
  * - presentation.xml: p:notesMasterIdLst before p:sldIdLst, as CT_Presentation orders them, and
@@ -113,10 +114,28 @@ function contentTypes(xml: string, paths: readonly string[]): string {
 const EMPTY_TX_BODY =
   '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:endParaRPr lang="zh-CN"/></a:p></p:txBody>';
 
+/**
+ * Shape ids unique on a slide: pptxgenjs numbers its slide-number field by the shapes before the
+ * pictures, so a slide with a logo has two shapes of one id (PowerPoint renumbers, that is, repairs).
+ */
+function uniqueShapeIds(xml: string): string {
+  const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
+  if (new Set(ids).size === ids.length) return xml;
+  let next = Math.max(...ids) + 1;
+  const seen = new Set<number>();
+  return xml.replace(/<p:cNvPr id="(\d+)"/g, (tag, id: string) => {
+    if (!seen.has(Number(id))) {
+      seen.add(Number(id));
+      return tag;
+    }
+    return `<p:cNvPr id="${next++}"`;
+  });
+}
+
 /** The repairs every PresentationML part with shapes needs (slides, layouts, masters, notes). */
 function repairShapes(xml: string): string {
   return (
-    xml
+    uniqueShapeIds(xml)
       // #1441: a shape without text still carries a text body
       .replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g, (sp) =>
         sp.includes('<p:txBody>') ? sp : sp.replace(/<\/p:sp>$/, `${EMPTY_TX_BODY}</p:sp>`),
