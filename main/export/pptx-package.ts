@@ -21,8 +21,7 @@ import { zipParts } from './zip';
  * - slides, layouts, masters, notes: every p:sp with a p:txBody (#1441), a:effectLst in a solid
  *   background (#1442), one a:pPr per paragraph and first (pptxgenjs writes one before every run
  *   of a paragraph whose runs differ, e.g. a 数说 number and its unit), `<a:ln></a:ln>` written as
- *   the no-line it means; shape ids unique on a slide (the slide-number field takes the id of
- *   the logo picture);
+ *   the no-line it means; shape ids unique on a slide (the slide-number field always takes 25);
  * - the notes master: no placeholder shapes (PowerPoint strips them, #1443) and a theme of its
  *   own; each notes slide then places its slide image and notes text itself;
  * - presentation.xml: p:notesMasterIdLst before p:sldIdLst, as CT_Presentation orders them, and
@@ -115,8 +114,9 @@ const EMPTY_TX_BODY =
   '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:endParaRPr lang="zh-CN"/></a:p></p:txBody>';
 
 /**
- * Shape ids unique on a slide: pptxgenjs numbers its slide-number field by the shapes before the
- * pictures, so a slide with a logo has two shapes of one id (PowerPoint renumbers, that is, repairs).
+ * Shape ids unique on a slide: pptxgenjs gives its slide-number field the fixed id 25, so a slide
+ * of 24 shapes or more (a 数说 or agenda slide with the logo) has two shapes with one id, which
+ * PowerPoint renumbers, that is, repairs.
  */
 function uniqueShapeIds(xml: string): string {
   const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1]));
