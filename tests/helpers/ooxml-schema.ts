@@ -219,7 +219,11 @@ const PARA_CONTENT =
 const RUN_CONTENT =
   'w:t|w:tab|w:br|w:cr|w:drawing|w:pict|w:fldChar|w:instrText|w:delText|w:sym|w:softHyphen|w:noBreakHyphen|w:footnoteReference|w:endnoteReference|w:separator|w:continuationSeparator|w:lastRenderedPageBreak|w:object|w:ptab|w:pgNum|w:footnoteRef|w:endnoteRef|w:annotationRef|w:dayShort|w:monthShort|w:yearShort*';
 
+/** DrawingML (themes, pictures) is shared by both vocabularies */
+const DRAWINGML = Object.fromEntries(Object.entries(PPTX).filter(([k]) => k.startsWith('a:')));
+
 const DOCX: Record<string, string> = {
+  ...DRAWINGML,
   'w:document': 'w:background w:body',
   'w:body': `${BLOCK}* w:sectPr`,
   'w:hdr': `${BLOCK}*`,

@@ -292,13 +292,7 @@ describe('the Word package', () => {
   });
 
   it('writes every part in the schema order: w:pPr, w:rPr, w:sectPr, tables and styles', () => {
-    expect(
-      problemsOf(
-        briefs,
-        'docx',
-        /^(word\/(document|styles|settings|numbering|header\d*|footer\d*|footnotes|endnotes)\.xml|\[Content_Types\]\.xml|.*\.rels)$/,
-      ).slice(0, 20),
-    ).toEqual([]);
+    expect(problemsOf(briefs, 'docx', /\.(xml|rels)$/).slice(0, 20)).toEqual([]);
   });
 
   it('declares a content type for exactly the parts present, and every relationship finds its part', () => {
