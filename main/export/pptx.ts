@@ -1,6 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { zipParts } from './zip';
+import { finishPptx } from './pptx-package';
 import { composeDeck, type ComposeDeckOptions } from '../../content/compose/deck';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -240,59 +239,53 @@ function addSlide(ctx: Ctx, slide: Deck['slides'][number], scene: SceneContext):
 /**
  * Put the theme's real font names in place of the role placeholders: Latin and complex-script
  * faces by their Latin name, East Asian (a:ea) by the Chinese name, in every slide, chart and
- * the theme's font scheme.
+ * the theme's font scheme. One XML part at a time, by its path in the package.
  */
-export function fixFonts(bytes: Uint8Array, theme: DeckTemplate, marker: ColorRole = 'accent'): Uint8Array {
-  const files = unzipSync(bytes);
+export function fixFonts(
+  path: string,
+  part: string,
+  theme: DeckTemplate,
+  marker: ColorRole = 'accent',
+): string {
   const fonts = theme.fonts.pptx;
-  const markerColor = roleColor(theme, marker);
-  const out: Record<string, Uint8Array> = {};
-  for (const [name, data] of Object.entries(files)) {
-    if (!name.endsWith('.xml')) {
-      out[name] = data;
-      continue;
-    }
-    let xml = strFromU8(data);
-    for (const role of FONT_ROLES) {
-      const token = fontToken(role);
-      const latin = xmlAttr(fonts[role].latin);
-      const ea = xmlAttr(fonts[role].eastAsia);
-      // a latin face with no ea after it (charts) gets one
-      xml = xml.replace(
-        new RegExp(`<a:latin typeface="${token}"([^>]*)/>(?!\\s*<a:ea)`, 'g'),
-        `<a:latin typeface="${latin}"$1/><a:ea typeface="${ea}"/><a:cs typeface="${latin}"/>`,
-      );
-      xml = xml
-        .replace(new RegExp(`<a:latin typeface="${token}"`, 'g'), `<a:latin typeface="${latin}"`)
-        .replace(new RegExp(`<a:ea typeface="${token}"`, 'g'), `<a:ea typeface="${ea}"`)
-        .replace(new RegExp(`<a:cs typeface="${token}"`, 'g'), `<a:cs typeface="${latin}"`)
-        .replace(new RegExp(`typeface="${token}"`, 'g'), `typeface="${latin}"`);
-    }
-    if (name.startsWith('ppt/theme/')) {
-      // the theme's own fonts: headings (major) and body (minor), with their Chinese faces
-      xml = xml
-        .replace(/(<a:majorFont>[\s\S]*?<a:ea typeface=")[^"]*(")/, `$1${xmlAttr(fonts.heading.eastAsia)}$2`)
-        .replace(/(<a:minorFont>[\s\S]*?<a:ea typeface=")[^"]*(")/, `$1${xmlAttr(fonts.body.eastAsia)}$2`)
-        .replace(
-          /(<a:majorFont>[\s\S]*?<a:font script="Hans" typeface=")[^"]*(")/,
-          `$1${xmlAttr(fonts.heading.eastAsia)}$2`,
-        )
-        .replace(
-          /(<a:minorFont>[\s\S]*?<a:font script="Hans" typeface=")[^"]*(")/,
-          `$1${xmlAttr(fonts.body.eastAsia)}$2`,
-        );
-    }
-    if (name.startsWith('ppt/slides/slide')) {
-      // bullets: a smaller square in the scene's marker colour
-      xml = xml.replace(
-        /<a:buSzPct val="100000"\/><a:buChar char="&#x25A0;"\/>/g,
-        `<a:buClr><a:srgbClr val="${markerColor}"/></a:buClr><a:buSzPct val="60000"/><a:buFont typeface="Arial"/><a:buChar char="&#x25A0;"/>`,
-      );
-    }
-    out[name] = strToU8(xml);
+  let xml = part;
+  for (const role of FONT_ROLES) {
+    const token = fontToken(role);
+    const latin = xmlAttr(fonts[role].latin);
+    const ea = xmlAttr(fonts[role].eastAsia);
+    // a latin face with no ea after it (charts) gets one
+    xml = xml.replace(
+      new RegExp(`<a:latin typeface="${token}"([^>]*)/>(?!\\s*<a:ea)`, 'g'),
+      `<a:latin typeface="${latin}"$1/><a:ea typeface="${ea}"/><a:cs typeface="${latin}"/>`,
+    );
+    xml = xml
+      .replace(new RegExp(`<a:latin typeface="${token}"`, 'g'), `<a:latin typeface="${latin}"`)
+      .replace(new RegExp(`<a:ea typeface="${token}"`, 'g'), `<a:ea typeface="${ea}"`)
+      .replace(new RegExp(`<a:cs typeface="${token}"`, 'g'), `<a:cs typeface="${latin}"`)
+      .replace(new RegExp(`typeface="${token}"`, 'g'), `typeface="${latin}"`);
   }
-  // Node's zlib: fflate's deflate costs a fresh process (a command-line call) more than the slides
-  return zipParts(Object.entries(out).map(([path, data]) => ({ path, data })));
+  if (path.startsWith('ppt/theme/')) {
+    // the theme's own fonts: headings (major) and body (minor), with their Chinese faces
+    xml = xml
+      .replace(/(<a:majorFont>[\s\S]*?<a:ea typeface=")[^"]*(")/, `$1${xmlAttr(fonts.heading.eastAsia)}$2`)
+      .replace(/(<a:minorFont>[\s\S]*?<a:ea typeface=")[^"]*(")/, `$1${xmlAttr(fonts.body.eastAsia)}$2`)
+      .replace(
+        /(<a:majorFont>[\s\S]*?<a:font script="Hans" typeface=")[^"]*(")/,
+        `$1${xmlAttr(fonts.heading.eastAsia)}$2`,
+      )
+      .replace(
+        /(<a:minorFont>[\s\S]*?<a:font script="Hans" typeface=")[^"]*(")/,
+        `$1${xmlAttr(fonts.body.eastAsia)}$2`,
+      );
+  }
+  if (path.startsWith('ppt/slides/slide')) {
+    // bullets: a smaller square in the scene's marker colour
+    xml = xml.replace(
+      /<a:buSzPct val="100000"\/><a:buChar char="&#x25A0;"\/>/g,
+      `<a:buClr><a:srgbClr val="${roleColor(theme, marker)}"/></a:buClr><a:buSzPct val="60000"/><a:buFont typeface="Arial"/><a:buChar char="&#x25A0;"/>`,
+    );
+  }
+  return xml;
 }
 
 /** Build the .pptx bytes for a composed deck in a theme. Pure apart from the library: no disk, no network. */
@@ -312,7 +305,8 @@ export async function deckToPptx(deck: Deck, theme: DeckTemplate): Promise<Uint8
   );
   const written = await pptx.write({ outputType: 'uint8array' });
   if (!(written instanceof Uint8Array)) throw new Error('pptxgenjs did not return bytes');
-  return fixFonts(written, theme, ctx.marker);
+  // fonts first, then the package repairs (pptx-package.ts says why a post-pass)
+  return finishPptx(written, (path, xml) => fixFonts(path, xml, theme, ctx.marker));
 }
 
 /** The whole PowerPoint path: compose the deck in the briefing's theme, build the bytes. */
