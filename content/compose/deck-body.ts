@@ -30,7 +30,8 @@ const FACT_BUDGET = 150;
 const leadText = (lead: string): string => lead.replace(/[。；;：:，,]+$/u, '');
 
 function slideOf(title: string, lines: readonly Line[], condensed: readonly string[]): BulletsDraft {
-  const ids = [...new Set(lines.map((l) => l.itemId))];
+  // an item none of whose sentences made a line (its text is in the notes) is on the slide too
+  const ids = [...new Set([...lines.map((l) => l.itemId), ...condensed])];
   return {
     layout: 'bullets',
     title,

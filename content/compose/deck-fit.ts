@@ -269,6 +269,8 @@ function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTe
     const pieces = lineCount(text, width, min) > capacity ? splitSafe(text, width, min, capacity) : [text];
     pieces.forEach((p, k) => entries.push({ text: p, note: k === 0 ? note : '', itemId }));
   });
+  // items with no line of their own (their text is in a line's note) stay with the last run
+  const orphans = d.itemIds.filter((id) => !entries.some((e) => e.itemId === id));
   const bodyH = theme.frames.content.body.h;
   const runs = chunk(entries, theme.limits.maxBullets, (run) => {
     const texts = run.map((e) => e.text);
@@ -276,14 +278,15 @@ function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTe
   });
   return runs.map((run, k) => {
     const texts = run.map((e) => e.text);
+    const ids = [...run.map((e) => e.itemId), ...(k === runs.length - 1 ? orphans : [])];
     return contentTitle(
       {
         ...draft,
         continued: runOf(d, k),
         bullets: texts,
         notes: joinNotes(...run.map((e) => e.note)),
-        itemIds: [...new Set(run.map((e) => e.itemId).filter(Boolean))],
-        ...condensedOf({ condensed: (condensed ?? []).filter((id) => run.some((e) => e.itemId === id)) }, []),
+        itemIds: [...new Set(ids.filter(Boolean))],
+        ...condensedOf({ condensed: (condensed ?? []).filter((id) => ids.includes(id)) }, []),
         fit: { body: bulletsSize(texts, theme) ?? min },
       },
       theme,

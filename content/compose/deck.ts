@@ -201,10 +201,16 @@ export function draftSlides(
   let chartStats: { stat: Stat; label: string; itemId: string }[] = [];
   let dividers = 0;
 
+  let inOpening = false;
   const flushBullets = (): void => {
     if (body.length === 0) return;
-    out.push(...bodySlides(body, title, theme));
+    const made = bodySlides(body, title, theme);
     body = [];
+    const lone = made.length === 1 && made[0]?.bullets.length === 1 ? made[0] : undefined;
+    // a slide of one line is not made: the line joins the slide before (an opening's, the cover)
+    const host = lone ? (inOpening ? out[0] : out[out.length - 1]) : undefined;
+    if (lone && host && host.layout !== 'divider' && host.layout !== 'agenda') foldInto(host, lone, theme);
+    else out.push(...made);
   };
   const figuresSlide = (slideTitle: string, shown: ShownStat[], itemIds: string[]): SlideDraft => ({
     layout: 'figures',
@@ -321,6 +327,7 @@ export function draftSlides(
     switch (r.kind) {
       case 'heading': {
         flush();
+        inOpening = isOpening(r);
         // text before the first heading is the opening, not a chapter the report does not have
         title = r.section.id === INTRO_SECTION_ID ? OPENING : r.title;
         const plan = headingPlan(r);
@@ -440,6 +447,28 @@ export function draftSlides(
   flush();
   out.push({ layout: 'closing', title: theme.texts.closing, notes: '', itemIds: [] });
   return dividersThatHelp(out, dividerAt);
+}
+
+/**
+ * Put a one-line slide's content on the slide before it: as one more line where that is a text
+ * slide with room, else in its notes, the item marked condensed (the list shows 「已精简」).
+ */
+function foldInto(
+  host: SlideDraft,
+  lone: Extract<SlideDraft, { layout: 'bullets' }>,
+  theme: DeckTemplate,
+): void {
+  const note = (lone.bulletNotes ?? []).join('\n\n') || lone.bullets.join('\n');
+  host.itemIds = [...new Set([...host.itemIds, ...lone.itemIds])];
+  if (host.layout === 'bullets' && host.bullets.length < theme.limits.maxBullets) {
+    host.bulletNotes = [...(host.bulletNotes ?? host.bullets.map(() => '')), note];
+    host.bullets = [...host.bullets, ...lone.bullets];
+    host.bulletItemIds = [...(host.bulletItemIds ?? []), ...(lone.bulletItemIds ?? lone.itemIds)];
+    if (lone.condensed) host.condensed = [...(host.condensed ?? []), ...lone.condensed];
+    return;
+  }
+  host.notes = [host.notes, note].filter(Boolean).join('\n\n');
+  host.condensed = [...new Set([...(host.condensed ?? []), ...lone.itemIds])];
 }
 
 /** Parts beyond which a deck needs dividers to be followed. */
