@@ -1,6 +1,7 @@
 import type { DeckTemplate } from '../../templates/schema';
 import type { SlideDraft } from './deck-fit';
 import { factLines } from './deck-lines';
+import { safeCuts } from '../text/safe-cut';
 
 /**
  * The text slides of one section: each point with facts enough becomes a slide of its own — its
@@ -123,9 +124,10 @@ export function bodySlides(
 }
 
 /**
- * A shared slide with a single line is not made: its line joins the slide before it in the
- * section (or after it) when that has room; alone in its section, a point with a fact is shown
- * as its lead and its fact on two lines.
+ * A shared slide with a single line is not made. A point alone in its section with one long
+ * sentence becomes its own slide — the lead as headline, the sentence in clause lines (cut only
+ * after 「，」「；」 outside numbers and quotations); one that cannot be cut so joins the text slide
+ * before it (or after it) when that has room.
  */
 function mergeLoneLines<T extends { rich: boolean; lines: Line[]; title: string; condensed: string[] }>(
   slides: T[],
@@ -138,6 +140,17 @@ function mergeLoneLines<T extends { rich: boolean; lines: Line[]; title: string;
       return;
     }
     const line = s.lines[0] as Line;
+    const [lead, fact] = splitLead(line.text);
+    const clauses = fact ? clauseLines(fact) : [];
+    if (clauses.length >= 2) {
+      out.push({
+        ...s,
+        rich: true,
+        title: lead,
+        lines: clauses.map((c, k) => ({ ...line, text: c, note: k === 0 ? line.note : '' })),
+      });
+      return;
+    }
     const before = out[out.length - 1];
     const after = slides[i + 1];
     const room = (t: T | undefined): t is T => t !== undefined && t.lines.length < theme.limits.maxBullets;
@@ -148,7 +161,6 @@ function mergeLoneLines<T extends { rich: boolean; lines: Line[]; title: string;
       after.lines.unshift(line);
       after.condensed.push(...s.condensed);
     } else {
-      const [lead, fact] = splitLead(line.text);
       out.push({
         ...s,
         lines: fact
@@ -163,6 +175,33 @@ function mergeLoneLines<T extends { rich: boolean; lines: Line[]; title: string;
   return out;
 }
 
+/** Characters a clause line aims at: one line of the body, about. */
+const CLAUSE_LINE = 36;
+
+/** A long sentence as balanced lines of whole clauses; one line when it is short or has no safe clause end. */
+export function clauseLines(sentence: string): string[] {
+  if (sentence.length < CLAUSE_LINE * 1.5) return [sentence];
+  const cuts = safeCuts(sentence);
+  const ends: number[] = [];
+  for (let i = 1; i < sentence.length; i++)
+    if (/[，；]/u.test(sentence[i - 1] ?? '') && cuts[i]) ends.push(i);
+  if (ends.length === 0) return [sentence];
+  const want = Math.max(2, Math.round(sentence.length / CLAUSE_LINE));
+  const lines: string[] = [];
+  let from = 0;
+  for (let k = 1; k < want; k++) {
+    const target = (sentence.length * k) / want;
+    const at = ends.reduce(
+      (best, e) => (Math.abs(e - target) < Math.abs(best - target) ? e : best),
+      ends[0] ?? 0,
+    );
+    if (at <= from) continue;
+    lines.push(sentence.slice(from, at).replace(/[，；]$/u, ''));
+    from = at;
+  }
+  lines.push(sentence.slice(from));
+  return lines.filter(Boolean);
+}
 /** 「lead：fact」 back into its lead and fact. */
 function splitLead(text: string): [string, string] {
   const at = text.indexOf('：');
