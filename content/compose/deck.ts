@@ -158,6 +158,14 @@ export function composeDeck(
   return { themeId: theme.id, fields, slides, ...(logo ? { logo } : {}) };
 }
 
+/**
+ * The briefing items a deck shows shortened — sentences left out, or a title, label or cell cut —
+ * for the list to mark 「已精简」; each one's full text is in the notes of its slides.
+ */
+export function condensedItemIds(deck: Deck): Set<string> {
+  return new Set(deck.slides.flatMap((s) => s.condensed ?? []));
+}
+
 /** The slides before fitting: what goes on which slide, in order. */
 export function draftSlides(
   report: Report,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeDeck, deckDraftItems } from '../../content/compose/deck';
+import { composeDeck, condensedItemIds, deckDraftItems } from '../../content/compose/deck';
 import { chineseNumeral } from '../../content/compose/numbering';
 import { importReport } from '../../content/import';
 import { emptyBriefing } from '../../content/model/briefing';
@@ -210,6 +210,10 @@ describe('the substance of a point', () => {
     // the rhetorical sentence is left for the notes, and the item says it was shortened
     expect(s?.notes).toContain('我们始终坚持把农业作为立镇之本');
     expect(s?.condensed).toEqual(s?.itemIds);
+    expect(condensedItemIds(deck)).toContain(s?.itemIds[0]);
+    // a point shown whole is not marked
+    const whole = deck.slides.find((x) => x.layout === 'bullets' && x.title === '基层治理持续加强');
+    for (const id of whole?.itemIds ?? []) expect(condensedItemIds(deck)).not.toContain(id);
   });
 
   it('lets thin neighbouring points of one section share a slide, each with its fact', () => {
