@@ -121,6 +121,11 @@ interface SlideCommon {
   fit?: SlideFit;
   /** briefing item ids this slide was made from, for the preview's selection */
   itemIds: string[];
+  /**
+   * briefing item ids this slide shows shortened (sentences left out, a title or label cut with
+   * 「……」): the list marks them 「已精简」, and the notes keep their full text
+   */
+  condensed?: string[];
 }
 
 /** A slide inside the deck's body, which may run on over several slides （续）. */

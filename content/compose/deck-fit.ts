@@ -9,7 +9,8 @@ import {
   figureCells,
   TABLE_PAD_X_EM,
 } from '../../templates/scene/geometry';
-import { fitSize, lineCount, splitToLines, truncateToLines } from '../../templates/scene/measure';
+import { fitSize, lineCount, truncateToLines } from '../../templates/scene/measure';
+import { safeCutBefore, safeCuts } from '../text/safe-cut';
 import {
   bulletsItem,
   chartCategoryWidth,
@@ -124,6 +125,68 @@ function chunk<T>(list: readonly T[], max: number, cost: (run: readonly T[]) => 
   return runs;
 }
 
+/** the ellipsis the measure's truncation adds (one character, so it fits where it measured) */
+const ELLIPSIS = '…';
+
+/**
+ * A text shortened to `maxLines` lines with an ellipsis, the cut moved back to a place that changes no
+ * meaning (never inside a number, a quotation or a name: content/text/safe-cut).
+ */
+export function truncateSafe(
+  text: string,
+  widthPx: number,
+  sizePx: number,
+  maxLines: number,
+  suffix = '',
+): string {
+  const t = truncateToLines(text, widthPx, sizePx, maxLines, suffix);
+  if (t === text) return text;
+  const kept = t.replace(/…+$/u, '');
+  const at = safeCutBefore(text, kept.length);
+  return `${text
+    .slice(0, at)
+    .trimEnd()
+    .replace(/[，、；：,;:]+$/u, '')}${ELLIPSIS}`;
+}
+
+const SENTENCE_END = /[。！？；!?;]/u;
+const CLAUSE_END = /[，、：,:]/u;
+
+/**
+ * Split a text into pieces that each fit `maxLines` lines, cutting after a sentence end where
+ * possible, else after a clause, else between characters — always at a safe place, so a number,
+ * quotation or name is never torn across two slides. The pieces joined give the text back.
+ */
+export function splitSafe(text: string, widthPx: number, sizePx: number, maxLines: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest && lineCount(rest, widthPx, sizePx) > maxLines) {
+    let lo = 1;
+    let hi = rest.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (lineCount(rest.slice(0, mid), widthPx, sizePx) <= maxLines) lo = mid;
+      else hi = mid - 1;
+    }
+    const cuts = safeCuts(rest);
+    const lastAfter = (re: RegExp): number => {
+      for (let i = lo; i > 0; i--) if (cuts[i] && re.test(rest[i - 1] ?? '')) return i;
+      return 0;
+    };
+    const sentence = lastAfter(SENTENCE_END);
+    const clause = lastAfter(CLAUSE_END);
+    // only cut at punctuation when that keeps at least half of what would fit
+    let cut = sentence >= lo / 2 ? sentence : clause >= lo / 2 ? clause : safeCutBefore(rest, lo, cuts);
+    // a quotation longer than a slide runs over rather than being torn
+    if (cut === 0) cut = cuts.findIndex((ok, i) => ok && i > lo);
+    if (cut <= 0 || cut >= rest.length) break;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
 interface TitleFit {
   size: number;
   text: string;
@@ -141,7 +204,7 @@ function fitInBox(box: TextBox, text: string, suffix = ''): TitleFit {
   if (size !== null) return { size, text, cut: false };
   const min = box.size.min;
   const lines = Math.max(1, Math.min(box.maxLines, Math.floor(box.h / (min * box.lineHeight))));
-  return { size: min, text: truncateToLines(text, box.w, min, lines, suffix), cut: true };
+  return { size: min, text: truncateSafe(text, box.w, min, lines, suffix), cut: true };
 }
 
 const withTitleNote = (notes: string, full: string, cut: boolean): string =>
@@ -156,7 +219,14 @@ function contentTitle<T extends ContentFitted>(draft: T, theme: DeckTemplate): T
     title: t.text,
     notes: withTitleNote(draft.notes, displayTitle(draft, theme), t.cut),
     fit: { ...draft.fit, title: t.size },
+    ...condensedOf(draft, t.cut ? draft.itemIds : []),
   };
+}
+
+/** The slide's condensed items, with `more` (items it just shortened) added; absent when none. */
+function condensedOf(slide: { condensed?: string[] }, more: readonly string[]): { condensed?: string[] } {
+  const all = [...new Set([...(slide.condensed ?? []), ...more])];
+  return all.length ? { condensed: all } : {};
 }
 
 const runOf = (d: { continued?: boolean }, k: number): boolean => Boolean(d.continued) || k > 0;
@@ -184,7 +254,7 @@ interface BulletEntry {
 
 function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTemplate): FittedSlide[] {
   const min = theme.type.bullets.size.min;
-  const { bulletNotes, bulletItemIds, ...draft } = d;
+  const { bulletNotes, bulletItemIds, condensed, ...draft } = d;
   const widthAtMin = bulletsItem([], theme, min);
   const width = widthAtMin.box.w - (widthAtMin.list?.indentEm ?? 0) * min;
   const capacity = Math.max(
@@ -196,9 +266,11 @@ function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTe
   d.bullets.forEach((text, i) => {
     const note = bulletNotes?.[i] ?? '';
     const itemId = bulletItemIds?.[i] ?? '';
-    const pieces = lineCount(text, width, min) > capacity ? splitToLines(text, width, min, capacity) : [text];
+    const pieces = lineCount(text, width, min) > capacity ? splitSafe(text, width, min, capacity) : [text];
     pieces.forEach((p, k) => entries.push({ text: p, note: k === 0 ? note : '', itemId }));
   });
+  // items with no line of their own (their text is in a line's note) stay with the last run
+  const orphans = d.itemIds.filter((id) => !entries.some((e) => e.itemId === id));
   const bodyH = theme.frames.content.body.h;
   const runs = chunk(entries, theme.limits.maxBullets, (run) => {
     const texts = run.map((e) => e.text);
@@ -206,13 +278,15 @@ function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTe
   });
   return runs.map((run, k) => {
     const texts = run.map((e) => e.text);
+    const ids = [...run.map((e) => e.itemId), ...(k === runs.length - 1 ? orphans : [])];
     return contentTitle(
       {
         ...draft,
         continued: runOf(d, k),
         bullets: texts,
         notes: joinNotes(...run.map((e) => e.note)),
-        itemIds: [...new Set(run.map((e) => e.itemId).filter(Boolean))],
+        itemIds: [...new Set(ids.filter(Boolean))],
+        ...condensedOf({ condensed: (condensed ?? []).filter((id) => ids.includes(id)) }, []),
         fit: { body: bulletsSize(texts, theme) ?? min },
       },
       theme,
@@ -238,15 +312,22 @@ function agendaSize(entries: readonly string[], theme: DeckTemplate): number | n
 function fitAgenda(d: DraftOf<'agenda'>, theme: DeckTemplate): FittedSlide[] {
   const min = theme.type.agenda.size.min;
   // two columns hold twice a column's entries; an entry is kept to two lines of a column
-  const entries = d.agenda.map((e) =>
-    truncateToLines(e, agendaTextWidth(theme, min, 2), min, AGENDA_MAX_LINES),
-  );
+  const entries = d.agenda.map((e) => truncateSafe(e, agendaTextWidth(theme, min, 2), min, AGENDA_MAX_LINES));
+  const cutAgenda = entries.some((e, i) => e !== d.agenda[i]);
   let start = d.start;
   const cost = (run: readonly string[]): number =>
     agendaSize(run, theme) === null ? Infinity : agendaHeight(theme, run, min) / theme.frames.content.body.h;
   return chunk(entries, theme.limits.maxAgenda * 2, cost).map((run, k) => {
     const slide = contentTitle(
-      { ...d, continued: runOf(d, k), agenda: run, start, fit: { body: agendaSize(run, theme) ?? min } },
+      {
+        ...d,
+        continued: runOf(d, k),
+        agenda: run,
+        start,
+        fit: { body: agendaSize(run, theme) ?? min },
+        notes: joinNotes(d.notes, cutAgenda ? d.agenda.join('\n') : ''),
+        ...condensedOf(d, cutAgenda ? d.itemIds : []),
+      },
       theme,
     );
     start += run.length;
@@ -293,14 +374,16 @@ function fitFigures(d: DraftOf<'figures'>, theme: DeckTemplate): FittedSlide[] {
     // a label too long for its card is shortened; the notes keep it whole with its sentence
     const figures = run.map((f) => ({
       ...f,
-      label: truncateToLines(f.label, labelW, label, sizes.labelLines),
+      label: truncateSafe(f.label, labelW, label, sizes.labelLines),
     }));
+    const cutLabel = figures.some((f, i) => f.label !== run[i]?.label);
     return contentTitle(
       {
         ...d,
         continued: runOf(d, k),
         figures,
         notes: joinNotes(d.notes, statNotes(run)),
+        ...condensedOf(d, cutLabel ? d.itemIds : []),
         fit: { value: sizes.value, label },
       },
       theme,
@@ -386,7 +469,7 @@ function fitTable(d: DraftOf<'table'>, theme: DeckTemplate): FittedSlide[] {
   // no cell may run longer than a few lines; the notes keep the whole table
   const rows = table.rows.map((r) =>
     r.map((c, i) =>
-      truncateToLines(c, (colW[i] ?? widest.box.w) - 2 * TABLE_PAD_X_EM * min, min, CELL_MAX_LINES),
+      truncateSafe(c, (colW[i] ?? widest.box.w) - 2 * TABLE_PAD_X_EM * min, min, CELL_MAX_LINES),
     ),
   );
   const cut = rows.some((r, i) => r.some((c, j) => c !== table.rows[i]?.[j]));
@@ -405,6 +488,7 @@ function fitTable(d: DraftOf<'table'>, theme: DeckTemplate): FittedSlide[] {
         continued: runOf(d, k),
         table: { caption: table.caption, rows: [head, ...run] },
         notes,
+        ...condensedOf(d, cut ? d.itemIds : []),
         fit: { body: size(run) ?? min, caption: captionSize(table.caption, theme) },
       },
       theme,
@@ -422,7 +506,7 @@ function fitQuote(d: DraftOf<'quote'>, theme: DeckTemplate): FittedSlide[] {
   const pieces =
     size !== null
       ? [d.quote.text]
-      : splitToLines(
+      : splitSafe(
           d.quote.text,
           box.w,
           qt.size.min,
@@ -452,6 +536,7 @@ function fitCover(d: DraftOf<'cover'>, theme: DeckTemplate): FittedSlide {
     title: title.text,
     ...(sub ? { subtitle: sub.text } : {}),
     notes: withTitleNote(joinNotes(d.notes, sub?.cut ? `副标题：${d.subtitle}` : ''), d.title, title.cut),
+    ...condensedOf(d, title.cut || sub?.cut ? d.itemIds : []),
     fit: { title: title.size, ...(sub ? { body: sub.size } : {}) },
   };
 }
@@ -463,6 +548,7 @@ function fitFramed(d: DraftOf<'divider' | 'closing'>, box: TextBox): FittedSlide
     title: title.text,
     notes: withTitleNote(d.notes, d.title, title.cut),
     fit: { title: title.size },
+    ...condensedOf(d, title.cut ? d.itemIds : []),
   };
 }
 

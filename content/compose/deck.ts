@@ -14,6 +14,8 @@ import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { addRefs, draftItems } from '../briefing/select';
 import { logoImage } from '../briefing/assets';
 import { SECTION_LABELS } from '../analyze/text-rules';
+import { INTRO_SECTION_ID } from '../analyze/ids';
+import { bodySlides, type BodyEntry } from './deck-body';
 import { officialPunctuation } from '../text/punctuation';
 import { chineseNumeral } from './numbering';
 import { officialItem } from './official-text';
@@ -60,12 +62,24 @@ export function deckFields(report: Report, fields: BriefFields): BriefFields {
   };
 }
 
-/** A paragraph as a bullet: its first sentence when short, else its opening words. */
-function paragraphBullet(text: string): string {
-  const first = /^[^。！？]*[。！？]?/.exec(text)?.[0] ?? text;
-  const sentence = first.replace(/[。！？]$/, '');
-  return sentence.length <= 60 ? sentence : `${sentence.slice(0, 56)}……`;
+/** Words a report puts over its opening or closing rather than a numbered part. */
+const OPENING_LABELS = /^(编者按|按语|卷首语|开篇的话|引子)[:：]?$/u;
+
+/** The title the deck gives text that comes before the report's first heading. */
+const OPENING = '开篇';
+
+/**
+ * A top-level section that is the report's opening or closing words — text before the first
+ * heading, or a 写在前面 / 前言 / 编者按 / 结束语 — rather than one of its numbered parts: it gets no
+ * divider, no agenda entry and no number.
+ */
+function isOpening(h: Heading): boolean {
+  if (h.level !== 1) return false;
+  return h.section.id === INTRO_SECTION_ID || SECTION_LABELS.test(h.title) || OPENING_LABELS.test(h.title);
 }
+
+/** A heading that opens a numbered part: a divider of its own, and an entry in the agenda. */
+const isPart = (h: Heading): boolean => headingPlan(h).divider && !isOpening(h);
 
 /** How a heading item shows: a divider slide, and whether its section gets key figures or a chart. */
 function headingPlan(r: Heading): { divider: boolean; figures: boolean; chart: boolean } {
@@ -144,6 +158,14 @@ export function composeDeck(
   return { themeId: theme.id, fields, slides, ...(logo ? { logo } : {}) };
 }
 
+/**
+ * The briefing items a deck shows shortened — sentences left out, or a title, label or cell cut —
+ * for the list to mark 「已精简」; each one's full text is in the notes of its slides.
+ */
+export function condensedItemIds(deck: Deck): Set<string> {
+  return new Set(deck.slides.flatMap((s) => s.condensed ?? []));
+}
+
 /** The slides before fitting: what goes on which slide, in order. */
 export function draftSlides(
   report: Report,
@@ -166,37 +188,37 @@ export function draftSlides(
 
   out.push({ layout: 'cover', title: fields.title, subtitle: fields.subtitle, notes: '', itemIds: [] });
 
-  const headings = resolved.filter((r): r is Heading => r.kind === 'heading');
-  const dividerHeadings = headings.filter((h) => headingPlan(h).divider);
-  if (dividerHeadings.length > 1) {
+  // the agenda lists exactly the parts that are numbered, so its numbers are the dividers' numbers
+  const parts = resolved.filter((r): r is Heading => r.kind === 'heading' && isPart(r));
+  if (parts.length > 1) {
     out.push({
       layout: 'agenda',
       title: theme.texts.agenda,
-      agenda: dividerHeadings.map((h) => h.title),
+      agenda: parts.map((h) => h.title),
       start: 1,
       notes: '',
-      itemIds: dividerHeadings.map((h) => h.item.id),
+      itemIds: parts.map((h) => h.item.id),
     });
   }
 
   let title = fields.title;
-  let bullets: { text: string; note: string; itemId: string }[] = [];
+  let body: BodyEntry[] = [];
+  /** the dividers made, with whether staff asked for them (those stay whatever the deck's size) */
+  const dividerAt: { index: number; asked: boolean }[] = [];
   let stats: { stat: ShownStat; itemId: string }[] = [];
   let chartStats: { stat: Stat; label: string; itemId: string }[] = [];
   let dividers = 0;
 
+  let inOpening = false;
   const flushBullets = (): void => {
-    if (bullets.length === 0) return;
-    out.push({
-      layout: 'bullets',
-      title,
-      bullets: bullets.map((b) => b.text),
-      bulletNotes: bullets.map((b) => b.note),
-      bulletItemIds: bullets.map((b) => b.itemId),
-      notes: '',
-      itemIds: [...new Set(bullets.map((b) => b.itemId))],
-    });
-    bullets = [];
+    if (body.length === 0) return;
+    const made = bodySlides(body, title, theme);
+    body = [];
+    const lone = made.length === 1 && made[0]?.bullets.length === 1 ? made[0] : undefined;
+    // a slide of one line is not made: the line joins the slide before (an opening's, the cover)
+    const host = lone ? (inOpening ? out[0] : out[out.length - 1]) : undefined;
+    if (lone && host && host.layout !== 'divider' && host.layout !== 'agenda') foldInto(host, lone, theme);
+    else out.push(...made);
   };
   const figuresSlide = (slideTitle: string, shown: ShownStat[], itemIds: string[]): SlideDraft => ({
     layout: 'figures',
@@ -262,8 +284,12 @@ export function draftSlides(
     flushStats();
   };
   const bullet = (text: string, note: string, itemId: string): void => {
-    bullets.push({ text, note, itemId });
+    body.push({ kind: 'line', text, note, itemId });
   };
+  const textEntry = (r: Extract<ResolvedItem, { kind: 'point' | 'paragraph' }>): BodyEntry =>
+    r.kind === 'point'
+      ? { kind: 'point', lead: r.lead, text: r.text, itemId: r.item.id }
+      : { kind: 'paragraph', text: r.text, itemId: r.item.id };
   const ownSlide = (draft: SlideDraft): void => {
     flushBullets();
     out.push(draft);
@@ -284,18 +310,18 @@ export function draftSlides(
       picks.forEach((s) => markShown(shownIds, s));
       drafts.push(
         figuresSlide(
-          `${theme.texts.figures}｜${r.title}`,
+          `${theme.texts.figures}｜${title}`,
           picks.map((s) => shownStat(s)),
           [itemId],
         ),
       );
     }
-    if (series) drafts.push(chartSlide(r.title, seriesChart(series), [itemId]));
+    if (series) drafts.push(chartSlide(title, seriesChart(series), [itemId]));
     else if (asChart && picks.length > 0) {
       picks.forEach((s) => markShown(shownIds, s));
       drafts.push(
         ...chartSlides(
-          r.title,
+          title,
           picks.map((s) => ({ stat: s, label: s.label })),
           [itemId],
         ),
@@ -309,16 +335,17 @@ export function draftSlides(
     switch (r.kind) {
       case 'heading': {
         flush();
-        title = r.title;
+        inOpening = isOpening(r);
+        // text before the first heading is the opening, not a chapter the report does not have
+        title = r.section.id === INTRO_SECTION_ID ? OPENING : r.title;
         const plan = headingPlan(r);
-        if (plan.divider) {
-          // 前言 / 结束语 and the like get a divider without a number, and take none from the sequence
-          const label = SECTION_LABELS.test(r.title);
-          if (!label) dividers++;
+        if (isPart(r)) {
+          dividers++;
+          dividerAt.push({ index: out.length, asked: r.item.layout === 'divider' });
           out.push({
             layout: 'divider',
             title: r.title,
-            number: label ? '' : `${chineseNumeral(dividers)}、`,
+            number: `${chineseNumeral(dividers)}、`,
             notes: '',
             itemIds: [itemId],
           });
@@ -358,10 +385,10 @@ export function draftSlides(
               );
               break;
             }
-            bullet(lead || paragraphBullet(text), lead ? `${lead}：${text}` : text, itemId);
+            body.push(textEntry(r));
             break;
           default:
-            bullet(lead || paragraphBullet(text), lead ? `${lead}：${text}` : text, itemId);
+            body.push(textEntry(r));
         }
         break;
       }
@@ -427,5 +454,50 @@ export function draftSlides(
   }
   flush();
   out.push({ layout: 'closing', title: theme.texts.closing, notes: '', itemIds: [] });
-  return out;
+  return dividersThatHelp(out, dividerAt);
+}
+
+/**
+ * Put a one-line slide's content on the slide before it: as one more line where that is a text
+ * slide with room, else in its notes, the item marked condensed (the list shows 「已精简」).
+ */
+function foldInto(
+  host: SlideDraft,
+  lone: Extract<SlideDraft, { layout: 'bullets' }>,
+  theme: DeckTemplate,
+): void {
+  const note = (lone.bulletNotes ?? []).join('\n\n') || lone.bullets.join('\n');
+  host.itemIds = [...new Set([...host.itemIds, ...lone.itemIds])];
+  if (host.layout === 'bullets' && host.bullets.length < theme.limits.maxBullets) {
+    host.bulletNotes = [...(host.bulletNotes ?? host.bullets.map(() => '')), note];
+    host.bullets = [...host.bullets, ...lone.bullets];
+    host.bulletItemIds = [...(host.bulletItemIds ?? []), ...(lone.bulletItemIds ?? lone.itemIds)];
+    if (lone.condensed) host.condensed = [...(host.condensed ?? []), ...lone.condensed];
+    return;
+  }
+  host.notes = [host.notes, note].filter(Boolean).join('\n\n');
+  host.condensed = [...new Set([...(host.condensed ?? []), ...lone.itemIds])];
+}
+
+/** Parts beyond which a deck needs dividers to be followed. */
+const PARTS_WITHOUT_DIVIDERS = 5;
+/** Slides a part has, on average, when its divider helps the audience see where it starts. */
+const SLIDES_PER_DIVIDED_PART = 3;
+
+/**
+ * Dividers only where they help: a deck of more than about five parts, or of parts that run over
+ * several slides each. Otherwise the automatic dividers go, and the agenda (numbered as the parts
+ * are) and each slide's title carry the structure. Dividers staff asked for always stay.
+ */
+function dividersThatHelp(
+  slides: SlideDraft[],
+  dividerAt: readonly { index: number; asked: boolean }[],
+): SlideDraft[] {
+  if (dividerAt.length === 0 || dividerAt.length > PARTS_WITHOUT_DIVIDERS) return slides;
+  const first = dividerAt[0]?.index ?? 0;
+  const closing = slides.length - 1;
+  const partSlides = closing - first - dividerAt.length;
+  if (partSlides >= SLIDES_PER_DIVIDED_PART * dividerAt.length) return slides;
+  const drop = new Set(dividerAt.filter((d) => !d.asked).map((d) => d.index));
+  return slides.filter((_, i) => !drop.has(i));
 }

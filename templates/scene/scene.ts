@@ -368,7 +368,9 @@ function contentBody(slide: ContentSlide, theme: DeckTemplate): SceneItem[] {
     case 'agenda':
       return agendaItems(slide, theme);
     case 'bullets':
-      return [bulletsItem(slide.bullets, theme, slide.fit?.body ?? theme.type.bullets.size.max)];
+      return [
+        balancedOnSlide(bulletsItem(slide.bullets, theme, slide.fit?.body ?? theme.type.bullets.size.max)),
+      ];
     case 'figures':
       return figureItems(slide, theme);
     case 'image':
@@ -380,6 +382,21 @@ function contentBody(slide: ContentSlide, theme: DeckTemplate): SceneItem[] {
     case 'quote':
       return quoteItems(slide, theme);
   }
+}
+
+/** Of the room a short text leaves under it, the part that goes above it instead. */
+const BALANCE_ABOVE = 0.3;
+
+/**
+ * A top-aligned text moved down by part of the room it leaves empty, so a few lines sit in the
+ * upper middle of the slide rather than under the title with the lower half bare; its box keeps
+ * its bottom edge, so it holds what it held.
+ */
+function balancedOnSlide(item: SceneText): SceneText {
+  const free = item.box.h - textHeight(item);
+  if (free <= 0) return item;
+  const shift = Math.round(free * BALANCE_ABOVE);
+  return { ...item, box: { ...item.box, y: item.box.y + shift, h: item.box.h - shift } };
 }
 
 // ---- layouts ----

@@ -14,6 +14,7 @@ import {
   briefingOf,
   item,
   longText,
+  LONG_SENTENCE as LONG,
   makeReport,
   point,
   section,
@@ -56,16 +57,17 @@ describe('the automatic draft of a newspaper report', () => {
     expect(deck.slides.at(-1)).toMatchObject({ layout: 'closing', title: '汇报完毕，敬请批评指正' });
   });
 
-  it('has a divider per top-level section, numbered 一、二、… in order, listed in the agenda', () => {
+  it('has a divider per numbered part, 一、二、… in order, the same parts and numbers as the agenda', () => {
     const dividers = deck.slides.filter((s) => s.layout === 'divider');
+    // the 编者按 is the report's opening words, not a part: no divider, no number, no agenda entry
+    const parts = report.sections.filter((s) => s.title !== '编者按');
+    expect(parts.length).toBe(report.sections.length - 1);
     // slide text carries full-width punctuation (「发展为要，坚定信心…」) whatever the paste had
-    expect(dividers.map((d) => d.title)).toEqual(report.sections.map((s) => official(s.title)));
-    const numbered = dividers.map((d) => d.number).filter(Boolean);
-    expect(numbered.length).toBeGreaterThan(8);
-    expect(numbered).toEqual(NUMBERS.slice(0, numbered.length));
+    expect(dividers.map((d) => d.title)).toEqual(parts.map((s) => official(s.title)));
+    expect(dividers.map((d) => d.number)).toEqual(NUMBERS.slice(0, parts.length));
     const agenda = deck.slides.filter((s) => s.layout === 'agenda').flatMap((s) => s.agenda ?? []);
     expect(agenda).toEqual(
-      report.sections.map((s) => official(s.title)).map((t) => expect.stringContaining(t.slice(0, 6))),
+      parts.map((s) => official(s.title)).map((t) => expect.stringContaining(t.slice(0, 6))),
     );
   });
 
@@ -85,10 +87,14 @@ describe('the automatic draft of a newspaper report', () => {
     });
     expect(points.length).toBeGreaterThan(10);
     const bullets = deck.slides.filter((s) => s.layout === 'bullets');
-    const shown = bullets.flatMap(bulletsOf);
+    // a point is the headline of its own slide, or the start of a line on a slide it shares
+    const shown = [
+      ...bullets.map((s) => s.title),
+      ...bullets.flatMap(bulletsOf).map((b) => b.split('：')[0]),
+    ];
     const notes = bullets.map((s) => s.notes).join('\n');
     for (const p of points) {
-      expect(shown).toContain(official(p.lead));
+      expect(shown).toContain(official(p.lead).replace(/[。；：，]+$/u, ''));
       expect(notes).toContain(official(p.text));
     }
   });
@@ -171,10 +177,13 @@ describeSharedReport('the automatic draft of the shared district report', () => 
     deck = composeDeck(report, emptyBriefing(), theme());
   });
 
-  it('gives 写在前面, a label rather than a numbered part, a divider without a number', () => {
+  it('takes 写在前面 as the opening: no divider or agenda entry, so the parts number from 一', () => {
     const dividers = deck.slides.filter((s) => s.layout === 'divider');
-    expect(dividers[0]).toMatchObject({ title: '写在前面', number: '' });
-    expect(dividers.slice(1, 4).map((d) => d.number)).toEqual(['一、', '二、', '三、']);
+    expect(dividers.map((d) => d.title)).not.toContain('写在前面');
+    expect(dividers.slice(0, 3).map((d) => d.number)).toEqual(['一、', '二、', '三、']);
+    const agenda = deck.slides.find((s) => s.layout === 'agenda');
+    expect(agenda?.layout === 'agenda' && agenda.agenda[0]).toBe(dividers[0]?.title);
+    expect(deck.slides[2]).toMatchObject({ layout: 'bullets', title: '写在前面' });
   });
 
   it('shows the opening sentences of its introduction of paragraphs', () => {
@@ -283,7 +292,14 @@ describe('layout overrides', () => {
       item('block', 'q1'),
     ];
     const deck = composeDeck(report, briefingOf(items), theme());
-    const dividers = deck.slides.filter((s) => s.layout === 'divider');
+    // two parts of one slide each: their dividers would not help, their titles carry them
+    expect(deck.slides.filter((s) => s.layout === 'divider')).toEqual([]);
+    const asked = items.map((i) =>
+      i.ref.type === 'section' && i.ref.id !== 's1' ? { ...i, layout: 'divider' as const } : i,
+    );
+    const dividers = composeDeck(report, briefingOf(asked), theme()).slides.filter(
+      (s) => s.layout === 'divider',
+    );
     expect(dividers.map((d) => d.title)).toEqual(['下半年工作安排', '主要指标完成情况']);
     expect(dividers.map((d) => d.number)).toEqual(['一、', '二、']);
     expect(deck.slides.find((s) => s.layout === 'agenda')?.agenda).toEqual([
@@ -354,12 +370,14 @@ describe('text never overflows: long titles and long points', () => {
 
   it('cuts a point too long for a whole slide between sentences, onto （续） slides, losing nothing', () => {
     const longPoint = (report.sections[0]?.blocks[3] as { lead: string }).lead;
+    // its one sentence of body follows the lead on the same line
+    const line = `${longPoint.replace(/。$/u, '')}：${LONG.replace(/。$/u, '')}`;
     const pieces = deck.slides
       .filter((s) => s.layout === 'bullets')
       .flatMap((s) => s.bullets ?? [])
-      .filter((b) => b.includes('条：') && longPoint.includes(b));
+      .filter((b) => b.includes('条：') && line.includes(b));
     expect(pieces.length).toBeGreaterThan(1);
-    expect(pieces.join('')).toBe(longPoint);
+    expect(pieces.join('')).toBe(line);
   });
 
   it('splits a 20-row table with its header on every slide and every row once', () => {

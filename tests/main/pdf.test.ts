@@ -136,8 +136,16 @@ describe('printing a deck to PDF with the installed Chromium', () => {
         const title = s.layout === 'quote' ? (s.quote?.text ?? '') : displayTitle(s, theme);
         expect(text, `${themeId} ${s.id}`).toContain(squash(title));
       }
-      // speaker notes stay out of the printed pages
-      expect(text).not.toContain(squash('企业复工跑出加速度的具体做法和成效'));
+      // speaker notes stay out of the printed pages: what only the notes say is not printed
+      const shown = squash(
+        deck.slides.map((s) => JSON.stringify(s, (k, v: unknown) => (k === 'notes' ? '' : v))).join(''),
+      );
+      const notesOnly = deck.slides
+        .flatMap((s) => s.notes.split(/[。\n：]/u))
+        .map(squash)
+        .filter((t) => t.length >= 8 && !shown.includes(t));
+      expect(notesOnly.length, themeId).toBeGreaterThan(0);
+      for (const t of notesOnly) expect(text).not.toContain(t);
     }
   }, 120_000);
 

@@ -162,7 +162,24 @@ describe('rendering a slide (the preview and the HTML deck share this)', () => {
     const html = renderSlide(sample('bullets'), ctx('gov-red'));
     const { title, body } = theme.frames.content;
     expect(html).toContain(`left:${title.x}px;top:${title.y}px;width:${title.w}px;height:${title.h}px`);
-    expect(html).toContain(`left:${body.x}px;top:${body.y}px;width:${body.w}px;height:${body.h}px`);
+    // the list keeps the body's sides and bottom edge; a short one sits lower, in the upper middle
+    const box = new RegExp(
+      `bs-bullets[^>]*left:${body.x}px;top:(\\d+)px;width:${body.w}px;height:(\\d+)px`,
+    ).exec(html);
+    const top = Number(box?.[1]);
+    expect(top).toBeGreaterThan(body.y);
+    expect(top + Number(box?.[2])).toBe(body.y + body.h);
+  });
+
+  it('leaves a list that fills the body where the body starts', () => {
+    const theme = builtinRegistry().get('deck', 'gov-red');
+    const { body } = theme.frames.content;
+    const full = {
+      ...sample('bullets'),
+      bullets: Array.from({ length: 5 }, () => '全面推进重点项目建设'.repeat(6)),
+    };
+    const html = renderSlide(full, ctx('gov-red'));
+    expect(html).toMatch(new RegExp(`bs-bullets[^>]*left:${body.x}px;top:${body.y}px;`));
   });
 
   it('uses the sizes compose chose to make the text fit', () => {
