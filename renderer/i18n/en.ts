@@ -237,7 +237,10 @@ export const en: Shape<typeof zh> = {
   },
   fields: {
     heading: 'Brief details',
-    intro: 'Used on the cover, masthead and distribution lines; empty fields are left out.',
+    intro:
+      'Used on the cover, masthead and distribution lines; empty fields are left out. They belong to the office and are kept when a new report is imported.',
+    clear: 'Clear',
+    clearHint: 'Clear all brief details (can be undone)',
     title: 'Title',
     titlePlaceholder: 'Default: the report title, {{title}}',
     subtitle: 'Subtitle',
@@ -283,6 +286,12 @@ export const en: Shape<typeof zh> = {
     body: '“{{name}}” has changes that are not saved. Save them first?',
     save: 'Save',
     discard: 'Don’t save',
+    cancel: 'Cancel',
+  },
+  redraft: {
+    heading: 'Replace the current content?',
+    body: 'Make draft replaces the {{count}} items of the {{output}} list, with your edits, by the automatic draft; the {{other}} list stays as it is. You can undo it (Ctrl+Z).',
+    replace: 'Replace',
     cancel: 'Cancel',
   },
   replace: {

@@ -228,7 +228,9 @@ export const zh = {
   },
   fields: {
     heading: '简报信息',
-    intro: '这些信息用于封面、报头和报尾；留空的项目不出现。',
+    intro: '这些信息用于封面、报头和报尾；留空的项目不出现。它们属于本单位，导入新报告时保留。',
+    clear: '清空',
+    clearHint: '清空全部简报信息（可撤销）',
     title: '标题',
     titlePlaceholder: '默认用报告标题：{{title}}',
     subtitle: '副标题',
@@ -273,6 +275,12 @@ export const zh = {
     body: '「{{name}}」的修改还没有保存。要先保存吗？',
     save: '保存',
     discard: '不保存',
+    cancel: '取消',
+  },
+  redraft: {
+    heading: '替换当前内容？',
+    body: '「一键生成初稿」会用自动初稿替换{{output}}列表中的 {{count}} 项和其中的修改；{{other}}列表不变。替换后可以撤销（Ctrl+Z）。',
+    replace: '替换',
     cancel: '取消',
   },
   replace: {

@@ -22,7 +22,7 @@ export type BusyTask = (typeof BUSY_TASKS)[number];
 export const OUTLINE_FILTERS = ['all', 'stats', 'figures'] as const;
 export type OutlineFilter = (typeof OUTLINE_FILTERS)[number];
 
-export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'replace', 'about'] as const;
+export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'replace', 'redraft', 'about'] as const;
 export type DialogName = (typeof DIALOGS)[number];
 
 /** What staff answer when work would be lost: save it first, let it go, or keep the desk as it is. */
