@@ -288,6 +288,11 @@ export const en: Shape<typeof zh> = {
     discard: 'Don’t save',
     cancel: 'Cancel',
   },
+  panes: {
+    outline: 'Resize the report pane',
+    briefing: 'Resize the briefing pane',
+    hint: 'Drag to resize; or focus and press ←/→, Home or double-click for the usual widths',
+  },
   redraft: {
     heading: 'Replace the current content?',
     body: 'Make draft replaces the {{count}} items of the {{output}} list, with your edits, by the automatic draft; the {{other}} list stays as it is. You can undo it (Ctrl+Z).',

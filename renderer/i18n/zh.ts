@@ -277,6 +277,11 @@ export const zh = {
     discard: '不保存',
     cancel: '取消',
   },
+  panes: {
+    outline: '调整报告窗格宽度',
+    briefing: '调整简报内容窗格宽度',
+    hint: '拖动调整宽度；选中后按 ←/→ 调整，Home 或双击恢复默认',
+  },
   redraft: {
     heading: '替换当前内容？',
     body: '「一键生成初稿」会用自动初稿替换{{output}}列表中的 {{count}} 项和其中的修改；{{other}}列表不变。替换后可以撤销（Ctrl+Z）。',
