@@ -190,6 +190,7 @@ function resetDesk(): void {
   s.selectItem(null);
   s.selectRow(null);
   s.setCurrentSlide(0);
+  s.markDocumentShown();
   s.setOutlineQuery('');
   s.setOutlineFilter('all');
   useStore.setState({ expanded: {} });

@@ -72,6 +72,9 @@ export const en: Shape<typeof zh> = {
   },
   outline: {
     heading: 'Report',
+    sample: 'Sample',
+    sampleHint:
+      'This is the built-in sample report, for getting to know the app; open or paste your own report to replace it.',
     tabOutline: 'Outline',
     tabRepairs: 'Repairs ({{count}})',
     search: 'Search the report',
@@ -154,6 +157,9 @@ export const en: Shape<typeof zh> = {
   briefing: {
     heading: 'Briefing',
     count: '{{count}} items',
+    countNone: 'Nothing picked',
+    automatic:
+      'The preview shows the automatic draft ({{output}}), and export will use it; tick items or click Auto draft to edit it item by item.',
     empty:
       'Tick sections, points and statistics on the left; they appear here in report order. Or click Auto draft.',
     list: 'Briefing items',
@@ -210,6 +216,7 @@ export const en: Shape<typeof zh> = {
     heading: 'Preview',
     slideOf: 'Slide {{n}} of {{total}}',
     slide: 'Slide {{n}}: {{title}}',
+    slideRole: 'slide',
     thumbnails: 'All slides',
     prev: 'Previous slide',
     next: 'Next slide',

@@ -68,6 +68,8 @@ export const zh = {
   },
   outline: {
     heading: '报告',
+    sample: '示例',
+    sampleHint: '这是内置的示例报告，用来熟悉软件；打开或粘贴自己的报告即可替换它。',
     tabOutline: '大纲',
     tabRepairs: '修复建议（{{count}}）',
     search: '搜索报告',
@@ -149,7 +151,10 @@ export const zh = {
   briefing: {
     heading: '简报内容',
     count: '已选 {{count}} 项',
+    countNone: '未选择内容',
     empty: '在左侧勾选章节、要点和数据，它们会按报告顺序出现在这里；也可以点击「一键生成初稿」。',
+    automatic:
+      '现在预览显示的是自动初稿（{{output}}），导出也将使用它；勾选内容或点击「一键生成初稿」后可以逐项修改。',
     list: '简报条目',
   },
   item: {
@@ -203,6 +208,7 @@ export const zh = {
     heading: '预览',
     slideOf: '第 {{n}} / {{total}} 页',
     slide: '第 {{n}} 页：{{title}}',
+    slideRole: '幻灯片',
     thumbnails: '全部幻灯片',
     prev: '上一页',
     next: '下一页',
