@@ -181,3 +181,84 @@ test('the pane dividers drag and keep their place after a reload, and move with 
     await page.context().close();
   }
 });
+
+test('the preview: a thumbnail shows its own slide, the keyboard moves, the strip is one Tab stop', async ({
+  browser,
+}) => {
+  for (const scale of [1, 1.25]) {
+    const page = await deskAt(browser, scale);
+    const count = page.locator('.slide-count');
+    // the sample report is marked as such, and an empty list says what the preview shows
+    await expect(page.getByText('示例', { exact: true })).toBeVisible();
+    await expect(page.getByRole('note').filter({ hasText: '自动初稿' })).toContainText('导出也将使用它');
+    await expect(page.getByText('已选 0 项')).toHaveCount(0);
+
+    // a section divider's thumbnail (nothing picked) shows that slide, not the agenda
+    const thumbs = page.getByRole('list', { name: '全部幻灯片' }).getByRole('button');
+    await thumbs.nth(2).click();
+    await expect(count).toHaveText(/第 3 \//);
+    await thumbs.nth(5).click();
+    await expect(count).toHaveText(/第 6 \//);
+
+    // one Tab stop for the whole strip: the current thumbnail; arrows move inside it
+    expect(
+      await thumbs.evaluateAll((els) => els.filter((e) => (e as HTMLElement).tabIndex === 0).length),
+    ).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await expect(count).toHaveText(/第 7 \//);
+    await expect(thumbs.nth(6)).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(count).toHaveText(/第 1 \//);
+    await page.keyboard.press('End');
+    await expect(count).toHaveText(/第 (\d+) \/ \1 /);
+    // Tab leaves the strip at once (the next Tab stop is after it, not the next thumbnail)
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.thumbs') === null)).toBe(true);
+
+    // the big slide takes the keys too
+    const stage = page.locator('.slide-stage');
+    await stage.focus();
+    await page.keyboard.press('Home');
+    await expect(count).toHaveText(/第 1 \//);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowRight');
+    await expect(count).toHaveText(/第 3 \//);
+    await page.keyboard.press('PageUp');
+    await expect(count).toHaveText(/第 2 \//);
+    await page.screenshot({ path: `${ARTIFACTS}/preview-keys-${scale}.png` });
+
+    // a heading picked in the list shows its chapter, not the agenda
+    await outline(page)
+      .getByRole('checkbox', { name: /^选中「二、稳住经济运行基本盘」/ })
+      .check();
+    await briefingRows(page).first().click();
+    await expect(page.locator('.thumb.current')).not.toHaveAccessibleName(/目录/);
+    await page.context().close();
+  }
+});
+
+test('a new import starts the preview at the top, and the 已导入 notice goes with the next change', async ({
+  page,
+}) => {
+  await openDesk(page, host.appUrl);
+  const pane = page.getByRole('region', { name: '预览' });
+  await pane.evaluate((el) => el.scrollTo({ top: 2000 }));
+  expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData(
+      'text/plain',
+      '临川县2026年一季度工作简况\n\n一、项目建设\n\n全县新开工项目18个，完成投资9.6亿元。\n\n二、民生实事\n\n改造老旧小区12个。',
+    );
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  });
+  await page.getByRole('dialog', { name: '粘贴文字导入' }).getByRole('button', { name: '导入' }).click();
+  await expect(page.getByRole('status')).toContainText('已导入');
+  expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
+  // the next change to the document takes the notice away
+  await outline(page).getByRole('checkbox').first().check();
+  // at once, well before the few seconds after which it would go by itself
+  await expect(page.getByRole('status').filter({ hasText: '已导入' })).toHaveCount(0, { timeout: 3000 });
+});
