@@ -15,7 +15,7 @@ export { PROJECT_EXTENSION, projectNameFromFile } from './project-name';
  */
 
 export const PROJECT_FORMAT = 'briefing-studio/project';
-export const PROJECT_VERSION = 6;
+export const PROJECT_VERSION = 7;
 
 /** Where the desk was left: reopened projects show the same item and slide. */
 export const DeskStateSchema = z.object({
@@ -84,6 +84,10 @@ interface Migration {
  * their sentences.
  * Version 6 lets the briefing remember the proofreading findings staff ignored, for the same
  * reason: a version 5 app would drop them and the same findings would come back.
+ * Version 7 gives the slides and the Word brief a list each (`briefing.otherItems` holds the one not
+ * shown). A version 6 file's one list was made and edited for the slides, whatever output it was
+ * left on, so it becomes the slide list and the brief starts from a fresh draft; a version 6 app
+ * would drop the second list silently.
  */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   1: {
@@ -116,7 +120,18 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     name: 'v5→v6: ignored proofreading findings in the briefing (none yet)',
     up: (p) => ({ ...p, version: 6 }),
   },
+  6: {
+    name: 'v6→v7: the one item list becomes the slide list, the Word brief starts from a fresh draft',
+    up: (p) => ({ ...p, version: 7, briefing: splitLists((p.briefing ?? {}) as Json) }),
+  },
 };
+
+/** A version 6 briefing's one list as the slide list: shown if it was on slides, else kept aside. */
+function splitLists(briefing: Json): Json {
+  if (briefing.output !== 'brief' || !Array.isArray(briefing.items)) return briefing;
+  // an empty brief list is the fresh draft: compose makes the automatic draft for it
+  return { ...briefing, items: [], otherItems: briefing.items };
+}
 
 /** Turn the desk's document into the text of a `.briefing` file. */
 export function serializeProject(

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runCommand } from './actions/commands';
 import { openFiles, startupOnce } from './actions/document';
@@ -8,6 +8,7 @@ import { BriefingPane } from './components/BriefingPane';
 import { Dialogs } from './components/Dialogs';
 import { NoticeBar, ProgressBar } from './components/NoticeBar';
 import { OutlinePane } from './components/OutlinePane';
+import { PaneDividers, paneStyle, usePaneWidths } from './components/PaneDividers';
 import { ProofPanel } from './components/ProofPanel';
 import { Toolbar } from './components/Toolbar';
 import { Welcome } from './components/Welcome';
@@ -110,6 +111,8 @@ export function App() {
   const [dropping, setDropping] = useState(false);
   const hasReport = useStore((s) => s.report !== null);
   const proofOpen = useStore((s) => s.proofOpen);
+  const desk = useRef<HTMLElement>(null);
+  const [paneWidths, setPaneWidths] = usePaneWidths();
   useWindowWiring(setDropping);
   useDocumentTitle();
   useEffect(() => {
@@ -123,13 +126,18 @@ export function App() {
       <ProgressBar />
       <NoticeBar />
       {hasReport ? (
-        <main className={`desk ${proofOpen ? 'with-proof' : ''}`}>
+        <main
+          ref={desk}
+          className={`desk ${proofOpen ? 'with-proof' : ''} ${Object.keys(paneWidths).length ? 'sized' : ''}`}
+          style={paneStyle(paneWidths)}
+        >
           <OutlinePane />
           <BriefingPane />
           <Suspense fallback={<section className="pane preview" aria-busy="true" />}>
             <PreviewPane />
           </Suspense>
           {proofOpen && <ProofPanel />}
+          <PaneDividers desk={desk} widths={paneWidths} onChange={setPaneWidths} />
         </main>
       ) : started ? (
         <Welcome />

@@ -13,6 +13,7 @@ import { OFFICE_BODY_TEMPLATE } from '../model/values';
 import type { Report } from '../model/report';
 import { indexReport, refKey, resolveItem, type ReportIndex, type ResolvedItem } from './resolve';
 import { addRefs, draftItems, itemIdFor } from './select';
+import { briefingFor } from './lists';
 import { pickKeyStats, sectionSeries } from '../compose/deck-stats';
 import { markShown } from '../stats/series';
 
@@ -265,7 +266,8 @@ export function mergeWithNext(briefing: Briefing, report: Report, itemId: string
 // ---- whole-briefing edits ----
 
 export function setOutput(briefing: Briefing, output: Output): Briefing {
-  return briefing.output === output ? briefing : { ...briefing, output };
+  // each output keeps its own list: switching shows the other one and keeps this one aside
+  return briefingFor(briefing, output);
 }
 
 /** Choose a built-in or user template; for a brief this also leaves the office's own template. */
@@ -316,7 +318,8 @@ export const DRAFT_STATS_PER_SECTION = 4;
  * series, those as a chart. No statistic is picked twice.
  */
 export function draftBriefing(report: Report, briefing: Briefing, output: Output): Briefing {
-  let draft: Briefing = { ...briefing, output, items: draftItems(report) };
+  // the draft replaces the list of its own output only; the other output's list is kept
+  let draft: Briefing = { ...briefingFor(briefing, output), items: draftItems(report) };
   if (output !== 'deck') return draft;
   const shown = new Set<string>();
   const cards: ItemRef[] = [];

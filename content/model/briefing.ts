@@ -128,7 +128,10 @@ export const BriefingSchema = z.object({
   deckTemplate: z.string(),
   briefTemplate: z.string(),
   fields: BriefFieldsSchema,
+  /** the item list of `output`: what the desk shows and edits and what compose reads (see briefing/lists.ts) */
   items: z.array(BriefingItemSchema),
+  /** the other output's item list, kept aside while `output`'s is shown; absent or empty is a fresh draft */
+  otherItems: z.array(BriefingItemSchema).optional(),
   /** the office's own .docx template; when set, the Word brief uses it rather than `briefTemplate`'s page */
   officeTemplate: OfficeTemplateSchema.optional(),
   /** the organisation's logo for decks */

@@ -1,4 +1,5 @@
 import { officeTemplateFile } from '../../content/briefing/assets';
+import { briefingFor } from '../../content/briefing/lists';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import type { TemplateRegistry } from '../../templates/registry';
@@ -79,6 +80,8 @@ export async function renderOutput(
   registry: TemplateRegistry,
   env: Omit<ExportEnv, 'printPdf'> = {},
 ): Promise<RenderedOutput> {
+  // each output has its own item list, whichever one the desk is showing
+  briefing = briefingFor(briefing, format === 'docx' ? 'brief' : 'deck');
   const name = (ext: string): string => safeFileName(briefing.fields.title || report.title || '简报', ext);
   switch (format) {
     case 'docx': {

@@ -177,6 +177,8 @@ function freshBriefing(current: Briefing): Briefing {
     output: current.output,
     deckTemplate: current.deckTemplate,
     briefTemplate: current.briefTemplate,
+    // 简报信息 (unit, date, issue number …) belong to the office too: 清空 in the dialog resets them
+    fields: current.fields,
     // the office's template and logo belong to the office, not to one report
     ...(current.officeTemplate ? { officeTemplate: current.officeTemplate } : {}),
     ...(current.logo ? { logo: current.logo } : {}),
@@ -188,6 +190,7 @@ function resetDesk(): void {
   s.selectItem(null);
   s.selectRow(null);
   s.setCurrentSlide(0);
+  s.markDocumentShown();
   s.setOutlineQuery('');
   s.setOutlineFilter('all');
   useStore.setState({ expanded: {} });

@@ -162,7 +162,8 @@ const ItemRow = memo(function ItemRow({ itemId, index }: RowProps) {
   if (!report || !item) return null;
   const r = resolveCached(report, item);
   const summary = r ? itemSummary(r) : t('item.missing');
-  const kind = r ? r.kind : 'paragraph';
+  // a table is a figure of the report's model, but staff call it 表, not 图
+  const kind = r ? (r.kind === 'figure' && r.figure.kind === 'table' ? 'table' : r.kind) : 'paragraph';
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>): void => {
     if (isEditable(e.target as Element)) return;
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
@@ -237,6 +238,7 @@ export function BriefingPane() {
   const hasReport = useStore((st) => st.report !== null);
   // the pane follows the order of items, not their words: typing re-renders one line, not the list
   const idKey = useStore((st) => st.briefing.items.map((i) => i.id).join('\n'));
+  const output = useStore((st) => st.briefing.output);
   const selectedItemId = useStore((st) => st.selectedItemId);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -277,11 +279,18 @@ export function BriefingPane() {
       <div className="pane-head">
         <h2>{t('briefing.heading')}</h2>
         <span className="muted small">
-          {t('briefing.count', { count: ids.length })} · {t('item.keys')}
+          {ids.length === 0 ? t('briefing.countNone') : t('briefing.count', { count: ids.length })} ·{' '}
+          {t('item.keys')}
         </span>
       </div>
       {ids.length === 0 ? (
-        <p className="muted pad">{t('briefing.empty')}</p>
+        <>
+          {/* an empty list is not an empty deck: say what the preview and an export show */}
+          <p className="pad empty-automatic" role="note">
+            {t('briefing.automatic', { output: t(`output.${output}`) })}
+          </p>
+          <p className="muted pad">{t('briefing.empty')}</p>
+        </>
       ) : (
         <DndContext
           sensors={sensors}

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OUTPUTS } from '../../content/model/values';
 import { BRIEF_FIELD_KEYS } from '../../templates/model';
 import { imageDataUri } from '../../templates/render/escape';
 import { answerReplace, answerUnsaved, discardRecovery, importText, recover } from '../actions/document';
@@ -110,35 +111,49 @@ export function FieldsDialog() {
   const fields = useStore((s) => s.briefing.fields);
   const reportTitle = useStore((s) => s.report?.title ?? '');
   const setField = useStore((s) => s.setField);
+  const clearFields = useStore((s) => s.clearFields);
   const close = useStore((s) => s.openDialog);
+  const filled = BRIEF_FIELD_KEYS.some((k) => fields[k] !== '');
   return (
-    <Modal title={t('fields.heading')} onCancel={() => close(null)} className="modal-wide">
-      <p className="muted">{t('fields.intro')}</p>
-      <div className="fields-grid">
-        {BRIEF_FIELD_KEYS.map((name) => (
-          <label key={name} className={`field ${name === 'note' || name === 'title' ? 'field-wide' : ''}`}>
-            <span>{t(`fields.${name}`)}</span>
-            {name === 'note' ? (
-              <textarea rows={2} value={fields[name]} onChange={(e) => setField(name, e.target.value)} />
-            ) : (
-              <input
-                type="text"
-                value={fields[name]}
-                placeholder={
-                  name === 'title'
-                    ? t('fields.titlePlaceholder', { title: reportTitle })
-                    : name === 'date'
-                      ? t('fields.datePlaceholder')
-                      : undefined
-                }
-                onChange={(e) => setField(name, e.target.value)}
-              />
-            )}
-          </label>
-        ))}
+    <Modal title={t('fields.heading')} onCancel={() => close(null)} className="modal-wide modal-scroll">
+      {/* the fields scroll between the heading and the buttons, so 完成 stays on a short screen */}
+      <div className="modal-body">
+        <p className="muted">{t('fields.intro')}</p>
+        <div className="fields-grid">
+          {BRIEF_FIELD_KEYS.map((name) => (
+            <label key={name} className={`field ${name === 'note' || name === 'title' ? 'field-wide' : ''}`}>
+              <span>{t(`fields.${name}`)}</span>
+              {name === 'note' ? (
+                <textarea rows={2} value={fields[name]} onChange={(e) => setField(name, e.target.value)} />
+              ) : (
+                <input
+                  type="text"
+                  value={fields[name]}
+                  placeholder={
+                    name === 'title'
+                      ? t('fields.titlePlaceholder', { title: reportTitle })
+                      : name === 'date'
+                        ? t('fields.datePlaceholder')
+                        : undefined
+                  }
+                  onChange={(e) => setField(name, e.target.value)}
+                />
+              )}
+            </label>
+          ))}
+        </div>
+        <LogoField />
       </div>
-      <LogoField />
       <div className="modal-actions">
+        <button
+          type="button"
+          className="modal-actions-start"
+          disabled={!filled}
+          title={t('fields.clearHint')}
+          onClick={clearFields}
+        >
+          {t('fields.clear')}
+        </button>
         <button type="button" className="primary" onClick={() => close(null)}>
           {t('fields.done')}
         </button>
@@ -207,6 +222,36 @@ export function ReplaceDialog() {
   );
 }
 
+/** 一键生成初稿 over a list staff have made: ask before the draft replaces it (it can be undone). */
+export function RedraftDialog() {
+  const { t } = useTranslation();
+  const output = useStore((s) => s.briefing.output);
+  const count = useStore((s) => s.briefing.items.length);
+  const close = useStore((s) => s.openDialog);
+  const draft = useStore((s) => s.draft);
+  const other = OUTPUTS.find((o) => o !== output) ?? output;
+  return (
+    <Modal title={t('redraft.heading')} onCancel={() => close(null)}>
+      <p>{t('redraft.body', { output: t(`output.${output}`), other: t(`output.${other}`), count })}</p>
+      <div className="modal-actions">
+        <button type="button" onClick={() => close(null)} autoFocus>
+          {t('redraft.cancel')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            close(null);
+            draft(output);
+          }}
+        >
+          {t('redraft.replace')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
 export function AboutDialog() {
   const { t } = useTranslation();
   const version = useStore((s) => s.appVersion);
@@ -240,6 +285,8 @@ export function Dialogs() {
       return <UnsavedDialog />;
     case 'replace':
       return <ReplaceDialog />;
+    case 'redraft':
+      return <RedraftDialog />;
     case 'about':
       return <AboutDialog />;
   }

@@ -1,17 +1,55 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelTask, showInFolder } from '../actions/document';
 import { useDelayed } from '../hooks';
 import { useStore } from '../store/store';
+import type { Notice } from '../store/ui-slice';
+
+/** How long a notice that reports success (已导入, 已保存 …) stays; an error stays until closed. */
+export const NOTICE_MS = 8000;
+
+/**
+ * A notice that only reports (not an error, nothing listed under it, no folder to open) goes after
+ * a few seconds, while the pointer or focus is not on it; any notice but an error goes at the next
+ * change staff make to the document.
+ */
+function useNoticeDismissal(
+  notice: Notice | null,
+  notify: (n: Notice | null) => void,
+): [boolean, (on: boolean) => void] {
+  const [held, setHeld] = useState(false);
+  const brief = notice !== null && notice.kind !== 'error' && !notice.details?.length && !notice.path;
+  useEffect(() => {
+    if (!brief || held) return;
+    const timer = setTimeout(() => notify(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, brief, held, notify]);
+  useEffect(() => {
+    if (!notice || notice.kind === 'error') return;
+    return useStore.subscribe((s, prev) => {
+      if (s.notice === notice && (s.briefing !== prev.briefing || s.report !== prev.report)) notify(null);
+    });
+  }, [notice, notify]);
+  return [held, setHeld];
+}
 
 export function NoticeBar() {
   const { t, i18n } = useTranslation();
   const notice = useStore((s) => s.notice);
   const notify = useStore((s) => s.notify);
   const host = useStore((s) => s.host);
+  const [, hold] = useNoticeDismissal(notice, notify);
   if (!notice) return null;
   const path = notice.path;
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      className={`notice notice-${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      onPointerEnter={() => hold(true)}
+      onPointerLeave={() => hold(false)}
+      onFocus={() => hold(true)}
+      onBlur={() => hold(false)}
+    >
       <span>
         {i18n.language === 'en' ? notice.en : notice.zh}
         {notice.details && notice.details.length > 0 && (

@@ -468,6 +468,11 @@ export function OutlinePane() {
         <p className="report-title" title={t('outline.source', { name: report.source.name })}>
           {report.title || report.source.name}
         </p>
+        {report.source.format === 'sample' && (
+          <span className="badge badge-sample" title={t('outline.sampleHint')}>
+            {t('outline.sample')}
+          </span>
+        )}
       </div>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'outline'} onClick={() => setTab('outline')}>

@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useEffect, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { composeDeck } from '../../content/compose/deck';
 import { composeDoc } from '../../content/compose/doc';
@@ -8,12 +8,21 @@ import { deckCss } from '../../templates/render/slide';
 import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { useWidth } from '../hooks';
 import { briefPreview } from '../preview/brief-adapter';
-import { SlideRenderer, slideForItem, thumbWindow, type RenderedSlide } from '../preview/slides';
+import {
+  SlideRenderer,
+  slideCarries,
+  slideForItem,
+  slideKeyTarget,
+  thumbWindow,
+  type RenderedSlide,
+} from '../preview/slides';
 import { useStore } from '../store/store';
 import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
 import { Markup } from './Markup';
 
 const THUMB_W = 150;
+
+const itemIn = (briefing: Briefing, id: string): boolean => briefing.items.some((i) => i.id === id);
 const renderer = new SlideRenderer();
 const NO_SLIDES: RenderedSlide[] = [];
 
@@ -36,12 +45,18 @@ const Thumb = memo(function Thumb({
         type="button"
         className={`thumb ${current ? 'current' : ''}`}
         aria-current={current ? 'true' : undefined}
+        // the strip is one Tab stop (the current slide's thumbnail); the arrow keys move inside it
+        tabIndex={current ? 0 : -1}
         aria-label={t('preview.slide', { n: index + 1, title: slide.title })}
         data-slide-index={index}
         onClick={() => {
           const s = useStore.getState();
           s.setCurrentSlide(index);
-          if (slide.itemIds[0]) s.selectItem(slide.itemIds[0]);
+          // the item the slide is made from, when it is in the list staff made (the automatic
+          // draft's items are not); the cover, agenda and closing select nothing
+          const own =
+            slide.layout === 'agenda' ? undefined : slide.itemIds.find((id) => itemIn(s.briefing, id));
+          s.selectItem(own ?? null);
         }}
       >
         <span className="thumb-frame" style={{ width: THUMB_W, height: Math.round(SLIDE_H * scale) }}>
@@ -68,12 +83,32 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   const [frameRef, width] = useWidth<HTMLDivElement>();
   const index = Math.min(current, slides.length - 1);
 
-  // selecting an item in the briefing shows the slide made from it
+  // selecting an item in the briefing shows the first slide made from it, unless the slide in
+  // view already is one (a thumbnail clicked selects its item and must stay where it was clicked)
   useEffect(() => {
     if (!selectedItemId) return;
-    const at = slideForItem(slides, selectedItemId);
-    if (at >= 0 && at !== useStore.getState().currentSlide) setCurrent(at);
+    const { currentSlide, briefing: b } = useStore.getState();
+    if (slideCarries(slides, currentSlide, selectedItemId)) return;
+    const ids = b.items.map((i) => i.id);
+    const at = slideForItem(slides, selectedItemId, ids.slice(ids.indexOf(selectedItemId) + 1));
+    if (at >= 0 && at !== currentSlide) setCurrent(at);
   }, [selectedItemId, slides, setCurrent]);
+
+  // the keyboard, when the slide or a thumbnail has focus: as in a presentation program
+  const thumbsRef = useRef<HTMLOListElement>(null);
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const to = slideKeyTarget(e.key, index, slides.length);
+    if (to === null) return;
+    e.preventDefault();
+    setCurrent(to);
+  };
+  // a thumbnail that had focus hands it on to the thumbnail of the slide now shown
+  useEffect(() => {
+    const list = thumbsRef.current;
+    if (!list?.contains(document.activeElement)) return;
+    list.querySelector<HTMLElement>(`[data-slide-index="${index}"]`)?.focus();
+  }, [index]);
 
   const slide = slides[index];
   // the slide in view first, the thumbnails in a background render right after: the desk shows
@@ -111,7 +146,16 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
           </span>
         )}
       </div>
-      <div ref={frameRef} className="slide-stage" style={{ height: Math.round(SLIDE_H * scale) }}>
+      <div
+        ref={frameRef}
+        className="slide-stage"
+        style={{ height: Math.round(SLIDE_H * scale) }}
+        tabIndex={0}
+        role="group"
+        aria-roledescription={t('preview.slideRole')}
+        aria-label={slide ? t('preview.slide', { n: index + 1, title: slide.title }) : undefined}
+        onKeyDown={onKeyDown}
+      >
         {slide && (
           <Markup
             className={`slide-scale current-slide ${themeClass}`}
@@ -125,7 +169,13 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
           {t('preview.window', { from: shown.start + 1, to: shown.end, total: thumbs.length })}
         </p>
       )}
-      <ol className="thumbs" aria-label={t('preview.thumbnails')} start={shown.start + 1}>
+      <ol
+        ref={thumbsRef}
+        className="thumbs"
+        aria-label={t('preview.thumbnails')}
+        start={shown.start + 1}
+        onKeyDown={onKeyDown}
+      >
         {thumbs.slice(shown.start, shown.end).map((sl, k) => {
           const i = shown.start + k;
           return <Thumb key={`${i}`} slide={sl} index={i} current={i === index} themeClass={themeClass} />;
@@ -172,9 +222,16 @@ export function PreviewPane() {
   const { t } = useTranslation();
   const report = useStore((s) => s.report);
   const briefing = useStore((s) => s.briefing);
+  // a document just shown (imported, opened, new) starts at the top of the preview, where its first
+  // slide or page is, not where the last one was scrolled to; a repair or an edit keeps the place
+  const pane = useRef<HTMLElement>(null);
+  const shown = useStore((s) => s.documentShown);
+  useEffect(() => {
+    pane.current?.scrollTo({ top: 0 });
+  }, [shown]);
   if (!report) return null;
   return (
-    <section className="pane preview" aria-label={t('preview.heading')}>
+    <section ref={pane} className="pane preview" aria-label={t('preview.heading')}>
       <div className="pane-head">
         <h2>{t('preview.heading')}</h2>
       </div>

@@ -310,6 +310,7 @@ export function Toolbar() {
   const output = useStore((s) => s.briefing.output);
   const setOutput = useStore((s) => s.setOutput);
   const draft = useStore((s) => s.draft);
+  const listLength = useStore((s) => s.briefing.items.length);
   const openDialog = useStore((s) => s.openDialog);
   const dirty = useStore(isDirty);
   const name = useStore((s) => s.projectName);
@@ -382,7 +383,8 @@ export function Toolbar() {
           type="button"
           disabled={!hasReport}
           title={t('toolbar.draftHint', { output: t(`output.${output}`) })}
-          onClick={() => draft(output)}
+          // a list staff have made is replaced only when they say so (and it can be undone)
+          onClick={() => (listLength > 0 ? openDialog('redraft') : draft(output))}
         >
           {t('toolbar.draft')}
         </button>

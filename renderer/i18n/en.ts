@@ -73,6 +73,9 @@ export const en: Shape<typeof zh> = {
   outline: {
     heading: 'Report',
     opening: 'Opening',
+    sample: 'Sample',
+    sampleHint:
+      'This is the built-in sample report, for getting to know the app; open or paste your own report to replace it.',
     tabOutline: 'Outline',
     tabRepairs: 'Repairs ({{count}})',
     search: 'Search the report',
@@ -155,6 +158,9 @@ export const en: Shape<typeof zh> = {
   briefing: {
     heading: 'Briefing',
     count: '{{count}} items',
+    countNone: 'Nothing picked',
+    automatic:
+      'The preview shows the automatic draft ({{output}}), and export will use it; tick items or click Auto draft to edit it item by item.',
     empty:
       'Tick sections, points and statistics on the left; they appear here in report order. Or click Auto draft.',
     list: 'Briefing items',
@@ -211,6 +217,7 @@ export const en: Shape<typeof zh> = {
     heading: 'Preview',
     slideOf: 'Slide {{n}} of {{total}}',
     slide: 'Slide {{n}}: {{title}}',
+    slideRole: 'slide',
     thumbnails: 'All slides',
     prev: 'Previous slide',
     next: 'Next slide',
@@ -238,7 +245,10 @@ export const en: Shape<typeof zh> = {
   },
   fields: {
     heading: 'Brief details',
-    intro: 'Used on the cover, masthead and distribution lines; empty fields are left out.',
+    intro:
+      'Used on the cover, masthead and distribution lines; empty fields are left out. They belong to the office and are kept when a new report is imported.',
+    clear: 'Clear',
+    clearHint: 'Clear all brief details (can be undone)',
     title: 'Title',
     titlePlaceholder: 'Default: the report title, {{title}}',
     subtitle: 'Subtitle',
@@ -284,6 +294,17 @@ export const en: Shape<typeof zh> = {
     body: '“{{name}}” has changes that are not saved. Save them first?',
     save: 'Save',
     discard: 'Don’t save',
+    cancel: 'Cancel',
+  },
+  panes: {
+    outline: 'Resize the report pane',
+    briefing: 'Resize the briefing pane',
+    hint: 'Drag to resize; or focus and press ←/→, Home or double-click for the usual widths',
+  },
+  redraft: {
+    heading: 'Replace the current content?',
+    body: 'Make draft replaces the {{count}} items of the {{output}} list, with your edits, by the automatic draft; the {{other}} list stays as it is. You can undo it (Ctrl+Z).',
+    replace: 'Replace',
     cancel: 'Cancel',
   },
   replace: {

@@ -69,6 +69,8 @@ export const zh = {
   outline: {
     heading: '报告',
     opening: '开篇',
+    sample: '示例',
+    sampleHint: '这是内置的示例报告，用来熟悉软件；打开或粘贴自己的报告即可替换它。',
     tabOutline: '大纲',
     tabRepairs: '修复建议（{{count}}）',
     search: '搜索报告',
@@ -150,7 +152,10 @@ export const zh = {
   briefing: {
     heading: '简报内容',
     count: '已选 {{count}} 项',
+    countNone: '未选择内容',
     empty: '在左侧勾选章节、要点和数据，它们会按报告顺序出现在这里；也可以点击「一键生成初稿」。',
+    automatic:
+      '现在预览显示的是自动初稿（{{output}}），导出也将使用它；勾选内容或点击「一键生成初稿」后可以逐项修改。',
     list: '简报条目',
   },
   item: {
@@ -204,6 +209,7 @@ export const zh = {
     heading: '预览',
     slideOf: '第 {{n}} / {{total}} 页',
     slide: '第 {{n}} 页：{{title}}',
+    slideRole: '幻灯片',
     thumbnails: '全部幻灯片',
     prev: '上一页',
     next: '下一页',
@@ -229,7 +235,9 @@ export const zh = {
   },
   fields: {
     heading: '简报信息',
-    intro: '这些信息用于封面、报头和报尾；留空的项目不出现。',
+    intro: '这些信息用于封面、报头和报尾；留空的项目不出现。它们属于本单位，导入新报告时保留。',
+    clear: '清空',
+    clearHint: '清空全部简报信息（可撤销）',
     title: '标题',
     titlePlaceholder: '默认用报告标题：{{title}}',
     subtitle: '副标题',
@@ -274,6 +282,17 @@ export const zh = {
     body: '「{{name}}」的修改还没有保存。要先保存吗？',
     save: '保存',
     discard: '不保存',
+    cancel: '取消',
+  },
+  panes: {
+    outline: '调整报告窗格宽度',
+    briefing: '调整简报内容窗格宽度',
+    hint: '拖动调整宽度；选中后按 ←/→ 调整，Home 或双击恢复默认',
+  },
+  redraft: {
+    heading: '替换当前内容？',
+    body: '「一键生成初稿」会用自动初稿替换{{output}}列表中的 {{count}} 项和其中的修改；{{other}}列表不变。替换后可以撤销（Ctrl+Z）。',
+    replace: '替换',
     cancel: '取消',
   },
   replace: {

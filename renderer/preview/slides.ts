@@ -78,9 +78,27 @@ export class SlideRenderer {
   }
 }
 
-/** The slide to show for a briefing item: the first slide made from it. */
-export function slideForItem(slides: readonly RenderedSlide[], itemId: string): number {
+/**
+ * The slide to show for a briefing item: the first slide made from it, never the agenda (目录),
+ * which lists every chapter and so carries every heading. A heading with no slide of its own (its
+ * title is the kicker of the slides under it) shows the first slide of what follows it in the list
+ * (`after`, the item ids after it in order). -1 when no slide carries it.
+ */
+export function slideForItem(
+  slides: readonly RenderedSlide[],
+  itemId: string,
+  after: readonly string[] = [],
+): number {
+  for (const id of [itemId, ...after]) {
+    const at = slides.findIndex((s) => s.layout !== 'agenda' && s.itemIds.includes(id));
+    if (at >= 0) return at;
+  }
   return slides.findIndex((s) => s.itemIds.includes(itemId));
+}
+
+/** Whether the slide at `index` is one made from the item (a thumbnail staff clicked). */
+export function slideCarries(slides: readonly RenderedSlide[], index: number, itemId: string): boolean {
+  return slides[index]?.itemIds.includes(itemId) === true;
 }
 
 /**
@@ -99,4 +117,36 @@ export function thumbWindow(
   if (total <= max) return { start: 0, end: total };
   const start = Math.max(0, Math.min(total - max, current - Math.floor(max / 2)));
   return { start, end: start + max };
+}
+
+/**
+ * The slide a key moves to in the preview (the slide or the thumbnail strip having focus), as in
+ * PowerPoint's and WPS's slide panes: ←/↑/PgUp back, →/↓/PgDn on, Home and End the first and last.
+ * null for any other key, or when the key would not move.
+ */
+export function slideKeyTarget(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  let to: number;
+  switch (key) {
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      to = index - 1;
+      break;
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      to = index + 1;
+      break;
+    case 'Home':
+      to = 0;
+      break;
+    case 'End':
+      to = count - 1;
+      break;
+    default:
+      return null;
+  }
+  to = Math.min(count - 1, Math.max(0, to));
+  return to === index ? null : to;
 }

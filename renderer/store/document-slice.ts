@@ -11,7 +11,7 @@ import type {
   Output,
   SlideLayout,
 } from '../../content/model/briefing';
-import { emptyBriefing } from '../../content/model/values';
+import { emptyBriefing, emptyFields } from '../../content/model/values';
 import type { Report } from '../../content/model/report';
 import { inGroup } from './history';
 import type { AppState } from './store';
@@ -47,6 +47,8 @@ export interface DocumentSlice {
   /** the organisation's logo for decks, or none */
   setLogo: (logo: Logo | undefined) => void;
   setField: (name: keyof BriefFields, value: string) => void;
+  /** 清空: every brief field back to empty, one undo step (they are otherwise kept across imports) */
+  clearFields: () => void;
   draft: (output: Output) => void;
 }
 
@@ -99,6 +101,11 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
         const next = edit.setFields(briefing, { [name]: value });
         if (next !== briefing) set({ briefing: next });
       }),
+    clearFields: () => {
+      const { briefing } = get();
+      const next = edit.setFields(briefing, emptyFields());
+      if (next !== briefing) set({ briefing: next });
+    },
     draft: (output) => change((b, r) => edit.draftBriefing(r, b, output)),
   };
 };

@@ -22,7 +22,7 @@ export type BusyTask = (typeof BUSY_TASKS)[number];
 export const OUTLINE_FILTERS = ['all', 'stats', 'figures'] as const;
 export type OutlineFilter = (typeof OUTLINE_FILTERS)[number];
 
-export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'replace', 'about'] as const;
+export const DIALOGS = ['paste', 'fields', 'recovery', 'unsaved', 'replace', 'redraft', 'about'] as const;
 export type DialogName = (typeof DIALOGS)[number];
 
 /** What staff answer when work would be lost: save it first, let it go, or keep the desk as it is. */
@@ -48,6 +48,8 @@ export interface UiSlice {
   selectedRow: string | null;
   /** 0-based slide shown large in the deck preview */
   currentSlide: number;
+  /** counts the documents the desk has shown (import, open, new): the panes start afresh on a change */
+  documentShown: number;
   outlineFilter: OutlineFilter;
   outlineQuery: string;
   /** section ids unfolded in the outline (all start folded: the outline opens as an overview) */
@@ -77,6 +79,7 @@ export interface UiSlice {
   selectItem: (itemId: string | null) => void;
   selectRow: (rowKey: string | null) => void;
   setCurrentSlide: (index: number) => void;
+  markDocumentShown: () => void;
   setOutlineFilter: (filter: OutlineFilter) => void;
   setOutlineQuery: (query: string) => void;
   toggleExpanded: (sectionId: string) => void;
@@ -101,6 +104,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   selectedItemId: null,
   selectedRow: null,
   currentSlide: 0,
+  documentShown: 0,
   outlineFilter: 'all',
   outlineQuery: '',
   expanded: {},
@@ -121,6 +125,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   selectItem: (selectedItemId) => set({ selectedItemId }),
   selectRow: (selectedRow) => set({ selectedRow }),
   setCurrentSlide: (currentSlide) => set({ currentSlide: Math.max(0, currentSlide) }),
+  markDocumentShown: () => set((s) => ({ documentShown: s.documentShown + 1 })),
   setOutlineFilter: (outlineFilter) => set({ outlineFilter }),
   setOutlineQuery: (outlineQuery) => set({ outlineQuery }),
   toggleExpanded: (sectionId) =>

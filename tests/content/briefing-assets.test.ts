@@ -179,7 +179,7 @@ describe('projects with an office template and a logo', () => {
       desk: { selectedItemId: null, slide: 2 },
     };
     const { project, migrated } = restoreProject(JSON.stringify(v2));
-    expect(migrated).toEqual([2, 3, 4, 5].map((v) => MIGRATIONS[v]!.name));
+    expect(migrated).toEqual([2, 3, 4, 5, 6].map((v) => MIGRATIONS[v]!.name));
     expect(project.version).toBe(PROJECT_VERSION);
     expect(project.briefing).toEqual(briefing);
     expect(project.briefing.officeTemplate).toBeUndefined();

@@ -53,7 +53,7 @@ describe('project files and the report front matter', () => {
       desk: { selectedItemId: null, slide: 0 },
     };
     const { project, migrated } = restoreProject(JSON.stringify(v3));
-    expect(migrated).toEqual([3, 4, 5].map((v) => MIGRATIONS[v]!.name));
+    expect(migrated).toEqual([3, 4, 5, 6].map((v) => MIGRATIONS[v]!.name));
     expect(project.version).toBe(PROJECT_VERSION);
     expect(project.report).toEqual(old);
     expect(project.report.speaker).toBeUndefined();

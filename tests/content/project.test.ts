@@ -85,11 +85,12 @@ describe('the .briefing project file', () => {
   it('migrates a version 1 file (report and briefing only) and names the migration', () => {
     const v1 = { format: PROJECT_FORMAT, version: 1, report, briefing };
     const { project, migrated } = restoreProject(JSON.stringify(v1));
-    expect(migrated).toEqual([1, 2, 3, 4, 5].map((v) => MIGRATIONS[v]!.name));
+    expect(migrated).toEqual([1, 2, 3, 4, 5, 6].map((v) => MIGRATIONS[v]!.name));
     expect(project.version).toBe(PROJECT_VERSION);
     expect(project.name).toBe(report.title);
     expect(project.desk).toEqual({ selectedItemId: null, slide: 0 });
-    expect(project.briefing).toEqual(briefing);
+    // its one list was left on the Word brief: it becomes the slide list, the brief a fresh draft (v6→v7)
+    expect(project.briefing).toEqual({ ...briefing, items: [], otherItems: briefing.items });
   });
 
   it('applies migrations in version order', () => {
@@ -130,9 +131,16 @@ describe('the .briefing project file', () => {
           return MIGRATIONS[5]!.up(p);
         },
       },
+      6: {
+        name: 'six',
+        up: (p: Record<string, unknown>) => {
+          seen.push('six');
+          return MIGRATIONS[6]!.up(p);
+        },
+      },
     };
     restoreProject({ format: PROJECT_FORMAT, version: 1, report, briefing }, chain);
-    expect(seen).toEqual(['one', 'two', 'three', 'four', 'five']);
+    expect(seen).toEqual(['one', 'two', 'three', 'four', 'five', 'six']);
   });
 
   it('refuses a file from a newer version with a clear message in both languages', () => {
@@ -213,7 +221,7 @@ describe('project files saved before statistics had meanings (format 3)', () => 
   it('opens, with every statistic read again for its meaning and its id kept', async () => {
     const { file, report: current } = await formatThree();
     const { project, migrated } = restoreProject(file);
-    expect(migrated).toEqual([3, 4, 5].map((v) => MIGRATIONS[v]!.name));
+    expect(migrated).toEqual([3, 4, 5, 6].map((v) => MIGRATIONS[v]!.name));
     expect(project.version).toBe(PROJECT_VERSION);
     expect(project.report.stats.map((s) => s.id)).toEqual(current.stats.map((s) => s.id));
     const byText = (t: string) => project.report.stats.find((s) => s.text === t);

@@ -117,6 +117,8 @@ test('everything is reachable by keyboard, in a sensible order, with a visible f
   const seen: Array<{ name: string; ring: boolean; area: string }> = [];
   for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
+    // the thumbnails are one Tab stop now (issue 17): the cycle ends before 60 presses
+    if (await page.evaluate(() => document.activeElement === document.body)) break;
     seen.push(
       await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;

@@ -213,7 +213,10 @@ test('一键生成初稿 drafts the whole report for both outputs, undoably', as
   await page.getByRole('button', { name: '一键生成初稿' }).click();
   await expect(briefingRows(page).filter({ has: page.locator('.badge-stat') })).toHaveCount(0);
   await expect(page.locator('.brief-page')).toContainText('一、');
+  // undo takes the brief's draft back; the slide list was never touched by it (issue 14)
   await page.keyboard.press('Control+z');
+  await expect(briefingRows(page)).toHaveCount(0);
+  await page.getByRole('radio', { name: '幻灯片' }).click();
   await expect(briefingRows(page)).toHaveCount(deckCount);
 });
 

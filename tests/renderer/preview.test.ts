@@ -8,7 +8,14 @@ import { importPastedText } from '../../content/import';
 import { sampleReport } from '../../content/sample';
 import { builtinRegistry } from '../../templates/registry';
 import { briefPreview } from '../../renderer/preview/brief-adapter';
-import { MAX_THUMBS, SlideRenderer, slideForItem, thumbWindow } from '../../renderer/preview/slides';
+import {
+  MAX_THUMBS,
+  SlideRenderer,
+  slideForItem,
+  slideKeyTarget,
+  thumbWindow,
+  type RenderedSlide,
+} from '../../renderer/preview/slides';
 
 const theme = builtinRegistry().get('deck', 'plain');
 const report = sampleReport();
@@ -123,3 +130,39 @@ describe('the brief page preview', () => {
 function escapeForTest(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+describe('which slide the preview shows', () => {
+  it('never answers an item with the agenda, and a heading without a slide with what follows it', () => {
+    const find = slideForItem;
+    const slide = (layout: RenderedSlide['layout'], itemIds: string[]): RenderedSlide => ({
+      id: itemIds.join('+') || layout,
+      layout,
+      title: '',
+      html: '',
+      itemIds,
+    });
+    const slides = [
+      slide('cover', []),
+      slide('agenda', ['h1', 'h2']),
+      slide('bullets', ['p1']),
+      slide('divider', ['h2']),
+      slide('bullets', ['p2']),
+    ];
+    expect(find(slides, 'h2')).toBe(3);
+    // h1's title is only a kicker: its first point's slide, not the agenda
+    expect(find(slides, 'h1', ['p1', 'h2', 'p2'])).toBe(2);
+    expect(find(slides, 'p2')).toBe(4);
+    expect(find(slides, 'gone')).toBe(-1);
+
+    expect(slideKeyTarget('ArrowRight', 0, 5)).toBe(1);
+    expect(slideKeyTarget('PageDown', 3, 5)).toBe(4);
+    expect(slideKeyTarget('ArrowLeft', 3, 5)).toBe(2);
+    expect(slideKeyTarget('PageUp', 1, 5)).toBe(0);
+    expect(slideKeyTarget('End', 1, 5)).toBe(4);
+    expect(slideKeyTarget('Home', 4, 5)).toBe(0);
+    // at either end, and for other keys, nothing moves
+    expect(slideKeyTarget('ArrowRight', 4, 5)).toBeNull();
+    expect(slideKeyTarget('Home', 0, 5)).toBeNull();
+    expect(slideKeyTarget('a', 2, 5)).toBeNull();
+  });
+});
