@@ -71,6 +71,16 @@ export const COMMANDS = {
     menu: { menu: 'edit', group: 0, label: '重做' },
     inText: 'native-undo-wins',
   },
+  find: {
+    keys: [{ key: 'f', mod: true }],
+    menu: { menu: 'edit', group: 1, label: '查找…' },
+    inText: 'runs',
+  },
+  replace: {
+    keys: [{ key: 'h', mod: true }],
+    menu: { menu: 'edit', group: 1, label: '替换…' },
+    inText: 'runs',
+  },
   about: { keys: [], menu: { menu: 'help', group: 0, label: '关于简报工坊' }, inText: 'runs' },
   'open-launch': { keys: [], menu: null, inText: 'runs', sentByMain: true },
   delete: { keys: [{ key: 'Delete' }], menu: null, inText: 'ignored' },

@@ -6,6 +6,7 @@ import { getClient } from './bridge/client';
 import { commandForKey, isEditable } from './commands';
 import { BriefingPane } from './components/BriefingPane';
 import { Dialogs } from './components/Dialogs';
+import { FindBar } from './components/FindBar';
 import { NoticeBar, ProgressBar } from './components/NoticeBar';
 import { OutlinePane } from './components/OutlinePane';
 import { ProofPanel } from './components/ProofPanel';
@@ -122,6 +123,7 @@ export function App() {
       <Toolbar />
       <ProgressBar />
       <NoticeBar />
+      {hasReport && <FindBar />}
       {hasReport ? (
         <main className={`desk ${proofOpen ? 'with-proof' : ''}`}>
           <OutlinePane />

@@ -1,6 +1,7 @@
 import type { Command } from '../commands';
 import { focusItem } from '../components/BriefingPane';
 import { redo, undo, useStore } from '../store/store';
+import { startFind } from './find';
 import { newProject, openLaunched, openProject, saveProject } from './document';
 import { openTemplatesFolder, reloadUserTemplates } from './templates';
 
@@ -38,6 +39,8 @@ const ACTIONS: { readonly [C in Command]: (s: State) => void } = {
   'templates-reload': () => void reloadUserTemplates(),
   undo: () => undo(),
   redo: () => redo(),
+  find: () => startFind('find'),
+  replace: () => startFind('replace'),
   about: (s) => s.openDialog('about'),
   'open-launch': () => void openLaunched(),
   delete: deleteSelected,
