@@ -17,7 +17,7 @@ export interface KeySpec {
 }
 
 /** The desktop app's menus that carry app commands; the rest of each menu is Electron's own roles. */
-export type MenuId = 'file' | 'edit' | 'help';
+export type MenuId = 'file' | 'edit' | 'view' | 'help';
 
 export interface CommandSpec {
   /** keys that run it in the page; the first that suits the platform is its menu shortcut */
@@ -79,6 +79,16 @@ export const COMMANDS = {
   replace: {
     keys: [{ key: 'h', mod: true }],
     menu: { menu: 'edit', group: 1, label: '替换…' },
+    inText: 'runs',
+  },
+  'show-start': {
+    keys: [{ key: 'F5' }],
+    menu: { menu: 'view', group: 0, label: '从头开始放映' },
+    inText: 'runs',
+  },
+  'show-current': {
+    keys: [{ key: 'F5', shift: true }],
+    menu: { menu: 'view', group: 0, label: '从当前页开始放映' },
     inText: 'runs',
   },
   about: { keys: [], menu: { menu: 'help', group: 0, label: '关于简报工坊' }, inText: 'runs' },

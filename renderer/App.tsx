@@ -91,6 +91,20 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
 // first render of the desk instead of ahead of it
 const loadPreview = () => import('./components/PreviewPane');
 const PreviewPane = lazy(() => loadPreview().then((m) => ({ default: m.PreviewPane })));
+const Slideshow = lazy(() => import('./components/Slideshow').then((m) => ({ default: m.Slideshow })));
+
+/** 放映 over the desk while it runs. */
+function Show() {
+  const showing = useStore((s) => s.show !== null);
+  const report = useStore((s) => s.report);
+  const briefing = useStore((s) => s.briefing);
+  if (!showing || !report) return null;
+  return (
+    <Suspense fallback={<div className="show" />}>
+      <Slideshow report={report} briefing={briefing} />
+    </Suspense>
+  );
+}
 
 /** The window title names the project and says when it has unsaved changes. */
 function useDocumentTitle(): void {
@@ -144,6 +158,7 @@ export function App() {
         </div>
       )}
       <Dialogs />
+      <Show />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Command } from '../commands';
 import { focusItem } from '../components/BriefingPane';
 import { redo, undo, useStore } from '../store/store';
 import { startFind } from './find';
+import { startShow } from './show';
 import { newProject, openLaunched, openProject, saveProject } from './document';
 import { openTemplatesFolder, reloadUserTemplates } from './templates';
 
@@ -41,6 +42,8 @@ const ACTIONS: { readonly [C in Command]: (s: State) => void } = {
   redo: () => redo(),
   find: () => startFind('find'),
   replace: () => startFind('replace'),
+  'show-start': () => startShow(false),
+  'show-current': () => startShow(true),
   about: (s) => s.openDialog('about'),
   'open-launch': () => void openLaunched(),
   delete: deleteSelected,

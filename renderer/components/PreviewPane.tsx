@@ -6,6 +6,7 @@ import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import { deckCss } from '../../templates/render/slide';
 import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
+import { startShow } from '../actions/show';
 import { useWidth } from '../hooks';
 import { briefPreview } from '../preview/brief-adapter';
 import { SlideRenderer, slideForItem, thumbWindow, type RenderedSlide } from '../preview/slides';
@@ -110,6 +111,15 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
             {t('preview.fallback', { name: i18n.language === 'en' ? theme.name.en : theme.name.zh })}
           </span>
         )}
+        <button
+          type="button"
+          className="show-button"
+          title={t('show.startHint')}
+          onClick={(e) => startShow(e.shiftKey)}
+        >
+          <span aria-hidden="true">▶ </span>
+          {t('show.start')}
+        </button>
       </div>
       <div ref={frameRef} className="slide-stage" style={{ height: Math.round(SLIDE_H * scale) }}>
         {slide && (

@@ -364,4 +364,21 @@ export const en: Shape<typeof zh> = {
     reportNote:
       'The report can be searched but not changed; to change words, find and replace in the briefing.',
   },
+  show: {
+    label: 'Slide show',
+    presenter: 'Presenter view',
+    start: 'Slide show',
+    startHint: 'Show from the first slide (F5); Shift+F5 shows from the current slide',
+    slideOf: 'Slide {{n}} of {{total}}',
+    ended: 'End of slide show. Click or press Esc to exit.',
+    blackLabel: 'Black screen (press B to return)',
+    next: 'Next slide',
+    endNext: 'This is the last slide',
+    notes: 'Notes',
+    noNotes: 'No notes on this slide.',
+    prev: 'Previous',
+    nextButton: 'Next',
+    black: 'Black screen',
+    end: 'End show',
+  },
 };

@@ -5,12 +5,19 @@ import type { Report } from '../../content/model/report';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createFindSlice, type FindSlice } from './find-slice';
 import { breakGroup, coalescing } from './history';
+import { createShowSlice, type ShowSlice } from './show-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createProofSlice, type ProofSlice } from './proof-slice';
 import { createTemplatesSlice, type TemplatesSlice } from './templates-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & UiSlice & ProjectSlice & TemplatesSlice & ProofSlice & FindSlice;
+export type AppState = DocumentSlice &
+  UiSlice &
+  ProjectSlice &
+  TemplatesSlice &
+  ProofSlice &
+  FindSlice &
+  ShowSlice;
 
 /** What undo and redo restore: the document, nothing else. */
 export interface DocState {
@@ -31,6 +38,7 @@ export const useStore = create<AppState>()(
       ...createTemplatesSlice(...a),
       ...createProofSlice(...a),
       ...createFindSlice(...a),
+      ...createShowSlice(...a),
     }),
     {
       partialize: (s) => ({ report: s.report, briefing: s.briefing }),
