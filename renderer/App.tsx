@@ -91,6 +91,7 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
 // first render of the desk instead of ahead of it
 const loadPreview = () => import('./components/PreviewPane');
 const PreviewPane = lazy(() => loadPreview().then((m) => ({ default: m.PreviewPane })));
+const StatusBar = lazy(() => import('./components/StatusBar').then((m) => ({ default: m.StatusBar })));
 const Slideshow = lazy(() => import('./components/Slideshow').then((m) => ({ default: m.Slideshow })));
 
 /** 放映 over the desk while it runs. */
@@ -151,6 +152,11 @@ export function App() {
         <Welcome />
       ) : (
         <p className="loading">{t('app.loading')}</p>
+      )}
+      {hasReport && (
+        <Suspense fallback={null}>
+          <StatusBar />
+        </Suspense>
       )}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">

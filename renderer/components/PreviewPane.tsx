@@ -7,7 +7,8 @@ import type { Report } from '../../content/model/report';
 import { deckCss } from '../../templates/render/slide';
 import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { startShow } from '../actions/show';
-import { useWidth } from '../hooks';
+import { useSize, type PaneSize } from '../hooks';
+import { zoomScale } from '../status/zoom';
 import { briefPreview } from '../preview/brief-adapter';
 import { SlideRenderer, slideForItem, thumbWindow, type RenderedSlide } from '../preview/slides';
 import { useStore } from '../store/store';
@@ -15,6 +16,19 @@ import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
 import { Markup } from './Markup';
 
 const THUMB_W = 150;
+// room the pane keeps around the slide or page: its margins and scroll bar, and above it the
+// pane's heading and the slide bar, so 适合页面 leaves the whole slide or page in view
+const STAGE_MARGIN_W = 24 + 16;
+const DECK_CHROME_H = 36 + 40 + 20;
+const PAGE_MARGIN_W = 24 + 16;
+const BRIEF_CHROME_H = 36 + 24;
+
+/** The scale the preview is drawn at, for the zoom control beside the counts. */
+function useShownScale(scale: number): void {
+  useEffect(() => {
+    if (useStore.getState().shownScale !== scale) useStore.getState().setShownScale(scale);
+  }, [scale]);
+}
 const renderer = new SlideRenderer();
 const NO_SLIDES: RenderedSlide[] = [];
 
@@ -54,7 +68,7 @@ const Thumb = memo(function Thumb({
   );
 });
 
-function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing }) {
+function DeckPreview({ report, briefing, pane }: { report: Report; briefing: Briefing; pane: PaneSize }) {
   const { t, i18n } = useTranslation();
   const registry = useTemplateRegistry();
   const { theme, exact } = deckTheme(briefing.deckTemplate, registry);
@@ -66,7 +80,7 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   const current = useStore((s) => s.currentSlide);
   const selectedItemId = useStore((s) => s.selectedItemId);
   const setCurrent = useStore((s) => s.setCurrentSlide);
-  const [frameRef, width] = useWidth<HTMLDivElement>();
+  const zoom = useStore((s) => s.zoom.deck);
   const index = Math.min(current, slides.length - 1);
 
   // selecting an item in the briefing shows the slide made from it
@@ -81,7 +95,16 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   // sooner, and typing updates the big slide before the strip
   const thumbs = useDeferredValue(slides, NO_SLIDES);
   const shown = thumbWindow(thumbs.length, index);
-  const scale = width > 0 ? width / SLIDE_W : 0.4;
+  const scale =
+    pane.w > 0
+      ? zoomScale(zoom, {
+          availW: pane.w - STAGE_MARGIN_W,
+          availH: pane.h - DECK_CHROME_H,
+          contentW: SLIDE_W,
+          contentH: SLIDE_H,
+        })
+      : 0.4;
+  useShownScale(scale);
   const themeClass = `bs-deck bs-theme-${theme.id}`;
   return (
     <>
@@ -121,7 +144,10 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
           {t('show.start')}
         </button>
       </div>
-      <div ref={frameRef} className="slide-stage" style={{ height: Math.round(SLIDE_H * scale) }}>
+      <div
+        className="slide-stage"
+        style={{ width: Math.round(SLIDE_W * scale), height: Math.round(SLIDE_H * scale) }}
+      >
         {slide && (
           <Markup
             className={`slide-scale current-slide ${themeClass}`}
@@ -145,7 +171,15 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   );
 }
 
-function BriefPreviewView({ report, briefing }: { report: Report; briefing: Briefing }) {
+function BriefPreviewView({
+  report,
+  briefing,
+  pane,
+}: {
+  report: Report;
+  briefing: Briefing;
+  pane: PaneSize;
+}) {
   const { t, i18n } = useTranslation();
   const registry = useTemplateRegistry();
   const { template, exact } = briefTemplate(briefing.briefTemplate, registry);
@@ -154,9 +188,19 @@ function BriefPreviewView({ report, briefing }: { report: Report; briefing: Brie
     () => briefPreview(composeDoc(report, briefing), template, office !== undefined),
     [report, briefing, template, office],
   );
-  const [frameRef, width] = useWidth<HTMLDivElement>();
+  const zoom = useStore((s) => s.zoom.brief);
   const pageWidth = Math.round((template.page.width * 96) / 1440);
-  const scale = width > 0 ? Math.min(1, width / pageWidth) : 0.6;
+  const pageHeight = Math.round((template.page.height * 96) / 1440);
+  const scale =
+    pane.w > 0
+      ? zoomScale(zoom, {
+          availW: pane.w - PAGE_MARGIN_W,
+          availH: pane.h - BRIEF_CHROME_H,
+          contentW: pageWidth,
+          contentH: pageHeight,
+        })
+      : 0.6;
+  useShownScale(scale);
   return (
     <>
       <style>{preview.css}</style>
@@ -171,7 +215,7 @@ function BriefPreviewView({ report, briefing }: { report: Report; briefing: Brie
           </p>
         )
       )}
-      <div ref={frameRef} className="page-stage" aria-label={t('preview.brief')}>
+      <div className="page-stage" aria-label={t('preview.brief')}>
         <Markup className="brief-page" style={{ zoom: scale }} html={preview.html} />
       </div>
     </>
@@ -182,16 +226,17 @@ export function PreviewPane() {
   const { t } = useTranslation();
   const report = useStore((s) => s.report);
   const briefing = useStore((s) => s.briefing);
+  const [paneRef, pane] = useSize<HTMLElement>();
   if (!report) return null;
   return (
-    <section className="pane preview" aria-label={t('preview.heading')}>
+    <section ref={paneRef} className="pane preview" aria-label={t('preview.heading')}>
       <div className="pane-head">
         <h2>{t('preview.heading')}</h2>
       </div>
       {briefing.output === 'deck' ? (
-        <DeckPreview report={report} briefing={briefing} />
+        <DeckPreview report={report} briefing={briefing} pane={pane} />
       ) : (
-        <BriefPreviewView report={report} briefing={briefing} />
+        <BriefPreviewView report={report} briefing={briefing} pane={pane} />
       )}
     </section>
   );

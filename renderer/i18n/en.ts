@@ -381,4 +381,14 @@ export const en: Shape<typeof zh> = {
     black: 'Black screen',
     end: 'End show',
   },
+  status: {
+    label: 'Status',
+    slides: '{{count}} slides',
+    words: 'Word brief: {{n}} characters',
+    zoom: 'Preview zoom',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fitWidth: 'Fit width ({{pct}}%)',
+    fitPage: 'Fit page ({{pct}}%)',
+  },
 };

@@ -368,4 +368,14 @@ export const zh = {
     black: '黑屏',
     end: '结束放映',
   },
+  status: {
+    label: '状态栏',
+    slides: '幻灯片 {{count}} 页',
+    words: 'Word 简报 {{n}} 字',
+    zoom: '预览缩放',
+    zoomIn: '放大预览',
+    zoomOut: '缩小预览',
+    fitWidth: '适合宽度（{{pct}}%）',
+    fitPage: '适合页面（{{pct}}%）',
+  },
 } as const;

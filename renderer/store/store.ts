@@ -5,6 +5,7 @@ import type { Report } from '../../content/model/report';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createFindSlice, type FindSlice } from './find-slice';
 import { breakGroup, coalescing } from './history';
+import { createViewSlice, type ViewSlice } from './view-slice';
 import { createShowSlice, type ShowSlice } from './show-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createProofSlice, type ProofSlice } from './proof-slice';
@@ -17,7 +18,8 @@ export type AppState = DocumentSlice &
   TemplatesSlice &
   ProofSlice &
   FindSlice &
-  ShowSlice;
+  ShowSlice &
+  ViewSlice;
 
 /** What undo and redo restore: the document, nothing else. */
 export interface DocState {
@@ -39,6 +41,7 @@ export const useStore = create<AppState>()(
       ...createProofSlice(...a),
       ...createFindSlice(...a),
       ...createShowSlice(...a),
+      ...createViewSlice(...a),
     }),
     {
       partialize: (s) => ({ report: s.report, briefing: s.briefing }),
