@@ -51,6 +51,11 @@ export const COMMANDS = {
     menu: { menu: 'file', group: 2, label: '导出…' },
     inText: 'runs',
   },
+  print: {
+    keys: [{ key: 'p', mod: true }],
+    menu: { menu: 'file', group: 2, label: '打印…' },
+    inText: 'runs',
+  },
   'templates-folder': { keys: [], menu: { menu: 'file', group: 3, label: '打开模板文件夹' }, inText: 'runs' },
   'templates-reload': {
     keys: [],

@@ -92,6 +92,8 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
 const loadPreview = () => import('./components/PreviewPane');
 const PreviewPane = lazy(() => loadPreview().then((m) => ({ default: m.PreviewPane })));
 const StatusBar = lazy(() => import('./components/StatusBar').then((m) => ({ default: m.StatusBar })));
+const PrintDialog = lazy(() => import('./components/Print').then((m) => ({ default: m.PrintDialog })));
+const PrintView = lazy(() => import('./components/Print').then((m) => ({ default: m.PrintView })));
 const Slideshow = lazy(() => import('./components/Slideshow').then((m) => ({ default: m.Slideshow })));
 
 /** 放映 over the desk while it runs. */
@@ -165,6 +167,12 @@ export function App() {
       )}
       <Dialogs />
       <Show />
+      {hasReport && (
+        <Suspense fallback={null}>
+          <PrintDialog />
+          <PrintView />
+        </Suspense>
+      )}
     </div>
   );
 }

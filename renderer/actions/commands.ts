@@ -2,6 +2,7 @@ import type { Command } from '../commands';
 import { focusItem } from '../components/BriefingPane';
 import { redo, undo, useStore } from '../store/store';
 import { startFind } from './find';
+import { openPrint } from './print';
 import { startShow } from './show';
 import { newProject, openLaunched, openProject, saveProject } from './document';
 import { openTemplatesFolder, reloadUserTemplates } from './templates';
@@ -36,6 +37,7 @@ const ACTIONS: { readonly [C in Command]: (s: State) => void } = {
   export: (s) => {
     if (s.report) s.openMenu('export');
   },
+  print: () => openPrint(),
   'templates-folder': () => void openTemplatesFolder(),
   'templates-reload': () => void reloadUserTemplates(),
   undo: () => undo(),

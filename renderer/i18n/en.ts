@@ -391,4 +391,14 @@ export const en: Shape<typeof zh> = {
     fitWidth: 'Fit width ({{pct}}%)',
     fitPage: 'Fit page ({{pct}}%)',
   },
+  print: {
+    title: 'Print',
+    deckIntro: 'Print the slides, laid out as in the exported files.',
+    briefIntro: 'Print with the Word brief’s page size and margins.',
+    perPage: 'Per page',
+    slides: '{{count}} slide(s)',
+    notes: 'Print the notes too',
+    cancel: 'Cancel',
+    print: 'Print…',
+  },
 };

@@ -378,4 +378,14 @@ export const zh = {
     fitWidth: '适合宽度（{{pct}}%）',
     fitPage: '适合页面（{{pct}}%）',
   },
+  print: {
+    title: '打印',
+    deckIntro: '打印幻灯片，与导出的文件版式相同。',
+    briefIntro: '按 Word 简报的页面大小和页边距打印。',
+    perPage: '每页',
+    slides: '{{count}} 张幻灯片',
+    notes: '同时打印备注',
+    cancel: '取消',
+    print: '打印…',
+  },
 } as const;

@@ -5,6 +5,7 @@ import type { Report } from '../../content/model/report';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createFindSlice, type FindSlice } from './find-slice';
 import { breakGroup, coalescing } from './history';
+import { createPrintSlice, type PrintSlice } from './print-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 import { createShowSlice, type ShowSlice } from './show-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
@@ -19,7 +20,8 @@ export type AppState = DocumentSlice &
   ProofSlice &
   FindSlice &
   ShowSlice &
-  ViewSlice;
+  ViewSlice &
+  PrintSlice;
 
 /** What undo and redo restore: the document, nothing else. */
 export interface DocState {
@@ -42,6 +44,7 @@ export const useStore = create<AppState>()(
       ...createFindSlice(...a),
       ...createShowSlice(...a),
       ...createViewSlice(...a),
+      ...createPrintSlice(...a),
     }),
     {
       partialize: (s) => ({ report: s.report, briefing: s.briefing }),

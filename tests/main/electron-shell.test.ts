@@ -239,6 +239,7 @@ describe('the desktop menu, derived from the command table', () => {
       '另存为…',
       'separator',
       '导出…',
+      '打印…',
       'separator',
       '打开模板文件夹',
       '重新读取模板文件夹',
