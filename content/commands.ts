@@ -17,7 +17,7 @@ export interface KeySpec {
 }
 
 /** The desktop app's menus that carry app commands; the rest of each menu is Electron's own roles. */
-export type MenuId = 'file' | 'edit' | 'help';
+export type MenuId = 'file' | 'edit' | 'view' | 'help';
 
 export interface CommandSpec {
   /** keys that run it in the page; the first that suits the platform is its menu shortcut */
@@ -51,6 +51,11 @@ export const COMMANDS = {
     menu: { menu: 'file', group: 2, label: '导出…' },
     inText: 'runs',
   },
+  print: {
+    keys: [{ key: 'p', mod: true }],
+    menu: { menu: 'file', group: 2, label: '打印…' },
+    inText: 'runs',
+  },
   'templates-folder': { keys: [], menu: { menu: 'file', group: 3, label: '打开模板文件夹' }, inText: 'runs' },
   'templates-reload': {
     keys: [],
@@ -70,6 +75,26 @@ export const COMMANDS = {
     ],
     menu: { menu: 'edit', group: 0, label: '重做' },
     inText: 'native-undo-wins',
+  },
+  find: {
+    keys: [{ key: 'f', mod: true }],
+    menu: { menu: 'edit', group: 1, label: '查找…' },
+    inText: 'runs',
+  },
+  replace: {
+    keys: [{ key: 'h', mod: true }],
+    menu: { menu: 'edit', group: 1, label: '替换…' },
+    inText: 'runs',
+  },
+  'show-start': {
+    keys: [{ key: 'F5' }],
+    menu: { menu: 'view', group: 0, label: '从头开始放映' },
+    inText: 'runs',
+  },
+  'show-current': {
+    keys: [{ key: 'F5', shift: true }],
+    menu: { menu: 'view', group: 0, label: '从当前页开始放映' },
+    inText: 'runs',
   },
   about: { keys: [], menu: { menu: 'help', group: 0, label: '关于简报工坊' }, inText: 'runs' },
   'open-launch': { keys: [], menu: null, inText: 'runs', sentByMain: true },

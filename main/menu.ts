@@ -53,6 +53,8 @@ export function menuTemplate(
     {
       label: '视图',
       submenu: [
+        ...items('view'),
+        { type: 'separator' },
         { label: '实际大小', role: 'resetZoom' },
         { label: '放大', role: 'zoomIn' },
         { label: '缩小', role: 'zoomOut' },

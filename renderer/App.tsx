@@ -6,6 +6,7 @@ import { getClient } from './bridge/client';
 import { commandForKey, isEditable } from './commands';
 import { BriefingPane } from './components/BriefingPane';
 import { Dialogs } from './components/Dialogs';
+import { FindBar } from './components/FindBar';
 import { NoticeBar, ProgressBar } from './components/NoticeBar';
 import { OutlinePane } from './components/OutlinePane';
 import { PaneDividers, paneStyle, usePaneWidths } from './components/PaneDividers';
@@ -91,6 +92,23 @@ function useWindowWiring(setDropping: (on: boolean) => void): void {
 // first render of the desk instead of ahead of it
 const loadPreview = () => import('./components/PreviewPane');
 const PreviewPane = lazy(() => loadPreview().then((m) => ({ default: m.PreviewPane })));
+const StatusBar = lazy(() => import('./components/StatusBar').then((m) => ({ default: m.StatusBar })));
+const PrintDialog = lazy(() => import('./components/Print').then((m) => ({ default: m.PrintDialog })));
+const PrintView = lazy(() => import('./components/Print').then((m) => ({ default: m.PrintView })));
+const Slideshow = lazy(() => import('./components/Slideshow').then((m) => ({ default: m.Slideshow })));
+
+/** 放映 over the desk while it runs. */
+function Show() {
+  const showing = useStore((s) => s.show !== null);
+  const report = useStore((s) => s.report);
+  const briefing = useStore((s) => s.briefing);
+  if (!showing || !report) return null;
+  return (
+    <Suspense fallback={<div className="show" />}>
+      <Slideshow report={report} briefing={briefing} />
+    </Suspense>
+  );
+}
 
 /** The window title names the project and says when it has unsaved changes. */
 function useDocumentTitle(): void {
@@ -125,6 +143,7 @@ export function App() {
       <Toolbar />
       <ProgressBar />
       <NoticeBar />
+      {hasReport && <FindBar />}
       {hasReport ? (
         <main
           ref={desk}
@@ -144,12 +163,24 @@ export function App() {
       ) : (
         <p className="loading">{t('app.loading')}</p>
       )}
+      {hasReport && (
+        <Suspense fallback={null}>
+          <StatusBar />
+        </Suspense>
+      )}
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           <p>{t('drop.hint')}</p>
         </div>
       )}
       <Dialogs />
+      <Show />
+      {hasReport && (
+        <Suspense fallback={null}>
+          <PrintDialog />
+          <PrintView />
+        </Suspense>
+      )}
     </div>
   );
 }

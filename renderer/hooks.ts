@@ -56,3 +56,27 @@ export function useDismiss(
     };
   }, [open, close, refs, returnFocus]);
 }
+
+export interface PaneSize {
+  w: number;
+  h: number;
+}
+
+/** An element's outer size, kept current as the window or the panes resize. */
+export function useSize<T extends HTMLElement>(): [RefObject<T | null>, PaneSize] {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState<PaneSize>({ w: 0, h: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const w = Math.floor(entry.contentRect.width);
+      const h = Math.floor(entry.contentRect.height);
+      setSize((old) => (old.w === w && old.h === h ? old : { w, h }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, size];
+}

@@ -1,6 +1,9 @@
 import type { Command } from '../commands';
 import { focusItem } from '../components/BriefingPane';
 import { redo, undo, useStore } from '../store/store';
+import { startFind } from './find';
+import { openPrint } from './print';
+import { startShow } from './show';
 import { newProject, openLaunched, openProject, saveProject } from './document';
 import { openTemplatesFolder, reloadUserTemplates } from './templates';
 
@@ -34,10 +37,15 @@ const ACTIONS: { readonly [C in Command]: (s: State) => void } = {
   export: (s) => {
     if (s.report) s.openMenu('export');
   },
+  print: () => openPrint(),
   'templates-folder': () => void openTemplatesFolder(),
   'templates-reload': () => void reloadUserTemplates(),
   undo: () => undo(),
   redo: () => redo(),
+  find: () => startFind('find'),
+  replace: () => startFind('replace'),
+  'show-start': () => startShow(false),
+  'show-current': () => startShow(true),
   about: (s) => s.openDialog('about'),
   'open-launch': () => void openLaunched(),
   delete: deleteSelected,

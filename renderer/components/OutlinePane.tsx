@@ -139,6 +139,13 @@ function OutlineList({ report }: { report: Report }) {
     overscan: 12,
   });
 
+  // a row chosen from elsewhere (the find bar) scrolls into view
+  useEffect(() => {
+    if (!selectedRow) return;
+    const at = rows.findIndex((r) => r.key === selectedRow);
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [selectedRow, rows, virtualizer]);
+
   /** Arrow keys move between rows, keeping focus on the same control (checkbox or label). */
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;

@@ -6,7 +6,9 @@ import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import { deckCss } from '../../templates/render/slide';
 import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
-import { useWidth } from '../hooks';
+import { startShow } from '../actions/show';
+import { useSize, type PaneSize } from '../hooks';
+import { zoomScale } from '../status/zoom';
 import { briefPreview } from '../preview/brief-adapter';
 import {
   SlideRenderer,
@@ -23,6 +25,19 @@ import { Markup } from './Markup';
 const THUMB_W = 150;
 
 const itemIn = (briefing: Briefing, id: string): boolean => briefing.items.some((i) => i.id === id);
+// room the pane keeps around the slide or page: its margins and scroll bar, and above it the
+// pane's heading and the slide bar, so 适合页面 leaves the whole slide or page in view
+const STAGE_MARGIN_W = 24 + 16;
+const DECK_CHROME_H = 36 + 40 + 20;
+const PAGE_MARGIN_W = 24 + 16;
+const BRIEF_CHROME_H = 36 + 24;
+
+/** The scale the preview is drawn at, for the zoom control beside the counts. */
+function useShownScale(scale: number): void {
+  useEffect(() => {
+    if (useStore.getState().shownScale !== scale) useStore.getState().setShownScale(scale);
+  }, [scale]);
+}
 const renderer = new SlideRenderer();
 const NO_SLIDES: RenderedSlide[] = [];
 
@@ -68,7 +83,7 @@ const Thumb = memo(function Thumb({
   );
 });
 
-function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing }) {
+function DeckPreview({ report, briefing, pane }: { report: Report; briefing: Briefing; pane: PaneSize }) {
   const { t, i18n } = useTranslation();
   const registry = useTemplateRegistry();
   const { theme, exact } = deckTheme(briefing.deckTemplate, registry);
@@ -80,7 +95,7 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   const current = useStore((s) => s.currentSlide);
   const selectedItemId = useStore((s) => s.selectedItemId);
   const setCurrent = useStore((s) => s.setCurrentSlide);
-  const [frameRef, width] = useWidth<HTMLDivElement>();
+  const zoom = useStore((s) => s.zoom.deck);
   const index = Math.min(current, slides.length - 1);
 
   // selecting an item in the briefing shows the first slide made from it, unless the slide in
@@ -115,7 +130,16 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   // sooner, and typing updates the big slide before the strip
   const thumbs = useDeferredValue(slides, NO_SLIDES);
   const shown = thumbWindow(thumbs.length, index);
-  const scale = width > 0 ? width / SLIDE_W : 0.4;
+  const scale =
+    pane.w > 0
+      ? zoomScale(zoom, {
+          availW: pane.w - STAGE_MARGIN_W,
+          availH: pane.h - DECK_CHROME_H,
+          contentW: SLIDE_W,
+          contentH: SLIDE_H,
+        })
+      : 0.4;
+  useShownScale(scale);
   const themeClass = `bs-deck bs-theme-${theme.id}`;
   return (
     <>
@@ -145,11 +169,19 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
             {t('preview.fallback', { name: i18n.language === 'en' ? theme.name.en : theme.name.zh })}
           </span>
         )}
+        <button
+          type="button"
+          className="show-button"
+          title={t('show.startHint')}
+          onClick={(e) => startShow(e.shiftKey)}
+        >
+          <span aria-hidden="true">▶ </span>
+          {t('show.start')}
+        </button>
       </div>
       <div
-        ref={frameRef}
         className="slide-stage"
-        style={{ height: Math.round(SLIDE_H * scale) }}
+        style={{ width: Math.round(SLIDE_W * scale), height: Math.round(SLIDE_H * scale) }}
         tabIndex={0}
         role="group"
         aria-roledescription={t('preview.slideRole')}
@@ -185,7 +217,15 @@ function DeckPreview({ report, briefing }: { report: Report; briefing: Briefing 
   );
 }
 
-function BriefPreviewView({ report, briefing }: { report: Report; briefing: Briefing }) {
+function BriefPreviewView({
+  report,
+  briefing,
+  pane,
+}: {
+  report: Report;
+  briefing: Briefing;
+  pane: PaneSize;
+}) {
   const { t, i18n } = useTranslation();
   const registry = useTemplateRegistry();
   const { template, exact } = briefTemplate(briefing.briefTemplate, registry);
@@ -194,9 +234,19 @@ function BriefPreviewView({ report, briefing }: { report: Report; briefing: Brie
     () => briefPreview(composeDoc(report, briefing), template, office !== undefined),
     [report, briefing, template, office],
   );
-  const [frameRef, width] = useWidth<HTMLDivElement>();
+  const zoom = useStore((s) => s.zoom.brief);
   const pageWidth = Math.round((template.page.width * 96) / 1440);
-  const scale = width > 0 ? Math.min(1, width / pageWidth) : 0.6;
+  const pageHeight = Math.round((template.page.height * 96) / 1440);
+  const scale =
+    pane.w > 0
+      ? zoomScale(zoom, {
+          availW: pane.w - PAGE_MARGIN_W,
+          availH: pane.h - BRIEF_CHROME_H,
+          contentW: pageWidth,
+          contentH: pageHeight,
+        })
+      : 0.6;
+  useShownScale(scale);
   return (
     <>
       <style>{preview.css}</style>
@@ -211,7 +261,7 @@ function BriefPreviewView({ report, briefing }: { report: Report; briefing: Brie
           </p>
         )
       )}
-      <div ref={frameRef} className="page-stage" aria-label={t('preview.brief')}>
+      <div className="page-stage" aria-label={t('preview.brief')}>
         <Markup className="brief-page" style={{ zoom: scale }} html={preview.html} />
       </div>
     </>
@@ -224,21 +274,21 @@ export function PreviewPane() {
   const briefing = useStore((s) => s.briefing);
   // a document just shown (imported, opened, new) starts at the top of the preview, where its first
   // slide or page is, not where the last one was scrolled to; a repair or an edit keeps the place
-  const pane = useRef<HTMLElement>(null);
+  const [paneRef, pane] = useSize<HTMLElement>();
   const shown = useStore((s) => s.documentShown);
   useEffect(() => {
-    pane.current?.scrollTo({ top: 0 });
-  }, [shown]);
+    paneRef.current?.scrollTo({ top: 0 });
+  }, [shown, paneRef]);
   if (!report) return null;
   return (
-    <section ref={pane} className="pane preview" aria-label={t('preview.heading')}>
+    <section ref={paneRef} className="pane preview" aria-label={t('preview.heading')}>
       <div className="pane-head">
         <h2>{t('preview.heading')}</h2>
       </div>
       {briefing.output === 'deck' ? (
-        <DeckPreview report={report} briefing={briefing} />
+        <DeckPreview report={report} briefing={briefing} pane={pane} />
       ) : (
-        <BriefPreviewView report={report} briefing={briefing} />
+        <BriefPreviewView report={report} briefing={briefing} pane={pane} />
       )}
     </section>
   );

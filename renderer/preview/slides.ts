@@ -9,6 +9,8 @@ export interface RenderedSlide {
   /** markup from templates/render/slide.ts, every text escaped there */
   html: string;
   itemIds: string[];
+  /** the speaker notes, for the presenter's view */
+  notes: string;
 }
 
 /** Long strings (image data) stand in the cache key by a short number, so keys stay cheap. */
@@ -69,6 +71,7 @@ export class SlideRenderer {
         layout: slide.layout,
         title: slide.title,
         itemIds: slide.itemIds,
+        notes: slide.notes,
         get html() {
           html ??= markup(slide, i);
           return html;

@@ -3,13 +3,25 @@ import { create, type StoreApi } from 'zustand';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
+import { createFindSlice, type FindSlice } from './find-slice';
 import { breakGroup, coalescing } from './history';
+import { createPrintSlice, type PrintSlice } from './print-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
+import { createShowSlice, type ShowSlice } from './show-slice';
 import { createProjectSlice, type ProjectSlice } from './project-slice';
 import { createProofSlice, type ProofSlice } from './proof-slice';
 import { createTemplatesSlice, type TemplatesSlice } from './templates-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = DocumentSlice & UiSlice & ProjectSlice & TemplatesSlice & ProofSlice;
+export type AppState = DocumentSlice &
+  UiSlice &
+  ProjectSlice &
+  TemplatesSlice &
+  ProofSlice &
+  FindSlice &
+  ShowSlice &
+  ViewSlice &
+  PrintSlice;
 
 /** What undo and redo restore: the document, nothing else. */
 export interface DocState {
@@ -29,6 +41,10 @@ export const useStore = create<AppState>()(
       ...createProjectSlice(...a),
       ...createTemplatesSlice(...a),
       ...createProofSlice(...a),
+      ...createFindSlice(...a),
+      ...createShowSlice(...a),
+      ...createViewSlice(...a),
+      ...createPrintSlice(...a),
     }),
     {
       partialize: (s) => ({ report: s.report, briefing: s.briefing }),

@@ -209,7 +209,7 @@ describe('the desktop menu, derived from the command table', () => {
     record.menu as Array<{ label: string; submenu: Item[] }>;
 
   it('carries every command the table puts in a menu, with its label and shortcut, and sends its id', () => {
-    const menus = { file: 0, edit: 1, help: 3 } as const;
+    const menus = { file: 0, edit: 1, view: 2, help: 3 } as const;
     const contents = record.windows[0]!.win.webContents;
     for (const command of COMMAND_IDS) {
       const entry = COMMANDS[command].menu;
@@ -239,6 +239,7 @@ describe('the desktop menu, derived from the command table', () => {
       '另存为…',
       'separator',
       '导出…',
+      '打印…',
       'separator',
       '打开模板文件夹',
       '重新读取模板文件夹',

@@ -139,6 +139,7 @@ describe('which slide the preview shows', () => {
       layout,
       title: '',
       html: '',
+      notes: '',
       itemIds,
     });
     const slides = [
