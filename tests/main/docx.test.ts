@@ -158,8 +158,8 @@ describe('a gbt9704 brief in OOXML', () => {
   });
 
   it('sets a point with its lead-in in bold and the rest plain', () => {
-    const p = starting(r, '坚持“第一议题”制度。');
-    expect(p.runs[0]?.text).toBe('坚持“第一议题”制度。');
+    const p = starting(r, '一是坚持“第一议题”制度。');
+    expect(p.runs[0]?.text).toBe('一是坚持“第一议题”制度。');
     expect(isBold(p, 0)).toBe(true);
     expect(isBold(p, 1)).toBe(false);
     expect(fontsOf(p, 1)['w:eastAsia']).toBe('仿宋_GB2312');
