@@ -6,7 +6,6 @@ import { briefDraftItems } from '../briefing/select';
 import { INTRO_SECTION_ID } from '../analyze/ids';
 import { SECTION_LABELS } from '../analyze/text-rules';
 import { officialPunctuation } from '../text/punctuation';
-import { leadInText } from '../../templates/brief/format';
 import { HeadingCounter, officialDate } from './numbering';
 import { officialItem } from './official-text';
 import { shownStat } from './shown';
@@ -49,6 +48,10 @@ function pointLead(r: Extract<ResolvedItem, { kind: 'point' }>): { marker: strin
   const end = r.item.title === undefined ? (block?.leadEnd ?? '') : '';
   return { marker, lead: `${r.lead}${officialPunctuation(end)}` };
 }
+
+/** A lead run into its body as one paragraph: a full stop only where the lead has no mark of its own. */
+const endedLead = (lead: string, body: string): string =>
+  !body.trim() || /[。！？；：，、….!?;:,]$/.test(lead) ? lead : `${lead}。`;
 
 /** A section's statistics fit for its 主要数据 table: each with a label that stands alone. */
 function sectionStats(report: Report, section: Section): Stat[] {
@@ -105,6 +108,11 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     );
   };
 
+  // a speech's 「同志们：」 was taken into the front matter at import; in a full-text brief it still
+  // opens the speech, before the first paragraph, as the speaker said it
+  if (briefing.items.length === 0 && report.salutation?.trim())
+    blocks.push({ kind: 'paragraph', text: officialPunctuation(report.salutation.trim()) });
+
   for (const r of resolveItems(report, items).map(officialItem)) {
     if (r.kind !== 'stat') flushStats();
     const itemId = r.item.id;
@@ -142,7 +150,11 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
           const { marker, lead } = pointLead(r);
           blocks.push(
             r.item.style === 'paragraph'
-              ? { kind: 'paragraph', text: `${marker}${leadInText(lead, r.text.trim() !== '')}${r.text}`, itemId }
+              ? {
+                  kind: 'paragraph',
+                  text: `${marker}${endedLead(lead, r.text)}${r.text}`,
+                  itemId,
+                }
               : { kind: 'point', lead, text: r.text, ...(marker ? { marker } : {}), itemId },
           );
         } else {
