@@ -39,6 +39,8 @@ import {
 } from '../../templates/brief/blocks';
 import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
+import { condenseBrief } from '../../templates/brief/condense';
+import { paginateBrief } from '../../templates/brief/paginate';
 import { zipParts, type ZipPart } from './zip';
 
 /**
@@ -427,7 +429,12 @@ function signatureParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   return out;
 }
 
-function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
+/**
+ * The 版记/报尾 goes to the foot of the last page (GB/T 9704 7.4): the space above it is what the
+ * page count (templates/brief/paginate.ts) leaves free there, less two lines of margin so lines
+ * wrapped differently by the reader's fonts do not push it onto a page of its own.
+ */
+function colophonParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore = ctx.t.lineTwips): Paragraph[] {
   const { t } = ctx;
   const c = t.colophon;
   const fc = frame.colophon;
@@ -478,7 +485,7 @@ function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
     return new Paragraph({
       children: l.children,
       // one blank line after the body; the block stays together on one page
-      spacing: exact(t.lineTwips, i === 0 ? t.lineTwips : 0),
+      spacing: exact(t.lineTwips, i === 0 ? spaceBefore : 0),
       keepNext: i < lines.length - 1,
       keepLines: true,
       alignment: l.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -487,6 +494,12 @@ function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
       ...(l.tab ? { tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - side }] } : {}),
     });
   });
+}
+
+/** The space above the 版记 that sets it at the foot of the last page, at least one line. */
+function colophonSpace(doc: Doc, t: BriefTemplate): number {
+  const pages = paginateBrief(doc, t);
+  return t.lineTwips + Math.max(0, pages.lastPageFree - 2 * t.lineTwips);
 }
 
 // ---- page numbers ----
@@ -564,7 +577,7 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
   children.push(
     ...bodyChildren(doc, ctx),
     ...signatureParagraphs(frame, ctx),
-    ...colophonParagraphs(frame, ctx),
+    ...colophonParagraphs(frame, ctx, colophonSpace(doc, t)),
   );
   if (children.length === 0) children.push(new Paragraph({ children: [] }));
 
@@ -619,11 +632,20 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
   return await pictures.restore(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 
-/** The whole Word path: compose the brief, pick its template, build the bytes. */
+/**
+ * The whole Word path: compose the brief, pick its template, condense it to a page budget when
+ * one is given (「压缩到 N 页」), build the bytes.
+ */
 export async function briefToDocx(
   report: Report,
   briefing: Briefing,
   registry: TemplateRegistry,
+  options: { pages?: number; keep?: ReadonlySet<string> } = {},
 ): Promise<Uint8Array> {
-  return docToDocx(composeDoc(report, briefing), registry.get('brief', briefing.briefTemplate));
+  const t = registry.get('brief', briefing.briefTemplate);
+  const doc = composeDoc(report, briefing);
+  const fitted = options.pages
+    ? condenseBrief(doc, t, options.pages, options.keep ? { keep: options.keep } : {}).doc
+    : doc;
+  return docToDocx(fitted, t);
 }

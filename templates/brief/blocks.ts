@@ -122,7 +122,10 @@ export function briefForm(block: DocBlock, t: BriefTemplate): BriefForm {
         kind: 'paragraph',
         style: 'body',
         runs: [
-          { text: flow(`${block.marker ?? ''}${leadInText(block.lead, block.text.trim() !== '')}`), bold: true },
+          {
+            text: flow(`${block.marker ?? ''}${leadInText(block.lead, block.text.trim() !== '')}`),
+            bold: true,
+          },
           ...(block.text.trim() ? [{ text: flow(block.text), bold: false }] : []),
         ],
         ...item(block),
