@@ -151,7 +151,10 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
       mast += (frame.masthead.mark ? mh.linesAfterMark * t.lineTwips : mh.markOffset) + t.lineTwips;
     mast += mh.rule.space * 20 + mh.rule.size * 2.5;
   } else if (frame.masthead?.kind === 'bulletin' && mh.kind === 'bulletin') {
-    mast += largeLine(mh.markFont.sizePt, t) + (frame.masthead.issue ? t.lineTwips : 0) + t.lineTwips;
+    mast +=
+      largeLine(mh.markFont.sizePt, t) +
+      (frame.masthead.issue ? t.lineTwips : 0) +
+      (frame.masthead.left || frame.masthead.right ? t.lineTwips : 0);
     mast += mh.rule.space * 20 + mh.rule.size * 2.5;
   }
   const titleBefore = mast > 0 && mh.kind !== 'none' ? mh.linesAfterRule * t.lineTwips : 0;
