@@ -40,7 +40,6 @@ import {
 import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
 import { condenseBrief } from '../../templates/brief/condense';
-import { paginateBrief } from '../../templates/brief/paginate';
 import { zipParts, type ZipPart } from './zip';
 
 /**
@@ -452,11 +451,11 @@ function signatureParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
 }
 
 /**
- * The 版记/报尾 goes to the foot of the last page (GB/T 9704 7.4): the space above it is what the
- * page count (templates/brief/paginate.ts) leaves free there, less two lines of margin so lines
- * wrapped differently by the reader's fonts do not push it onto a page of its own.
+ * The 版记/报尾, one blank line under the body. (Setting it at the foot of the last page from the
+ * page count was tried and reverted: where LibreOffice wraps a line or two more than the count, the
+ * space above it pushed it onto a page of its own.)
  */
-function colophonParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore = ctx.t.lineTwips): Paragraph[] {
+function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   const { t } = ctx;
   const c = t.colophon;
   const fc = frame.colophon;
@@ -521,7 +520,7 @@ function colophonParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore = ctx.t.lin
     return new Paragraph({
       children: l.align === 'right' ? [new TextRun({ children: [new Tab()] }), ...l.children] : l.children,
       // one blank line after the body; the block stays together on one page
-      spacing: exact(t.lineTwips, i === 0 ? spaceBefore : 0),
+      spacing: exact(t.lineTwips, i === 0 ? t.lineTwips : 0),
       keepNext: i < lines.length - 1,
       keepLines: true,
       alignment: AlignmentType.LEFT,
@@ -534,12 +533,6 @@ function colophonParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore = ctx.t.lin
         : {}),
     });
   });
-}
-
-/** The space above the 版记 that sets it at the foot of the last page, at least one line. */
-function colophonSpace(doc: Doc, t: BriefTemplate): number {
-  const pages = paginateBrief(doc, t);
-  return t.lineTwips + Math.max(0, pages.lastPageFree - 2 * t.lineTwips);
 }
 
 // ---- page numbers ----
@@ -618,7 +611,7 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
   children.push(
     ...bodyChildren(doc, ctx),
     ...signatureParagraphs(frame, ctx),
-    ...colophonParagraphs(frame, ctx, colophonSpace(doc, t)),
+    ...colophonParagraphs(frame, ctx),
   );
   if (children.length === 0) children.push(new Paragraph({ children: [] }));
 

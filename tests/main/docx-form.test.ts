@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { composeDoc } from '../../content/compose/doc';
 import { emptyBriefing, emptyFields } from '../../content/model/briefing';
 import { docToDocx } from '../../main/export/docx';
-import { paginateBrief } from '../../templates/brief/paginate';
 import { builtinRegistry } from '../../templates/registry';
 import { briefReport } from '../helpers/brief-report';
 import { attrOf, find, findAll, paragraphs, readDocx } from '../helpers/ooxml';
@@ -40,18 +39,6 @@ describe('the language of a Word brief', () => {
 });
 
 describe('the 版记 of a short brief', () => {
-  it('stands at the foot of the last page: the space above it is what the page count leaves free', async () => {
-    const { doc, docx } = await read('gbt9704');
-    const t = registry.get('brief', 'gbt9704');
-    const pages = paginateBrief(doc, t);
-    const cc = paragraphs(docx.document).find((p) => p.text.startsWith('抄送：'))!;
-    const before = Number(attrOf(cc.pPr, 'w:spacing', 'w:before'));
-    // far more than the one blank line after the body, and never past the type area's foot
-    expect(before).toBe(t.lineTwips + pages.lastPageFree - 2 * t.lineTwips);
-    expect(pages.count).toBe(1);
-    expect(before).toBeGreaterThan(8 * t.lineTwips);
-  });
-
   it('draws its rules across the whole type area: no side indents on a line that fits', async () => {
     const { docx } = await read('gbt9704');
     const ps = paragraphs(docx.document);
