@@ -191,7 +191,15 @@ export interface Deck {
 
 export type DocBlock =
   | { kind: 'heading'; level: number; number: string; text: string; itemId?: string }
-  | { kind: 'point'; lead: string; text: string; itemId?: string }
+  | {
+      kind: 'point';
+      /** the lead-in with the punctuation it ends on as written (「主要目标是：」) */
+      lead: string;
+      text: string;
+      /** the report's own marker before the lead: 「1.」 「（1）」 「一是」 */
+      marker?: string;
+      itemId?: string;
+    }
   | { kind: 'paragraph'; text: string; itemId?: string }
   | { kind: 'quote'; text: string; itemId?: string }
   | { kind: 'image'; number: number; caption: string; image?: OutputImage; itemId?: string }

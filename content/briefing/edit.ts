@@ -12,7 +12,7 @@ import type {
 import { OFFICE_BODY_TEMPLATE } from '../model/values';
 import type { Report } from '../model/report';
 import { indexReport, refKey, resolveItem, type ReportIndex, type ResolvedItem } from './resolve';
-import { addRefs, draftItems, itemIdFor } from './select';
+import { addRefs, briefDraftItems, draftItems, itemIdFor } from './select';
 import { briefingFor } from './lists';
 import { pickKeyStats, sectionSeries } from '../compose/deck-stats';
 import { markShown } from '../stats/series';
@@ -318,8 +318,12 @@ export const DRAFT_STATS_PER_SECTION = 4;
  * series, those as a chart. No statistic is picked twice.
  */
 export function draftBriefing(report: Report, briefing: Briefing, output: Output): Briefing {
-  // the draft replaces the list of its own output only; the other output's list is kept
-  let draft: Briefing = { ...briefingFor(briefing, output), items: draftItems(report) };
+  // the draft replaces the list of its own output only; the other output's list is kept. A brief
+  // keeps the full text of what it includes, a deck what fits its slides
+  let draft: Briefing = {
+    ...briefingFor(briefing, output),
+    items: output === 'deck' ? draftItems(report) : briefDraftItems(report),
+  };
   if (output !== 'deck') return draft;
   const shown = new Set<string>();
   const cards: ItemRef[] = [];

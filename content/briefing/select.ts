@@ -98,6 +98,25 @@ export function draftItems(report: Report): BriefingItem[] {
   return refs.map((ref) => ({ id: itemIdFor(ref), ref }));
 }
 
+/**
+ * The default pick of a Word brief: the whole report. Every section with every paragraph, point,
+ * table and picture in report order, so a brief drafted from it holds the report's full text and
+ * nothing vanishes silently. A newspaper caption whose picture did not survive the paste is left
+ * out for the reason `draftItems` gives (staff can still pick it).
+ */
+export function briefDraftItems(report: Report): BriefingItem[] {
+  const pictured = new Set(report.figures.filter((f) => f.kind === 'table' || f.assetId).map((f) => f.id));
+  const refs: ItemRef[] = [];
+  const walk = (s: Section): void => {
+    refs.push({ type: 'section', id: s.id });
+    for (const block of s.blocks)
+      if (block.kind !== 'figure' || pictured.has(block.figureId)) refs.push({ type: 'block', id: block.id });
+    s.sections.forEach(walk);
+  };
+  report.sections.forEach(walk);
+  return refs.map((ref) => ({ id: itemIdFor(ref), ref }));
+}
+
 function uniqueId(items: readonly BriefingItem[], ref: ItemRef): string {
   const ids = new Set(items.map((i) => i.id));
   let n = 0;

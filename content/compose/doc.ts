@@ -2,7 +2,8 @@ import type { Doc, DocBlock, ShownStat } from '../../templates/model';
 import type { Briefing } from '../model/briefing';
 import type { Report, Section, Stat } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
-import { draftItems } from '../briefing/select';
+import { briefDraftItems } from '../briefing/select';
+import { INTRO_SECTION_ID } from '../analyze/ids';
 import { SECTION_LABELS } from '../analyze/text-rules';
 import { officialPunctuation } from '../text/punctuation';
 import { HeadingCounter, officialDate } from './numbering';
@@ -37,6 +38,21 @@ class LevelMapper {
   }
 }
 
+/**
+ * A point's marker and lead as the report wrote them: 「1.」 + 「抓产业升级。」, 「一是」 + 「坚持稳中求进，」.
+ * A lead staff retyped keeps the marker but ends as they typed it.
+ */
+function pointLead(r: Extract<ResolvedItem, { kind: 'point' }>): { marker: string; lead: string } {
+  const block = r.block.kind === 'point' ? r.block : undefined;
+  const marker = block?.marker?.trim() ?? '';
+  const end = r.item.title === undefined ? (block?.leadEnd ?? '') : '';
+  return { marker, lead: `${r.lead}${officialPunctuation(end)}` };
+}
+
+/** A lead run into its body as one paragraph: a full stop only where the lead has no mark of its own. */
+const endedLead = (lead: string, body: string): string =>
+  !body.trim() || /[。！？；：，、….!?;:,]$/.test(lead) ? lead : `${lead}。`;
+
 /** A section's statistics fit for its 主要数据 table: each with a label that stands alone. */
 function sectionStats(report: Report, section: Section): Stat[] {
   return subtreeStats(report, section).filter((s) => !s.unfit);
@@ -47,11 +63,13 @@ function sectionStats(report: Report, section: Section): Stat[] {
  * lead-in, paragraphs, figures (图N) and tables (表N), and statistics tables. Headings are
  * renumbered in the official sequence per level (一、 （一） 1. （1）) whatever numbering the
  * source used. A statistics table comes from two or more statistics picked one after another, or
- * from any item styled 'stats-table'. With no items picked, the brief holds every top-level
- * section with its points. The date is normalised to 「2022年7月5日」.
+ * from any item styled 'stats-table'. With no items picked, the brief holds the report's full
+ * text (`briefDraftItems`). Points keep the report's marker (「1.」 「（1）」 「一是」) and the
+ * punctuation their lead ended on; the text before the report's first heading stands as opening
+ * paragraphs under no heading. The date is normalised to 「2022年7月5日」.
  */
 export function composeDoc(report: Report, briefing: Briefing): Doc {
-  const items = briefing.items.length > 0 ? briefing.items : draftItems(report);
+  const items = briefing.items.length > 0 ? briefing.items : briefDraftItems(report);
   const counter = new HeadingCounter();
   const pickedBlocks = new Set(items.filter((i) => i.ref.type === 'block').map((i) => i.ref.id));
   const levels = new LevelMapper();
@@ -90,12 +108,20 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     );
   };
 
+  // a speech's 「同志们：」 was taken into the front matter at import; in a full-text brief it still
+  // opens the speech, before the first paragraph, as the speaker said it
+  if (briefing.items.length === 0 && report.salutation?.trim())
+    blocks.push({ kind: 'paragraph', text: officialPunctuation(report.salutation.trim()) });
+
   for (const r of resolveItems(report, items).map(officialItem)) {
     if (r.kind !== 'stat') flushStats();
     const itemId = r.item.id;
     const wantsTable = r.item.style === 'stats-table';
     switch (r.kind) {
       case 'heading': {
+        // the text before the first heading has no heading in the report: none is invented for
+        // it (「导语」, 「正文」) unless staff wrote one
+        if (r.section.id === INTRO_SECTION_ID && r.item.title === undefined) break;
         const level = levels.level(r.level);
         const text = stripSourceNumber(r.title);
         // 前言 / 结束语 and the like stand unnumbered and do not take a number from the sequence
@@ -121,10 +147,15 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
             itemId,
           );
         } else if (r.kind === 'point') {
+          const { marker, lead } = pointLead(r);
           blocks.push(
             r.item.style === 'paragraph'
-              ? { kind: 'paragraph', text: `${r.lead}。${r.text}`, itemId }
-              : { kind: 'point', lead: r.lead, text: r.text, itemId },
+              ? {
+                  kind: 'paragraph',
+                  text: `${marker}${endedLead(lead, r.text)}${r.text}`,
+                  itemId,
+                }
+              : { kind: 'point', lead, text: r.text, ...(marker ? { marker } : {}), itemId },
           );
         } else {
           blocks.push(

@@ -4,7 +4,14 @@ import { fileErrorToAppError } from '../errors';
 import { runBounded } from '../tasks/bounded-import';
 import type { Job } from '../tasks/jobs';
 import { parseArgs, UsageError, type CliIO, type FlagSpec } from './args';
-import { BRIEF_FLAG_SPEC, briefingFor, parseFormats, readSourceFile, templatesFor } from './options';
+import {
+  BRIEF_FLAG_SPEC,
+  briefingFor,
+  parseFormats,
+  parsePages,
+  readSourceFile,
+  templatesFor,
+} from './options';
 import { printed, writeOutputs } from './output';
 
 const BUILD_FLAGS: FlagSpec = {
@@ -12,6 +19,7 @@ const BUILD_FLAGS: FlagSpec = {
   out: 'string',
   template: 'string',
   templates: 'string',
+  pages: 'string',
   ...BRIEF_FLAG_SPEC,
   help: 'boolean',
 };
@@ -26,6 +34,7 @@ export type ConvertSettings = Omit<Extract<Job, { kind: 'convert' }>, 'kind' | '
 export async function run(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseArgs(args, BUILD_FLAGS, 'build');
   const formats = parseFormats(flags.format);
+  const pages = parsePages(flags.pages);
   const batch = positionals.length > 1 || (positionals.length === 1 && (await isFolder(positionals[0]!, io)));
   // the browser starts while the reports are read and composed: it takes longer than both
   const printer = formats.includes('pdf') ? new (await import('../export/pdf')).BrowserPdfPrinter() : null;
@@ -38,7 +47,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       formats,
       briefing,
       templates: user,
-      env: officeTemplate ? { officeTemplate } : {},
+      env: { ...(officeTemplate ? { officeTemplate } : {}), ...(pages ? { pages } : {}) },
     };
     const outDir = resolve(io.cwd, typeof flags.out === 'string' ? flags.out : '.');
     if (batch) {

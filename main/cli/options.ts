@@ -41,6 +41,19 @@ export function parseFormats(value: string | boolean | undefined): ExportFormat[
   return [...new Set(list)] as ExportFormat[];
 }
 
+/** `--pages N`: a page budget for the Word brief, 1 to 99 pages; none without the flag. */
+export function parsePages(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = typeof value === 'string' && /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(
+      'usage',
+      `--pages 需要 1 到 99 之间的页数，收到「${String(value)}」`,
+      `--pages takes a page count from 1 to 99, got "${String(value)}"`,
+    );
+  return n;
+}
+
 /** Brief fields settable on the command line: option name → field of the briefing. */
 export const BRIEF_FIELD_FLAGS = {
   title: 'title',

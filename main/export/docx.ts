@@ -39,6 +39,7 @@ import {
 } from '../../templates/brief/blocks';
 import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
+import { condenseBrief } from '../../templates/brief/condense';
 import { zipParts, type ZipPart } from './zip';
 
 /**
@@ -110,6 +111,13 @@ const fontsOf = (font: FontSpec): { ascii: string; hAnsi: string; eastAsia: stri
   cs: font.latin,
 });
 
+/**
+ * The language of every run and of the styles: Chinese for East Asian text, so quotes and other
+ * punctuation shared by both scripts take the Chinese font (in Word, WPS and LibreOffice), even
+ * inside an office template whose styles say en-US.
+ */
+const LANGUAGE = { eastAsia: 'zh-CN' } as const;
+
 interface RunOptions {
   bold?: boolean;
   /** set on the body's character grid: carries the grid's character spacing */
@@ -128,6 +136,7 @@ function run(text: string, font: FontSpec, o: RunOptions = {}): TextRun {
     size: Math.round(sizePt * 2),
     sizeComplexScript: Math.round(sizePt * 2),
     bold: o.bold ?? font.bold,
+    language: LANGUAGE,
     ...(font.color ? { color: font.color } : {}),
     ...(spacing ? { characterSpacing: spacing } : {}),
     ...(o.scale && o.scale !== 100 ? { scale: o.scale } : {}),
@@ -142,6 +151,7 @@ function tabbed(text: string, font: FontSpec): TextRun {
     size: Math.round(font.sizePt * 2),
     sizeComplexScript: Math.round(font.sizePt * 2),
     bold: font.bold,
+    language: LANGUAGE,
     ...(font.color ? { color: font.color } : {}),
   });
 }
@@ -378,6 +388,19 @@ function mastheadParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
     const info: ParagraphChild[] = [];
     if (fm.left) info.push(run(fm.left, m.infoFont));
     if (fm.right) info.push(tabbed(fm.right, m.infoFont));
+    if (info.length === 0) {
+      // no unit and no date: no empty line stands over the rule, which goes under the name or issue
+      const last = out.length - 1;
+      out[last] = fm.issue
+        ? new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: exact(t.lineTwips),
+            border: { bottom: border(m.rule) },
+            children: [run(fm.issue, m.issueFont, { grid: ctx })],
+          })
+        : markParagraph(fm.mark, m.markFont, 0, m.rule);
+      return out;
+    }
     out.push(
       new Paragraph({
         spacing: exact(t.lineTwips),
@@ -427,6 +450,11 @@ function signatureParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   return out;
 }
 
+/**
+ * The 版记/报尾, one blank line under the body. (Setting it at the foot of the last page from the
+ * page count was tried and reverted: where LibreOffice wraps a line or two more than the count, the
+ * space above it pushed it onto a page of its own.)
+ */
 function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   const { t } = ctx;
   const c = t.colophon;
@@ -438,6 +466,7 @@ function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   // LibreOffice draw once around the group, so the distribution lines of a 报尾 sit between one
   // pair of rules while 抄送 and 印发 of a 版记 each get their own
   type Line = {
+    text: string;
     children: ParagraphChild[];
     group: number;
     hangingCells?: number;
@@ -446,9 +475,16 @@ function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   };
   const lines: Line[] = [];
   if (fc.kind === 'banji' && c.kind === 'banji') {
-    if (fc.cc) lines.push({ group: 0, children: [run(fc.cc, c.font)], hangingCells: textCells('抄送：') });
+    if (fc.cc)
+      lines.push({
+        text: fc.cc,
+        group: 0,
+        children: [run(fc.cc, c.font)],
+        hangingCells: textCells('抄送：'),
+      });
     if (fc.printedBy || fc.printedDate)
       lines.push({
+        text: `${fc.printedBy ?? ''}　${fc.printedDate ?? ''}`,
         group: 1,
         tab: true,
         children: [
@@ -459,32 +495,42 @@ function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   } else if (fc.kind === 'baowei' && c.kind === 'baowei') {
     for (const l of fc.lines)
       lines.push({
+        text: `${l.label}${l.text}`,
         group: 0,
         children: [run(`${l.label}${l.text}`, c.font)],
         hangingCells: textCells(l.label),
       });
-    if (fc.copies) lines.push({ group: 1, children: [run(fc.copies, c.font)], align: 'right' });
+    if (fc.copies)
+      lines.push({ text: fc.copies, group: 1, children: [run(fc.copies, c.font)], align: 'right' });
   }
   if (lines.length === 0) return [];
   const firstGroup = lines[0]!.group;
   const lastGroup = lines[lines.length - 1]!.group;
   return lines.map((l, i) => {
-    const hanging = l.hangingCells ? Math.round(l.hangingCells * cell) : 0;
+    // the rules span the whole type area (GB/T 9704 7.4.1), so a line that fits on one line has no
+    // side indents (they would shorten its rules) and is set in by a first-line indent and a tab;
+    // only an entry that wraps keeps the indents its hanging second line needs
+    const wraps = textCells(l.text) > (ctx.typeWidth - 2 * side) / cell;
+    const hanging = wraps && l.hangingCells ? Math.round(l.hangingCells * cell) : 0;
     // a thick rule above the block and below it, a thin one between the groups
     const borders: { top?: IBorderOptions; bottom: IBorderOptions } = {
       ...(l.group === firstGroup ? { top: border(c.thick) } : {}),
       bottom: border(l.group === lastGroup ? c.thick : c.thin),
     };
     return new Paragraph({
-      children: l.children,
+      children: l.align === 'right' ? [new TextRun({ children: [new Tab()] }), ...l.children] : l.children,
       // one blank line after the body; the block stays together on one page
       spacing: exact(t.lineTwips, i === 0 ? t.lineTwips : 0),
       keepNext: i < lines.length - 1,
       keepLines: true,
-      alignment: l.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      indent: { left: side + hanging, right: side, ...(hanging ? { hanging } : {}) },
+      alignment: AlignmentType.LEFT,
+      indent: wraps
+        ? { left: side + hanging, right: side, ...(hanging ? { hanging } : {}) }
+        : { firstLine: side },
       border: borders,
-      ...(l.tab ? { tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - side }] } : {}),
+      ...(l.tab || l.align === 'right'
+        ? { tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - side }] }
+        : {}),
     });
   });
 }
@@ -511,6 +557,7 @@ function pageNumberFooter(ctx: Ctx, side: 'left' | 'right' | 'center'): Footer {
           new TextRun({
             children: [PageNumber.CURRENT],
             font: fontsOf(pn),
+            language: LANGUAGE,
             size: Math.round(pn.sizePt * 2),
             sizeComplexScript: Math.round(pn.sizePt * 2),
           }),
@@ -588,10 +635,16 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
       },
     },
     styles: {
-      default: { document: { run: { font: fontsOf(body), size: Math.round(body.sizePt * 2) } } },
+      default: {
+        document: { run: { font: fontsOf(body), size: Math.round(body.sizePt * 2), language: LANGUAGE } },
+      },
       // LibreOffice reads the default size from the Normal style, not the document defaults
       paragraphStyles: [
-        { id: 'Normal', name: 'Normal', run: { font: fontsOf(body), size: Math.round(body.sizePt * 2) } },
+        {
+          id: 'Normal',
+          name: 'Normal',
+          run: { font: fontsOf(body), size: Math.round(body.sizePt * 2), language: LANGUAGE },
+        },
       ],
     },
     sections: [
@@ -619,11 +672,20 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
   return await pictures.restore(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
 }
 
-/** The whole Word path: compose the brief, pick its template, build the bytes. */
+/**
+ * The whole Word path: compose the brief, pick its template, condense it to a page budget when
+ * one is given (「压缩到 N 页」), build the bytes.
+ */
 export async function briefToDocx(
   report: Report,
   briefing: Briefing,
   registry: TemplateRegistry,
+  options: { pages?: number; keep?: ReadonlySet<string> } = {},
 ): Promise<Uint8Array> {
-  return docToDocx(composeDoc(report, briefing), registry.get('brief', briefing.briefTemplate));
+  const t = registry.get('brief', briefing.briefTemplate);
+  const doc = composeDoc(report, briefing);
+  const fitted = options.pages
+    ? condenseBrief(doc, t, options.pages, options.keep ? { keep: options.keep } : {}).doc
+    : doc;
+  return docToDocx(fitted, t);
 }

@@ -43,6 +43,8 @@ export interface ExportEnv {
    * it, the one the briefing carries (chosen in the app, saved in the project) is used.
    */
   officeTemplate?: { name: string; bytes: Uint8Array };
+  /** 「压缩到 N 页」: the Word brief condensed to at most this many pages (templates/brief/condense.ts) */
+  pages?: number;
 }
 
 /** An output rendered as far as pure code can take it: the file, or for PDF the HTML deck to print. */
@@ -92,7 +94,10 @@ export async function renderOutput(
         return { fileName: name('docx'), bytes: await briefToOfficeDocx(report, briefing, registry, office) };
       }
       const { briefToDocx } = await import('./docx');
-      return { fileName: name('docx'), bytes: await briefToDocx(report, briefing, registry) };
+      return {
+        fileName: name('docx'),
+        bytes: await briefToDocx(report, briefing, registry, env.pages ? { pages: env.pages } : {}),
+      };
     }
     case 'html': {
       const { briefingToHtmlDeck } = await import('./html');

@@ -2,6 +2,7 @@ import type { Briefing } from '../../content/model/briefing';
 import type { Decisions, Report } from '../../content/model/report';
 import { encodeWire } from '../../content/util/wire';
 import type { Template } from '../../templates/schema';
+import type { TemplateRegistry } from '../../templates/registry';
 import type { ExportFormat } from '../contract';
 import { AppError } from '../errors';
 import type { UnreadableNote } from '../../content/import/unreadable';
@@ -177,7 +178,35 @@ async function convert(
     outputs.push(await renderOutput(format, report, job.briefing, registry, job.env));
     onProgress(read + ((1 - read) * outputs.length) / job.formats.length);
   }
-  return { title: report.title, outputs, notes: unreadableNotes(report) };
+  const notes = unreadableNotes(report);
+  if (job.env.pages && job.formats.includes('docx') && !job.env.officeTemplate)
+    notes.push(await condenseNote(report, job.briefing, registry, job.env.pages));
+  return { title: report.title, outputs, notes };
+}
+
+/** What 「压缩到 N 页」 left out of the Word brief, said on the command line (nothing is dropped unsaid). */
+async function condenseNote(
+  report: Report,
+  briefing: Briefing,
+  registry: TemplateRegistry,
+  pages: number,
+): Promise<{ zh: string; en: string }> {
+  const [{ composeDoc }, { condenseBrief }] = await Promise.all([
+    import('../../content/compose/doc'),
+    import('../../templates/brief/condense'),
+  ]);
+  const c = condenseBrief(composeDoc(report, briefing), registry.get('brief', briefing.briefTemplate), pages);
+  const list = c.leftOut.map((l) => `［${l.reason}］${l.text}`).join('\n  ');
+  const head = c.fits
+    ? {
+        zh: `Word 简报压缩到 ${c.pages} 页，略去 ${c.leftOut.length} 处`,
+        en: `Word brief condensed to ${c.pages} page(s), ${c.leftOut.length} item(s) left out`,
+      }
+    : {
+        zh: `Word 简报略去可略的内容后仍有 ${c.pages} 页，超过 ${pages} 页`,
+        en: `the Word brief still has ${c.pages} pages with everything optional left out, more than ${pages}`,
+      };
+  return list ? { zh: `${head.zh}：\n  ${list}\n`, en: head.en } : head;
 }
 
 /** What a canceled task fails with; the page recognises the code and says nothing alarming. */

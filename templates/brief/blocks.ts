@@ -122,8 +122,11 @@ export function briefForm(block: DocBlock, t: BriefTemplate): BriefForm {
         kind: 'paragraph',
         style: 'body',
         runs: [
-          { text: flow(leadInText(block.lead)), bold: true },
-          { text: flow(block.text), bold: false },
+          {
+            text: flow(`${block.marker ?? ''}${leadInText(block.lead, block.text.trim() !== '')}`),
+            bold: true,
+          },
+          ...(block.text.trim() ? [{ text: flow(block.text), bold: false }] : []),
         ],
         ...item(block),
       };

@@ -62,13 +62,25 @@ export function textCells(text: string): number {
   return cells;
 }
 
-/** A point's lead-in as printed in bold: 「全力复工复产。」, keeping punctuation staff already typed. */
-export function leadInText(lead: string): string {
+/**
+ * A point's lead-in as printed in bold: 「全力复工复产。」. The punctuation the source (or staff)
+ * ended it with is kept — a colon 「主要目标是：」, a comma 「一是坚持稳中求进，」 — and a full stop is
+ * added only to a lead that has a body after it and no punctuation of its own.
+ */
+export function leadInText(lead: string, hasBody = true): string {
   const l = lead.trim();
-  return /[。！？；：.!?;:]$/.test(l) ? l : `${l}。`;
+  return !hasBody || /[。！？；：，、….!?;:,]$/.test(l) ? l : `${l}。`;
 }
 
-/** A figure or table caption: 「图1　城区新貌」, 「表2　主要数据」. */
+/**
+ * A number the source already wrote in front of a caption: 「图1」 「图 2：」 「表3-1　」 「图一、」.
+ * The brief numbers captions itself, so it is dropped here and never printed twice.
+ */
+const CAPTION_NUMBER =
+  /^\s*[图表]\s*(?:\d+(?:[-－—.．]\d+)*|[一二三四五六七八九十]+)(?=[\s　:：.．、，,\-—－]|$)[\s　:：.．、，,\-—－]*/;
+
+/** A figure or table caption: 「图1　城区新貌」, 「表2　主要数据」, whatever number the source gave it. */
 export function captionText(kind: 'image' | 'table', n: number, caption: string): string {
-  return `${kind === 'image' ? '图' : '表'}${n}　${caption.trim()}`.trim();
+  const own = caption.trim().replace(CAPTION_NUMBER, '').trim();
+  return `${kind === 'image' ? '图' : '表'}${n}　${own}`.trim();
 }

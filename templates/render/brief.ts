@@ -4,6 +4,7 @@ import { briefFrame, type BriefFrame } from '../brief/layout';
 import { typeArea, type FontSpec } from '../brief/schema';
 import type { Doc } from '../model';
 import { briefForms, type BriefForm } from '../brief/blocks';
+import { paginateBrief } from '../brief/paginate';
 import type { BriefTemplate } from '../schema';
 import { escapeHtml, imageDataUri } from './escape';
 
@@ -206,6 +207,28 @@ function colophonHtml(frame: BriefFrame): string {
   return lines ? `<footer class="brief-colophon">${lines}</footer>` : '';
 }
 
+/**
+ * The body with a mark where each page of the Word file begins (templates/brief/paginate.ts, the
+ * count the .docx is laid out by): before the block a page opens with, or, when a paragraph runs
+ * over, before that paragraph, marked as split.
+ */
+function bodyWithBreaks(doc: Doc, t: BriefTemplate): string {
+  const forms = briefForms(doc, t);
+  const pages = paginateBrief(doc, t, forms);
+  const before = new Map<number, { page: number; split: boolean }>();
+  pages.breaks.forEach((b, k) => {
+    if (b.form >= 0 && !before.has(b.form)) before.set(b.form, { page: k + 2, split: b.line > 0 });
+  });
+  return forms
+    .map((f, i) => {
+      const mark = before.get(i);
+      return mark
+        ? `<div class="brief-page-break" data-page="${mark.page}"${mark.split ? ' data-split=""' : ''} aria-hidden="true">第 ${mark.page} 页${mark.split ? '（本段跨页）' : ''}</div>${formHtml(f)}`
+        : formHtml(f);
+    })
+    .join('');
+}
+
 export interface RenderBriefOptions {
   /**
    * Only the title block and the body, in the template's body format: what goes into an office's
@@ -240,17 +263,18 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
     : '';
   const pn = t.pageNumber;
   return [
-    `<article class="brief-sheet" data-template="${e(t.id)}" lang="zh-CN">`,
+    `<article class="brief-sheet" data-template="${e(t.id)}" data-pages="${paginateBrief(doc, t).count}" lang="zh-CN">`,
     mastheadHtml(frame, t),
     title ? `<div class="brief-title-block">${title}</div>` : '',
     frame.mainTo ? `<p class="brief-main-to">${e(frame.mainTo)}</p>` : '',
     frame.note
       ? `<p class="brief-flow brief-note"><b class="brief-note-prefix">${e(t.notePrefix)}</b>${e(frame.note)}</p>`
       : '',
-    briefForms(doc, t).map(formHtml).join(''),
+    bodyWithBreaks(doc, t),
     signature,
     colophonHtml(frame),
     `<div class="brief-page-number">${e(pn.prefix)}1${e(pn.suffix)}</div>`,
+    `<p class="brief-page-count" aria-live="polite">共 ${paginateBrief(doc, t).count} 页</p>`,
     '</article>',
   ].join('');
 }

@@ -93,7 +93,8 @@ describe('composing a Word brief from a briefing', () => {
     );
     expect(doc.blocks[0]).toEqual({
       kind: 'paragraph',
-      text: '坚持第一议题。推动党史学习教育常态化长效化。',
+      // the report's marker stays on the point whatever lead staff typed
+      text: '一是坚持第一议题。推动党史学习教育常态化长效化。',
       itemId: 'i-block-theory-p1',
     });
     expect(doc.blocks[1]).toMatchObject({ kind: 'quote', text: '上半年，全区上下克难奋进。' });
@@ -168,7 +169,7 @@ describe('composing a Word brief from a briefing', () => {
     expect(one.blocks[1]).toMatchObject({ text: '细化分解557项具体任务。' });
   });
 
-  it('with nothing picked, brings every top-level section with its points, and paragraphs where a section has no points', () => {
+  it('with nothing picked, brings the full text: every section with its paragraphs, points, pictures and tables', () => {
     const doc = composeDoc(report, briefBriefing('gbt9704'));
     expect(headings(doc.blocks)).toEqual([
       // a 前言 stands unnumbered and takes no number from the sequence
@@ -180,9 +181,9 @@ describe('composing a Word brief from a briefing', () => {
       '二、稳住经济运行基本盘',
     ]);
     const texts = doc.blocks.map((b) => ('lead' in b ? b.lead : 'text' in b ? b.text : b.kind));
-    // 前言 has no points, so its paragraph comes; economy has points, so its paragraph does not
+    // a section's paragraphs come with its points: the headline paragraph with its main figures too
     expect(texts).toContain('上半年，全区上下克难奋进。');
-    expect(texts.some((t) => t.includes('21.59亿元'))).toBe(false);
+    expect(texts.some((t) => t.includes('21.59亿元'))).toBe(true);
     expect(texts).toEqual(expect.arrayContaining(['抓项目扩投资', '坚持“第一议题”制度', 'image', 'table']));
   });
 

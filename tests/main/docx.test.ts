@@ -158,8 +158,8 @@ describe('a gbt9704 brief in OOXML', () => {
   });
 
   it('sets a point with its lead-in in bold and the rest plain', () => {
-    const p = starting(r, '坚持“第一议题”制度。');
-    expect(p.runs[0]?.text).toBe('坚持“第一议题”制度。');
+    const p = starting(r, '一是坚持“第一议题”制度。');
+    expect(p.runs[0]?.text).toBe('一是坚持“第一议题”制度。');
     expect(isBold(p, 0)).toBe(true);
     expect(isBold(p, 1)).toBe(false);
     expect(fontsOf(p, 1)['w:eastAsia']).toBe('仿宋_GB2312');
@@ -254,8 +254,10 @@ describe('a gbt9704 brief in OOXML', () => {
     expect(sizeOf(cc)).toBe('28');
     expect(border(cc, 'top')).toMatchObject({ 'w:sz': '8', 'w:color': '000000' });
     expect(border(cc, 'bottom')).toMatchObject({ 'w:sz': '6' });
-    // wrapped lines of 抄送 hang under the first name
-    expect(pAttr(cc, 'w:ind', 'w:hanging')).toBe('840');
+    // one line: no side indents, so its rules span the type area; set in one character (14 pt) by the first line
+    expect(pAttr(cc, 'w:ind', 'w:left')).toBeUndefined();
+    expect(pAttr(cc, 'w:ind', 'w:right')).toBeUndefined();
+    expect(pAttr(cc, 'w:ind', 'w:firstLine')).toBe('280');
     const printed = para(r, (x) => x.text.endsWith('2022年7月5日印发'));
     expect(printed.text).toBe(`${FULL_FIELDS.printedBy}2022年7月5日印发`);
     expect(printed.runs.flatMap((x) => findAll(x.node, 'w:tab'))).toHaveLength(1);
@@ -350,7 +352,9 @@ describe('a bulletin in OOXML', () => {
     }
     expect(border(last!, 'top')).toBeUndefined();
     expect(border(last!, 'bottom')).toMatchObject({ 'w:sz': '8' });
-    expect(pAttr(last!, 'w:jc', 'w:val')).toBe('right');
+    // set against the right side by a tab, not by a right indent that would shorten the rule
+    expect(last!.runs.flatMap((x) => findAll(x.node, 'w:tab'))).toHaveLength(1);
+    expect(pAttr(last!, 'w:ind', 'w:right')).toBeUndefined();
   });
 
   it('has no signature block: the date is in the masthead', () => {

@@ -92,10 +92,10 @@ describe("filling an office's own Word template", () => {
     expect(texts.indexOf('附件：无')).toBeGreaterThan(heading);
     expect(texts.slice(heading, heading + 3)).toEqual([
       '一、稳住经济运行基本盘',
-      '抓项目扩投资。新开工项目32个。',
+      '——抓项目扩投资。新开工项目32个。',
       '',
     ]);
-    const point = paragraphs(out.document).find((p) => p.text.startsWith('抓项目扩投资'))!;
+    const point = paragraphs(out.document).find((p) => p.text.startsWith('——抓项目扩投资'))!;
     expect(attrOf(point.runs[0]?.rPr, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
     expect(attrOf(point.pPr, 'w:ind', 'w:firstLineChars')).toBe('200');
     // the body's picture comes with it
