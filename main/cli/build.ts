@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileErrorToAppError } from '../errors';
-import { runBounded } from '../tasks/bounded-import';
+import { runBounded, workerFor } from '../tasks/bounded-import';
 import type { Job } from '../tasks/jobs';
 import { parseArgs, UsageError, type CliIO, type FlagSpec } from './args';
 import {
@@ -58,9 +58,10 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     const [file] = positionals;
     const source = file ? await readSourceFile(file, io.cwd) : undefined;
     // one report, in a worker under the desk's limits: a crafted file ends with one line, not a crash
+    // a Word or PDF file, or a large text, in a worker under the desk's limits (workerFor)
     const converted = await runBounded(
       { kind: 'convert', ...settings, ...(source ? { source } : {}) },
-      io.workerScript,
+      workerFor(source, io.workerScript),
     );
     for (const note of converted.notes) io.stderr(`briefing: 注意：${note.zh} (note: ${note.en})\n`);
     // everything is built before anything is written, so a failure leaves no partial set

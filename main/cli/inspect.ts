@@ -14,11 +14,11 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
     );
   if (extra.length) throw unexpected(extra);
   const source = await readSourceFile(file, io.cwd);
-  const [{ importWithLimits }, { unreadableNotes }] = await Promise.all([
+  const [{ importWithLimits, workerFor }, { unreadableNotes }] = await Promise.all([
     import('../tasks/bounded-import'),
     import('../../content/import/unreadable'),
   ]);
-  const report = await importWithLimits(source, io.workerScript);
+  const report = await importWithLimits(source, workerFor(source, io.workerScript));
   for (const note of unreadableNotes(report)) io.stderr(`briefing: 注意：${note.zh} (note: ${note.en})\n`);
   if (flags.json) {
     const { inspectedStat } = await import('../../content/stats/inspect');

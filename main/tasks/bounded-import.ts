@@ -25,6 +25,26 @@ export async function runBounded<K extends JobKind>(
   }
 }
 
+/** Plain text up to this size is read in the command line's own thread (see `workerFor`). */
+export const IN_THREAD_TEXT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The worker a command-line job on this source needs, or none. A Word or PDF file is a container
+ * whose parts unpack to any size: it is always read in a worker under the desk's heap, memory and
+ * time limits. Plain text and Markdown of a report's size (a real one is tens of kilobytes) are read
+ * in the command line's own thread, where the importers' own limits hold and the work is linear in
+ * the text: a worker would cost more to start than the whole conversion (issue 13's speed beside
+ * pandoc). Anything larger goes to the worker like a container.
+ */
+export function workerFor(
+  source: { name: string; bytes: Uint8Array } | undefined,
+  worker: URL | string | undefined,
+): URL | string | undefined {
+  if (!source) return undefined;
+  const plain = /\.(txt|text|md|markdown)$/i.test(source.name);
+  return plain && source.bytes.length <= IN_THREAD_TEXT_BYTES ? undefined : worker;
+}
+
 /**
  * An import for the command line under the desk's limits (runBounded). Given the file's path, a
  * Markdown report's pictures are read from its folder, and only from there.

@@ -119,3 +119,19 @@ describe('briefing on hostile files', () => {
     );
   });
 });
+
+describe('which command-line jobs run in a worker', () => {
+  it('reads Word and PDF files, and large texts, in the worker; a report-sized text in the command line', async () => {
+    const { workerFor, IN_THREAD_TEXT_BYTES } = await import('../../main/tasks/bounded-import');
+    const small = new Uint8Array(15_000);
+    expect(workerFor({ name: 'r.docx', bytes: small }, TASK_WORKER)).toBe(TASK_WORKER);
+    expect(workerFor({ name: 'r.PDF', bytes: small }, TASK_WORKER)).toBe(TASK_WORKER);
+    expect(workerFor({ name: 'r.txt', bytes: small }, TASK_WORKER)).toBeUndefined();
+    expect(workerFor({ name: 'r.md', bytes: small }, TASK_WORKER)).toBeUndefined();
+    expect(workerFor({ name: 'r.txt', bytes: new Uint8Array(IN_THREAD_TEXT_BYTES + 1) }, TASK_WORKER)).toBe(
+      TASK_WORKER,
+    );
+    // the built-in sample needs no worker
+    expect(workerFor(undefined, TASK_WORKER)).toBeUndefined();
+  });
+});
