@@ -7,7 +7,8 @@ export function stripQualifiers(lead: string): { rest: string; words: string[] }
   let rest = lead;
   const words: string[] = [];
   for (let i = 0; i < 5; i++) {
-    const linked = rest.replace(/(了|为|是)$/, '');
+    // a currency named before the number stands between it and its qualifier: 「达新台币216亿元」
+    const linked = rest.replace(/(新台币|人民币|美元|港币|港元|澳门元|欧元)$/, '').replace(/(了|为|是)$/, '');
     const q = PREFIX_QUALIFIERS.find((w) => linked.endsWith(w) && !fusedQualifier(linked, w));
     if (!q) break;
     words.push(q);

@@ -84,3 +84,13 @@ describe('the period a title names', () => {
     expect(first?.period).toBe(period);
   });
 });
+
+describe('a currency before the number, and a target set for a date', () => {
+  it('keeps 「达」 and 「约」 across 新台币 or 人民币', () => {
+    expect(statsInSentence('投资金额达新台币216亿元。')[0]?.qualifier).toBe('达');
+    expect(statsInSentence('观光产值约人民币96亿元。')[0]?.qualifier).toBe('约');
+  });
+  it('reads 「目标于年底前完成1200户」 as a target', () => {
+    expect(statsInSentence('本府目标于年底前完成社会住宅1200户。')[0]?.kind).toBe('target');
+  });
+});
