@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeDoc } from '../../content/compose/doc';
 import { draftBriefing, setItemTitle, setOutput } from '../../content/briefing/edit';
 import { briefingFor, itemsFor } from '../../content/briefing/lists';
-import { draftItems, toggleSection } from '../../content/briefing/select';
+import { briefDraftItems, toggleSection } from '../../content/briefing/select';
 import { emptyBriefing, type Briefing } from '../../content/model/briefing';
 import {
   MIGRATIONS,
@@ -49,7 +49,8 @@ describe('two item lists, one per output', () => {
     const deck = setItemTitle(picked(), report, picked().items[0]!.id, '改过的标题');
     const brief = draftBriefing(report, deck, 'brief');
     expect(brief.output).toBe('brief');
-    expect(brief.items.map((i) => i.id)).toEqual(draftItems(report).map((i) => i.id));
+    // the brief's draft is the full text of what it includes (briefDraftItems), not the deck's
+    expect(brief.items.map((i) => i.id)).toEqual(briefDraftItems(report).map((i) => i.id));
     // the slide list, with its edit, is untouched by the brief's draft
     expect(itemsFor(brief, 'deck')).toEqual(deck.items);
     // and the deck's draft keeps the brief's list
@@ -64,7 +65,7 @@ describe('two item lists, one per output', () => {
     const onBrief = setItemTitle(
       draftBriefing(report, deck, 'brief'),
       report,
-      draftItems(report)[0]!.id,
+      briefDraftItems(report)[0]!.id,
       '简报专用标题',
     );
     const shownDeck = setOutput(onBrief, 'deck');
