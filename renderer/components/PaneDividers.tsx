@@ -113,7 +113,10 @@ export function PaneDividers({ desk, widths, onChange }: DividersProps) {
           onKeyDown={(e) => {
             if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
               e.preventDefault();
-              resize(pane, sizes[pane] + (e.key === 'ArrowLeft' ? -PANE_KEY_STEP : PANE_KEY_STEP));
+              // from the width last set, not the last measured: a key held down steps before the
+              // pane has been measured again, and each step must count
+              const from = widths[pane] ?? sizes[pane];
+              resize(pane, from + (e.key === 'ArrowLeft' ? -PANE_KEY_STEP : PANE_KEY_STEP));
             } else if (e.key === 'Home') {
               e.preventDefault();
               onChange({});

@@ -83,7 +83,8 @@ async function chooseLogo(page: Page, path: string): Promise<void> {
   await chooser.setFiles(path);
 }
 
-const officeNote = (page: Page) => page.getByRole('note');
+// the note that names the office template (the brief's list has a note of its own when empty)
+const officeNote = (page: Page) => page.locator('.preview-note');
 
 test("the office's own Word template: refused without {{body}}, chosen, previewed, exported, switched back and undone", async ({
   page,

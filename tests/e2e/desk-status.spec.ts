@@ -24,13 +24,13 @@ test('the status line counts the slides and the brief’s characters, and follow
   await expect(slides).toHaveText(`幻灯片 ${total} 页`);
   await expect(words).toHaveText(/Word 简报 [\d,]+ 字/);
 
-  // ten characters typed into a paragraph are ten more
+  // nine characters typed into a paragraph of the brief's own list are nine more
+  await page.getByRole('radio', { name: 'Word 简报' }).click();
   await page.getByRole('button', { name: '一键生成初稿' }).click();
   const row = briefingRows(page)
     .filter({ has: page.locator('.badge-paragraph') })
     .first();
   await row.click();
-  await page.getByRole('radio', { name: 'Word 简报' }).click();
   const before = number(await words.textContent());
   const text = row.getByRole('textbox', { name: '正文' });
   await text.press('End');
