@@ -1,3 +1,5 @@
+import { parseChineseNumber } from '../stats/numbers';
+
 /** Character classes the rules share. */
 
 /**
@@ -70,36 +72,11 @@ export function readNumber(text: string): number {
   return Number(narrowDigits(text).replace(/[,，]/g, '').replace('．', '.'));
 }
 
-const CN_DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
 /** 一 → 1, 十二 → 12, 三百零五 → 305 (below 万); null when it is not a plain Chinese number. */
 export function chineseValue(text: string): number | null {
-  if (!text) return null;
-  let total = 0;
-  let digit: number | null = null;
-  for (const ch of text) {
-    if (ch in CN_DIGIT) {
-      digit = CN_DIGIT[ch]!;
-    } else if (ch in CN_UNIT) {
-      total += (digit ?? 1) * CN_UNIT[ch]!;
-      digit = null;
-    } else return null;
-  }
-  return total + (digit ?? 0);
+  // one reader of Chinese numerals for the whole app: the statistics' own, below 万 here
+  if (!text || /[万亿]/.test(text)) return null;
+  return parseChineseNumber(text);
 }
 
 const CN_NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
