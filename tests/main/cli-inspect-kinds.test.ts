@@ -1,22 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIO } from '../../main/cli';
+import { runCli } from '../../main/cli';
+import { fakeIO } from '../helpers/cli-io';
 import { ROOT } from '../helpers/paths';
-
-function fakeIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd: ROOT,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
 
 interface Shown {
   title: string;

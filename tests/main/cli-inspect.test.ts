@@ -3,23 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIO } from '../../main/cli';
-import { REPORT_PATH, ROOT } from '../helpers/paths';
-
-function fakeIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd: ROOT,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
+import { runCli } from '../../main/cli';
+import { fakeIO } from '../helpers/cli-io';
+import { REPORT_PATH } from '../helpers/paths';
 
 interface Shown {
   title: string;
