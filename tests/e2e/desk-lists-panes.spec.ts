@@ -242,8 +242,15 @@ test('a new import starts the preview at the top, and the 已导入 notice goes 
 }) => {
   await openDesk(page, host.appUrl);
   const pane = page.getByRole('region', { name: '预览' });
-  await pane.evaluate((el) => el.scrollTo({ top: 2000 }));
-  expect(await pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  // the preview may still be laying out its pages: scroll once it is tall enough to scroll
+  await expect
+    .poll(() =>
+      pane.evaluate((el) => {
+        el.scrollTo({ top: 2000 });
+        return el.scrollTop;
+      }),
+    )
+    .toBeGreaterThan(0);
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData(
@@ -256,7 +263,7 @@ test('a new import starts the preview at the top, and the 已导入 notice goes 
   });
   await page.getByRole('dialog', { name: '粘贴文字导入' }).getByRole('button', { name: '导入' }).click();
   await expect(page.getByRole('status')).toContainText('已导入');
-  expect(await pane.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBe(0);
   // the next change to the document takes the notice away
   await outline(page).getByRole('checkbox').first().check();
   // at once, well before the few seconds after which it would go by itself
