@@ -4,6 +4,8 @@ export interface Tally {
   skipped: number;
   failures: string[];
   skips: string[];
+  /** tests that passed only on a second try (Playwright) */
+  retried: string[];
 }
 export interface PlaywrightTest {
   id: string;

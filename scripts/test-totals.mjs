@@ -6,10 +6,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
-/** @typedef {{ passed: number, failed: number, skipped: number, failures: string[], skips: string[] }} Tally */
+// `retried` names the tests that passed only on Playwright's second try: counted as passed, but
+// printed, so a flaky test is seen and fixed rather than hidden.
+/** @typedef {{ passed: number, failed: number, skipped: number, failures: string[], skips: string[], retried: string[] }} Tally */
 
 /** @returns {Tally} */
-export const emptyTally = () => ({ passed: 0, failed: 0, skipped: 0, failures: [], skips: [] });
+export const emptyTally = () => ({ passed: 0, failed: 0, skipped: 0, failures: [], skips: [], retried: [] });
 
 /** @param {Tally[]} tallies @returns {Tally} */
 export function addTallies(...tallies) {
@@ -20,6 +22,7 @@ export function addTallies(...tallies) {
     sum.skipped += t.skipped;
     sum.failures.push(...t.failures);
     sum.skips.push(...t.skips);
+    sum.retried.push(...(t.retried ?? []));
   }
   return sum;
 }
@@ -111,8 +114,11 @@ export function tallyPlaywright(report, listed = []) {
       const why = test.annotations.find((a) => a.type === 'skip' || a.type === 'fixme')?.description;
       t.skipped++;
       t.skips.push(why ? `${test.id} (${why})` : test.id);
-    } else if (test.status === 'expected' || test.status === 'flaky') t.passed++;
-    else if (test.status === 'unexpected') {
+    } else if (test.status === 'expected') t.passed++;
+    else if (test.status === 'flaky') {
+      t.passed++;
+      t.retried.push(test.id);
+    } else if (test.status === 'unexpected') {
       t.failed++;
       t.failures.push(test.id);
     } else {

@@ -61,6 +61,10 @@ if (total.skips.length > 0) {
   console.log(`\nskipped (${total.skips.length}):`);
   for (const name of total.skips) console.log(`  - ${name}`);
 }
+if (total.retried.length > 0) {
+  console.log(`\npassed only on a second try (${total.retried.length}), to be made steady:`);
+  for (const name of total.retried) console.log(`  ~ ${name}`);
+}
 if (total.failures.length > 0) {
   console.log(`\nfailed (${total.failures.length}):`);
   for (const name of total.failures) console.log(`  ✗ ${name}`);

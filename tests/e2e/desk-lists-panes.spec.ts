@@ -46,7 +46,7 @@ test('slides and the Word brief keep a list each; a draft asks before replacing 
   const brief = await briefingLines(page);
 
   await output(page, '幻灯片').click();
-  expect(await briefingLines(page)).toEqual(slides);
+  await expect.poll(() => briefingLines(page)).toEqual(slides);
 
   // over a list staff made, the draft asks first; 取消 keeps it
   await page.getByRole('button', { name: '一键生成初稿' }).click();
@@ -54,17 +54,17 @@ test('slides and the Word brief keep a list each; a draft asks before replacing 
   await expect(ask).toContainText(`幻灯片列表中的 ${slides.length} 项`);
   await expect(ask).toContainText('Word 简报列表不变');
   await ask.getByRole('button', { name: '取消' }).click();
-  expect(await briefingLines(page)).toEqual(slides);
+  await expect.poll(() => briefingLines(page)).toEqual(slides);
 
   // 替换 replaces the slide list only, and one undo brings it back
   await page.getByRole('button', { name: '一键生成初稿' }).click();
   await page.getByRole('dialog', { name: '替换当前内容？' }).getByRole('button', { name: '替换' }).click();
   await expect.poll(async () => (await briefingLines(page)).length).toBeGreaterThan(slides.length);
   await page.getByRole('button', { name: '撤销' }).click();
-  expect(await briefingLines(page)).toEqual(slides);
+  await expect.poll(() => briefingLines(page)).toEqual(slides);
 
   await output(page, 'Word 简报').click();
-  expect(await briefingLines(page)).toEqual(brief);
+  await expect.poll(() => briefingLines(page)).toEqual(brief);
 });
 
 test('简报信息 stay across an import, 清空 resets them, and 完成 stays on screen at 125 % and 150 %', async ({

@@ -179,8 +179,7 @@ test('a 5,000-block report keeps the outline to the rows on screen', async ({ pa
   // every statistic listed (two per block): 10,000 rows, but only those in view are in the page
   await nav.getByRole('radio', { name: '只看数据' }).click();
   const scroller = nav.locator('.outline-scroll');
-  const height = await scroller.evaluate((el) => el.scrollHeight);
-  expect(height).toBeGreaterThan(10_000 * 30);
+  await expect.poll(() => scroller.evaluate((el) => el.scrollHeight)).toBeGreaterThan(10_000 * 30);
   expect(await nav.locator('.outline-row').count()).toBeLessThan(80);
   // the last statistic is reached by scrolling, and can be ticked
   await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));

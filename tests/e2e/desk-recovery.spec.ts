@@ -41,7 +41,7 @@ test('after the host is killed mid-session, the next start offers the unsaved wo
   await expect(offer).toContainText('绿园区2022年上半年工作总结');
   await offer.getByRole('button', { name: '恢复', exact: true }).click();
   await expect(offer).toBeHidden();
-  expect(await briefingLines(page)).toEqual(lines);
+  await expect.poll(() => briefingLines(page)).toEqual(lines);
   await expect(briefingRows(page).first()).toContainText('稳字当头');
   await page.getByRole('button', { name: '简报信息' }).click();
   await expect(page.getByRole('textbox', { name: '编印单位 / 发文机关' })).toHaveValue('区政府办公室');

@@ -63,7 +63,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   const firstPoint = nav.locator('.outline-row.kind-point').first();
   await firstPoint.getByRole('checkbox').uncheck();
   await expect(develop).not.toBeChecked();
-  expect(await develop.evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
+  await expect.poll(() => develop.evaluate((el) => (el as HTMLInputElement).indeterminate)).toBe(true);
   await firstPoint.getByRole('checkbox').check();
   await expect(develop).toBeChecked();
 
@@ -152,7 +152,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   ]);
   await chooser.setFiles(projectPath);
   await expect(outline(page).locator('.report-title')).toHaveText(NEWSPAPER.title);
-  expect(await briefingLines(page)).toEqual(linesBeforeSave);
+  await expect.poll(() => briefingLines(page)).toEqual(linesBeforeSave);
   await expect(page.getByRole('radio', { name: 'Word 简报' })).toHaveAttribute('aria-checked', 'true');
   await expect(page.locator('.brief-page')).toContainText(NEWSPAPER.economy);
   await expect(page.locator('.dirty')).toHaveCount(0);
@@ -162,7 +162,7 @@ test('the staff workflow: pick, reorder, retitle, undo/redo, export .docx, save,
   await page.getByRole('button', { name: '文件' }).click();
   await page.getByRole('menuitem', { name: new RegExp(NEWSPAPER.title) }).click();
   await expect(outline(page).locator('.report-title')).toHaveText(NEWSPAPER.title);
-  expect(await briefingLines(page)).toEqual(linesBeforeSave);
+  await expect.poll(() => briefingLines(page)).toEqual(linesBeforeSave);
 });
 
 test('splits and merges an item, restores its original text, and deletes it with Delete', async ({
@@ -200,7 +200,7 @@ test('splits and merges an item, restores its original text, and deletes it with
   await point.focus();
   await page.keyboard.press('Delete');
   await expect(briefingRows(page)).toHaveCount(count - 1);
-  expect(await briefingLines(page)).not.toContain(label);
+  await expect.poll(() => briefingLines(page)).not.toContain(label);
 });
 
 test('一键生成初稿 drafts the whole report for both outputs, undoably', async ({ page }) => {

@@ -98,6 +98,25 @@ describe('the end-to-end count', () => {
     // no report at all: every listed test failed to run
     expect(tallyPlaywright(null, listed).failed).toBe(2);
   });
+
+  it('counts a test that passed on its second try as passed, and names it', () => {
+    const spec = (title: string, status: string) => ({
+      title,
+      file: 'b.spec.ts',
+      tests: [{ projectName: '', expectedStatus: 'passed', status, annotations: [] }],
+    });
+    const report = {
+      suites: [
+        { title: 'b.spec.ts', file: 'b.spec.ts', specs: [spec('steady', 'expected'), spec('racy', 'flaky')] },
+      ],
+    };
+    const tally = tallyPlaywright(report, [
+      { id: 'b.spec.ts › steady', projectName: '' },
+      { id: 'b.spec.ts › racy', projectName: '' },
+    ]);
+    expect({ passed: tally.passed, failed: tally.failed }).toEqual({ passed: 2, failed: 0 });
+    expect(tally.retried).toEqual(['b.spec.ts › racy']);
+  });
 });
 
 describe('the total line', () => {
