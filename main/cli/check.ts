@@ -67,6 +67,7 @@ function blockUnits(blocks: readonly RawBlock[]): ProofUnit[] {
 async function unitsOf(
   name: string,
   bytes: Uint8Array,
+  worker: URL | string | undefined,
 ): Promise<{ units: ProofUnit[]; project?: { proof?: ProofMemory } }> {
   const ext = extname(name).toLowerCase();
   switch (ext) {
@@ -78,13 +79,13 @@ async function unitsOf(
       const { text } = decodeText(bytes);
       return { units: ext === '.md' || ext === '.markdown' ? markdownUnits(text) : textUnits(text) };
     }
-    case '.docx': {
-      const { importDocx } = await import('../../content/import/docx');
-      return { units: blockUnits((await importDocx(bytes)).blocks) };
-    }
+    case '.docx':
     case '.pdf': {
-      const { importPdf } = await import('../../content/import/pdf');
-      return { units: blockUnits((await importPdf(bytes)).blocks) };
+      // a container unpacks to any size: read it in a worker under the desk's limits, like inspect
+      // and build do; its raw blocks are what the source says, before any repair
+      const { importWithLimits, workerFor } = await import('../tasks/bounded-import');
+      const source = { name, bytes };
+      return { units: blockUnits((await importWithLimits(source, workerFor(source, worker))).raw) };
     }
     case '.briefing': {
       const { restoreProject } = await import('../../content/project');
@@ -104,6 +105,7 @@ export async function checkFile(
   path: string,
   rules: Awaited<ReturnType<typeof rulesFor>>,
   shownAs = path,
+  worker?: URL | string,
 ): Promise<Checked> {
   if (!CHECKABLE.includes(extname(path).toLowerCase())) throw unsupported(shownAs);
   let bytes: Uint8Array;
@@ -121,7 +123,7 @@ export async function checkFile(
     if (err instanceof AppError) throw err;
     throw fileErrorToAppError(err, shownAs);
   }
-  const { units, project } = await unitsOf(basename(path), bytes);
+  const { units, project } = await unitsOf(basename(path), bytes, worker);
   const found = proofread(units, rules);
   return { findings: project ? unignored(found, project.proof) : found, project: project !== undefined };
 }
@@ -173,7 +175,7 @@ export async function run(args: readonly string[], io: CliIO): Promise<number> {
       `unexpected argument: ${extra.join(' ')}`,
     );
   const rules = await rulesFor(typeof flags.rules === 'string' ? flags.rules : undefined, io);
-  const { findings, project } = await checkFile(resolve(io.cwd, file), rules, file);
+  const { findings, project } = await checkFile(resolve(io.cwd, file), rules, file, io.workerScript);
   if (flags.json) {
     const list = findings.map((f) => ({
       kind: f.kind,

@@ -86,6 +86,17 @@ describe('briefing on hostile files', () => {
     expect(crashing.code).toBe(1);
   }, 60_000);
 
+  it('proofreads a Word or PDF file under the same limits: check runs its import in the worker', async () => {
+    const { dir, name } = fileOf('bomb.pdf', pdfStreamBomb(2));
+    const bounded = await cli(['check', name], dir, TASK_WORKER);
+    expect(bounded.code).toBe(1);
+    expect(bounded.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bounded.stderr).toMatch(/PDF 中一个数据流.*8 MB.*decoded size of one PDF stream/);
+    const crashing = await cli(['check', name], dir, join(ROOT, 'tests/fixtures/workers/throws.mjs'));
+    expect(crashing.code).toBe(1);
+    expect(crashing.stderr).toContain('导入的后台任务意外中止');
+  }, 60_000);
+
   it('imports a Word file with a linked picture, saying on stderr which picture was skipped', async () => {
     const { dir, name } = fileOf('linked.docx', docxLinkedPicture());
     const { code, stdout, stderr } = await cli(['inspect', name], dir, TASK_WORKER);
