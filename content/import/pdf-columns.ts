@@ -74,12 +74,13 @@ function columnRow(row: RowSpan, x: number, size: number): boolean {
   return unbroken(left) && unbroken(right);
 }
 
-function percentile(values: number[], p: number): number {
+/** The value below which a share `p` of `values` lies (0 for none). */
+export function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? 0;
 }
 
-const median = (values: number[]): number => percentile(values, 0.5);
+export const median = (values: number[]): number => percentile(values, 0.5);
 
 /** True when a row has text across the gutter: a full-width line that ends a column stretch. */
 export function crossesGutter(row: RowSpan, gutter: number): boolean {

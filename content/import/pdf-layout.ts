@@ -1,6 +1,6 @@
 import type { RawBlock, RawHints } from '../model/report';
 import { endsParagraph, joinText } from '../analyze/text-rules';
-import { crossesGutter, findGutter } from './pdf-columns';
+import { crossesGutter, findGutter, median, percentile } from './pdf-columns';
 import { interleaveRuns, runsOverlap } from './pdf-glyphs';
 import { findTables } from './pdf-tables';
 
@@ -106,11 +106,6 @@ const PAGE_NUMBER =
 /** A line's text with its digits blurred, so 「— 3 —」 on one page matches 「— 4 —」 on the next. */
 const shape = (text: string): string => text.replace(/\d+/g, '#');
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-
 const BOLD_FACE = /bold|heavy|black|semibold|demi|hei|黑/i;
 const faceOf = (font: string | undefined): string =>
   (font ?? '').replace(/[-,]?(regular|roman|book)\b.*$/i, '');
@@ -171,8 +166,41 @@ function readingOrder(rows: readonly Line[], images: readonly PdfImage[]): Line[
     right = [];
   };
   const all = [...rows, ...pictures].sort(byHeight);
+  const halves = (row: Line): { l: TextRun[]; r: TextRun[] } => ({
+    l: row.runs.filter((r) => r.x + r.width <= gutter + 0.5),
+    r: row.runs.filter((x) => x.x + x.width > gutter + 0.5),
+  });
+  const split = rows.map(halves).filter((h) => h.l.length > 0 && h.r.length > 0);
+  // where the columns' text starts (right) and ends (left) on most rows
+  const rightStart = percentile(
+    split.map((h) => Math.min(...h.r.map((x) => x.x))),
+    0.2,
+  );
+  const leftEnd = percentile(
+    split.map((h) => Math.max(...h.l.map((x) => x.x + x.width))),
+    0.8,
+  );
+  /**
+   * A line above the columns set with a gap: 「单位　　　　日期」, the unit short at the left and the
+   * date flush right, or the pair centred on the page, parted where the gutter will be. Nothing
+   * crosses the gutter, yet it is one line across the page, not the first line of each column.
+   * Before any column text (and only there) a row is taken so when its right half starts in the
+   * gutter, left of where the right column's text starts, or well inside the right column while
+   * its left half stops well short of the left column's edge.
+   */
+  const spreadAcross = (row: Line, size: number): boolean => {
+    if (left.length > 0 || right.length > 0) return false;
+    const { l, r } = halves(row);
+    if (l.length === 0 || r.length === 0) return false;
+    const rightFrom = Math.min(...r.map((x) => x.x));
+    const leftTo = Math.max(...l.map((x) => x.x + x.width));
+    const far = size * 2.5;
+    return rightFrom < rightStart - size * 0.5 || (rightFrom > rightStart + far && leftTo < leftEnd - far);
+  };
   for (const row of all) {
-    const crosses = row.image ? row.x < gutter && row.right > gutter : crossesGutter(row, gutter);
+    const crosses = row.image
+      ? row.x < gutter && row.right > gutter
+      : crossesGutter(row, gutter) || spreadAcross(row, row.size);
     if (crosses) {
       flush();
       out.push(row);
@@ -182,8 +210,7 @@ function readingOrder(rows: readonly Line[], images: readonly PdfImage[]): Line[
       ((row.x + row.right) / 2 < gutter ? left : right).push(row);
       continue;
     }
-    const l = row.runs.filter((r) => r.x + r.width <= gutter + 0.5);
-    const r = row.runs.filter((x) => x.x + x.width > gutter + 0.5);
+    const { l, r } = halves(row);
     if (l.length > 0) left.push(lineOf(l, row.y));
     if (r.length > 0) right.push(lineOf(r, row.y));
   }

@@ -113,6 +113,39 @@ describe('two-column pages', () => {
     ]);
   });
 
+  it('keeps a line across the top with a wide gap (unit left, date right) whole, above both columns', () => {
+    const page = twoColumnPage();
+    // the unit at the left margin, the date set flush right: neither starts a column's text
+    page.runs.push(run('青禾区统计局', 72, 760, 12, 72), run('7月8日', 384, 760, 12, 36));
+    const blocks = show(pagesToRawBlocks([page]));
+    expect(blocks[1]).toMatch(/^青禾区统计局\s*7月8日$/);
+    expect(blocks.slice(2)).toEqual([
+      '上半年全市生产总值增长六点一个百分点，高于全省平均水平。',
+      '工业增加值增长八点三个百分点，贡献率明显提高。工业经济稳中向好。',
+      '全市重点项目完成投资一百三十六亿元，进度快于序时。',
+      '新开工亿元以上项目四十一个，总投资较大，签约项目较多。',
+    ]);
+  });
+
+  it('keeps a unit and date centred across the gutter whole, above both columns', () => {
+    const page = twoColumnPage();
+    // centred on the page: the unit ends at the left column's edge, the date starts in the gutter
+    page.runs.push(run('青禾区统计局', 156, 760, 12, 72), run('3月5日', 240, 760, 12, 48));
+    const blocks = show(pagesToRawBlocks([page]));
+    expect(blocks[1]).toMatch(/^青禾区统计局\s*3月5日$/);
+    expect(blocks.join('|')).not.toMatch(/。\s*3月5日/);
+    expect(blocks).toHaveLength(6);
+  });
+
+  it('still reads a short last line beside a right-column line as two columns', () => {
+    const page = twoColumnPage();
+    // under both columns: a left paragraph's short last line and a right line flush right in its
+    // column (a signature), after column text has started: both stay in their columns
+    page.runs.push(run('到位。', 72, 632, 12, 36), run('（市发改委）', 348, 632, 12, 72));
+    const blocks = show(pagesToRawBlocks([page]));
+    expect(blocks.join('|')).not.toMatch(/到位。\s*（市发改委）/);
+  });
+
   it('finds no gutter on a page in one column, even with a table of short cells on it', () => {
     const runs: TextRun[] = [];
     for (let i = 0; i < 8; i++)
