@@ -47,6 +47,21 @@ export function matchPoint(text: string): PointParts | null {
   return parts;
 }
 
+/**
+ * A numbered item written as whole sentences, 「1. 臭氧污染问题逐步凸显，上半年……。」 or
+ * 「（2）部分断面水质不稳定。」: no short lead-in sentence for `matchPoint`, yet one item of the
+ * report's list. It is a point with its marker kept, led like an item of an inline enumeration
+ * (its first clause). Null without a marker, or for a dash.
+ */
+export function markedItem(text: string): PointParts | null {
+  const marker = POINT_MARKER.exec(text);
+  // a dash also opens a quotation's source (「——摘自……」): not an item
+  if (!marker?.[1] || marker[1].startsWith('—')) return null;
+  const rest = text.slice(marker[0].length).trim();
+  if (rest.length < 2 || /^["“「『]/.test(rest)) return null;
+  return enumeratedItem(marker[1], rest);
+}
+
 /** A paragraph split at its inline enumeration: what leads into it, then one point per item. */
 export type EnumerationPart = { kind: 'paragraph'; text: string } | ({ kind: 'point' } & PointParts);
 

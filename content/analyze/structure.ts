@@ -13,7 +13,7 @@ import { extractStats } from '../stats/extract';
 import { applyStatEdits } from '../stats/decisions';
 import { dateIn, readFrontMatter, type FrontMatter } from './front-matter';
 import { INTRO_SECTION_ID, figureId, partId } from './ids';
-import { matchPoint, splitEnumeration, type EnumerationPart } from './points';
+import { markedItem, matchPoint, splitEnumeration, type EnumerationPart } from './points';
 import { applyRepairs, findRepairs, type RepairedBlock, type RepairedText } from './repair';
 import {
   ENUMERATES_INSIDE,
@@ -66,11 +66,60 @@ export function matchHeading(text: string, explicitLevel?: number): Heading | nu
     // chapter's heading may run long (a wrapped 「一、坚持……，全力……」) while it holds no sentence.
     const max = level <= 2 && !/[。！？!?；;]/.test(rest) ? MAX_LONG_HEADING_CHARS : MAX_HEADING_CHARS + 10;
     if (rest.length === 0 || rest.length > max || /[。！？!?；;]./.test(rest)) return null;
+    // 「1. 臭氧污染问题凸显，超标天数占61.5%。」 is an item of a list, a sentence: a heading at the
+    // item levels may end in 。 but does not run on past a comma or state a figure
+    if (ITEM_LEVELS.includes(level) && /[。！？!?；;]$/.test(rest) && /[，,\d]/.test(rest)) return null;
     return { level, title: rest.replace(/[。:：]$/, ''), number: m[1], numbered: true };
   }
   if (SECTION_LABELS.test(text)) return { level: 1, title: text.replace(/[:：]$/, '') };
   if (isHeadingLine(text)) return { level: 1, title: text.replace(/[:：]$/, '') };
   return null;
+}
+
+/** The levels whose numbers (1. 2. and （1）（2）) number list items as often as headings. */
+const ITEM_LEVELS = [3, 4];
+
+/** A line's place in a 1. 2. 3. or （1）（2） sequence: the level its numbers have and its number. */
+function itemNumber(text: string): { level: number; n: number } | null {
+  for (const { re, level } of HEADING_PATTERNS) {
+    if (!ITEM_LEVELS.includes(level)) continue;
+    const m = re.exec(text);
+    const n = Number(/\d+/.exec(m?.[1] ?? '')?.[0]);
+    if (m && n > 0) return { level, n };
+  }
+  return null;
+}
+
+/**
+ * The lines of a run of consecutive numbered lines (1. 2. 3. one after another, nothing between)
+ * that make a list rather than headings: when one of them is a sentence and not a heading by
+ * itself (「2. 部分断面水质不稳定，个别月份出现超标。」), its siblings are items of the same list,
+ * even those short enough to look like headings.
+ */
+function listRuns(blocks: readonly RepairedBlock[], isFree: (k: number) => boolean): Set<number> {
+  const items = new Set<number>();
+  let run: number[] = [];
+  let last: { level: number; n: number } | null = null;
+  const close = (): void => {
+    const sentence = run.some((k) => {
+      const b = blocks[k];
+      return b?.type === 'text' && !matchHeading(b.text)?.numbered;
+    });
+    if (run.length >= 2 && sentence) for (const k of run) items.add(k);
+    run = [];
+    last = null;
+  };
+  blocks.forEach((b, k) => {
+    const num = b.type === 'text' && isFree(k) && !b.hints?.heading ? itemNumber(b.text) : null;
+    if (num && last && num.level === last.level && num.n === last.n + 1) run.push(k);
+    else {
+      close();
+      if (num) run.push(k);
+    }
+    last = num;
+  });
+  close();
+  return items;
 }
 
 /**
@@ -153,6 +202,12 @@ export function analyze(
   blocks.forEach((b, k) => {
     if (b.type === 'text' && !taken.has(k)) lastText = k;
   });
+
+  const listed = listRuns(blocks, (k) => !taken.has(k) && !!blocks[k] && free(blocks[k]));
+  // the last numbered line of each item level (1. or （1）) under the current heading, and whether
+  // it was a list item: a list does not turn into headings half-way (「3.主要目标是：」 after the
+  // points 1. and 2. is point 3)
+  const lastItem = new Map<number, { n: number; item: boolean }>();
 
   const roots: Section[] = [];
   // open sections with the level their heading has in the source (Markdown's ###, 一、's 1,
@@ -286,13 +341,19 @@ export function analyze(
       if (titled) i++;
       continue;
     }
-    const heading = headingOf(b, role, i === lastText);
+    const num = role ? null : itemNumber(b.text);
+    const before = num ? lastItem.get(num.level) : undefined;
+    const sibling = !!num && !!before?.item && before.n === num.n - 1;
+    const heading = listed.has(i) || sibling ? null : headingOf(b, role, i === lastText);
+    if (num) lastItem.set(num.level, { n: num.n, item: !heading });
     if (heading) {
       if (heading.numbered) lastNumberedLevel = heading.level;
+      // a heading above the item levels starts new lists under it
+      for (const level of [...lastItem.keys()]) if (level > heading.level) lastItem.delete(level);
       openSection(heading, b.id, b.src);
       continue;
     }
-    current().blocks.push(...contentBlocks(b, role));
+    current().blocks.push(...contentBlocks(b, listed.has(i) || sibling ? 'point' : role));
   }
 
   // a picture printed above the first heading (a newspaper's lead photo) belongs to that first
@@ -327,7 +388,7 @@ function contentBlocks(b: RepairedText, role: BlockRole | undefined): Block[] {
     const parts = splitEnumeration(b.text);
     if (parts) return parts.map((part, k) => withSrc(enumerationBlock(part, partId(b.id, k + 1)), b.src));
   }
-  const point = role === 'paragraph' ? null : matchPoint(b.text);
+  const point = role === 'paragraph' ? null : (matchPoint(b.text) ?? markedItem(b.text));
   if (point) return [withSrc({ kind: 'point', id: b.id, ...point }, b.src)];
   if (role === 'point') return [withSrc({ kind: 'point', id: b.id, lead: b.text, text: '' }, b.src)];
   return [withSrc({ kind: 'paragraph', id: b.id, text: b.text }, b.src)];

@@ -91,3 +91,121 @@ describe('inline enumerations', () => {
     });
   });
 });
+
+describe('numbered items written as whole sentences', () => {
+  it('makes each 「1. ……。」 item of a list a point with its marker, led by its first clause, nothing lost', () => {
+    const items = [
+      '1. 地下水超采问题仍然突出，上半年监测井超采比例为12.4%。',
+      '2. 部分乡镇垃圾转运设施老化。',
+      '（3）农村生活污水治理率偏低，仅为46%，距年度目标尚有差距。',
+    ];
+    const r = importPastedText(
+      ['云溪市生态环境工作情况', '一、存在的问题', '对照年度任务，仍有以下问题：', ...items].join('\n'),
+    );
+    expect(points(r)).toEqual([
+      '¶对照年度任务，仍有以下问题：',
+      '1.|地下水超采问题仍然突出|，',
+      '2.|部分乡镇垃圾转运设施老化|。',
+      '（3）|农村生活污水治理率偏低|，',
+    ]);
+    // the text reads back whole, markers included: a brief prints what the report says
+    const body = blocksOf(r)
+      .filter((b) => b.kind === 'point')
+      .map((b) => (b.kind === 'point' ? `${b.marker}${b.lead}${b.leadEnd ?? ''}${b.text}` : ''));
+    expect(body).toEqual(items.map((t) => t.replace(/^(1\.|2\.) /, '$1')));
+    // the figures are still read, with their labels from the item
+    expect(r.stats.map((s) => s.text)).toEqual(expect.arrayContaining(['12.4%', '46%']));
+  });
+
+  it('leaves a dash line (a quotation’s source) and an unmarked sentence as paragraphs', () => {
+    const r = importPastedText(
+      [
+        '总结',
+        '一、概况',
+        '全年完成投资36亿元，同比增长8%，高于全市平均水平两个百分点以上。',
+        '——摘自云溪市统计公报',
+      ].join('\n'),
+    );
+    expect(points(r).filter((p) => !p.startsWith('¶'))).toEqual([]);
+  });
+});
+
+describe('numbered lines: list items or headings', () => {
+  const tree = (r: Report): string[] => {
+    const out: string[] = [];
+    const walk = (ss: Report['sections'], depth: number): void => {
+      for (const s of ss) {
+        if (s.title) out.push(`${'#'.repeat(depth)} ${s.number ?? ''}${s.title}`);
+        for (const b of s.blocks)
+          out.push(b.kind === 'point' ? `- ${b.marker ?? ''}${b.lead}` : `¶${blockText(b)}`);
+        walk(s.sections, depth + 1);
+      }
+    };
+    walk(r.sections, 1);
+    return out;
+  };
+
+  it('reads 「3.主要目标是：」 after the points 1. and 2. as point 3, not a heading', () => {
+    const r = importPastedText(
+      [
+        '临川县2025年工作安排',
+        '一、产业发展',
+        '1.抓产业升级。推动12家企业技术改造。',
+        '2.抓园区建设。新建标准厂房8万平方米。',
+        '3.主要目标是：',
+        '规上工业增加值增长7%左右。',
+        '二、民生保障',
+        '新增城镇就业2300人。',
+      ].join('\n'),
+    );
+    expect(tree(r)).toEqual([
+      '# 一、产业发展',
+      '- 1.抓产业升级',
+      '- 2.抓园区建设',
+      '- 3.主要目标是',
+      '¶规上工业增加值增长7%左右。',
+      '# 二、民生保障',
+      '¶新增城镇就业2300人。',
+    ]);
+  });
+
+  it('keeps 1. 2. headings with their paragraphs under them as headings', () => {
+    const r = importPastedText(
+      [
+        '临川县2025年工作安排',
+        '一、产业发展',
+        '1.抓产业升级',
+        '推动12家企业技术改造，完成投资6亿元。',
+        '2.抓园区建设',
+        '新建标准厂房8万平方米。',
+      ].join('\n'),
+    );
+    expect(tree(r)).toEqual([
+      '# 一、产业发展',
+      '## 1.抓产业升级',
+      '¶推动12家企业技术改造，完成投资6亿元。',
+      '## 2.抓园区建设',
+      '¶新建标准厂房8万平方米。',
+    ]);
+  });
+
+  it('takes a run of 1. 2. 3. lines as one list when one of them is a sentence', () => {
+    const r = importPastedText(
+      [
+        '临川县环境问题',
+        '一、存在的问题',
+        '1. 部分乡镇垃圾转运设施老化。',
+        '2. 农村生活污水治理率偏低，仅为46%。',
+        '3. 监测能力不足。',
+        '二、下步打算',
+        '加快补齐短板。',
+      ].join('\n'),
+    );
+    expect(tree(r).slice(0, 4)).toEqual([
+      '# 一、存在的问题',
+      '- 1.部分乡镇垃圾转运设施老化',
+      '- 2.农村生活污水治理率偏低',
+      '- 3.监测能力不足',
+    ]);
+  });
+});
