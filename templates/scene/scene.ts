@@ -7,6 +7,7 @@ import {
   BULLET_INDENT_EM,
   captionedArea,
   containBox,
+  contentTitleBoxes,
   displayTitle,
   figureCells,
   fitLine,
@@ -26,7 +27,7 @@ import {
   wrapCaption,
 } from './geometry';
 import { base64ImageInfo } from './image';
-import { ELLIPSIS, lineCount, textWidthEm, truncateToLines, wrapLines } from './measure';
+import { balancedLines, ELLIPSIS, lineCount, textWidthEm, truncateToLines, wrapLines } from './measure';
 
 /**
  * The scene of a slide: every box it shows, positioned in px on the slide canvas, with its final
@@ -47,6 +48,7 @@ export interface SceneRun {
 /** What a text box is, for the HTML's class names and for tests; it decides nothing. */
 export type TextRole =
   | 'title'
+  | 'kicker'
   | 'subtitle'
   | 'meta'
   | 'number'
@@ -249,6 +251,15 @@ export function chartValues(points: readonly ShownStat[]): number[] {
 
 const runOf = (text: string, size: number): SceneRun[] => [{ text, size }];
 
+/**
+ * A heading's text (a title, subtitle or agenda entry) as one paragraph per line, broken where
+ * the lines come out balanced, so no line is a single character alone; the renderers set each
+ * line as it is given, so the preview, .html, .pdf and .pptx break it in the same places.
+ */
+function headingLines(text: string, width: number, size: number): SceneRun[][] {
+  return balancedLines(text, width, size).map((line) => runOf(line, size));
+}
+
 /** A text box of a frame, at a size, with its text. */
 function frameText(role: TextRole, box: TextBox, size: number, paragraphs: SceneRun[][]): SceneText {
   return {
@@ -323,8 +334,10 @@ function coverItems(slide: SlideOf<'cover'>, ctx: SceneContext): SceneItem[] {
   const sub = slide.fit?.body ?? f.subtitle.size.max;
   return [
     ...logoItem(ctx, f.logo),
-    frameText('title', f.title, title, [runOf(slide.title, title)]),
-    ...(slide.subtitle ? [frameText('subtitle', f.subtitle, sub, [runOf(slide.subtitle, sub)])] : []),
+    frameText('title', f.title, title, headingLines(slide.title, f.title.w, title)),
+    ...(slide.subtitle
+      ? [frameText('subtitle', f.subtitle, sub, headingLines(slide.subtitle, f.subtitle.w, sub))]
+      : []),
     ...metaItem(ctx, f.meta),
   ];
 }
@@ -334,14 +347,17 @@ function dividerItems(slide: SlideOf<'divider'>, ctx: SceneContext): SceneItem[]
   const title = slide.fit?.title ?? f.title.size.max;
   return [
     ...(slide.number ? [oneLine('number', slide.number, f.number)] : []),
-    frameText('title', f.title, title, [runOf(slide.title, title)]),
+    frameText('title', f.title, title, headingLines(slide.title, f.title.w, title)),
   ];
 }
 
 function closingItems(slide: SlideOf<'closing'>, ctx: SceneContext): SceneItem[] {
   const f = ctx.theme.frames.closing;
   const title = slide.fit?.title ?? f.title.size.max;
-  return [frameText('title', f.title, title, [runOf(slide.title, title)]), ...metaItem(ctx, f.meta)];
+  return [
+    frameText('title', f.title, title, headingLines(slide.title, f.title.w, title)),
+    ...metaItem(ctx, f.meta),
+  ];
 }
 
 type ContentSlide = Exclude<Slide, { layout: 'cover' | 'divider' | 'closing' }>;
@@ -349,10 +365,12 @@ type ContentSlide = Exclude<Slide, { layout: 'cover' | 'divider' | 'closing' }>;
 function contentItems(slide: ContentSlide, ctx: SceneContext): SceneItem[] {
   const { theme } = ctx;
   const f = theme.frames.content;
-  const title = slide.fit?.title ?? f.title.size.max;
+  const boxes = contentTitleBoxes(theme, Boolean(slide.kicker));
+  const title = slide.fit?.title ?? boxes.title.size.max;
   const logo = logoItem(ctx, f.logo);
   return [
-    frameText('title', f.title, title, [runOf(displayTitle(slide, theme), title)]),
+    ...(boxes.kicker && slide.kicker ? [oneLine('kicker', slide.kicker, boxes.kicker)] : []),
+    frameText('title', boxes.title, title, headingLines(displayTitle(slide, theme), boxes.title.w, title)),
     ...contentBody(slide, theme),
     ...logo,
     ...(ctx.fields.unit ? [oneLine('unit', ctx.fields.unit, unitBox(theme, logo.length > 0))] : []),
@@ -444,7 +462,7 @@ function agendaItems(slide: SlideOf<'agenda'>, theme: DeckTemplate): SceneItem[]
       kind: 'text',
       role: 'agenda-entry',
       box: row.text,
-      paragraphs: [runOf(slide.agenda[i] ?? '', size)],
+      paragraphs: headingLines(slide.agenda[i] ?? '', row.text.w, size),
       size,
       font: 'heading',
       color: 'text',

@@ -12,6 +12,7 @@ import { officialItem } from '../../content/compose/official-text';
 import { sentencesOf } from '../../content/text/safe-cut';
 import type { Deck, Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
+import { slideScene } from '../../templates/scene/scene';
 import { briefingOf, item, makeReport, point, section } from '../fixtures/deck/reports';
 import { readDistrictReport, reportPath, ROOT, type ReportName } from '../helpers/paths';
 import { describeSharedReport } from '../helpers/shared-report';
@@ -282,6 +283,74 @@ describe('dividers where they help', () => {
     expect(
       composeDeck(short, emptyBriefing(), theme()).slides.filter((s) => s.layout === 'divider'),
     ).toHaveLength(0);
+  });
+});
+
+describe('the part as the kicker of its slides when it has no divider', () => {
+  const part = (k: number, points: number) =>
+    section(
+      `P${k}`,
+      `第${k}部分工作`,
+      Array.from({ length: points }, (_, i) =>
+        point(
+          `p${k}-${i}`,
+          `要点${k}-${i}`,
+          `完成任务${i + 3}项，同比增长${i + 1}.5%。建成项目${i + 2}个，投资${i + 4}亿元。`,
+        ),
+      ),
+    );
+  const contentSlides = (deck: Deck) =>
+    deck.slides.filter((s) => !['cover', 'agenda', 'divider', 'closing'].includes(s.layout));
+
+  it('puts 「一、第1部分工作」 above every content slide of a part whose divider was left out', () => {
+    const report = makeReport({ title: '三项工作', sections: [part(1, 1), part(2, 2), part(3, 1)] });
+    for (const themeId of THEMES) {
+      const deck = composeDeck(report, emptyBriefing(), theme(themeId));
+      expect(deck.slides.filter((s) => s.layout === 'divider')).toEqual([]);
+      const kicked = contentSlides(deck);
+      expect(kicked.length).toBeGreaterThan(0);
+      for (const s of kicked) {
+        const k = Number(/^要点(\d)/.exec(s.title)?.[1] ?? /P(\d)/.exec(s.itemIds.join())?.[1]);
+        expect(s, s.title).toHaveProperty('kicker', `${chineseNumeral(k)}、第${k}部分工作`);
+      }
+      // the agenda and cover carry none
+      for (const s of deck.slides.filter((x) => x.layout === 'agenda' || x.layout === 'cover'))
+        expect(s).not.toHaveProperty('kicker');
+    }
+  });
+
+  it('sets no kicker on the slides that follow a divider', () => {
+    const report = makeReport({ title: '三项工作', sections: [part(1, 3), part(2, 3), part(3, 3)] });
+    const deck = composeDeck(report, emptyBriefing(), theme());
+    expect(deck.slides.filter((s) => s.layout === 'divider')).toHaveLength(3);
+    for (const s of deck.slides) expect(s, s.title).not.toHaveProperty('kicker');
+  });
+
+  it('draws the kicker once in the scene, above the headline and inside the header, in every theme', () => {
+    const report = makeReport({ title: '三项工作', sections: [part(1, 1), part(2, 2), part(3, 1)] });
+    for (const themeId of THEMES) {
+      const t = theme(themeId);
+      const deck = composeDeck(report, emptyBriefing(), t);
+      deck.slides.forEach((s, i) => {
+        const scene = slideScene(s, {
+          theme: t,
+          fields: deck.fields,
+          index: i + 1,
+          total: deck.slides.length,
+        });
+        const kickers = scene.items.filter((x) => x.kind === 'text' && x.role === 'kicker');
+        const kicker = 'kicker' in s ? s.kicker : undefined;
+        expect(kickers, `${themeId} ${s.title}`).toHaveLength(kicker ? 1 : 0);
+        const [k] = kickers;
+        if (!k || k.kind !== 'text') return;
+        expect(k.paragraphs.map((p) => p.map((r) => r.text).join('')).join('')).toBe(kicker);
+        const title = scene.items.find((x) => x.kind === 'text' && x.role === 'title');
+        expect(title && k.box.y + k.box.h).toBeLessThanOrEqual(title?.box.y ?? 0);
+        // the headline still gets its two lines at a size the theme allows, roughly
+        if (title?.kind === 'text')
+          expect(title.size).toBeGreaterThanOrEqual(t.frames.content.title.size.min - 2);
+      });
+    }
   });
 });
 
