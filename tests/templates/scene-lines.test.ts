@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fitSlide, type SlideDraft } from '../../content/compose/deck-fit';
+import { emptyFields, type Slide } from '../../templates/model';
+import { builtinRegistry } from '../../templates/registry';
+import { balancedLines, contentChars, lineCount, wrapLines } from '../../templates/scene/measure';
+import { slideScene, type SceneText } from '../../templates/scene/scene';
+
+const THEMES = ['gov-red', 'gov-blue', 'plain'] as const;
+const registry = builtinRegistry();
+
+/** Words titles are made of: CJK phrases, numbers with units, the punctuation headings carry. */
+const word = fc.constantFrom(
+  '坚持',
+  '项目',
+  '为王',
+  '实干',
+  '笃行',
+  '稳住经济运行基本盘',
+  '全力以赴',
+  '推动高质量发展',
+  '根',
+  '破',
+  '、',
+  '，',
+  '“',
+  '”',
+  '2024年',
+  '15.6%',
+  '国家级',
+  '乡村振兴',
+  '改革攻坚',
+  '“五个一”',
+  '（续）',
+);
+const title = fc.array(word, { minLength: 1, maxLength: 24 }).map((ws) => ws.join(''));
+
+const HEADING_ROLES = new Set(['title', 'subtitle', 'agenda-entry']);
+
+/** The heading boxes of a slide's scene, each with the lines it is set in. */
+function headingBoxes(slide: Slide, themeId: string): SceneText[] {
+  const scene = slideScene(slide, {
+    theme: registry.get('deck', themeId),
+    fields: emptyFields(),
+    index: 2,
+    total: 9,
+  });
+  return scene.items.filter((x): x is SceneText => x.kind === 'text' && HEADING_ROLES.has(x.role));
+}
+
+function fitted(draft: SlideDraft, themeId: string): Slide[] {
+  return fitSlide(draft, registry.get('deck', themeId)).map((s, i) => ({ id: `s${i}`, ...s }));
+}
+
+describe('heading lines', () => {
+  it('breaks a title, subtitle or agenda entry so its last line holds at least two characters, in every theme', () => {
+    fc.assert(
+      fc.property(
+        title,
+        fc.array(title, { minLength: 1, maxLength: 9 }),
+        fc.boolean(),
+        (t, entries, kicker) => {
+          for (const themeId of THEMES) {
+            const slides = [
+              ...fitted({ layout: 'cover', title: t, subtitle: t, notes: '', itemIds: [] }, themeId),
+              ...fitted({ layout: 'divider', title: t, number: '三、', notes: '', itemIds: [] }, themeId),
+              ...fitted({ layout: 'closing', title: t, notes: '', itemIds: [] }, themeId),
+              ...fitted(
+                {
+                  layout: 'bullets',
+                  title: t,
+                  bullets: ['完成投资12亿元', '新建项目8个'],
+                  notes: '',
+                  itemIds: [],
+                  ...(kicker ? { kicker: '二、稳住经济运行基本盘' } : {}),
+                },
+                themeId,
+              ),
+              ...fitted(
+                { layout: 'agenda', title: '目录', agenda: entries, start: 1, notes: '', itemIds: [] },
+                themeId,
+              ),
+            ];
+            for (const slide of slides)
+              for (const box of headingBoxes(slide, themeId)) {
+                const lines = box.paragraphs.map((p) => p.map((r) => r.text).join(''));
+                const where = `${themeId} ${slide.layout} ${box.role}: ${lines.join(' | ')}`;
+                if (lines.length > 1)
+                  expect(contentChars(lines[lines.length - 1] ?? ''), where).toBeGreaterThanOrEqual(2);
+                // each line is set as given: it fits the box's width on one line
+                for (const line of lines) expect(lineCount(line, box.box.w, box.size), where).toBe(1);
+              }
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('keeps the line count plain wrapping gives, so fitting measured the same height', () => {
+    fc.assert(
+      fc.property(
+        title,
+        fc.integer({ min: 200, max: 1200 }),
+        fc.integer({ min: 20, max: 64 }),
+        (t, w, size) => {
+          const plain = wrapLines(t, w, size);
+          const balanced = balancedLines(t, w, size);
+          expect(balanced).toHaveLength(plain.length);
+          expect(balanced.join('')).toBe(plain.join(''));
+        },
+      ),
+    );
+  });
+
+  it('rebalances 「坚持项目为王，全力以赴推动重大项目落地生根」 rather than leave 「根」 alone', () => {
+    const text = '坚持项目为王，全力以赴推动重大项目落地生根';
+    const size = 40;
+    const width = (text.length - 1) * size; // plain wrapping leaves the last character alone
+    expect(wrapLines(text, width / 0.95, size).at(-1)).toBe('根');
+    const lines = balancedLines(text, width / 0.95, size);
+    expect(lines).toHaveLength(2);
+    expect(contentChars(lines[1] ?? '')).toBeGreaterThanOrEqual(8);
+  });
+});
