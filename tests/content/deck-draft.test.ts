@@ -12,13 +12,14 @@ import { officialItem } from '../../content/compose/official-text';
 import { sentencesOf } from '../../content/text/safe-cut';
 import type { Deck, Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
-import { slideScene } from '../../templates/scene/scene';
+import { bulletsItem, slideScene, textHeight } from '../../templates/scene/scene';
 import { briefingOf, item, makeReport, point, section } from '../fixtures/deck/reports';
 import { readDistrictReport, reportPath, ROOT, type ReportName } from '../helpers/paths';
 import { describeSharedReport } from '../helpers/shared-report';
 
 const THEMES = ['gov-red', 'gov-blue', 'plain'] as const;
 const theme = (id: string = 'gov-red') => builtinRegistry().get('deck', id);
+const t = theme;
 
 /** Layouts that stand with one line or none: a picture, a number, a title. */
 const ONE_LINE_OK = new Set<Slide['layout']>(['cover', 'divider', 'figures', 'chart', 'image', 'closing']);
@@ -350,6 +351,61 @@ describe('the part as the kicker of its slides when it has no divider', () => {
         if (title?.kind === 'text')
           expect(title.size).toBeGreaterThanOrEqual(t.frames.content.title.size.min - 2);
       });
+    }
+  });
+});
+
+describe('splits only where the text does not fit, and balanced', () => {
+  const thinPoints = (n: number, text: (i: number) => string) =>
+    makeReport({
+      title: '一项工作',
+      sections: [
+        section(
+          'A',
+          '重点工作',
+          Array.from({ length: n }, (_, i) => point(`a${i}`, `要点${i + 1}`, text(i))),
+        ),
+      ],
+    });
+  const bulletSlides = (deck: Deck) =>
+    deck.slides.filter((s): s is Extract<Slide, { layout: 'bullets' }> => s.layout === 'bullets');
+
+  it('keeps six short lines that fit on one slide together, in every theme', () => {
+    const report = thinPoints(6, (i) => `完成任务${i + 3}项。`);
+    for (const themeId of THEMES) {
+      const slides = bulletSlides(composeDeck(report, emptyBriefing(), theme(themeId)));
+      expect(
+        slides.map((s) => s.bullets.length),
+        themeId,
+      ).toEqual([6]);
+      expect(slides[0]?.continued).toBeFalsy();
+    }
+  });
+
+  it('splits lines too long for one slide into even runs, never a full slide and a lone line', () => {
+    const long = (i: number) =>
+      `围绕第${i + 1}项重点任务，建立专班推进、清单管理、定期调度的工作机制，累计协调解决企业反映的用地、用工、融资等问题${i + 20}个，推动项目按期开工投产。`;
+    for (const themeId of THEMES) {
+      for (const n of [6, 7, 9]) {
+        const slides = bulletSlides(composeDeck(thinPoints(n, long), emptyBriefing(), theme(themeId)));
+        const counts = slides.map((s) => s.bullets.length);
+        expect(
+          counts.reduce((a, b) => a + b, 0),
+          `${themeId} ${n}`,
+        ).toBe(n);
+        expect(
+          Math.max(...counts) - Math.min(...counts),
+          `${themeId} ${n}: ${counts.join('+')}`,
+        ).toBeLessThanOrEqual(1);
+        // a split happens because the text does not fit: the runs joined would not fit one slide
+        if (slides.length > 1) {
+          const all = slides.flatMap((s) => s.bullets);
+          const th = t(themeId);
+          const overflows =
+            textHeight(bulletsItem(all, th, th.type.bullets.size.min)) > th.frames.content.body.h;
+          expect(overflows || all.length > th.limits.maxBullets, `${themeId} ${n}`).toBe(true);
+        }
+      }
     }
   });
 });
