@@ -126,6 +126,8 @@ export interface SceneTable {
   box: Box;
   /** column widths, px */
   columns: number[];
+  /** how each column's cells are set: a column of numbers to the right, so its digits line up */
+  align: Array<'left' | 'center' | 'right'>;
   rows: SceneTableRow[];
   size: number;
   lineHeight: number;
@@ -621,18 +623,20 @@ export function tableLayout(
     capSize,
   );
   const columns = tableColumnWidths(rows, area.w);
-  const heights = tableRowHeights(rows, columns, size, t.lineHeight);
+  const natural = tableRowHeights(rows, columns, size, t.lineHeight);
+  const heights = filledRowHeights(natural, area.h);
+  const height = Math.min(
+    area.h,
+    heights.reduce((a, b) => a + b, 0),
+  );
+  // what the rows leave free goes above and below them, the caption staying under the table
+  const top = area.y + Math.max(0, Math.round((area.h - height) / 2));
   return {
     table: {
       kind: 'table',
-      box: {
-        ...area,
-        h: Math.min(
-          area.h,
-          heights.reduce((a, b) => a + b, 0),
-        ),
-      },
+      box: { ...area, y: top, h: height },
       columns,
+      align: columnAlignments(rows),
       rows: rows.map((r, i) => ({
         cells: columns.map((_, c) => r[c] ?? ''),
         height: heights[i] ?? 0,
@@ -648,9 +652,47 @@ export function tableLayout(
       padY: TABLE_PAD_Y_EM * size,
       rule: tableRuleColor(theme),
     },
-    caption: captionItem(capBox, caption ? shownCaption(caption, theme, capSize) : '', capSize, theme),
+    caption: captionItem(
+      capBox ? { ...capBox, y: top + height + (capBox.y - area.y - area.h) } : null,
+      caption ? shownCaption(caption, theme, capSize) : '',
+      capSize,
+      theme,
+    ),
     room: area.h,
   };
+}
+
+/** How much taller than its text a row may grow so a short table fills the slide. */
+const ROW_STRETCH = 1.8;
+
+/**
+ * Row heights that fill the room a table has: a short table's rows grow evenly (up to
+ * ROW_STRETCH times their own height) rather than leaving the lower half of the slide bare.
+ */
+export function filledRowHeights(natural: readonly number[], room: number): number[] {
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= 0 || total >= room) return [...natural];
+  const grow = Math.min(ROW_STRETCH, room / total);
+  return natural.map((h) => Math.floor(h * grow));
+}
+
+/** A cell that is a number as a table writes it: 「1862.4」 「23.6%」 「-3.2」 「1,200」 「+5」, or empty. */
+const NUMBER_CELL = /^[-+−—]?\s*[\d０-９][\d０-９,，.．]*\s*[%％‰]?$/u;
+
+/**
+ * Each column's alignment: numbers to the right (the header over them too), so their digits line
+ * up; a column of words to the left; a column with a few numbers among words stays centred.
+ */
+export function columnAlignments(rows: readonly (readonly string[])[]): Array<'left' | 'center' | 'right'> {
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const body = rows.slice(1);
+  return Array.from({ length: cols }, (_, c) => {
+    const cells = body.map((r) => (r[c] ?? '').trim()).filter(Boolean);
+    if (cells.length === 0) return 'center';
+    const numbers = cells.filter((x) => NUMBER_CELL.test(x)).length;
+    if (numbers === cells.length) return 'right';
+    return numbers === 0 ? 'left' : 'center';
+  });
 }
 
 function tableItems(slide: SlideOf<'table'>, theme: DeckTemplate): SceneItem[] {

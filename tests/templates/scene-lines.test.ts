@@ -123,3 +123,39 @@ describe('heading lines', () => {
     expect(contentChars(lines[1] ?? '')).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('a table slide', () => {
+  const rows = [
+    ['项目', '总投资（亿元）', '进度', '同比'],
+    ['汽车零部件产业园', '12.5', '主体完工', '23.6%'],
+    ['城市更新一期', '8.2', '全面开工', '-3.2%'],
+    ['智慧物流园', '1,206.0', '设备安装', '+5%'],
+  ];
+  const slide: Slide = {
+    id: 't',
+    layout: 'table',
+    title: '重点项目进展',
+    table: { caption: '表1 重点项目进展', rows },
+    notes: '',
+    itemIds: [],
+  };
+
+  for (const themeId of THEMES)
+    it(`sets number columns to the right, words to the left, and fills the body with a short table (${themeId})`, () => {
+      const theme = registry.get('deck', themeId);
+      const scene = slideScene(slide, { theme, fields: emptyFields(), index: 2, total: 3 });
+      const table = scene.items.find((x) => x.kind === 'table');
+      expect(table?.kind).toBe('table');
+      if (table?.kind !== 'table') return;
+      expect(table.align).toEqual(['left', 'right', 'left', 'right']);
+      // four short rows are not a strip at the top with the rest of the slide bare
+      const body = theme.frames.content.body;
+      expect(table.box.h).toBeGreaterThan(body.h * 0.45);
+      expect(table.rows.reduce((h, r) => h + r.height, 0)).toBeLessThanOrEqual(table.box.h + 0.5);
+      // centred in what is left, the caption right under it
+      const caption = scene.items.find((x) => x.kind === 'text' && x.role === 'caption');
+      expect(caption?.box.y).toBeGreaterThan(table.box.y + table.box.h);
+      expect((caption?.box.y ?? 0) - (table.box.y + table.box.h)).toBeLessThan(30);
+      expect(table.box.y - body.y).toBeGreaterThanOrEqual(0);
+    });
+});
