@@ -574,7 +574,16 @@ function imageItems(slide: SlideOf<'image'>, theme: DeckTemplate): SceneItem[] {
   const size = slide.fit?.caption ?? theme.type.caption.size.max;
   const { area, caption: capBox } = captionedArea(theme, wrapCaption(caption, theme, size).length, size);
   const img = picture('picture', slide.image, area, caption);
-  return [...(img ? [img] : []), ...captionItem(capBox, shownCaption(caption, theme, size), size, theme)];
+  if (!img || !capBox) {
+    return [...(img ? [img] : []), ...captionItem(capBox, shownCaption(caption, theme, size), size, theme)];
+  }
+  // the caption goes right under the picture, and the two sit together in the middle of the body
+  const gap = capBox.y - (area.y + area.h);
+  const free = area.h - img.box.h;
+  const top = area.y + free / 2;
+  const picBox = { ...img.box, y: top };
+  const under = { ...capBox, y: top + img.box.h + gap };
+  return [{ ...img, box: picBox }, ...captionItem(under, shownCaption(caption, theme, size), size, theme)];
 }
 
 /** The chart of a chart slide across the body: its title and unit written out in it. */

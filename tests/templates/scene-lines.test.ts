@@ -5,6 +5,7 @@ import { emptyFields, type Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
 import { balancedLines, contentChars, lineCount, wrapLines } from '../../templates/scene/measure';
 import { slideScene, type SceneText } from '../../templates/scene/scene';
+import { LANDSCAPE_PNG } from '../fixtures/deck/png';
 
 const THEMES = ['gov-red', 'gov-blue', 'plain'] as const;
 const registry = builtinRegistry();
@@ -157,5 +158,32 @@ describe('a table slide', () => {
       expect(caption?.box.y).toBeGreaterThan(table.box.y + table.box.h);
       expect((caption?.box.y ?? 0) - (table.box.y + table.box.h)).toBeLessThan(30);
       expect(table.box.y - body.y).toBeGreaterThanOrEqual(0);
+    });
+});
+
+describe('a picture slide', () => {
+  for (const themeId of THEMES)
+    it(`keeps the caption right under a wide picture, the two centred together (${themeId})`, () => {
+      const theme = registry.get('deck', themeId);
+      const slide: Slide = {
+        id: 'p',
+        layout: 'image',
+        title: '新建城市书房',
+        image: { mime: 'image/png', data: LANDSCAPE_PNG, caption: '图1 新建的城市书房' },
+        notes: '',
+        itemIds: [],
+      };
+      const scene = slideScene(slide, { theme, fields: emptyFields(), index: 2, total: 3 });
+      const pic = scene.items.find((x) => x.kind === 'image' && x.role === 'picture');
+      const caption = scene.items.find((x) => x.kind === 'text' && x.role === 'caption');
+      expect(pic && caption).toBeTruthy();
+      if (!pic || !caption) return;
+      const gap = caption.box.y - (pic.box.y + pic.box.h);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(30);
+      const body = theme.frames.content.body;
+      const above = pic.box.y - body.y;
+      const below = body.y + body.h - (caption.box.y + caption.box.h);
+      expect(Math.abs(above - below)).toBeLessThan(2);
     });
 });
