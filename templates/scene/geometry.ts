@@ -35,10 +35,10 @@ export function displayTitle(slide: { title: string; continued?: boolean }, them
 }
 
 /** A kicker's size against the smallest the title may be set at, and its line height. */
-const KICKER_SCALE = 0.6;
+const KICKER_SCALE = 0.72;
 const KICKER_LINE_HEIGHT = 1.25;
 /** How far above the title box a kicker may start, px, when the frame has room there. */
-const KICKER_RISE = 6;
+const KICKER_RISE = 4;
 
 /**
  * The content slide's title box, and the kicker's above it when the slide has one: a one-line

@@ -405,7 +405,7 @@ function contentBody(slide: ContentSlide, theme: DeckTemplate): SceneItem[] {
 }
 
 /** Of the room a short text leaves under it, the part that goes above it instead. */
-const BALANCE_ABOVE = 0.3;
+const BALANCE_ABOVE = 0.42;
 
 /**
  * A top-aligned text moved down by part of the room it leaves empty, so a few lines sit in the

@@ -4,7 +4,7 @@ import { fitSlide, type SlideDraft } from '../../content/compose/deck-fit';
 import { emptyFields, type Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
 import { balancedLines, contentChars, lineCount, wrapLines } from '../../templates/scene/measure';
-import { slideScene, type SceneText } from '../../templates/scene/scene';
+import { slideScene, textHeight, type SceneText } from '../../templates/scene/scene';
 import { LANDSCAPE_PNG } from '../fixtures/deck/png';
 
 const THEMES = ['gov-red', 'gov-blue', 'plain'] as const;
@@ -185,5 +185,31 @@ describe('a picture slide', () => {
       const above = pic.box.y - body.y;
       const below = body.y + body.h - (caption.box.y + caption.box.h);
       expect(Math.abs(above - below)).toBeLessThan(2);
+    });
+});
+
+describe('a few lines on a slide', () => {
+  for (const themeId of THEMES)
+    it(`sit about the middle of the body, not under the title with the lower half bare (${themeId})`, () => {
+      const theme = registry.get('deck', themeId);
+      const [slide] = fitted(
+        {
+          layout: 'bullets',
+          title: '重点项目建设',
+          bullets: ['完成固定资产投资128.6亿元，同比增长9.2%', '新开工重点项目42个'],
+          notes: '',
+          itemIds: [],
+        },
+        themeId,
+      );
+      const scene = slideScene(slide as Slide, { theme, fields: emptyFields(), index: 2, total: 3 });
+      const list = scene.items.find((x): x is SceneText => x.kind === 'text' && x.role === 'bullets');
+      expect(list).toBeTruthy();
+      if (!list) return;
+      const body = theme.frames.content.body;
+      const middle = list.box.y + textHeight(list) / 2;
+      const at = (middle - body.y) / body.h;
+      expect(at).toBeGreaterThan(0.35);
+      expect(at).toBeLessThan(0.55);
     });
 });
