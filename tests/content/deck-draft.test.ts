@@ -13,7 +13,7 @@ import { sentencesOf } from '../../content/text/safe-cut';
 import type { Deck, Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
 import { bulletsItem, slideScene, textHeight } from '../../templates/scene/scene';
-import { briefingOf, item, makeReport, point, section } from '../fixtures/deck/reports';
+import { briefingOf, item, makeReport, para, point, section } from '../fixtures/deck/reports';
 import { readDistrictReport, reportPath, ROOT, type ReportName } from '../helpers/paths';
 import { describeSharedReport } from '../helpers/shared-report';
 
@@ -216,6 +216,25 @@ describe('the substance of a point', () => {
     // a point shown whole is not marked
     const whole = deck.slides.find((x) => x.layout === 'bullets' && x.title === '基层治理持续加强');
     for (const id of whole?.itemIds ?? []) expect(condensedItemIds(deck)).not.toContain(id);
+  });
+
+  it('keeps the colon on a lead-in set as its own line, so 「目标是」 does not dangle', () => {
+    const report = makeReport({
+      title: '一项工作',
+      sections: [
+        section('A', '安全生产', [
+          para(
+            'a1',
+            '今年全县安全生产工作的目标是：生产安全事故起数和死亡人数实现“双下降”，坚决遏制较大以上事故发生。',
+          ),
+        ]),
+      ],
+    });
+    const s = composeDeck(report, emptyBriefing(), theme()).slides.find((x) => x.layout === 'bullets');
+    expect(s?.layout === 'bullets' && s.bullets).toEqual([
+      '今年全县安全生产工作的目标是：',
+      '生产安全事故起数和死亡人数实现“双下降”，坚决遏制较大以上事故发生',
+    ]);
   });
 
   it('lets thin neighbouring points of one section share a slide, each with its fact', () => {
