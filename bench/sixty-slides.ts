@@ -5,7 +5,7 @@ import { LANDSCAPE_PNG } from '../tests/fixtures/deck/png';
 
 /**
  * A report and briefing that compose to exactly 60 slides: nine sections with a divider, key
- * figures (a chart in three of them), six points over two slides, a picture and a table; a tenth
+ * figures (a chart in three of them), seven points over two slides (six fit one), a picture and a table; a tenth
  * with a divider, three points and a quote; cover, agenda and closing.
  */
 export function sixtySlides(): { report: Report; briefing: Briefing } {
@@ -15,7 +15,7 @@ export function sixtySlides(): { report: Report; briefing: Briefing } {
   const items: BriefingItem[] = [];
   for (let k = 1; k <= 9; k++) {
     const id = `s${k}`;
-    const blocks: Block[] = Array.from({ length: 6 }, (_, i) => ({
+    const blocks: Block[] = Array.from({ length: 7 }, (_, i) => ({
       kind: 'point',
       id: `${id}p${i}`,
       lead: `第${k}部分第${i + 1}项重点工作扎实推进`,

@@ -132,6 +132,11 @@ interface SlideCommon {
 interface ContentCommon extends SlideCommon {
   /** true when this slide continues the previous one (（续）) */
   continued?: boolean;
+  /**
+   * the part this slide belongs to, as a small line above its headline (「二、稳住经济运行基本盘」):
+   * set by compose where the part has no divider slide of its own
+   */
+  kicker?: string;
 }
 
 /**

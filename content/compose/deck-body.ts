@@ -165,7 +165,8 @@ function mergeLoneLines<T extends { rich: boolean; lines: Line[]; title: string;
         ...s,
         lines: fact
           ? [
-              { ...line, text: lead },
+              // the lead keeps its colon: 「主要目标是：」 reads as leading into the line under it
+              { ...line, text: `${lead}：` },
               { ...line, text: fact, note: '' },
             ]
           : [line],

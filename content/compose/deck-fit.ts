@@ -5,6 +5,7 @@ import {
   agendaHeight,
   agendaTextWidth,
   CAPTION_MAX_LINES,
+  contentTitleBoxes,
   displayTitle,
   figureCells,
   TABLE_PAD_X_EM,
@@ -213,7 +214,7 @@ const withTitleNote = (notes: string, full: string, cut: boolean): string =>
 /** Give a content slide its fitted title; a shortened title goes whole into the notes. */
 function contentTitle<T extends ContentFitted>(draft: T, theme: DeckTemplate): T {
   const suffix = draft.continued ? theme.texts.continued : '';
-  const t = fitInBox(theme.frames.content.title, draft.title, suffix);
+  const t = fitInBox(contentTitleBoxes(theme, Boolean(draft.kicker)).title, draft.title, suffix);
   return {
     ...draft,
     title: t.text,

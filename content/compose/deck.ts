@@ -205,6 +205,8 @@ export function draftSlides(
   let body: BodyEntry[] = [];
   /** the dividers made, with whether staff asked for them (those stay whatever the deck's size) */
   const dividerAt: { index: number; asked: boolean }[] = [];
+  /** where each top-level part begins, and the kicker its slides carry when it has no divider */
+  const partAt: PartStart[] = [];
   let stats: { stat: ShownStat; itemId: string }[] = [];
   let chartStats: { stat: Stat; label: string; itemId: string }[] = [];
   let dividers = 0;
@@ -339,8 +341,11 @@ export function draftSlides(
         // text before the first heading is the opening, not a chapter the report does not have
         title = r.section.id === INTRO_SECTION_ID ? OPENING : r.title;
         const plan = headingPlan(r);
+        if (r.level === 1 || isPart(r)) partAt.push({ index: out.length, kicker: '' });
         if (isPart(r)) {
           dividers++;
+          const start = partAt[partAt.length - 1];
+          if (start) start.kicker = `${chineseNumeral(dividers)}、${r.title}`;
           dividerAt.push({ index: out.length, asked: r.item.layout === 'divider' });
           out.push({
             layout: 'divider',
@@ -454,7 +459,7 @@ export function draftSlides(
   }
   flush();
   out.push({ layout: 'closing', title: theme.texts.closing, notes: '', itemIds: [] });
-  return dividersThatHelp(out, dividerAt);
+  return dividersThatHelp(out, dividerAt, partAt);
 }
 
 /**
@@ -484,14 +489,22 @@ const PARTS_WITHOUT_DIVIDERS = 5;
 /** Slides a part has, on average, when its divider helps the audience see where it starts. */
 const SLIDES_PER_DIVIDED_PART = 3;
 
+/** Where a top-level section's slides begin; `kicker` is its number and title when it is a numbered part. */
+interface PartStart {
+  index: number;
+  kicker: string;
+}
+
 /**
  * Dividers only where they help: a deck of more than about five parts, or of parts that run over
  * several slides each. Otherwise the automatic dividers go, and the agenda (numbered as the parts
- * are) and each slide's title carry the structure. Dividers staff asked for always stay.
+ * are) and each slide's kicker — the part's number and title above its headline — carry the
+ * structure. Dividers staff asked for always stay, and the slides after them need no kicker.
  */
 function dividersThatHelp(
   slides: SlideDraft[],
   dividerAt: readonly { index: number; asked: boolean }[],
+  partAt: readonly PartStart[],
 ): SlideDraft[] {
   if (dividerAt.length === 0 || dividerAt.length > PARTS_WITHOUT_DIVIDERS) return slides;
   const first = dividerAt[0]?.index ?? 0;
@@ -499,5 +512,34 @@ function dividersThatHelp(
   const partSlides = closing - first - dividerAt.length;
   if (partSlides >= SLIDES_PER_DIVIDED_PART * dividerAt.length) return slides;
   const drop = new Set(dividerAt.filter((d) => !d.asked).map((d) => d.index));
+  partAt.forEach((part, k) => {
+    if (!part.kicker || !drop.has(part.index)) return;
+    const end = partAt[k + 1]?.index ?? closing;
+    for (let i = part.index + 1; i < end; i++) {
+      const slide = slides[i];
+      if (slide) slides[i] = withKicker(slide, part.kicker);
+    }
+  });
   return slides.filter((_, i) => !drop.has(i));
+}
+
+/**
+ * A content slide of a part without a divider, with the part as its kicker; not where the headline
+ * already says the part's title (the kicker would only repeat it).
+ */
+function withKicker(slide: SlideDraft, kicker: string): SlideDraft {
+  switch (slide.layout) {
+    case 'cover':
+    case 'divider':
+    case 'closing':
+    case 'agenda':
+      return slide;
+    case 'bullets':
+    case 'figures':
+    case 'image':
+    case 'chart':
+    case 'table':
+    case 'quote':
+      return kicker.endsWith(`、${slide.title}`) ? slide : { ...slide, kicker };
+  }
 }

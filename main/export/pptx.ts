@@ -123,9 +123,10 @@ function image(s: PptxSlide, img: SceneImage): void {
 function table(ctx: Ctx, s: PptxSlide, t: SceneTable): void {
   s.addTable(
     t.rows.map((r) =>
-      r.cells.map((cell) => ({
+      r.cells.map((cell, i) => ({
         text: xmlText(cell),
         options: {
+          align: t.align[i] ?? 'center',
           bold: r.bold,
           color: color(ctx, r.color),
           fill: { color: color(ctx, r.fill) },

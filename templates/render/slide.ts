@@ -122,7 +122,9 @@ function tableHtml(t: SceneTable): string {
     .map((r) => {
       const tag = r.header ? 'th' : 'td';
       const style = `background:var(--bs-c-${r.fill});color:var(--bs-c-${r.color});font-family:var(--bs-font-${r.font});font-weight:${r.bold ? 700 : 400};${pad}`;
-      const cells = r.cells.map((c) => `<${tag} style="${style}">${e(c)}</${tag}>`).join('');
+      const cells = r.cells
+        .map((c, i) => `<${tag} style="${style};text-align:${t.align[i] ?? 'center'}">${e(c)}</${tag}>`)
+        .join('');
       return `<tr class="${r.header ? 'bs-th' : 'bs-tr'}" style="height:${px(r.height)}">${cells}</tr>`;
     })
     .join('');

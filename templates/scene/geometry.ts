@@ -34,6 +34,46 @@ export function displayTitle(slide: { title: string; continued?: boolean }, them
   return slide.continued ? `${slide.title}${theme.texts.continued}` : slide.title;
 }
 
+/** A kicker's size against the smallest the title may be set at, and its line height. */
+const KICKER_SCALE = 0.72;
+const KICKER_LINE_HEIGHT = 1.25;
+/** How far above the title box a kicker may start, px, when the frame has room there. */
+const KICKER_RISE = 4;
+
+/**
+ * The content slide's title box, and the kicker's above it when the slide has one: a one-line
+ * box at the top of the title's place (reaching a little above it), in the title's colour, the
+ * title in the rest. The title may shrink so that two lines still fit there, so a kicker never
+ * shortens a title that fitted without it.
+ */
+export function contentTitleBoxes(
+  theme: DeckTemplate,
+  hasKicker: boolean,
+): { title: TextBox; kicker: TextBox | null } {
+  const title = theme.frames.content.title;
+  if (!hasKicker) return { title, kicker: null };
+  const size = Math.max(14, Math.round(title.size.min * KICKER_SCALE));
+  const h = Math.ceil(size * KICKER_LINE_HEIGHT);
+  const y = Math.max(0, title.y - KICKER_RISE);
+  const top = y + h;
+  const rest = title.y + title.h - top;
+  const lines = Math.max(1, title.maxLines);
+  const min = Math.min(title.size.min, Math.floor(rest / (lines * title.lineHeight)));
+  return {
+    kicker: {
+      ...title,
+      y,
+      h,
+      bold: false,
+      valign: 'top',
+      size: { max: size, min: Math.max(12, size - 3) },
+      lineHeight: KICKER_LINE_HEIGHT,
+      maxLines: 1,
+    },
+    title: { ...title, y: top, h: rest, size: { max: Math.max(min, title.size.max), min } },
+  };
+}
+
 /** The footer's unit box, moved right of the logo when there is one. */
 export function unitBox(theme: DeckTemplate, hasLogo: boolean): TextBox {
   const { unit, logo } = theme.frames.content;

@@ -117,6 +117,35 @@ export function wrapLines(text: string, widthPx: number, sizePx: number): string
   return lines;
 }
 
+/** Characters that count as a line's content: not punctuation, not space. */
+const CONTENT_CHAR = /[\p{L}\p{N}]/u;
+
+/** How many letters, digits and CJK characters a line holds (its punctuation not counted). */
+export function contentChars(line: string): number {
+  let n = 0;
+  for (const ch of line) if (CONTENT_CHAR.test(ch)) n++;
+  return n;
+}
+
+/**
+ * Text broken into lines for a heading-like box (a title, an agenda entry): as many lines as
+ * plain wrapping gives, but balanced — each line about as long as the others — so no line ends
+ * as one character alone (「根」 under a full line). The narrowest width that keeps the line
+ * count is found by bisection; every line it gives fits the box's own width.
+ */
+export function balancedLines(text: string, widthPx: number, sizePx: number): string[] {
+  const lines = wrapLines(text, widthPx, sizePx);
+  if (lines.length < 2 || text.includes('\n')) return lines;
+  let lo = widthPx / lines.length;
+  let hi = widthPx;
+  for (let k = 0; k < 24 && hi - lo > 0.5; k++) {
+    const mid = (lo + hi) / 2;
+    if (wrapLines(text, mid, sizePx).length <= lines.length) hi = mid;
+    else lo = mid;
+  }
+  return wrapLines(text, hi, sizePx);
+}
+
 // fitting a slide tries each size in a range, and fitting a long agenda tries each run of entries:
 // the same text is measured at the same size many times over
 const lineCounts = new Map<string, number>();

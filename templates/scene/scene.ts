@@ -7,6 +7,7 @@ import {
   BULLET_INDENT_EM,
   captionedArea,
   containBox,
+  contentTitleBoxes,
   displayTitle,
   figureCells,
   fitLine,
@@ -26,7 +27,7 @@ import {
   wrapCaption,
 } from './geometry';
 import { base64ImageInfo } from './image';
-import { ELLIPSIS, lineCount, textWidthEm, truncateToLines, wrapLines } from './measure';
+import { balancedLines, ELLIPSIS, lineCount, textWidthEm, truncateToLines, wrapLines } from './measure';
 
 /**
  * The scene of a slide: every box it shows, positioned in px on the slide canvas, with its final
@@ -47,6 +48,7 @@ export interface SceneRun {
 /** What a text box is, for the HTML's class names and for tests; it decides nothing. */
 export type TextRole =
   | 'title'
+  | 'kicker'
   | 'subtitle'
   | 'meta'
   | 'number'
@@ -124,6 +126,8 @@ export interface SceneTable {
   box: Box;
   /** column widths, px */
   columns: number[];
+  /** how each column's cells are set: a column of numbers to the right, so its digits line up */
+  align: Array<'left' | 'center' | 'right'>;
   rows: SceneTableRow[];
   size: number;
   lineHeight: number;
@@ -249,6 +253,15 @@ export function chartValues(points: readonly ShownStat[]): number[] {
 
 const runOf = (text: string, size: number): SceneRun[] => [{ text, size }];
 
+/**
+ * A heading's text (a title, subtitle or agenda entry) as one paragraph per line, broken where
+ * the lines come out balanced, so no line is a single character alone; the renderers set each
+ * line as it is given, so the preview, .html, .pdf and .pptx break it in the same places.
+ */
+function headingLines(text: string, width: number, size: number): SceneRun[][] {
+  return balancedLines(text, width, size).map((line) => runOf(line, size));
+}
+
 /** A text box of a frame, at a size, with its text. */
 function frameText(role: TextRole, box: TextBox, size: number, paragraphs: SceneRun[][]): SceneText {
   return {
@@ -323,8 +336,10 @@ function coverItems(slide: SlideOf<'cover'>, ctx: SceneContext): SceneItem[] {
   const sub = slide.fit?.body ?? f.subtitle.size.max;
   return [
     ...logoItem(ctx, f.logo),
-    frameText('title', f.title, title, [runOf(slide.title, title)]),
-    ...(slide.subtitle ? [frameText('subtitle', f.subtitle, sub, [runOf(slide.subtitle, sub)])] : []),
+    frameText('title', f.title, title, headingLines(slide.title, f.title.w, title)),
+    ...(slide.subtitle
+      ? [frameText('subtitle', f.subtitle, sub, headingLines(slide.subtitle, f.subtitle.w, sub))]
+      : []),
     ...metaItem(ctx, f.meta),
   ];
 }
@@ -334,14 +349,17 @@ function dividerItems(slide: SlideOf<'divider'>, ctx: SceneContext): SceneItem[]
   const title = slide.fit?.title ?? f.title.size.max;
   return [
     ...(slide.number ? [oneLine('number', slide.number, f.number)] : []),
-    frameText('title', f.title, title, [runOf(slide.title, title)]),
+    frameText('title', f.title, title, headingLines(slide.title, f.title.w, title)),
   ];
 }
 
 function closingItems(slide: SlideOf<'closing'>, ctx: SceneContext): SceneItem[] {
   const f = ctx.theme.frames.closing;
   const title = slide.fit?.title ?? f.title.size.max;
-  return [frameText('title', f.title, title, [runOf(slide.title, title)]), ...metaItem(ctx, f.meta)];
+  return [
+    frameText('title', f.title, title, headingLines(slide.title, f.title.w, title)),
+    ...metaItem(ctx, f.meta),
+  ];
 }
 
 type ContentSlide = Exclude<Slide, { layout: 'cover' | 'divider' | 'closing' }>;
@@ -349,10 +367,12 @@ type ContentSlide = Exclude<Slide, { layout: 'cover' | 'divider' | 'closing' }>;
 function contentItems(slide: ContentSlide, ctx: SceneContext): SceneItem[] {
   const { theme } = ctx;
   const f = theme.frames.content;
-  const title = slide.fit?.title ?? f.title.size.max;
+  const boxes = contentTitleBoxes(theme, Boolean(slide.kicker));
+  const title = slide.fit?.title ?? boxes.title.size.max;
   const logo = logoItem(ctx, f.logo);
   return [
-    frameText('title', f.title, title, [runOf(displayTitle(slide, theme), title)]),
+    ...(boxes.kicker && slide.kicker ? [oneLine('kicker', slide.kicker, boxes.kicker)] : []),
+    frameText('title', boxes.title, title, headingLines(displayTitle(slide, theme), boxes.title.w, title)),
     ...contentBody(slide, theme),
     ...logo,
     ...(ctx.fields.unit ? [oneLine('unit', ctx.fields.unit, unitBox(theme, logo.length > 0))] : []),
@@ -385,7 +405,7 @@ function contentBody(slide: ContentSlide, theme: DeckTemplate): SceneItem[] {
 }
 
 /** Of the room a short text leaves under it, the part that goes above it instead. */
-const BALANCE_ABOVE = 0.3;
+const BALANCE_ABOVE = 0.42;
 
 /**
  * A top-aligned text moved down by part of the room it leaves empty, so a few lines sit in the
@@ -444,7 +464,7 @@ function agendaItems(slide: SlideOf<'agenda'>, theme: DeckTemplate): SceneItem[]
       kind: 'text',
       role: 'agenda-entry',
       box: row.text,
-      paragraphs: [runOf(slide.agenda[i] ?? '', size)],
+      paragraphs: headingLines(slide.agenda[i] ?? '', row.text.w, size),
       size,
       font: 'heading',
       color: 'text',
@@ -554,7 +574,16 @@ function imageItems(slide: SlideOf<'image'>, theme: DeckTemplate): SceneItem[] {
   const size = slide.fit?.caption ?? theme.type.caption.size.max;
   const { area, caption: capBox } = captionedArea(theme, wrapCaption(caption, theme, size).length, size);
   const img = picture('picture', slide.image, area, caption);
-  return [...(img ? [img] : []), ...captionItem(capBox, shownCaption(caption, theme, size), size, theme)];
+  if (!img || !capBox) {
+    return [...(img ? [img] : []), ...captionItem(capBox, shownCaption(caption, theme, size), size, theme)];
+  }
+  // the caption goes right under the picture, and the two sit together in the middle of the body
+  const gap = capBox.y - (area.y + area.h);
+  const free = area.h - img.box.h;
+  const top = area.y + free / 2;
+  const picBox = { ...img.box, y: top };
+  const under = { ...capBox, y: top + img.box.h + gap };
+  return [{ ...img, box: picBox }, ...captionItem(under, shownCaption(caption, theme, size), size, theme)];
 }
 
 /** The chart of a chart slide across the body: its title and unit written out in it. */
@@ -603,18 +632,20 @@ export function tableLayout(
     capSize,
   );
   const columns = tableColumnWidths(rows, area.w);
-  const heights = tableRowHeights(rows, columns, size, t.lineHeight);
+  const natural = tableRowHeights(rows, columns, size, t.lineHeight);
+  const heights = filledRowHeights(natural, area.h);
+  const height = Math.min(
+    area.h,
+    heights.reduce((a, b) => a + b, 0),
+  );
+  // what the rows leave free goes above and below them, the caption staying under the table
+  const top = area.y + Math.max(0, Math.round((area.h - height) / 2));
   return {
     table: {
       kind: 'table',
-      box: {
-        ...area,
-        h: Math.min(
-          area.h,
-          heights.reduce((a, b) => a + b, 0),
-        ),
-      },
+      box: { ...area, y: top, h: height },
       columns,
+      align: columnAlignments(rows),
       rows: rows.map((r, i) => ({
         cells: columns.map((_, c) => r[c] ?? ''),
         height: heights[i] ?? 0,
@@ -630,9 +661,47 @@ export function tableLayout(
       padY: TABLE_PAD_Y_EM * size,
       rule: tableRuleColor(theme),
     },
-    caption: captionItem(capBox, caption ? shownCaption(caption, theme, capSize) : '', capSize, theme),
+    caption: captionItem(
+      capBox ? { ...capBox, y: top + height + (capBox.y - area.y - area.h) } : null,
+      caption ? shownCaption(caption, theme, capSize) : '',
+      capSize,
+      theme,
+    ),
     room: area.h,
   };
+}
+
+/** How much taller than its text a row may grow so a short table fills the slide. */
+const ROW_STRETCH = 1.8;
+
+/**
+ * Row heights that fill the room a table has: a short table's rows grow evenly (up to
+ * ROW_STRETCH times their own height) rather than leaving the lower half of the slide bare.
+ */
+export function filledRowHeights(natural: readonly number[], room: number): number[] {
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= 0 || total >= room) return [...natural];
+  const grow = Math.min(ROW_STRETCH, room / total);
+  return natural.map((h) => Math.floor(h * grow));
+}
+
+/** A cell that is a number as a table writes it: 「1862.4」 「23.6%」 「-3.2」 「1,200」 「+5」, or empty. */
+const NUMBER_CELL = /^[-+−—]?\s*[\d０-９][\d０-９,，.．]*\s*[%％‰]?$/u;
+
+/**
+ * Each column's alignment: numbers to the right (the header over them too), so their digits line
+ * up; a column of words to the left; a column with a few numbers among words stays centred.
+ */
+export function columnAlignments(rows: readonly (readonly string[])[]): Array<'left' | 'center' | 'right'> {
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const body = rows.slice(1);
+  return Array.from({ length: cols }, (_, c) => {
+    const cells = body.map((r) => (r[c] ?? '').trim()).filter(Boolean);
+    if (cells.length === 0) return 'center';
+    const numbers = cells.filter((x) => NUMBER_CELL.test(x)).length;
+    if (numbers === cells.length) return 'right';
+    return numbers === 0 ? 'left' : 'center';
+  });
 }
 
 function tableItems(slide: SlideOf<'table'>, theme: DeckTemplate): SceneItem[] {

@@ -12,12 +12,14 @@ import { officialItem } from '../../content/compose/official-text';
 import { sentencesOf } from '../../content/text/safe-cut';
 import type { Deck, Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
-import { briefingOf, item, makeReport, point, section } from '../fixtures/deck/reports';
+import { bulletsItem, slideScene, textHeight } from '../../templates/scene/scene';
+import { briefingOf, item, makeReport, para, point, section } from '../fixtures/deck/reports';
 import { readDistrictReport, reportPath, ROOT, type ReportName } from '../helpers/paths';
 import { describeSharedReport } from '../helpers/shared-report';
 
 const THEMES = ['gov-red', 'gov-blue', 'plain'] as const;
 const theme = (id: string = 'gov-red') => builtinRegistry().get('deck', id);
+const t = theme;
 
 /** Layouts that stand with one line or none: a picture, a number, a title. */
 const ONE_LINE_OK = new Set<Slide['layout']>(['cover', 'divider', 'figures', 'chart', 'image', 'closing']);
@@ -216,6 +218,25 @@ describe('the substance of a point', () => {
     for (const id of whole?.itemIds ?? []) expect(condensedItemIds(deck)).not.toContain(id);
   });
 
+  it('keeps the colon on a lead-in set as its own line, so 「目标是」 does not dangle', () => {
+    const report = makeReport({
+      title: '一项工作',
+      sections: [
+        section('A', '安全生产', [
+          para(
+            'a1',
+            '今年全县安全生产工作的目标是：生产安全事故起数和死亡人数实现“双下降”，坚决遏制较大以上事故发生。',
+          ),
+        ]),
+      ],
+    });
+    const s = composeDeck(report, emptyBriefing(), theme()).slides.find((x) => x.layout === 'bullets');
+    expect(s?.layout === 'bullets' && s.bullets).toEqual([
+      '今年全县安全生产工作的目标是：',
+      '生产安全事故起数和死亡人数实现“双下降”，坚决遏制较大以上事故发生',
+    ]);
+  });
+
   it('lets thin neighbouring points of one section share a slide, each with its fact', () => {
     const s = deck.slides.find((x) => x.layout === 'bullets' && x.title === '基层治理持续加强');
     expect(s?.layout === 'bullets' && s.bullets).toEqual([
@@ -282,6 +303,129 @@ describe('dividers where they help', () => {
     expect(
       composeDeck(short, emptyBriefing(), theme()).slides.filter((s) => s.layout === 'divider'),
     ).toHaveLength(0);
+  });
+});
+
+describe('the part as the kicker of its slides when it has no divider', () => {
+  const part = (k: number, points: number) =>
+    section(
+      `P${k}`,
+      `第${k}部分工作`,
+      Array.from({ length: points }, (_, i) =>
+        point(
+          `p${k}-${i}`,
+          `要点${k}-${i}`,
+          `完成任务${i + 3}项，同比增长${i + 1}.5%。建成项目${i + 2}个，投资${i + 4}亿元。`,
+        ),
+      ),
+    );
+  const contentSlides = (deck: Deck) =>
+    deck.slides.filter((s) => !['cover', 'agenda', 'divider', 'closing'].includes(s.layout));
+
+  it('puts 「一、第1部分工作」 above every content slide of a part whose divider was left out', () => {
+    const report = makeReport({ title: '三项工作', sections: [part(1, 1), part(2, 2), part(3, 1)] });
+    for (const themeId of THEMES) {
+      const deck = composeDeck(report, emptyBriefing(), theme(themeId));
+      expect(deck.slides.filter((s) => s.layout === 'divider')).toEqual([]);
+      const kicked = contentSlides(deck);
+      expect(kicked.length).toBeGreaterThan(0);
+      for (const s of kicked) {
+        const k = Number(/^要点(\d)/.exec(s.title)?.[1] ?? /P(\d)/.exec(s.itemIds.join())?.[1]);
+        expect(s, s.title).toHaveProperty('kicker', `${chineseNumeral(k)}、第${k}部分工作`);
+      }
+      // the agenda and cover carry none
+      for (const s of deck.slides.filter((x) => x.layout === 'agenda' || x.layout === 'cover'))
+        expect(s).not.toHaveProperty('kicker');
+    }
+  });
+
+  it('sets no kicker on the slides that follow a divider', () => {
+    const report = makeReport({ title: '三项工作', sections: [part(1, 3), part(2, 3), part(3, 3)] });
+    const deck = composeDeck(report, emptyBriefing(), theme());
+    expect(deck.slides.filter((s) => s.layout === 'divider')).toHaveLength(3);
+    for (const s of deck.slides) expect(s, s.title).not.toHaveProperty('kicker');
+  });
+
+  it('draws the kicker once in the scene, above the headline and inside the header, in every theme', () => {
+    const report = makeReport({ title: '三项工作', sections: [part(1, 1), part(2, 2), part(3, 1)] });
+    for (const themeId of THEMES) {
+      const t = theme(themeId);
+      const deck = composeDeck(report, emptyBriefing(), t);
+      deck.slides.forEach((s, i) => {
+        const scene = slideScene(s, {
+          theme: t,
+          fields: deck.fields,
+          index: i + 1,
+          total: deck.slides.length,
+        });
+        const kickers = scene.items.filter((x) => x.kind === 'text' && x.role === 'kicker');
+        const kicker = 'kicker' in s ? s.kicker : undefined;
+        expect(kickers, `${themeId} ${s.title}`).toHaveLength(kicker ? 1 : 0);
+        const [k] = kickers;
+        if (!k || k.kind !== 'text') return;
+        expect(k.paragraphs.map((p) => p.map((r) => r.text).join('')).join('')).toBe(kicker);
+        const title = scene.items.find((x) => x.kind === 'text' && x.role === 'title');
+        expect(title && k.box.y + k.box.h).toBeLessThanOrEqual(title?.box.y ?? 0);
+        // the headline still gets its two lines at a size the theme allows, roughly
+        if (title?.kind === 'text')
+          expect(title.size).toBeGreaterThanOrEqual(t.frames.content.title.size.min - 2);
+      });
+    }
+  });
+});
+
+describe('splits only where the text does not fit, and balanced', () => {
+  const thinPoints = (n: number, text: (i: number) => string) =>
+    makeReport({
+      title: '一项工作',
+      sections: [
+        section(
+          'A',
+          '重点工作',
+          Array.from({ length: n }, (_, i) => point(`a${i}`, `要点${i + 1}`, text(i))),
+        ),
+      ],
+    });
+  const bulletSlides = (deck: Deck) =>
+    deck.slides.filter((s): s is Extract<Slide, { layout: 'bullets' }> => s.layout === 'bullets');
+
+  it('keeps six short lines that fit on one slide together, in every theme', () => {
+    const report = thinPoints(6, (i) => `完成任务${i + 3}项。`);
+    for (const themeId of THEMES) {
+      const slides = bulletSlides(composeDeck(report, emptyBriefing(), theme(themeId)));
+      expect(
+        slides.map((s) => s.bullets.length),
+        themeId,
+      ).toEqual([6]);
+      expect(slides[0]?.continued).toBeFalsy();
+    }
+  });
+
+  it('splits lines too long for one slide into even runs, never a full slide and a lone line', () => {
+    const long = (i: number) =>
+      `围绕第${i + 1}项重点任务，建立专班推进、清单管理、定期调度的工作机制，累计协调解决企业反映的用地、用工、融资等问题${i + 20}个，推动项目按期开工投产。`;
+    for (const themeId of THEMES) {
+      for (const n of [6, 7, 9]) {
+        const slides = bulletSlides(composeDeck(thinPoints(n, long), emptyBriefing(), theme(themeId)));
+        const counts = slides.map((s) => s.bullets.length);
+        expect(
+          counts.reduce((a, b) => a + b, 0),
+          `${themeId} ${n}`,
+        ).toBe(n);
+        expect(
+          Math.max(...counts) - Math.min(...counts),
+          `${themeId} ${n}: ${counts.join('+')}`,
+        ).toBeLessThanOrEqual(1);
+        // a split happens because the text does not fit: the runs joined would not fit one slide
+        if (slides.length > 1) {
+          const all = slides.flatMap((s) => s.bullets);
+          const th = t(themeId);
+          const overflows =
+            textHeight(bulletsItem(all, th, th.type.bullets.size.min)) > th.frames.content.body.h;
+          expect(overflows || all.length > th.limits.maxBullets, `${themeId} ${n}`).toBe(true);
+        }
+      }
+    }
   });
 });
 

@@ -59,6 +59,23 @@ describe('the PowerPoint deck', () => {
     expect(files['ppt/presentation.xml']).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
   });
 
+  it('sets a table’s number columns to the right in its cells, as the scene does', async () => {
+    const { deck, slide } = await build();
+    const at = deck.slides.findIndex((s) => s.layout === 'table');
+    expect(at).toBeGreaterThan(-1);
+    const cells = [...slide(at + 1).matchAll(/<a:tc>([\s\S]*?)<\/a:tc>/g)].map((m) => m[1] ?? '');
+    const rows = tableRowsOf(deck.slides[at]);
+    const cols = rows[0]?.length ?? 0;
+    expect(cells).toHaveLength(rows.length * cols);
+    cells.forEach((cell, i) => {
+      const text = runs(cell).join('');
+      const algn = /<a:pPr[^>]*algn="(\w+)"/.exec(cell)?.[1];
+      // 总投资（亿元） holds numbers: right; the project names: left
+      if (i % cols === 1) expect(algn, text).toBe('r');
+      if (i % cols === 0) expect(algn, text).toBe('l');
+    });
+  });
+
   it('sets every text in native, editable text boxes: titles, bullets, figures, table cells', async () => {
     const { deck, slide } = await build();
     deck.slides.forEach((s, i) => {
