@@ -39,6 +39,12 @@ export interface BriefPages {
   lastPageFree: number;
   /** the height of the 版记/报尾 block on the last page, twips (0 without one) */
   colophonHeight: number;
+  /**
+   * Where the 版记/报尾 stands: at the foot of the last page, its last rule on the bottom edge of
+   * the type area. `newPage` when it does not fit under the last text (with one blank line between)
+   * and opens a page of its own; `gap` is the free height between the last text and its first rule.
+   */
+  colophon: null | { page: number; newPage: boolean; gap: number };
 }
 
 /**
@@ -176,12 +182,26 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
   return boxes;
 }
 
-/** The height of the 版记/报尾 as the Word writer sets it: one line per entry, each its own paragraph. */
-export function colophonLines(frame: BriefFrame): number {
+/** Lines of the 版记/报尾 as the Word writer sets them: each entry its own paragraph, wrapping between the side indents. */
+export function colophonLines(frame: BriefFrame, t: BriefTemplate): number {
   const c = frame.colophon;
-  if (!c) return 0;
-  if (c.kind === 'banji') return (c.cc ? 1 : 0) + (c.printedBy || c.printedDate ? 1 : 0);
-  return c.lines.length + (c.copies ? 1 : 0);
+  const tc = t.colophon;
+  if (!c || tc.kind === 'none') return 0;
+  const { width } = typeArea(t);
+  const cell = tc.font.sizePt * 20;
+  const perLine = Math.floor((width - 2 * tc.indentChars * cell) / cell);
+  if (c.kind === 'banji')
+    return (c.cc ? lineCount(c.cc, perLine) : 0) + (c.printedBy || c.printedDate ? 1 : 0);
+  return c.lines.reduce((n, l) => n + lineCount(`${l.label}${l.text}`, perLine), 0) + (c.copies ? 1 : 0);
+}
+
+/** The height of the 版记/报尾 block, its rules included: thick above and below, thin between its two groups. */
+export function colophonBlockHeight(frame: BriefFrame, t: BriefTemplate): number {
+  const lines = colophonLines(frame, t);
+  const c = t.colophon;
+  if (lines === 0 || c.kind === 'none') return 0;
+  const rule = (r: { size: number; space: number }): number => (r.size / 8) * 20 + r.space * 20;
+  return lines * t.lineTwips + Math.ceil(2 * rule(c.thick) + rule(c.thin));
 }
 
 /**
@@ -223,15 +243,13 @@ export function paginateBrief(
     });
   });
 
-  // each rule of the 版记 adds its width and its distance to the lines (4 borders at most)
-  const c = t.colophon;
-  const rules =
-    c.kind === 'none'
-      ? 0
-      : 2 * ((c.thick.size / 8) * 20 + c.thick.space * 20) + 2 * ((c.thin.size / 8) * 20 + c.thin.space * 20);
-  const colophonHeight = colophonLines(frame) > 0 ? colophonLines(frame) * t.lineTwips + Math.ceil(rules) : 0;
+  // the 版记 stands at the foot of the last page, one blank line at least under the last text
+  const colophonHeight = colophonBlockHeight(frame, t);
+  let colophon: BriefPages['colophon'] = null;
   if (colophonHeight > 0) {
-    if (used + t.lineTwips + colophonHeight > m.height) newPage(-1, 0);
+    const own = used + t.lineTwips + colophonHeight > m.height;
+    if (own) newPage(-1, 0);
+    colophon = { page: breaks.length + 1, newPage: own, gap: m.height - used - colophonHeight };
     used += t.lineTwips + colophonHeight;
   }
   return {
@@ -239,5 +257,6 @@ export function paginateBrief(
     breaks,
     lastPageFree: Math.max(0, m.height - used),
     colophonHeight,
+    colophon,
   };
 }

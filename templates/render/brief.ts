@@ -4,7 +4,7 @@ import { briefFrame, type BriefFrame } from '../brief/layout';
 import { typeArea, type FontSpec } from '../brief/schema';
 import type { Doc } from '../model';
 import { briefForms, type BriefForm } from '../brief/blocks';
-import { paginateBrief } from '../brief/paginate';
+import { paginateBrief, type BriefPages } from '../brief/paginate';
 import type { BriefTemplate } from '../schema';
 import { escapeHtml, imageDataUri } from './escape';
 
@@ -188,7 +188,21 @@ function mastheadHtml(frame: BriefFrame, t: BriefTemplate): string {
   return '';
 }
 
-function colophonHtml(frame: BriefFrame): string {
+/**
+ * The 版记/报尾 where the Word file has it: at the foot of its page (the free height above it
+ * kept open), on a page of its own when it does not fit under the last text.
+ */
+function colophonHtml(frame: BriefFrame, pages: BriefPages): string {
+  const block = colophonLinesHtml(frame);
+  const at = pages.colophon;
+  if (!block || !at) return '';
+  const mark = at.newPage
+    ? `<div class="brief-page-break" data-page="${at.page}" aria-hidden="true">第 ${at.page} 页</div>`
+    : '';
+  return `${mark}<div class="brief-colophon-space" style="height: ${twipsPt(Math.max(0, at.gap))}"></div>${block}`;
+}
+
+function colophonLinesHtml(frame: BriefFrame): string {
   const c = frame.colophon;
   if (!c) return '';
   if (c.kind === 'banji') {
@@ -212,9 +226,7 @@ function colophonHtml(frame: BriefFrame): string {
  * count the .docx is laid out by): before the block a page opens with, or, when a paragraph runs
  * over, before that paragraph, marked as split.
  */
-function bodyWithBreaks(doc: Doc, t: BriefTemplate): string {
-  const forms = briefForms(doc, t);
-  const pages = paginateBrief(doc, t, forms);
+function bodyWithBreaks(forms: BriefForm[], pages: BriefPages): string {
   const before = new Map<number, { page: number; split: boolean }>();
   pages.breaks.forEach((b, k) => {
     if (b.form >= 0 && !before.has(b.form)) before.set(b.form, { page: k + 2, split: b.line > 0 });
@@ -262,19 +274,21 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
     ? `<div class="brief-signature">${s.unit ? `<p style="padding-right: ${s.unitRightCells}em">${e(s.unit)}</p>` : ''}${s.date ? `<p style="padding-right: ${s.dateRightCells}em">${e(s.date)}</p>` : ''}</div>`
     : '';
   const pn = t.pageNumber;
+  const forms = briefForms(doc, t);
+  const pages = paginateBrief(doc, t, forms);
   return [
-    `<article class="brief-sheet" data-template="${e(t.id)}" data-pages="${paginateBrief(doc, t).count}" lang="zh-CN">`,
+    `<article class="brief-sheet" data-template="${e(t.id)}" data-pages="${pages.count}" lang="zh-CN">`,
     mastheadHtml(frame, t),
     title ? `<div class="brief-title-block">${title}</div>` : '',
     frame.mainTo ? `<p class="brief-main-to">${e(frame.mainTo)}</p>` : '',
     frame.note
       ? `<p class="brief-flow brief-note"><b class="brief-note-prefix">${e(t.notePrefix)}</b>${e(frame.note)}</p>`
       : '',
-    bodyWithBreaks(doc, t),
+    bodyWithBreaks(forms, pages),
     signature,
-    colophonHtml(frame),
+    colophonHtml(frame, pages),
     `<div class="brief-page-number">${e(pn.prefix)}1${e(pn.suffix)}</div>`,
-    `<p class="brief-page-count" aria-live="polite">共 ${paginateBrief(doc, t).count} 页</p>`,
+    `<p class="brief-page-count" aria-live="polite">共 ${pages.count} 页</p>`,
     '</article>',
   ].join('');
 }

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { composeDoc } from '../../content/compose/doc';
 import { emptyBriefing, emptyFields } from '../../content/model/briefing';
 import { docToDocx } from '../../main/export/docx';
+import { paginateBrief } from '../../templates/brief/paginate';
 import { builtinRegistry } from '../../templates/registry';
 import { briefReport } from '../helpers/brief-report';
-import { attrOf, find, findAll, paragraphs, readDocx } from '../helpers/ooxml';
+import { attrOf, find, findAll, paragraphs, readDocx, textOf } from '../helpers/ooxml';
 
 /** The form of a Word brief in OOXML: language, the 版记 at the foot, an empty 报头, the title's lines. */
 
@@ -39,15 +40,40 @@ describe('the language of a Word brief', () => {
 });
 
 describe('the 版记 of a short brief', () => {
-  it('draws its rules across the whole type area: no side indents on a line that fits', async () => {
+  it('floats at the foot of the type area, its rules spanning it, on the page of the last text', async () => {
     const { docx } = await read('gbt9704');
-    const ps = paragraphs(docx.document);
-    const colophon = ps.slice(ps.findIndex((p) => p.text.startsWith('抄送：')));
-    expect(colophon).toHaveLength(2);
-    for (const p of colophon) {
-      expect(attrOf(p.pPr, 'w:ind', 'w:left') ?? '0').toBe('0');
-      expect(attrOf(p.pPr, 'w:ind', 'w:right') ?? '0').toBe('0');
-    }
+    const block = findAll(docx.document, 'w:tbl').find((t) => find(t, 'w:tblpPr'))!;
+    expect(find(block, 'w:tblpPr')?.attrs).toMatchObject({
+      'w:vertAnchor': 'margin',
+      'w:tblpYSpec': 'bottom',
+    });
+    expect(attrOf(block, 'w:tblW', 'w:w')).toBe('8844');
+    // a few lines of text leave room: no page break before it
+    expect(findAll(docx.document, 'w:pageBreakBefore')).toHaveLength(0);
+  });
+
+  it('opens a page of its own, at its foot, when it does not fit under the last text', async () => {
+    const t = registry.get('brief', 'gbt9704');
+    const itemsOf = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...SHORT[0]!, id: `${SHORT[0]!.id}-${i}` }));
+    const briefOf = (n: number) =>
+      composeDoc(report, { ...emptyBriefing(), briefTemplate: 'gbt9704', fields, items: itemsOf(n) });
+    // the fewest points that leave no room for the 版记 under the last line of text
+    const n = Array.from({ length: 60 }, (_, i) => i + 1).find(
+      (k) => paginateBrief(briefOf(k), t).colophon?.newPage,
+    );
+    expect(n).toBeDefined();
+    const pages = paginateBrief(briefOf(n!), t);
+    expect(pages.colophon).toMatchObject({ page: pages.count, newPage: true });
+    const { docx } = await read('gbt9704', fields, itemsOf(n!));
+    const body = find(docx.document, 'w:body')!.children;
+    const at = body.findIndex((c) => c.name === 'w:tbl' && find(c, 'w:tblpPr'));
+    // an empty paragraph that breaks the page, the floating 版记, the paragraph it belongs to
+    expect(find(body[at - 1]!, 'w:pageBreakBefore')).toBeDefined();
+    expect(textOf(body[at - 1]!)).toBe('');
+    // one point fewer: it stays under the text, with no break
+    const { docx: fewer } = await read('gbt9704', fields, itemsOf(n! - 1));
+    expect(findAll(fewer.document, 'w:pageBreakBefore')).toHaveLength(0);
   });
 });
 
