@@ -363,14 +363,34 @@ function mastheadParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   };
   if (fm?.kind === 'redhead' && m.kind === 'redhead') {
     const out: Paragraph[] = [];
-    // the red rule goes under the 发文字号, or under the mark when there is no number
-    if (fm.mark)
-      out.push(markParagraph(fm.mark, m.markFont, m.markOffset, fm.docNumber ? undefined : m.rule));
-    if (fm.docNumber)
+    const up = fm.signer && m.upward ? m.upward : null;
+    const offset = up ? up.markOffset : m.markOffset;
+    const numbered = Boolean(fm.docNumber || up);
+    // the red rule goes under the 发文字号 (and 签发人) line, or under the mark when there is none
+    if (fm.mark) out.push(markParagraph(fm.mark, m.markFont, offset, numbered ? undefined : m.rule));
+    const before = fm.mark ? m.linesAfterMark * t.lineTwips : offset;
+    if (up && fm.signer) {
+      // 上行文: the 发文字号 one character in from the left, 签发人 one in from the right, one line
+      const inset = Math.round(up.indentChars * cellOf(m.docNumberFont, ctx));
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          spacing: exact(t.lineTwips, before),
+          indent: { left: inset, right: inset },
+          tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - inset }],
+          border: { bottom: border(m.rule) },
+          children: [
+            ...(fm.docNumber ? [run(fm.docNumber, m.docNumberFont)] : []),
+            tabbed(up.signerLabel, up.signerLabelFont),
+            run(fm.signer, up.signerFont),
+          ],
+        }),
+      );
+    } else if (fm.docNumber)
       out.push(
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          spacing: exact(t.lineTwips, fm.mark ? m.linesAfterMark * t.lineTwips : m.markOffset),
+          spacing: exact(t.lineTwips, before),
           border: { bottom: border(m.rule) },
           children: [run(fm.docNumber, m.docNumberFont, { grid: ctx })],
         }),

@@ -10,7 +10,13 @@ import type { BriefTemplate } from './schema';
 export interface BriefFrame {
   masthead:
     | null
-    | { kind: 'redhead'; mark: string | null; docNumber: string | null }
+    | {
+        kind: 'redhead';
+        mark: string | null;
+        docNumber: string | null;
+        /** the 签发人's name(s) of a 上行文, as written; null for any other document */
+        signer: string | null;
+      }
     | { kind: 'bulletin'; mark: string; issue: string | null; left: string | null; right: string | null };
   title: string | null;
   /** with its leading dash: 「——在全区上半年工作会议上的汇报」 */
@@ -80,6 +86,7 @@ export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
           kind: 'redhead',
           mark: fillPattern(m.mark, f),
           docNumber: fillPattern(m.docNumber, f),
+          signer: m.upward ? text(f.signer) : null,
         };
       break;
     case 'bulletin':

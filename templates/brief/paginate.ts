@@ -152,9 +152,11 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
   const mh = t.masthead;
   let mast = 0;
   if (frame.masthead?.kind === 'redhead' && mh.kind === 'redhead') {
-    if (frame.masthead.mark) mast += mh.markOffset + largeLine(mh.markFont.sizePt, t);
-    if (frame.masthead.docNumber)
-      mast += (frame.masthead.mark ? mh.linesAfterMark * t.lineTwips : mh.markOffset) + t.lineTwips;
+    const up = frame.masthead.signer ? mh.upward : undefined;
+    const offset = up ? up.markOffset : mh.markOffset;
+    if (frame.masthead.mark) mast += offset + largeLine(mh.markFont.sizePt, t);
+    if (frame.masthead.docNumber || up)
+      mast += (frame.masthead.mark ? mh.linesAfterMark * t.lineTwips : offset) + t.lineTwips;
     mast += mh.rule.space * 20 + mh.rule.size * 2.5;
   } else if (frame.masthead?.kind === 'bulletin' && mh.kind === 'bulletin') {
     mast +=

@@ -103,6 +103,12 @@ export function briefCss(t: BriefTemplate): string {
   }
   if (m.kind === 'redhead') {
     rules.push(`${s} .brief-masthead-mark { margin-top: ${pt(m.markOffset)}; }`);
+    if (m.upward)
+      rules.push(
+        `${s} .brief-masthead-upward { display: flex; justify-content: space-between; }`,
+        `${s} .brief-signer-label { ${fontCss(m.upward.signerLabelFont)} }`,
+        `${s} .brief-signer { ${fontCss(m.upward.signerFont)} }`,
+      );
     rules.push(
       `${s} .brief-masthead-number { ${fontCss(m.docNumberFont)} margin-top: ${pt(m.linesAfterMark * t.lineTwips)}; }`,
     );
@@ -168,18 +174,25 @@ function formHtml(f: BriefForm): string {
   }
 }
 
-function markHtml(text: string, font: FontSpec, t: BriefTemplate): string {
+function markHtml(text: string, font: FontSpec, t: BriefTemplate, offset?: number): string {
   const fit = fitOneLine(text, font.sizePt, typeArea(t).width);
   const style = `font-size: ${fit.sizePt}pt;${fit.scale !== 100 ? ` transform: scaleX(${fit.scale / 100});` : ''}`;
-  return `<p class="brief-masthead-mark"><span style="${style}">${e(text)}</span></p>`;
+  const at = offset === undefined ? '' : ` style="margin-top: ${twipsPt(offset)}"`;
+  return `<p class="brief-masthead-mark"${at}><span style="${style}">${e(text)}</span></p>`;
 }
 
 function mastheadHtml(frame: BriefFrame, t: BriefTemplate): string {
   const fm = frame.masthead;
   const m = t.masthead;
   if (fm?.kind === 'redhead' && m.kind === 'redhead') {
-    const mark = fm.mark ? markHtml(fm.mark, m.markFont, t) : '';
-    const number = fm.docNumber ? `<p class="brief-center brief-masthead-number">${e(fm.docNumber)}</p>` : '';
+    const up = fm.signer && m.upward ? m.upward : null;
+    const mark = fm.mark ? markHtml(fm.mark, m.markFont, t, up ? up.markOffset : m.markOffset) : '';
+    // 上行文: 发文字号 left and 签发人 right, each one character in, on one line
+    const number = up
+      ? `<p class="brief-masthead-number brief-masthead-upward" style="padding: 0 ${up.indentChars}em${fm.mark ? '' : `; margin-top: ${twipsPt(up.markOffset)}`}"><span>${e(fm.docNumber ?? '')}</span><span><span class="brief-signer-label">${e(up.signerLabel)}</span><span class="brief-signer">${e(fm.signer ?? '')}</span></span></p>`
+      : fm.docNumber
+        ? `<p class="brief-center brief-masthead-number">${e(fm.docNumber)}</p>`
+        : '';
     return `<header class="brief-masthead brief-masthead-rule">${mark}${number}</header>`;
   }
   if (fm?.kind === 'bulletin' && m.kind === 'bulletin') {

@@ -59,7 +59,7 @@ describe('the brief preview', () => {
       }),
       registry.get('brief', 'gbt9704'),
     );
-    expect(html).toMatch(/class="brief-masthead-mark"><span[^>]*>绿园区人民政府办公室</);
+    expect(html).toMatch(/class="brief-masthead-mark"[^>]*><span[^>]*>绿园区人民政府办公室</);
     expect(html).toContain('绿府办〔2022〕12号');
     expect(html).toContain('<p style="padding-right: 2em">绿园区人民政府办公室</p>');
     expect(html).toContain('<p style="padding-right: 4em">2022年7月5日</p>');
