@@ -126,6 +126,8 @@ export function briefCss(t: BriefTemplate): string {
   return `${baseCss}\n${rules.join('\n')}\n${t.css}`;
 }
 
+/** Character cells as CSS ems, to a hundredth. */
+const cellsEm = (cells: number): string => `${Math.round(cells * 100) / 100}em`;
 const item = (f: BriefForm): string => (f.itemId ? ` data-item-id="${e(f.itemId)}"` : '');
 /** Twips as CSS points. */
 const twipsPt = (twips: number): string => `${Math.round((twips / 20) * 100) / 100}pt`;
@@ -284,7 +286,7 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
   ].join('');
   const s = frame.signature;
   const signature = s
-    ? `<div class="brief-signature">${s.unit ? `<p style="padding-right: ${s.unitRightCells}em">${e(s.unit)}</p>` : ''}${s.date ? `<p style="padding-right: ${s.dateRightCells}em">${e(s.date)}</p>` : ''}</div>`
+    ? `<div class="brief-signature">${s.unit ? `<p style="padding-right: ${cellsEm(s.unitRightCells)}">${e(s.unit)}</p>` : ''}${s.date ? `<p style="padding-right: ${cellsEm(s.dateRightCells)}">${e(s.date)}</p>` : ''}</div>`
     : '';
   const pn = t.pageNumber;
   const forms = briefForms(doc, t);

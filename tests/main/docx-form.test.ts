@@ -6,7 +6,7 @@ import { paginateBrief } from '../../templates/brief/paginate';
 import { builtinRegistry } from '../../templates/registry';
 import { briefCss, renderBrief } from '../../templates/render/brief';
 import { briefReport } from '../helpers/brief-report';
-import { attrOf, find, findAll, paragraphs, readDocx, textOf } from '../helpers/ooxml';
+import { attrOf, find, findAll, paragraphs, readDocx, rightAlignedStart, textOf } from '../helpers/ooxml';
 
 /** The form of a Word brief in OOXML: language, the 版记 at the foot, an empty 报头, the title's lines. */
 
@@ -101,6 +101,28 @@ describe('the title of a brief', () => {
     expect(line).toBeGreaterThanOrEqual(440 * 1.2);
     expect(line).toBeLessThan(440 * 1.6);
   });
+});
+
+describe('the 署名 and 成文日期 as they render', () => {
+  const cases = [
+    { unit: '青禾区人民政府办公室', date: '2024年7月10日' },
+    // a date longer than the unit: the date two characters in, the unit moved left
+    { unit: '区政府', date: '2024年12月31日' },
+    { unit: '青禾区发展和改革委员会', date: '2024年10月10日' },
+  ];
+  it.each(cases)(
+    'puts the date of $unit two characters right of the unit, and the longer line two characters in',
+    async ({ unit, date }) => {
+      const { docx } = await read('gbt9704', { ...fields, unit, date, cc: '', printedBy: '' });
+      const ps = paragraphs(docx.document).filter((p) => attrOf(p.pPr, 'w:jc', 'w:val') === 'right');
+      const u = ps.find((p) => p.text === unit)!;
+      const d = ps.find((p) => p.text === date)!;
+      const cell = 315; // 三号 on the 28-character grid: 320 twips less 5 of spacing
+      expect((rightAlignedStart(d) - rightAlignedStart(u)) / cell).toBeCloseTo(2, 2);
+      const rights = [u, d].map((p) => Number(attrOf(p.pPr, 'w:ind', 'w:right')) / cell);
+      expect(Math.min(...rights)).toBeCloseTo(2, 2);
+    },
+  );
 });
 
 describe('a 上行文 (签发人 given)', () => {

@@ -11,6 +11,7 @@ import {
   findAll,
   paragraphs,
   readDocx,
+  rightAlignedStart,
   textOf,
   type ReadParagraph,
   type XNode,
@@ -251,7 +252,9 @@ describe('a gbt9704 brief in OOXML', () => {
     expect(pAttr(unit, 'w:ind', 'w:right')).toBe('630');
     const date = para(r, (x) => x.text === '2022年7月5日');
     expect(pAttr(date, 'w:jc', 'w:val')).toBe('right');
-    expect(pAttr(date, 'w:ind', 'w:right')).toBe('1260');
+    // counted as it renders: the date's first character two cells (of 315 twips on the grid)
+    // right of the unit's first, its half-width digits and every character's grid spacing included
+    expect(rightAlignedStart(date) - rightAlignedStart(unit)).toBeCloseTo(2 * 315, 0);
     expect(r.paras.some((x) => x.text.includes('07月'))).toBe(false);
   });
 
