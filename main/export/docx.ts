@@ -42,7 +42,7 @@ import {
 import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
 import { condenseBrief } from '../../templates/brief/condense';
-import { paginateBrief, type BriefPages } from '../../templates/brief/paginate';
+import { paginateBrief, placedForms, type BriefPages } from '../../templates/brief/paginate';
 import { zipParts, type ZipPart } from './zip';
 
 /**
@@ -254,7 +254,13 @@ function captionParagraph(text: string, ctx: Ctx, place: 'under-picture' | 'over
   });
 }
 
-function table(rows: string[][], ctx: Ctx, shares?: number[], centerColumns: number[] = []): Table {
+function table(
+  rows: string[][],
+  ctx: Ctx,
+  shares?: number[],
+  centerColumns: number[] = [],
+  rightColumns: number[] = [],
+): Table {
   const { t } = ctx;
   const cols = Math.max(1, ...rows.map((r) => r.length));
   const weights = shares && shares.length === cols ? shares : Array.from({ length: cols }, () => 1);
@@ -288,7 +294,11 @@ function table(rows: string[][], ctx: Ctx, shares?: number[], centerColumns: num
                   new Paragraph({
                     children: [run(r[c] ?? '', t.fonts.table, { bold: i === 0 || t.fonts.table.bold })],
                     alignment:
-                      i === 0 || centerColumns.includes(c) ? AlignmentType.CENTER : AlignmentType.LEFT,
+                      i === 0 || centerColumns.includes(c)
+                        ? AlignmentType.CENTER
+                        : rightColumns.includes(c)
+                          ? AlignmentType.RIGHT
+                          : AlignmentType.LEFT,
                     spacing: exact(t.tableLineTwips),
                   }),
                 ],
@@ -332,7 +342,7 @@ function formToDocx(form: BriefForm, ctx: Ctx): FileChild[] {
     case 'table':
       return [
         captionParagraph(form.caption, ctx, 'over-table'),
-        table(form.rows, ctx, form.shares, form.center),
+        table(form.rows, ctx, form.shares, form.center, form.right),
       ];
   }
 }
@@ -644,10 +654,13 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
         ctx,
       ),
     );
+  // the paginator places the body: pictures scaled to stay on a page, the 版记 at the foot
+  const forms = briefForms(doc, t);
+  const pages = paginateBrief(doc, t, forms);
   children.push(
-    ...bodyChildren(doc, ctx),
+    ...placedForms(forms, pages).flatMap((f) => formToDocx(f, ctx)),
     ...signatureParagraphs(frame, ctx),
-    ...colophonBlock(frame, ctx, paginateBrief(doc, t)),
+    ...colophonBlock(frame, ctx, pages),
   );
   if (children.length === 0) children.push(new Paragraph({ children: [] }));
 

@@ -22,6 +22,29 @@ interface Box {
   split: boolean;
   /** stays on the page of the box after it (headings, a table's caption) */
   keepNext?: boolean;
+  /** a figure's picture, which may be scaled down to stay on a page (see `shrinkPicture`) */
+  picture?: { widthTwips: number; heightTwips: number; height: (pictureTwips: number) => number };
+}
+
+/**
+ * A picture is scaled down, to no less than this share of its size, rather than leave a third of
+ * a page or more empty above it.
+ */
+export const MIN_PICTURE_SCALE = 0.5;
+
+/** The size a picture takes to fit `room` twips with its caption, or null when that is under the minimum. */
+function shrinkPicture(box: Box, room: number): { widthTwips: number; heightTwips: number } | null {
+  const p = box.picture;
+  if (!p) return null;
+  let heightTwips = p.heightTwips;
+  // whole pixels (15 twips) down from the size that fills the room, until the box fits it
+  const k0 = Math.min(1, (room - p.height(0)) / p.heightTwips);
+  for (let k = k0; k >= MIN_PICTURE_SCALE; k -= 0.02) {
+    heightTwips = Math.floor((p.heightTwips * k) / 15) * 15;
+    if (p.height(heightTwips) <= room)
+      return { widthTwips: Math.max(15, Math.floor((p.widthTwips * k) / 15) * 15), heightTwips };
+  }
+  return null;
 }
 
 /** Where one page begins: the form it opens with and how many of that form's lines went before. */
@@ -39,6 +62,8 @@ export interface BriefPages {
   lastPageFree: number;
   /** the height of the 版记/报尾 block on the last page, twips (0 without one) */
   colophonHeight: number;
+  /** pictures scaled down to stay on their page, by form index: the Word file and preview set them so */
+  pictures: Record<number, { widthTwips: number; heightTwips: number }>;
   /**
    * Where the 版记/报尾 stands: at the foot of the last page, its last rule on the bottom edge of
    * the type area. `newPage` when it does not fit under the last text (with one blank line between)
@@ -123,9 +148,18 @@ function formBox(f: BriefForm, i: number, m: Metrics): Box {
       // a picture's line is as tall as the picture, plus what a renderer adds around it (LibreOffice: about a line)
       // and a line of auto height snaps to whole lines of the document grid
       const pitch = t.page.grid?.linePitch;
-      const raw = f.picture ? f.picture.heightTwips + 120 + t.lineTwips : 0;
-      const picture = pitch && raw > 0 ? Math.ceil(raw / pitch) * pitch : raw;
-      return { form: i, lines: [picture + missing + caption], split: false };
+      const height = (pictureTwips: number): number => {
+        const raw = f.picture ? pictureTwips + 120 + t.lineTwips : 0;
+        return (pitch && raw > 0 ? Math.ceil(raw / pitch) * pitch : raw) + missing + caption;
+      };
+      return {
+        form: i,
+        lines: [height(f.picture?.heightTwips ?? 0)],
+        split: false,
+        ...(f.picture
+          ? { picture: { widthTwips: f.picture.widthTwips, heightTwips: f.picture.heightTwips, height } }
+          : {}),
+      };
     }
     case 'table': {
       const caption =
@@ -228,12 +262,24 @@ export function paginateBrief(
     breaks.push({ form, line });
     used = 0;
   };
+  const pictures: BriefPages['pictures'] = {};
+  // room for a picture scaled down instead of a page break, when a third of the page or more is free
+  const shrinkInto = (box: Box | undefined, room: number) =>
+    box?.picture && m.height - used >= m.height / 3 ? shrinkPicture(box, room) : null;
   boxes.forEach((box, k) => {
-    const whole = box.lines.reduce((a, b) => a + b, 0);
+    let whole = box.lines.reduce((a, b) => a + b, 0);
     if (!box.split || box.keepNext) {
       // a heading moves on with the first line of what follows it
       const next = box.keepNext ? (boxes[k + 1]?.lines[0] ?? 0) : 0;
-      if (used > 0 && used + whole + next > m.height && whole + next <= m.height) newPage(box.form, 0);
+      if (used > 0 && used + whole + next > m.height && whole + next <= m.height) {
+        const fits = box.keepNext
+          ? shrinkInto(boxes[k + 1], m.height - used - whole)
+          : shrinkInto(box, m.height - used);
+        if (fits && !box.keepNext) {
+          pictures[box.form] = fits;
+          whole = box.picture!.height(fits.heightTwips);
+        } else if (!fits) newPage(box.form, 0);
+      }
     }
     if (!box.split) {
       used += whole;
@@ -260,5 +306,14 @@ export function paginateBrief(
     lastPageFree: Math.max(0, m.height - used),
     colophonHeight,
     colophon,
+    pictures,
   };
+}
+
+/** The body's forms with the pictures the paginator scaled down set at their page size. */
+export function placedForms(forms: BriefForm[], pages: BriefPages): BriefForm[] {
+  return forms.map((f, i) => {
+    const size = pages.pictures[i];
+    return size && f.kind === 'figure' && f.picture ? { ...f, picture: { ...f.picture, ...size } } : f;
+  });
 }

@@ -4,7 +4,7 @@ import { briefFrame, type BriefFrame } from '../brief/layout';
 import { typeArea, type FontSpec } from '../brief/schema';
 import type { Doc } from '../model';
 import { briefForms, type BriefForm } from '../brief/blocks';
-import { paginateBrief, type BriefPages } from '../brief/paginate';
+import { paginateBrief, placedForms, type BriefPages } from '../brief/paginate';
 import type { BriefTemplate } from '../schema';
 import { escapeHtml, imageDataUri } from './escape';
 
@@ -137,7 +137,7 @@ function tableHtml(f: Extract<BriefForm, { kind: 'table' }>): string {
   const total = f.shares.reduce((a, b) => a + b, 0) || 1;
   const cols = f.shares.map((w) => `<col style="width: ${Math.round((w / total) * 10000) / 100}%">`).join('');
   const cell = (c: string, i: number, tag: 'th' | 'td'): string =>
-    `<${tag}${tag === 'td' && f.center.includes(i) ? ' class="brief-center"' : ''}>${e(c)}</${tag}>`;
+    `<${tag}${tag === 'td' && f.center.includes(i) ? ' class="brief-center"' : tag === 'td' && f.right.includes(i) ? ' class="brief-right"' : ''}>${e(c)}</${tag}>`;
   const body = rows
     .map((r, k) => {
       const source = f.sources?.[k];
@@ -246,7 +246,7 @@ function bodyWithBreaks(forms: BriefForm[], pages: BriefPages): string {
   pages.breaks.forEach((b, k) => {
     if (b.form >= 0 && !before.has(b.form)) before.set(b.form, { page: k + 2, split: b.line > 0 });
   });
-  return forms
+  return placedForms(forms, pages)
     .map((f, i) => {
       const mark = before.get(i);
       return mark
