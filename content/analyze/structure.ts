@@ -66,6 +66,9 @@ export function matchHeading(text: string, explicitLevel?: number): Heading | nu
     // chapter's heading may run long (a wrapped 「一、坚持……，全力……」) while it holds no sentence.
     const max = level <= 2 && !/[。！？!?；;]/.test(rest) ? MAX_LONG_HEADING_CHARS : MAX_HEADING_CHARS + 10;
     if (rest.length === 0 || rest.length > max || /[。！？!?；;]./.test(rest)) return null;
+    // 「3.主要目标是：全年……」 is a point's lead and its text: a numbered heading of a low level
+    // never runs on past a colon
+    if (level >= 3 && /[：:]./.test(rest)) return null;
     return { level, title: rest.replace(/[。:：]$/, ''), number: m[1], numbered: true };
   }
   if (SECTION_LABELS.test(text)) return { level: 1, title: text.replace(/[:：]$/, '') };
@@ -186,6 +189,16 @@ export function analyze(
     stack.push({ section, sourceLevel: h.level });
   };
 
+  /**
+   * The number continues the points just before it: 「3.」 after the points 「1.」「2.」 of the same
+   * section is point 3, not a heading one level down, even when it stands short (「3.主要目标是：」).
+   */
+  const continuesPoints = (number: string): boolean => {
+    const blocks = current().blocks;
+    const last = blocks[blocks.length - 1];
+    return last?.kind === 'point' && last.marker !== undefined && nextInSequence(last.marker, number);
+  };
+
   const headingOf = (b: RepairedText, role: BlockRole | undefined, isLast: boolean): Heading | null => {
     // a line staff call a heading sits where an unnumbered heading would
     const plainLevel = numbered ? lastNumberedLevel + 1 || 1 : 1;
@@ -203,6 +216,7 @@ export function analyze(
         return { level: plainLevel, title: b.text };
       return null;
     }
+    if (h.numbered && h.number && continuesPoints(h.number)) return null;
     if (h.numbered || SECTION_LABELS.test(b.text)) return h;
     if (formatted && !b.hints?.bold && !b.hints?.centered) return null;
     // where paragraphs open with an indent, an indented line opens a paragraph, not a heading
@@ -290,6 +304,11 @@ export function analyze(
     if (heading) {
       if (heading.numbered) lastNumberedLevel = heading.level;
       openSection(heading, b.id, b.src);
+      continue;
+    }
+    const lone = role ? null : leadOnlyPoint(b.text);
+    if (lone && continuesPoints(lone.marker)) {
+      current().blocks.push(withSrc({ kind: 'point', id: b.id, ...lone }, b.src));
       continue;
     }
     current().blocks.push(...contentBlocks(b, role));
@@ -430,4 +449,31 @@ function isDateline(text: string): boolean {
 
 function withSrc<T extends Block>(block: T, src?: SourceRef): T {
   return src ? { ...block, src } : block;
+}
+
+/** Digits of a point's number and the form around them: 「3.」 → [3, 'N.'], 「（2）」 → [2, '（N）']. */
+function numberForm(marker: string): [number, string] | null {
+  const m = /^(\D*?)(\d{1,2})(\D*)$/.exec(
+    marker.trim().replace('．', '.').replace('(', '（').replace(')', '）'),
+  );
+  return m ? [Number(m[2]), `${m[1]}N${m[3]}`] : null;
+}
+
+/** `next` numbers the item after `marker` in the same style: 「2.」 then 「3.」, 「（1）」 then 「（2）」. */
+function nextInSequence(marker: string, next: string): boolean {
+  const a = numberForm(marker);
+  const b = numberForm(next);
+  return a !== null && b !== null && a[1] === b[1] && b[0] === a[0] + 1;
+}
+
+/**
+ * A numbered line that is only a lead-in, its text on the lines after it: 「3.主要目标是：」. Its
+ * marker and the punctuation it ends on are kept, as matchPoint keeps them.
+ */
+function leadOnlyPoint(
+  text: string,
+): { marker: string; lead: string; text: string; leadEnd?: string } | null {
+  const m = /^(\d{1,2}[、．.]|[（(]\d{1,2}[）)])\s*(.{2,40}?)([：:。])?$/.exec(text.trim());
+  if (!m?.[1] || !m[2] || /[。！？!?；;：:]/.test(m[2])) return null;
+  return { marker: m[1], lead: m[2], text: '', ...(m[3] ? { leadEnd: m[3] } : {}) };
 }
