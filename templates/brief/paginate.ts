@@ -248,6 +248,7 @@ export function paginateBrief(
   doc: Doc,
   t: BriefTemplate,
   forms: BriefForm[] = briefForms(doc, t),
+  headroom = 0,
 ): BriefPages {
   const m = metrics(t);
   const frame = briefFrame(doc.fields, t);
@@ -257,7 +258,8 @@ export function paginateBrief(
     boxes.push({ form: -1, lines: [t.lineTwips + (s.unit && s.date ? 2 : 1) * t.lineTwips], split: false });
 
   const breaks: PageStart[] = [];
-  let used = 0;
+  // what the page holds before the brief (an office template's letterhead) counts on page one
+  let used = headroom;
   const newPage = (form: number, line: number): void => {
     breaks.push({ form, line });
     used = 0;
