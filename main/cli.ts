@@ -67,6 +67,7 @@ the end (exit code 1) while the others still finish.
   --date TEXT      成文日期 / date, e.g. 2022年7月15日 or 2022-07-15
   --issue TEXT     期号 / issue number
   --doc-number TEXT   发文字号（有则加红头）/ document number (adds the red masthead)
+  --signer TEXT       签发人：上行文（请示、报告），红头下移、发文字号居左 / signed by: a document to a higher office
   --main-to TEXT      主送 / addressed to
   --note TEXT         按语 / editor's note
   --report-to TEXT    报 / report to      --send-to TEXT  送 / send to      --issue-to TEXT  发 / issue to

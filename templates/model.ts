@@ -35,6 +35,8 @@ export const BRIEF_FIELD_KEYS = [
   'issueNo',
   /** 发文字号, e.g. 绿办〔2022〕12号 */
   'docNumber',
+  /** 签发人 of a 上行文 (请示、报告 to a higher office), e.g. 王明; given, the red masthead is set as a 上行文 (GB/T 9704 7.2.4) */
+  'signer',
   /** 主送 */
   'mainTo',
   /** 按语 */

@@ -69,6 +69,9 @@ export function matchHeading(text: string, explicitLevel?: number): Heading | nu
     // 「1. 臭氧污染问题凸显，超标天数占61.5%。」 is an item of a list, a sentence: a heading at the
     // item levels may end in 。 but does not run on past a comma or state a figure
     if (ITEM_LEVELS.includes(level) && /[。！？!?；;]$/.test(rest) && /[，,\d]/.test(rest)) return null;
+    // 「3.主要目标是：全年……」 is a point's lead and its text: a numbered heading of a low level
+    // never runs on past a colon
+    if (level >= 3 && /[：:]./.test(rest)) return null;
     return { level, title: rest.replace(/[。:：]$/, ''), number: m[1], numbered: true };
   }
   if (SECTION_LABELS.test(text)) return { level: 1, title: text.replace(/[:：]$/, '') };

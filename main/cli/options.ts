@@ -62,6 +62,7 @@ export const BRIEF_FIELD_FLAGS = {
   date: 'date',
   issue: 'issueNo',
   'doc-number': 'docNumber',
+  signer: 'signer',
   'main-to': 'mainTo',
   note: 'note',
   'report-to': 'reportTo',

@@ -8,7 +8,9 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  RelativeVerticalPosition,
   Table,
+  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -40,6 +42,7 @@ import {
 import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
 import { condenseBrief } from '../../templates/brief/condense';
+import { paginateBrief, placedForms, type BriefPages } from '../../templates/brief/paginate';
 import { zipParts, type ZipPart } from './zip';
 
 /**
@@ -251,7 +254,13 @@ function captionParagraph(text: string, ctx: Ctx, place: 'under-picture' | 'over
   });
 }
 
-function table(rows: string[][], ctx: Ctx, shares?: number[], centerColumns: number[] = []): Table {
+function table(
+  rows: string[][],
+  ctx: Ctx,
+  shares?: number[],
+  centerColumns: number[] = [],
+  rightColumns: number[] = [],
+): Table {
   const { t } = ctx;
   const cols = Math.max(1, ...rows.map((r) => r.length));
   const weights = shares && shares.length === cols ? shares : Array.from({ length: cols }, () => 1);
@@ -285,7 +294,11 @@ function table(rows: string[][], ctx: Ctx, shares?: number[], centerColumns: num
                   new Paragraph({
                     children: [run(r[c] ?? '', t.fonts.table, { bold: i === 0 || t.fonts.table.bold })],
                     alignment:
-                      i === 0 || centerColumns.includes(c) ? AlignmentType.CENTER : AlignmentType.LEFT,
+                      i === 0 || centerColumns.includes(c)
+                        ? AlignmentType.CENTER
+                        : rightColumns.includes(c)
+                          ? AlignmentType.RIGHT
+                          : AlignmentType.LEFT,
                     spacing: exact(t.tableLineTwips),
                   }),
                 ],
@@ -329,7 +342,7 @@ function formToDocx(form: BriefForm, ctx: Ctx): FileChild[] {
     case 'table':
       return [
         captionParagraph(form.caption, ctx, 'over-table'),
-        table(form.rows, ctx, form.shares, form.center),
+        table(form.rows, ctx, form.shares, form.center, form.right),
       ];
   }
 }
@@ -360,14 +373,34 @@ function mastheadParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
   };
   if (fm?.kind === 'redhead' && m.kind === 'redhead') {
     const out: Paragraph[] = [];
-    // the red rule goes under the 发文字号, or under the mark when there is no number
-    if (fm.mark)
-      out.push(markParagraph(fm.mark, m.markFont, m.markOffset, fm.docNumber ? undefined : m.rule));
-    if (fm.docNumber)
+    const up = fm.signer && m.upward ? m.upward : null;
+    const offset = up ? up.markOffset : m.markOffset;
+    const numbered = Boolean(fm.docNumber || up);
+    // the red rule goes under the 发文字号 (and 签发人) line, or under the mark when there is none
+    if (fm.mark) out.push(markParagraph(fm.mark, m.markFont, offset, numbered ? undefined : m.rule));
+    const before = fm.mark ? m.linesAfterMark * t.lineTwips : offset;
+    if (up && fm.signer) {
+      // 上行文: the 发文字号 one character in from the left, 签发人 one in from the right, one line
+      const inset = Math.round(up.indentChars * cellOf(m.docNumberFont, ctx));
+      out.push(
+        new Paragraph({
+          alignment: AlignmentType.LEFT,
+          spacing: exact(t.lineTwips, before),
+          indent: { left: inset, right: inset },
+          tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - inset }],
+          border: { bottom: border(m.rule) },
+          children: [
+            ...(fm.docNumber ? [run(fm.docNumber, m.docNumberFont)] : []),
+            tabbed(up.signerLabel, up.signerLabelFont),
+            run(fm.signer, up.signerFont),
+          ],
+        }),
+      );
+    } else if (fm.docNumber)
       out.push(
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          spacing: exact(t.lineTwips, fm.mark ? m.linesAfterMark * t.lineTwips : m.markOffset),
+          spacing: exact(t.lineTwips, before),
           border: { bottom: border(m.rule) },
           children: [run(fm.docNumber, m.docNumberFont, { grid: ctx })],
         }),
@@ -451,88 +484,101 @@ function signatureParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
 }
 
 /**
- * The 版记/报尾, one blank line under the body. (Setting it at the foot of the last page from the
- * page count was tried and reverted: where LibreOffice wraps a line or two more than the count, the
- * space above it pushed it onto a page of its own.)
+ * The 版记/报尾 at the foot of the last page (GB/T 9704 7.4): a floating table anchored to the
+ * bottom of the type area, so its last rule is the bottom edge of the 版心 however the lines above
+ * it wrap, and as wide as the type area, so its rules span it. Its groups are its rows: a thick rule
+ * above and below the block (the table's own borders), a thin one between 抄送 and 印发, or between
+ * the 报/送/发 lines and the print run. Padding with spacing from a page count was tried and
+ * reverted: where LibreOffice wraps a line more than the count, the padding pushed the 版记 onto a
+ * page of its own.
+ *
+ * LibreOffice (7.4) keeps a floating table as wide as the type area in the text flow unless it is
+ * placed against the page, so the table is placed by its distance from the page's left edge (the
+ * left margin), which Word and WPS read the same way. When the paginator finds no room under the
+ * last text, the block opens a new page itself, so the .docx breaks where the preview does.
  */
-function colophonParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
+function colophonBlock(frame: BriefFrame, ctx: Ctx, pages: BriefPages): FileChild[] {
   const { t } = ctx;
   const c = t.colophon;
   const fc = frame.colophon;
-  if (!fc || c.kind === 'none') return [];
+  if (!fc || c.kind === 'none' || !pages.colophon) return [];
   const cell = cellOf(c.font, ctx);
   const side = Math.round(c.indentChars * cell);
-  // a line's group: consecutive lines of one group share their borders, which Word and
-  // LibreOffice draw once around the group, so the distribution lines of a 报尾 sit between one
-  // pair of rules while 抄送 and 印发 of a 版记 each get their own
-  type Line = {
-    text: string;
-    children: ParagraphChild[];
-    group: number;
-    hangingCells?: number;
-    align?: 'right';
-    tab?: boolean;
-  };
-  const lines: Line[] = [];
-  if (fc.kind === 'banji' && c.kind === 'banji') {
-    if (fc.cc)
-      lines.push({
-        text: fc.cc,
-        group: 0,
-        children: [run(fc.cc, c.font)],
-        hangingCells: textCells('抄送：'),
-      });
-    if (fc.printedBy || fc.printedDate)
-      lines.push({
-        text: `${fc.printedBy ?? ''}　${fc.printedDate ?? ''}`,
-        group: 1,
-        tab: true,
-        children: [
-          ...(fc.printedBy ? [run(fc.printedBy, c.font)] : []),
-          ...(fc.printedDate ? [tabbed(fc.printedDate, c.font)] : []),
-        ],
-      });
-  } else if (fc.kind === 'baowei' && c.kind === 'baowei') {
-    for (const l of fc.lines)
-      lines.push({
-        text: `${l.label}${l.text}`,
-        group: 0,
-        children: [run(`${l.label}${l.text}`, c.font)],
-        hangingCells: textCells(l.label),
-      });
-    if (fc.copies)
-      lines.push({ text: fc.copies, group: 1, children: [run(fc.copies, c.font)], align: 'right' });
-  }
-  if (lines.length === 0) return [];
-  const firstGroup = lines[0]!.group;
-  const lastGroup = lines[lines.length - 1]!.group;
-  return lines.map((l, i) => {
-    // the rules span the whole type area (GB/T 9704 7.4.1), so a line that fits on one line has no
-    // side indents (they would shorten its rules) and is set in by a first-line indent and a tab;
-    // only an entry that wraps keeps the indents its hanging second line needs
-    const wraps = textCells(l.text) > (ctx.typeWidth - 2 * side) / cell;
-    const hanging = wraps && l.hangingCells ? Math.round(l.hangingCells * cell) : 0;
-    // a thick rule above the block and below it, a thin one between the groups
-    const borders: { top?: IBorderOptions; bottom: IBorderOptions } = {
-      ...(l.group === firstGroup ? { top: border(c.thick) } : {}),
-      bottom: border(l.group === lastGroup ? c.thick : c.thin),
-    };
+  const line = (children: ParagraphChild[], text: string, hangingCells = 0, align?: 'right'): Paragraph => {
+    // an entry that wraps hangs its second line under the text after its label
+    const wraps = textCells(text) > (ctx.typeWidth - 2 * side) / cell;
+    const hanging = wraps && hangingCells ? Math.round(hangingCells * cell) : 0;
     return new Paragraph({
-      children: l.align === 'right' ? [new TextRun({ children: [new Tab()] }), ...l.children] : l.children,
-      // one blank line after the body; the block stays together on one page
-      spacing: exact(t.lineTwips, i === 0 ? t.lineTwips : 0),
-      keepNext: i < lines.length - 1,
+      children,
+      spacing: exact(t.lineTwips),
       keepLines: true,
-      alignment: AlignmentType.LEFT,
-      indent: wraps
-        ? { left: side + hanging, right: side, ...(hanging ? { hanging } : {}) }
-        : { firstLine: side },
-      border: borders,
-      ...(l.tab || l.align === 'right'
-        ? { tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - side }] }
-        : {}),
+      alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      indent: { left: side + hanging, right: side, ...(hanging ? { hanging } : {}) },
+      tabStops: [{ type: TabStopType.RIGHT, position: ctx.typeWidth - side }],
     });
+  };
+  const groups: Paragraph[][] = [];
+  if (fc.kind === 'banji' && c.kind === 'banji') {
+    if (fc.cc) groups.push([line([run(fc.cc, c.font)], fc.cc, textCells('抄送：'))]);
+    if (fc.printedBy || fc.printedDate)
+      groups.push([
+        line(
+          [
+            ...(fc.printedBy ? [run(fc.printedBy, c.font)] : []),
+            ...(fc.printedDate ? [tabbed(fc.printedDate, c.font)] : []),
+          ],
+          `${fc.printedBy ?? ''}　${fc.printedDate ?? ''}`,
+        ),
+      ]);
+  } else if (fc.kind === 'baowei' && c.kind === 'baowei') {
+    const distribution = fc.lines.map((l) =>
+      line([run(`${l.label}${l.text}`, c.font)], `${l.label}${l.text}`, textCells(l.label)),
+    );
+    if (distribution.length > 0) groups.push(distribution);
+    if (fc.copies) groups.push([line([run(fc.copies, c.font)], fc.copies, 0, 'right')]);
+  }
+  if (groups.length === 0) return [];
+  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const block = new Table({
+    width: { size: ctx.typeWidth, type: WidthType.DXA },
+    columnWidths: [ctx.typeWidth],
+    layout: TableLayoutType.FIXED,
+    // no cell padding at the table's level either: LibreOffice shifts a table left by it
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: t.page.margins.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      // at least one blank line between the last text and the first rule
+      topFromText: t.lineTwips,
+    },
+    borders: {
+      top: border(c.thick),
+      bottom: border(c.thick),
+      left: none,
+      right: none,
+      insideHorizontal: border(c.thin),
+      insideVertical: none,
+    },
+    rows: groups.map(
+      (paragraphs) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: ctx.typeWidth, type: WidthType.DXA },
+              margins: { left: 0, right: 0, top: 0, bottom: 0 },
+              children: paragraphs,
+            }),
+          ],
+        }),
+    ),
   });
+  // a floating table belongs to the paragraph after it: an empty one, a point high
+  const tiny = (extra: Partial<IParagraphOptions> = {}): Paragraph =>
+    new Paragraph({ children: [], spacing: exact(20), ...extra });
+  return [...(pages.colophon.newPage ? [tiny({ pageBreakBefore: true })] : []), block, tiny()];
 }
 
 // ---- page numbers ----
@@ -608,10 +654,13 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
         ctx,
       ),
     );
+  // the paginator places the body: pictures scaled to stay on a page, the 版记 at the foot
+  const forms = briefForms(doc, t);
+  const pages = paginateBrief(doc, t, forms);
   children.push(
-    ...bodyChildren(doc, ctx),
+    ...placedForms(forms, pages).flatMap((f) => formToDocx(f, ctx)),
     ...signatureParagraphs(frame, ctx),
-    ...colophonParagraphs(frame, ctx),
+    ...colophonBlock(frame, ctx, pages),
   );
   if (children.length === 0) children.push(new Paragraph({ children: [] }));
 

@@ -91,7 +91,16 @@ export async function renderOutput(
         env.officeTemplate ?? (briefing.officeTemplate ? officeTemplateFile(briefing.officeTemplate) : null);
       if (office) {
         const { briefToOfficeDocx } = await import('./office-template');
-        return { fileName: name('docx'), bytes: await briefToOfficeDocx(report, briefing, registry, office) };
+        return {
+          fileName: name('docx'),
+          bytes: await briefToOfficeDocx(
+            report,
+            briefing,
+            registry,
+            office,
+            env.pages ? { pages: env.pages } : {},
+          ),
+        };
       }
       const { briefToDocx } = await import('./docx');
       return {

@@ -4,7 +4,9 @@ import { checkOfficeTemplateSize } from '../../content/briefing/assets';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
+import { condenseBrief } from '../../templates/brief/condense';
 import { issueNumber } from '../../templates/brief/format';
+import { gridCharSpacing } from '../../templates/brief/schema';
 import type { Doc } from '../../templates/model';
 import type { TemplateRegistry } from '../../templates/registry';
 import type { BriefTemplate } from '../../templates/schema';
@@ -127,18 +129,75 @@ function unguardBraces(docx: Uint8Array): Uint8Array {
   return changed ? zipSync(parts) : docx;
 }
 
-/** The whole path for an office template: compose the brief and pour it in. */
+/**
+ * The pages an office template gives the brief, as a brief template the paginator reads: its own
+ * paper and margins (the last w:sectPr of its body), the body format of `bodyStyle`, and no
+ * masthead, signature or 版记 of ours (the office's file has its own). Characters per line follow
+ * the character width the body is written with, so the count never runs short of the lines Word
+ * sets. `headroom`: the template's own paragraphs in the body, a line each, taken from page one.
+ */
+export function officePageTemplate(
+  template: Uint8Array,
+  bodyStyle: BriefTemplate,
+): { template: BriefTemplate; headroom: number } {
+  const xml = strFromU8(
+    unzipSync(template, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'] ??
+      new Uint8Array(),
+  );
+  const num = (re: RegExp, fallback: number): number => {
+    const m = [...xml.matchAll(re)].pop();
+    const v = m ? Number(m[1]) : NaN;
+    return Number.isFinite(v) && v > 0 ? v : fallback;
+  };
+  const p = bodyStyle.page;
+  const page = {
+    ...p,
+    width: num(/<w:pgSz\b[^>]*\bw:w="(\d+)"/g, p.width),
+    height: num(/<w:pgSz\b[^>]*\bw:h="(\d+)"/g, p.height),
+    margins: {
+      top: num(/<w:pgMar\b[^>]*\bw:top="(\d+)"/g, p.margins.top),
+      bottom: num(/<w:pgMar\b[^>]*\bw:bottom="(\d+)"/g, p.margins.bottom),
+      left: num(/<w:pgMar\b[^>]*\bw:left="(\d+)"/g, p.margins.left),
+      right: num(/<w:pgMar\b[^>]*\bw:right="(\d+)"/g, p.margins.right),
+    },
+  };
+  const width = page.width - page.margins.left - page.margins.right;
+  // the body's runs keep the character spacing of the body style's own grid
+  const cell = bodyStyle.fonts.body.sizePt * 20 + gridCharSpacing(bodyStyle, bodyStyle.fonts.body.sizePt);
+  const grid = p.grid ? { ...p.grid, charsPerLine: Math.max(1, Math.floor(width / cell)) } : undefined;
+  const paragraphs = (xml.match(/<w:p[ >]/g) ?? []).length;
+  return {
+    template: {
+      ...bodyStyle,
+      page: { ...page, ...(grid ? { grid } : {}) },
+      masthead: { kind: 'none' },
+      colophon: { kind: 'none' },
+      dateline: 'none',
+    },
+    headroom: Math.max(0, paragraphs - 1) * bodyStyle.lineTwips,
+  };
+}
+
+/**
+ * The whole path for an office template: compose the brief, condense it to a page budget when one
+ * is given (counted on the template's own pages), and pour it in.
+ */
 export async function briefToOfficeDocx(
   report: Report,
   briefing: Briefing,
   registry: TemplateRegistry,
   template: { name: string; bytes: Uint8Array },
+  options: { pages?: number; keep?: ReadonlySet<string> } = {},
 ): Promise<Uint8Array> {
-  const doc = composeDoc(report, briefing);
-  return fillOfficeTemplate(
-    template.bytes,
-    template.name,
-    doc,
-    registry.get('brief', briefing.briefTemplate),
-  );
+  const bodyStyle = registry.get('brief', briefing.briefTemplate);
+  let doc = composeDoc(report, briefing);
+  if (options.pages) {
+    await inspectOfficeTemplate(template.bytes, template.name);
+    const pages = officePageTemplate(template.bytes, bodyStyle);
+    doc = condenseBrief(doc, pages.template, options.pages, {
+      headroom: pages.headroom,
+      ...(options.keep ? { keep: options.keep } : {}),
+    }).doc;
+  }
+  return fillOfficeTemplate(template.bytes, template.name, doc, bodyStyle);
 }

@@ -257,6 +257,7 @@ export const en: Shape<typeof zh> = {
     datePlaceholder: 'e.g. 2022年7月15日',
     issueNo: 'Issue no.',
     docNumber: 'Document no.',
+    signer: 'Signed by (to a higher office)',
     mainTo: 'Addressed to',
     note: 'Editor’s note',
     reportTo: 'Report to',

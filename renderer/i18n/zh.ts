@@ -246,6 +246,7 @@ export const zh = {
     datePlaceholder: '如 2022年7月15日',
     issueNo: '期号',
     docNumber: '发文字号',
+    signer: '签发人（上行文）',
     mainTo: '主送',
     note: '按语',
     reportTo: '报',

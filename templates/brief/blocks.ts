@@ -1,6 +1,6 @@
 import type { Doc, DocBlock, OutputImage, ShownStat } from '../model';
 import { base64ImageInfo, type ImageKind } from '../scene/image';
-import { captionText, leadInText } from './format';
+import { captionText, leadInText, textCells } from './format';
 import { typeArea, type BriefTemplate } from './schema';
 
 /**
@@ -44,6 +44,8 @@ export type BriefForm =
       shares: number[];
       /** columns set centred (the header always is) */
       center: number[];
+      /** columns of numbers, set right so their digits line up */
+      right: number[];
       /** each body row's source sentence, for a tooltip in the preview */
       sources?: string[];
       itemId?: string;
@@ -94,6 +96,55 @@ function pictureOf(
     },
     missing: null,
   };
+}
+
+/** A cell that is a number as a table prints one: 「21.59」「-3.2」「6.5%」「1,200」「0.8个百分点」, or a dash for none. */
+const NUMBER_CELL = /^(?:[+\-−]?\d[\d,，]*(?:\.\d+)?\s*(?:%|‰|个百分点)?|[-—–－/／]+)$/;
+
+/** Columns whose body cells are all numbers (a dash for none allowed, at least one number). */
+export function numberColumns(rows: string[][]): number[] {
+  const body = rows.slice(1);
+  const cols = rows[0]?.length ?? 0;
+  const out: number[] = [];
+  for (let c = 0; c < cols; c++) {
+    const cells = body.map((r) => (r[c] ?? '').trim()).filter(Boolean);
+    if (cells.some((x) => /\d/.test(x)) && cells.every((x) => NUMBER_CELL.test(x))) out.push(c);
+  }
+  return out;
+}
+
+/** Twips a table cell adds to its text: the writer's left and right cell margins and the rules. */
+export const TABLE_CELL_PADDING = 200;
+
+/**
+ * Column widths from their content (shares of the type area): each column as wide as its longest
+ * cell when they all fit, the spare width shared out by those widths. When they do not fit, the
+ * first column (the row's names) keeps its whole width as long as that is at most two fifths of the
+ * table, number columns keep theirs, and the text columns share what is left by their lengths, so
+ * the long texts wrap and the names and numbers do not.
+ */
+export function columnShares(rows: string[][], t: BriefTemplate): number[] {
+  const cols = rows[0]?.length ?? 0;
+  if (cols === 0) return [];
+  const em = t.fonts.table.sizePt * 20;
+  const width = typeArea(t).width;
+  const natural = Array.from(
+    { length: cols },
+    (_, c) => Math.max(2, ...rows.map((r) => textCells(r[c] ?? ''))) * em + TABLE_CELL_PADDING,
+  );
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= width) return natural;
+  const numbers = new Set(numberColumns(rows));
+  const fixed = natural.map((w, c) =>
+    (c === 0 && w <= width * 0.4) || (numbers.has(c) && w <= width * 0.25) ? w : 0,
+  );
+  const left = width - fixed.reduce((a, b) => a + b, 0);
+  const flexible = natural.map((w, c) => (fixed[c] ? 0 : w));
+  const flexTotal = flexible.reduce((a, b) => a + b, 0);
+  // a narrow column never drops under four characters
+  const floor = 4 * em + TABLE_CELL_PADDING;
+  if (flexTotal === 0 || left < floor * flexible.filter(Boolean).length) return natural;
+  return natural.map((_, c) => fixed[c] || Math.max(floor, (left * flexible[c]!) / flexTotal));
 }
 
 /** A statistic's value cell: `prefix value unit suffix`, as compose wrote them. */
@@ -153,12 +204,14 @@ export function briefForm(block: DocBlock, t: BriefTemplate): BriefForm {
       };
     case 'table': {
       const cols = Math.max(1, ...block.rows.map((r) => r.length));
+      const rows = block.rows.map((r) => Array.from({ length: cols }, (_, c) => flow(r[c] ?? '')));
       return {
         kind: 'table',
         caption: flow(captionText('table', block.number, block.caption)),
-        rows: block.rows.map((r) => Array.from({ length: cols }, (_, c) => flow(r[c] ?? ''))),
-        shares: Array.from({ length: cols }, () => 1),
+        rows,
+        shares: columnShares(rows, t),
         center: [],
+        right: numberColumns(rows),
         ...item(block),
       };
     }
@@ -172,6 +225,7 @@ export function briefForm(block: DocBlock, t: BriefTemplate): BriefForm {
         ],
         shares: [1, 5, 3],
         center: [0, 2],
+        right: [],
         sources: block.stats.map((s) => s.sentence),
         ...item(block),
       };

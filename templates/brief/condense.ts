@@ -200,6 +200,8 @@ function without(doc: Doc, drop: readonly Unit[]): Doc {
 export interface CondenseOptions {
   /** keys of left-out items staff put back: never left out again */
   keep?: ReadonlySet<string>;
+  /** height the page's own content takes on the first page before the brief (an office template's letterhead), twips */
+  headroom?: number;
 }
 
 /**
@@ -215,7 +217,7 @@ export function condenseBrief(
   const keep = options.keep ?? new Set<string>();
   const units = unitsOf(doc).filter((u) => !keep.has(u.key));
   const fitsIn = (d: Doc): { ok: boolean; pages: number } => {
-    const p = paginateBrief(d, t);
+    const p = paginateBrief(d, t, undefined, options.headroom ?? 0);
     return {
       ok: p.count < maxPages || (p.count === maxPages && p.lastPageFree >= 3 * t.lineTwips),
       pages: p.count,

@@ -1,6 +1,6 @@
 import type { BriefFields } from '../model';
 import { fillPattern, issueNumber, textCells, type BriefFieldKey } from './format';
-import type { BriefTemplate } from './schema';
+import { gridCharSpacing, type BriefTemplate } from './schema';
 
 /**
  * The frame of a brief around its body — masthead, title block, signature, colophon — worked
@@ -10,7 +10,13 @@ import type { BriefTemplate } from './schema';
 export interface BriefFrame {
   masthead:
     | null
-    | { kind: 'redhead'; mark: string | null; docNumber: string | null }
+    | {
+        kind: 'redhead';
+        mark: string | null;
+        docNumber: string | null;
+        /** the 签发人's name(s) of a 上行文, as written; null for any other document */
+        signer: string | null;
+      }
     | { kind: 'bulletin'; mark: string; issue: string | null; left: string | null; right: string | null };
   title: string | null;
   /** with its leading dash: 「——在全区上半年工作会议上的汇报」 */
@@ -52,15 +58,21 @@ function withFullStop(text: string): string {
  * Right indents of the signature (GB/T 9704 7.3.5.2, unsealed): the unit two cells in from the
  * right; the date on the next line, its first character two cells right of the unit's first; if
  * the date is the longer, the date sits two cells in and the unit moves left to keep the offset.
+ *
+ * Widths are counted as the text renders: a digit or Latin letter half a cell, and, on a
+ * character grid, every character (a digit too) carrying the grid's spacing, `spacing` (a share of
+ * the font size, negative when the grid squeezes). A cell is a full character with its spacing.
  */
 export function signatureIndents(
   unit: string | null,
   date: string | null,
+  spacing = 0,
 ): { unitRightCells: number; dateRightCells: number } {
   if (!unit) return { unitRightCells: 0, dateRightCells: 4 };
   if (!date) return { unitRightCells: 2, dateRightCells: 0 };
-  const u = textCells(unit);
-  const d = textCells(date);
+  const width = (text: string): number => (textCells(text) + [...text].length * spacing) / (1 + spacing);
+  const u = width(unit);
+  const d = width(date);
   const dateRight = Math.max(2, u - d);
   return { unitRightCells: dateRight + d + 2 - u, dateRightCells: dateRight };
 }
@@ -80,6 +92,7 @@ export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
           kind: 'redhead',
           mark: fillPattern(m.mark, f),
           docNumber: fillPattern(m.docNumber, f),
+          signer: m.upward ? text(f.signer) : null,
         };
       break;
     case 'bulletin':
@@ -130,7 +143,14 @@ export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
   let underTitle: string | null = null;
   switch (t.dateline) {
     case 'signature':
-      if (unit || date) signature = { unit, date, ...signatureIndents(unit, date) };
+      if (unit || date) {
+        const size = t.fonts.body.sizePt * 20;
+        signature = {
+          unit,
+          date,
+          ...signatureIndents(unit, date, gridCharSpacing(t, t.fonts.body.sizePt) / size),
+        };
+      }
       break;
     case 'under-title':
       underTitle = [unit, date].filter(Boolean).join('　') || null;

@@ -22,6 +22,29 @@ interface Box {
   split: boolean;
   /** stays on the page of the box after it (headings, a table's caption) */
   keepNext?: boolean;
+  /** a figure's picture, which may be scaled down to stay on a page (see `shrinkPicture`) */
+  picture?: { widthTwips: number; heightTwips: number; height: (pictureTwips: number) => number };
+}
+
+/**
+ * A picture is scaled down, to no less than this share of its size, rather than leave a third of
+ * a page or more empty above it.
+ */
+export const MIN_PICTURE_SCALE = 0.5;
+
+/** The size a picture takes to fit `room` twips with its caption, or null when that is under the minimum. */
+function shrinkPicture(box: Box, room: number): { widthTwips: number; heightTwips: number } | null {
+  const p = box.picture;
+  if (!p) return null;
+  let heightTwips = p.heightTwips;
+  // whole pixels (15 twips) down from the size that fills the room, until the box fits it
+  const k0 = Math.min(1, (room - p.height(0)) / p.heightTwips);
+  for (let k = k0; k >= MIN_PICTURE_SCALE; k -= 0.02) {
+    heightTwips = Math.floor((p.heightTwips * k) / 15) * 15;
+    if (p.height(heightTwips) <= room)
+      return { widthTwips: Math.max(15, Math.floor((p.widthTwips * k) / 15) * 15), heightTwips };
+  }
+  return null;
 }
 
 /** Where one page begins: the form it opens with and how many of that form's lines went before. */
@@ -39,6 +62,14 @@ export interface BriefPages {
   lastPageFree: number;
   /** the height of the 版记/报尾 block on the last page, twips (0 without one) */
   colophonHeight: number;
+  /** pictures scaled down to stay on their page, by form index: the Word file and preview set them so */
+  pictures: Record<number, { widthTwips: number; heightTwips: number }>;
+  /**
+   * Where the 版记/报尾 stands: at the foot of the last page, its last rule on the bottom edge of
+   * the type area. `newPage` when it does not fit under the last text (with one blank line between)
+   * and opens a page of its own; `gap` is the free height between the last text and its first rule.
+   */
+  colophon: null | { page: number; newPage: boolean; gap: number };
 }
 
 /**
@@ -117,9 +148,18 @@ function formBox(f: BriefForm, i: number, m: Metrics): Box {
       // a picture's line is as tall as the picture, plus what a renderer adds around it (LibreOffice: about a line)
       // and a line of auto height snaps to whole lines of the document grid
       const pitch = t.page.grid?.linePitch;
-      const raw = f.picture ? f.picture.heightTwips + 120 + t.lineTwips : 0;
-      const picture = pitch && raw > 0 ? Math.ceil(raw / pitch) * pitch : raw;
-      return { form: i, lines: [picture + missing + caption], split: false };
+      const height = (pictureTwips: number): number => {
+        const raw = f.picture ? pictureTwips + 120 + t.lineTwips : 0;
+        return (pitch && raw > 0 ? Math.ceil(raw / pitch) * pitch : raw) + missing + caption;
+      };
+      return {
+        form: i,
+        lines: [height(f.picture?.heightTwips ?? 0)],
+        split: false,
+        ...(f.picture
+          ? { picture: { widthTwips: f.picture.widthTwips, heightTwips: f.picture.heightTwips, height } }
+          : {}),
+      };
     }
     case 'table': {
       const caption =
@@ -146,9 +186,11 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
   const mh = t.masthead;
   let mast = 0;
   if (frame.masthead?.kind === 'redhead' && mh.kind === 'redhead') {
-    if (frame.masthead.mark) mast += mh.markOffset + largeLine(mh.markFont.sizePt, t);
-    if (frame.masthead.docNumber)
-      mast += (frame.masthead.mark ? mh.linesAfterMark * t.lineTwips : mh.markOffset) + t.lineTwips;
+    const up = frame.masthead.signer ? mh.upward : undefined;
+    const offset = up ? up.markOffset : mh.markOffset;
+    if (frame.masthead.mark) mast += offset + largeLine(mh.markFont.sizePt, t);
+    if (frame.masthead.docNumber || up)
+      mast += (frame.masthead.mark ? mh.linesAfterMark * t.lineTwips : offset) + t.lineTwips;
     mast += mh.rule.space * 20 + mh.rule.size * 2.5;
   } else if (frame.masthead?.kind === 'bulletin' && mh.kind === 'bulletin') {
     mast +=
@@ -176,12 +218,26 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
   return boxes;
 }
 
-/** The height of the 版记/报尾 as the Word writer sets it: one line per entry, each its own paragraph. */
-export function colophonLines(frame: BriefFrame): number {
+/** Lines of the 版记/报尾 as the Word writer sets them: each entry its own paragraph, wrapping between the side indents. */
+export function colophonLines(frame: BriefFrame, t: BriefTemplate): number {
   const c = frame.colophon;
-  if (!c) return 0;
-  if (c.kind === 'banji') return (c.cc ? 1 : 0) + (c.printedBy || c.printedDate ? 1 : 0);
-  return c.lines.length + (c.copies ? 1 : 0);
+  const tc = t.colophon;
+  if (!c || tc.kind === 'none') return 0;
+  const { width } = typeArea(t);
+  const cell = tc.font.sizePt * 20;
+  const perLine = Math.floor((width - 2 * tc.indentChars * cell) / cell);
+  if (c.kind === 'banji')
+    return (c.cc ? lineCount(c.cc, perLine) : 0) + (c.printedBy || c.printedDate ? 1 : 0);
+  return c.lines.reduce((n, l) => n + lineCount(`${l.label}${l.text}`, perLine), 0) + (c.copies ? 1 : 0);
+}
+
+/** The height of the 版记/报尾 block, its rules included: thick above and below, thin between its two groups. */
+export function colophonBlockHeight(frame: BriefFrame, t: BriefTemplate): number {
+  const lines = colophonLines(frame, t);
+  const c = t.colophon;
+  if (lines === 0 || c.kind === 'none') return 0;
+  const rule = (r: { size: number; space: number }): number => (r.size / 8) * 20 + r.space * 20;
+  return lines * t.lineTwips + Math.ceil(2 * rule(c.thick) + rule(c.thin));
 }
 
 /**
@@ -192,6 +248,7 @@ export function paginateBrief(
   doc: Doc,
   t: BriefTemplate,
   forms: BriefForm[] = briefForms(doc, t),
+  headroom = 0,
 ): BriefPages {
   const m = metrics(t);
   const frame = briefFrame(doc.fields, t);
@@ -201,17 +258,30 @@ export function paginateBrief(
     boxes.push({ form: -1, lines: [t.lineTwips + (s.unit && s.date ? 2 : 1) * t.lineTwips], split: false });
 
   const breaks: PageStart[] = [];
-  let used = 0;
+  // what the page holds before the brief (an office template's letterhead) counts on page one
+  let used = headroom;
   const newPage = (form: number, line: number): void => {
     breaks.push({ form, line });
     used = 0;
   };
+  const pictures: BriefPages['pictures'] = {};
+  // room for a picture scaled down instead of a page break, when a third of the page or more is free
+  const shrinkInto = (box: Box | undefined, room: number) =>
+    box?.picture && m.height - used >= m.height / 3 ? shrinkPicture(box, room) : null;
   boxes.forEach((box, k) => {
-    const whole = box.lines.reduce((a, b) => a + b, 0);
+    let whole = box.lines.reduce((a, b) => a + b, 0);
     if (!box.split || box.keepNext) {
       // a heading moves on with the first line of what follows it
       const next = box.keepNext ? (boxes[k + 1]?.lines[0] ?? 0) : 0;
-      if (used > 0 && used + whole + next > m.height && whole + next <= m.height) newPage(box.form, 0);
+      if (used > 0 && used + whole + next > m.height && whole + next <= m.height) {
+        const fits = box.keepNext
+          ? shrinkInto(boxes[k + 1], m.height - used - whole)
+          : shrinkInto(box, m.height - used);
+        if (fits && !box.keepNext) {
+          pictures[box.form] = fits;
+          whole = box.picture!.height(fits.heightTwips);
+        } else if (!fits) newPage(box.form, 0);
+      }
     }
     if (!box.split) {
       used += whole;
@@ -223,15 +293,13 @@ export function paginateBrief(
     });
   });
 
-  // each rule of the 版记 adds its width and its distance to the lines (4 borders at most)
-  const c = t.colophon;
-  const rules =
-    c.kind === 'none'
-      ? 0
-      : 2 * ((c.thick.size / 8) * 20 + c.thick.space * 20) + 2 * ((c.thin.size / 8) * 20 + c.thin.space * 20);
-  const colophonHeight = colophonLines(frame) > 0 ? colophonLines(frame) * t.lineTwips + Math.ceil(rules) : 0;
+  // the 版记 stands at the foot of the last page, one blank line at least under the last text
+  const colophonHeight = colophonBlockHeight(frame, t);
+  let colophon: BriefPages['colophon'] = null;
   if (colophonHeight > 0) {
-    if (used + t.lineTwips + colophonHeight > m.height) newPage(-1, 0);
+    const own = used + t.lineTwips + colophonHeight > m.height;
+    if (own) newPage(-1, 0);
+    colophon = { page: breaks.length + 1, newPage: own, gap: m.height - used - colophonHeight };
     used += t.lineTwips + colophonHeight;
   }
   return {
@@ -239,5 +307,15 @@ export function paginateBrief(
     breaks,
     lastPageFree: Math.max(0, m.height - used),
     colophonHeight,
+    colophon,
+    pictures,
   };
+}
+
+/** The body's forms with the pictures the paginator scaled down set at their page size. */
+export function placedForms(forms: BriefForm[], pages: BriefPages): BriefForm[] {
+  return forms.map((f, i) => {
+    const size = pages.pictures[i];
+    return size && f.kind === 'figure' && f.picture ? { ...f, picture: { ...f.picture, ...size } } : f;
+  });
 }

@@ -71,6 +71,23 @@ export const MastheadSchema = z.discriminatedUnion('kind', [
     rule: RuleSchema,
     /** blank lines between the rule and the title */
     linesAfterRule: z.number().int().min(0).max(10),
+    /**
+     * A 上行文 (GB/T 9704 7.2.4), set when a 签发人 is given: the mark lower on the page, the
+     * 发文字号 left and the 签发人 right on one line, each one character in.
+     */
+    upward: z
+      .object({
+        /** from the top of the type area to the mark */
+        markOffset: Twips,
+        /** 「签发人：」 */
+        signerLabel: z.string().max(20),
+        signerLabelFont: FontSpecSchema,
+        /** the 签发人's name */
+        signerFont: FontSpecSchema,
+        /** characters between the type area's sides and the 发文字号 / the 签发人 */
+        indentChars: z.number().min(0).max(4),
+      })
+      .optional(),
   }),
   z.object({
     kind: z.literal('bulletin'),

@@ -4,7 +4,7 @@ import { briefFrame, type BriefFrame } from '../brief/layout';
 import { typeArea, type FontSpec } from '../brief/schema';
 import type { Doc } from '../model';
 import { briefForms, type BriefForm } from '../brief/blocks';
-import { paginateBrief } from '../brief/paginate';
+import { paginateBrief, placedForms, type BriefPages } from '../brief/paginate';
 import type { BriefTemplate } from '../schema';
 import { escapeHtml, imageDataUri } from './escape';
 
@@ -103,6 +103,12 @@ export function briefCss(t: BriefTemplate): string {
   }
   if (m.kind === 'redhead') {
     rules.push(`${s} .brief-masthead-mark { margin-top: ${pt(m.markOffset)}; }`);
+    if (m.upward)
+      rules.push(
+        `${s} .brief-masthead-upward { display: flex; justify-content: space-between; }`,
+        `${s} .brief-signer-label { ${fontCss(m.upward.signerLabelFont)} }`,
+        `${s} .brief-signer { ${fontCss(m.upward.signerFont)} }`,
+      );
     rules.push(
       `${s} .brief-masthead-number { ${fontCss(m.docNumberFont)} margin-top: ${pt(m.linesAfterMark * t.lineTwips)}; }`,
     );
@@ -120,6 +126,8 @@ export function briefCss(t: BriefTemplate): string {
   return `${baseCss}\n${rules.join('\n')}\n${t.css}`;
 }
 
+/** Character cells as CSS ems, to a hundredth. */
+const cellsEm = (cells: number): string => `${Math.round(cells * 100) / 100}em`;
 const item = (f: BriefForm): string => (f.itemId ? ` data-item-id="${e(f.itemId)}"` : '');
 /** Twips as CSS points. */
 const twipsPt = (twips: number): string => `${Math.round((twips / 20) * 100) / 100}pt`;
@@ -129,7 +137,7 @@ function tableHtml(f: Extract<BriefForm, { kind: 'table' }>): string {
   const total = f.shares.reduce((a, b) => a + b, 0) || 1;
   const cols = f.shares.map((w) => `<col style="width: ${Math.round((w / total) * 10000) / 100}%">`).join('');
   const cell = (c: string, i: number, tag: 'th' | 'td'): string =>
-    `<${tag}${tag === 'td' && f.center.includes(i) ? ' class="brief-center"' : ''}>${e(c)}</${tag}>`;
+    `<${tag}${tag === 'td' && f.center.includes(i) ? ' class="brief-center"' : tag === 'td' && f.right.includes(i) ? ' class="brief-right"' : ''}>${e(c)}</${tag}>`;
   const body = rows
     .map((r, k) => {
       const source = f.sources?.[k];
@@ -168,18 +176,25 @@ function formHtml(f: BriefForm): string {
   }
 }
 
-function markHtml(text: string, font: FontSpec, t: BriefTemplate): string {
+function markHtml(text: string, font: FontSpec, t: BriefTemplate, offset?: number): string {
   const fit = fitOneLine(text, font.sizePt, typeArea(t).width);
   const style = `font-size: ${fit.sizePt}pt;${fit.scale !== 100 ? ` transform: scaleX(${fit.scale / 100});` : ''}`;
-  return `<p class="brief-masthead-mark"><span style="${style}">${e(text)}</span></p>`;
+  const at = offset === undefined ? '' : ` style="margin-top: ${twipsPt(offset)}"`;
+  return `<p class="brief-masthead-mark"${at}><span style="${style}">${e(text)}</span></p>`;
 }
 
 function mastheadHtml(frame: BriefFrame, t: BriefTemplate): string {
   const fm = frame.masthead;
   const m = t.masthead;
   if (fm?.kind === 'redhead' && m.kind === 'redhead') {
-    const mark = fm.mark ? markHtml(fm.mark, m.markFont, t) : '';
-    const number = fm.docNumber ? `<p class="brief-center brief-masthead-number">${e(fm.docNumber)}</p>` : '';
+    const up = fm.signer && m.upward ? m.upward : null;
+    const mark = fm.mark ? markHtml(fm.mark, m.markFont, t, up ? up.markOffset : m.markOffset) : '';
+    // 上行文: 发文字号 left and 签发人 right, each one character in, on one line
+    const number = up
+      ? `<p class="brief-masthead-number brief-masthead-upward" style="padding: 0 ${up.indentChars}em${fm.mark ? '' : `; margin-top: ${twipsPt(up.markOffset)}`}"><span>${e(fm.docNumber ?? '')}</span><span><span class="brief-signer-label">${e(up.signerLabel)}</span><span class="brief-signer">${e(fm.signer ?? '')}</span></span></p>`
+      : fm.docNumber
+        ? `<p class="brief-center brief-masthead-number">${e(fm.docNumber)}</p>`
+        : '';
     return `<header class="brief-masthead brief-masthead-rule">${mark}${number}</header>`;
   }
   if (fm?.kind === 'bulletin' && m.kind === 'bulletin') {
@@ -188,7 +203,21 @@ function mastheadHtml(frame: BriefFrame, t: BriefTemplate): string {
   return '';
 }
 
-function colophonHtml(frame: BriefFrame): string {
+/**
+ * The 版记/报尾 where the Word file has it: at the foot of its page (the free height above it
+ * kept open), on a page of its own when it does not fit under the last text.
+ */
+function colophonHtml(frame: BriefFrame, pages: BriefPages): string {
+  const block = colophonLinesHtml(frame);
+  const at = pages.colophon;
+  if (!block || !at) return '';
+  const mark = at.newPage
+    ? `<div class="brief-page-break" data-page="${at.page}" aria-hidden="true">第 ${at.page} 页</div>`
+    : '';
+  return `${mark}<div class="brief-colophon-space" style="height: ${twipsPt(Math.max(0, at.gap))}"></div>${block}`;
+}
+
+function colophonLinesHtml(frame: BriefFrame): string {
   const c = frame.colophon;
   if (!c) return '';
   if (c.kind === 'banji') {
@@ -212,14 +241,12 @@ function colophonHtml(frame: BriefFrame): string {
  * count the .docx is laid out by): before the block a page opens with, or, when a paragraph runs
  * over, before that paragraph, marked as split.
  */
-function bodyWithBreaks(doc: Doc, t: BriefTemplate): string {
-  const forms = briefForms(doc, t);
-  const pages = paginateBrief(doc, t, forms);
+function bodyWithBreaks(forms: BriefForm[], pages: BriefPages): string {
   const before = new Map<number, { page: number; split: boolean }>();
   pages.breaks.forEach((b, k) => {
     if (b.form >= 0 && !before.has(b.form)) before.set(b.form, { page: k + 2, split: b.line > 0 });
   });
-  return forms
+  return placedForms(forms, pages)
     .map((f, i) => {
       const mark = before.get(i);
       return mark
@@ -259,22 +286,24 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
   ].join('');
   const s = frame.signature;
   const signature = s
-    ? `<div class="brief-signature">${s.unit ? `<p style="padding-right: ${s.unitRightCells}em">${e(s.unit)}</p>` : ''}${s.date ? `<p style="padding-right: ${s.dateRightCells}em">${e(s.date)}</p>` : ''}</div>`
+    ? `<div class="brief-signature">${s.unit ? `<p style="padding-right: ${cellsEm(s.unitRightCells)}">${e(s.unit)}</p>` : ''}${s.date ? `<p style="padding-right: ${cellsEm(s.dateRightCells)}">${e(s.date)}</p>` : ''}</div>`
     : '';
   const pn = t.pageNumber;
+  const forms = briefForms(doc, t);
+  const pages = paginateBrief(doc, t, forms);
   return [
-    `<article class="brief-sheet" data-template="${e(t.id)}" data-pages="${paginateBrief(doc, t).count}" lang="zh-CN">`,
+    `<article class="brief-sheet" data-template="${e(t.id)}" data-pages="${pages.count}" lang="zh-CN">`,
     mastheadHtml(frame, t),
     title ? `<div class="brief-title-block">${title}</div>` : '',
     frame.mainTo ? `<p class="brief-main-to">${e(frame.mainTo)}</p>` : '',
     frame.note
       ? `<p class="brief-flow brief-note"><b class="brief-note-prefix">${e(t.notePrefix)}</b>${e(frame.note)}</p>`
       : '',
-    bodyWithBreaks(doc, t),
+    bodyWithBreaks(forms, pages),
     signature,
-    colophonHtml(frame),
+    colophonHtml(frame, pages),
     `<div class="brief-page-number">${e(pn.prefix)}1${e(pn.suffix)}</div>`,
-    `<p class="brief-page-count" aria-live="polite">共 ${paginateBrief(doc, t).count} 页</p>`,
+    `<p class="brief-page-count" aria-live="polite">共 ${pages.count} 页</p>`,
     '</article>',
   ].join('');
 }

@@ -142,3 +142,22 @@ export function readDocx(bytes: Uint8Array): {
     files,
   };
 }
+
+/**
+ * Where a right-aligned line's first character stands, twips from the type area's left edge: the
+ * type area's width less the right indent and the line's rendered width. A run's characters are
+ * counted as they render: a CJK or full-width character one em of its size, a digit or Latin
+ * letter (Times New Roman) half an em, each plus the run's character spacing (w:spacing).
+ */
+export function rightAlignedStart(p: ReadParagraph, typeWidth = 8844): number {
+  let width = 0;
+  for (const r of p.runs) {
+    const em = Number(attrOf(r.rPr, 'w:sz', 'w:val')) * 10;
+    const spacing = Number(r.rPr?.children.find((c) => c.name === 'w:spacing')?.attrs['w:val'] ?? 0);
+    for (const ch of r.text) {
+      const code = ch.codePointAt(0) ?? 0;
+      width += (code < 0x1100 || (code >= 0xff61 && code <= 0xffdc) ? em / 2 : em) + spacing;
+    }
+  }
+  return typeWidth - Number(attrOf(p.pPr, 'w:ind', 'w:right') ?? 0) - width;
+}

@@ -75,6 +75,29 @@ describe('briefing build for Word briefs', () => {
     expect(headings[1]).toMatch(/^二、/);
   });
 
+  it('builds a 上行文 with --signer: 发文字号 left and 签发人 right on one line under the mark', async () => {
+    const r = await run(
+      'build',
+      REPORT_PATH,
+      '--template=gbt9704',
+      '--format=docx',
+      '--out=.',
+      '--unit',
+      '绿园区人民政府',
+      '--doc-number',
+      '绿政〔2022〕8号',
+      '--signer',
+      '张明',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const d = await writtenDocx(r.stdout);
+    expect(texts(d).slice(0, 2)).toEqual(['绿园区人民政府', '绿政〔2022〕8号签发人：张明']);
+    const line = paragraphs(d.document)[1]!;
+    expect(attrOf(line.pPr, 'w:jc', 'w:val')).toBe('left');
+    expect(attrOf(paragraphs(d.document)[0]!.pPr, 'w:spacing', 'w:before')).toBe('4535');
+  });
+
   it('builds a bulletin with its issue number and 报尾', async () => {
     const r = await run(
       'build',
@@ -99,7 +122,8 @@ describe('briefing build for Word briefs', () => {
     const t = texts(await writtenDocx(r.stdout));
     expect(t.slice(0, 3)).toEqual(['绿园区工作简报', '第3期', '绿园区2022年7月15日']);
     expect(t).toContain('按：请阅。');
-    expect(t.slice(-2)).toEqual(['报：市委办公厅。', '（共印40份）']);
+    // the 报尾 closes the brief; only the empty paragraph its floating table belongs to follows it
+    expect(t.slice(-3)).toEqual(['报：市委办公厅。', '（共印40份）', '']);
   });
 
   it("pours the brief into the office's own .docx given as --template", async () => {
@@ -168,7 +192,16 @@ describe('briefing build for Word briefs', () => {
   it('documents the brief options in its help', async () => {
     const r = await run('build', '--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--template', '--title', '--unit', '--date', '--issue', '--doc-number', '--copies'])
+    for (const flag of [
+      '--template',
+      '--title',
+      '--unit',
+      '--date',
+      '--issue',
+      '--doc-number',
+      '--signer',
+      '--copies',
+    ])
       expect(r.stdout).toContain(flag);
   });
 });

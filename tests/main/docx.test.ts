@@ -11,6 +11,7 @@ import {
   findAll,
   paragraphs,
   readDocx,
+  rightAlignedStart,
   textOf,
   type ReadParagraph,
   type XNode,
@@ -87,6 +88,13 @@ const pAttr = (p: ReadParagraph, name: string, attr: string): string | undefined
   p.pPr?.children.find((c) => c.name === name)?.attrs[attr];
 const border = (p: ReadParagraph, side: 'top' | 'bottom'): Record<string, string> | undefined =>
   p.pPr?.children.find((c) => c.name === 'w:pBdr')?.children.find((c) => c.name === `w:${side}`)?.attrs;
+
+/** The 版记/报尾: the one floating table of a brief. */
+function colophonTable(r: Read): XNode {
+  const floating = findAll(r.document, 'w:tbl').filter((t) => find(t, 'w:tblpPr'));
+  expect(floating).toHaveLength(1);
+  return floating[0]!;
+}
 
 describe('a gbt9704 brief in OOXML', () => {
   let r: Read;
@@ -244,25 +252,59 @@ describe('a gbt9704 brief in OOXML', () => {
     expect(pAttr(unit, 'w:ind', 'w:right')).toBe('630');
     const date = para(r, (x) => x.text === '2022年7月5日');
     expect(pAttr(date, 'w:jc', 'w:val')).toBe('right');
-    expect(pAttr(date, 'w:ind', 'w:right')).toBe('1260');
+    // counted as it renders: the date's first character two cells (of 315 twips on the grid)
+    // right of the unit's first, its half-width digits and every character's grid spacing included
+    expect(rightAlignedStart(date) - rightAlignedStart(unit)).toBeCloseTo(2 * 315, 0);
     expect(r.paras.some((x) => x.text.includes('07月'))).toBe(false);
   });
 
   it('closes with the 版记: 抄送 and 印发 in 14 pt between a thick first and last rule and a thin one', () => {
-    const cc = starting(r, '抄送：');
-    expect(cc.text).toBe(`抄送：${FULL_FIELDS.cc}。`);
-    expect(sizeOf(cc)).toBe('28');
-    expect(border(cc, 'top')).toMatchObject({ 'w:sz': '8', 'w:color': '000000' });
-    expect(border(cc, 'bottom')).toMatchObject({ 'w:sz': '6' });
-    // one line: no side indents, so its rules span the type area; set in one character (14 pt) by the first line
-    expect(pAttr(cc, 'w:ind', 'w:left')).toBeUndefined();
-    expect(pAttr(cc, 'w:ind', 'w:right')).toBeUndefined();
-    expect(pAttr(cc, 'w:ind', 'w:firstLine')).toBe('280');
-    const printed = para(r, (x) => x.text.endsWith('2022年7月5日印发'));
-    expect(printed.text).toBe(`${FULL_FIELDS.printedBy}2022年7月5日印发`);
-    expect(printed.runs.flatMap((x) => findAll(x.node, 'w:tab'))).toHaveLength(1);
-    expect(border(printed, 'bottom')).toMatchObject({ 'w:sz': '8' });
-    expect(r.paras[r.paras.length - 1]).toBe(printed);
+    const block = colophonTable(r);
+    const rows = findAll(block, 'w:tr').map((row) => paragraphs(row));
+    expect(rows.map((ps) => ps.map((p) => p.text))).toEqual([
+      [`抄送：${FULL_FIELDS.cc}。`],
+      [`${FULL_FIELDS.printedBy}2022年7月5日印发`],
+    ]);
+    const [cc, printed] = rows.map((ps) => ps[0]!);
+    expect(sizeOf(cc!)).toBe('28');
+    expect(
+      find(block, 'w:tblBorders')?.children.map((b) => [b.name, b.attrs['w:val'], b.attrs['w:sz']]),
+    ).toEqual([
+      ['w:top', 'single', '8'],
+      ['w:left', 'none', '0'],
+      ['w:bottom', 'single', '8'],
+      ['w:right', 'none', '0'],
+      ['w:insideH', 'single', '6'],
+      ['w:insideV', 'none', '0'],
+    ]);
+    // set in one character (14 pt) from each side inside the full-width rules
+    expect(pAttr(cc!, 'w:ind', 'w:left')).toBe('280');
+    expect(pAttr(cc!, 'w:ind', 'w:right')).toBe('280');
+    // the date against the right side by a right tab stop one character in
+    expect(printed!.runs.flatMap((x) => findAll(x.node, 'w:tab'))).toHaveLength(1);
+    expect(attrOf(printed!.pPr, 'w:tab', 'w:pos')).toBe(String(8844 - 280));
+    // nothing after it but the empty paragraph the floating table belongs to
+    expect(r.paras[r.paras.length - 1]!.text).toBe('');
+    expect(r.paras[r.paras.length - 2]!.text).toBe(printed!.text);
+  });
+
+  it('stands the 版记 at the foot of the type area, as wide as the type area', () => {
+    const block = colophonTable(r);
+    // floating: its bottom on the bottom margin, its left edge on the left margin (from the page,
+    // which LibreOffice needs to float a table as wide as the text)
+    expect(find(block, 'w:tblpPr')?.attrs).toMatchObject({
+      'w:vertAnchor': 'margin',
+      'w:tblpYSpec': 'bottom',
+      'w:horzAnchor': 'page',
+      'w:tblpX': '1588',
+      'w:topFromText': '579',
+    });
+    expect(attrOf(block, 'w:tblW', 'w:w')).toBe('8844');
+    expect(attrOf(block, 'w:gridCol', 'w:w')).toBe('8844');
+    expect(find(block, 'w:tblInd')).toBeUndefined();
+    // no cell padding that would move the text or the rules
+    const mar = find(find(block, 'w:tcMar')!, 'w:left');
+    expect(mar?.attrs['w:w']).toBe('0');
   });
 
   it('captions figures 图1 and tables 表1 表2, with the picture embedded', () => {
@@ -279,7 +321,7 @@ describe('a gbt9704 brief in OOXML', () => {
   });
 
   it('sets tables across the type area with a repeating header row', () => {
-    const tables = findAll(r.document, 'w:tbl');
+    const tables = findAll(r.document, 'w:tbl').filter((t) => !find(t, 'w:tblpPr'));
     expect(tables).toHaveLength(2);
     for (const t of tables) {
       expect(attrOf(t, 'w:tblW', 'w:w')).toBe('8844');
@@ -336,25 +378,25 @@ describe('a bulletin in OOXML', () => {
     expect(r.paras.indexOf(note)).toBeGreaterThan(r.paras.findIndex((p) => p.text === FULL_FIELDS.title));
   });
 
-  it('ends with the 报尾: 报/送/发 and 「（共印N份）」 between rules', () => {
-    const texts = r.paras.slice(-4).map((p) => p.text);
-    expect(texts).toEqual([
-      '报：市委办公厅，市政府办公厅。',
-      '送：区委各部门。',
-      '发：各街道、镇。',
-      '（共印50份）',
+  it('ends with the 报尾: 报/送/发 and 「（共印N份）」 between rules, at the foot of the type area', () => {
+    const block = colophonTable(r);
+    expect(find(block, 'w:tblpPr')?.attrs).toMatchObject({
+      'w:vertAnchor': 'margin',
+      'w:tblpYSpec': 'bottom',
+    });
+    expect(attrOf(block, 'w:tblW', 'w:w')).toBe('8844');
+    // the distribution lines share one row: the thick rule above them, the thin one (insideH) below
+    const rows = findAll(block, 'w:tr').map((row) => paragraphs(row).map((p) => p.text));
+    expect(rows).toEqual([
+      ['报：市委办公厅，市政府办公厅。', '送：区委各部门。', '发：各街道、镇。'],
+      ['（共印50份）'],
     ]);
-    const [first, second, third, last] = r.paras.slice(-4);
-    // the distribution lines share one border group: a thick rule above, a thin one below them
-    for (const p of [first!, second!, third!]) {
-      expect(border(p, 'top')).toMatchObject({ 'w:sz': '8' });
-      expect(border(p, 'bottom')).toMatchObject({ 'w:sz': '6' });
-    }
-    expect(border(last!, 'top')).toBeUndefined();
-    expect(border(last!, 'bottom')).toMatchObject({ 'w:sz': '8' });
-    // set against the right side by a tab, not by a right indent that would shorten the rule
-    expect(last!.runs.flatMap((x) => findAll(x.node, 'w:tab'))).toHaveLength(1);
-    expect(pAttr(last!, 'w:ind', 'w:right')).toBeUndefined();
+    expect(attrOf(block, 'w:insideH', 'w:sz')).toBe('6');
+    expect(attrOf(block, 'w:bottom', 'w:sz')).toBe('8');
+    // the print run set right one character in, inside a rule that spans the type area
+    const copies = paragraphs(findAll(block, 'w:tr')[1]!)[0]!;
+    expect(pAttr(copies, 'w:jc', 'w:val')).toBe('right');
+    expect(pAttr(copies, 'w:ind', 'w:right')).toBe('280');
   });
 
   it('has no signature block: the date is in the masthead', () => {

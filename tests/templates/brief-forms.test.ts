@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { docToDocx } from '../../main/export/docx';
 import { briefForm, briefForms } from '../../templates/brief/blocks';
+import { MIN_PICTURE_SCALE, paginateBrief } from '../../templates/brief/paginate';
 import { typeArea } from '../../templates/brief/schema';
 import { emptyFields, type Doc, type DocBlock } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
 import { renderBrief } from '../../templates/render/brief';
 import { makePng } from '../helpers/brief-report';
-import { paragraphs, readDocx } from '../helpers/ooxml';
+import { attrOf, find, findAll, paragraphs, readDocx } from '../helpers/ooxml';
 
 const registry = builtinRegistry();
 const gbt = registry.get('brief', 'gbt9704');
@@ -88,7 +89,9 @@ describe('the brief’s block forms: decided once, drawn by the preview and the 
       ],
     });
     expect(figure).toMatchObject({ kind: 'figure', caption: '图1　临川县产业园一角', missing: null });
-    expect(table).toMatchObject({ caption: '表1　重点项目进展', shares: [1, 1] });
+    // two four-character columns: equal widths, from their content
+    expect(table).toMatchObject({ caption: '表1　重点项目进展', right: [] });
+    expect(table?.kind === 'table' && table.shares[0] === table.shares[1]).toBe(true);
   });
 
   it('sizes a picture as made at 96 dpi, never wider than the type area nor taller than half of it', () => {
@@ -122,5 +125,121 @@ describe('the brief’s block forms: decided once, drawn by the preview and the 
       .filter(Boolean);
     expect(preview).toEqual(word);
     expect(word).toContain('增长6.5%左右');
+  });
+});
+
+describe('tables in a brief', () => {
+  const tableBlock = (rows: string[][]): DocBlock => ({
+    kind: 'table',
+    number: 1,
+    caption: '主要指标',
+    rows,
+  });
+  const formOf = (rows: string[][]) => {
+    const f = briefForm(tableBlock(rows), gbt);
+    if (f.kind !== 'table') throw new Error('not a table');
+    return f;
+  };
+  const width = typeArea(gbt).width;
+  /** a cell's text width at the table's 12 pt, twips */
+  const textTwips = (s: string): number => [...s].length * 240;
+
+  it('sizes columns by their content when all fit, and sets the number columns right', () => {
+    const f = formOf([
+      ['指标', '单位', '上半年', '增速'],
+      ['规模以上工业增加值', '亿元', '1,236.5', '6.5%'],
+      ['社会消费品零售总额', '亿元', '842.1', '-1.2%'],
+      ['一般公共预算收入', '亿元', '—', '3.0个百分点'],
+    ]);
+    const total = f.shares.reduce((a, b) => a + b, 0);
+    const widths = f.shares.map((s) => (s / total) * width);
+    // the first column takes its longest name whole; the 「亿元」 column stays narrow
+    expect(widths[0]).toBeGreaterThan(textTwips('规模以上工业增加值') + 160);
+    expect(widths[1]).toBeLessThan(widths[0]! / 2);
+    expect(f.right).toEqual([2, 3]);
+  });
+
+  it('keeps the first column unwrapped and lets the long text column wrap when they do not all fit', () => {
+    const long = '新建城市主干道四点二公里，同步实施雨污分流、综合管廊和两侧绿化提升工程，年内完成路基施工';
+    const f = formOf([
+      ['项目名称', '建设内容', '投资（亿元）'],
+      ['青禾大道改造工程', long, '12.5'],
+      ['云溪湿地公园', '生态修复和游步道', '3.8'],
+    ]);
+    const total = f.shares.reduce((a, b) => a + b, 0);
+    const widths = f.shares.map((s) => (s / total) * width);
+    expect(widths[0]).toBeGreaterThanOrEqual(textTwips('青禾大道改造工程') + 160);
+    expect(widths[2]).toBeGreaterThanOrEqual(textTwips('12.5') / 2 + 160);
+    expect(widths[1]).toBeGreaterThan(width / 2);
+    expect(f.right).toEqual([2]);
+  });
+
+  it('writes the same widths and alignments into the .docx and the preview', async () => {
+    const rows = [
+      ['指标', '单位', '上半年'],
+      ['规模以上工业增加值', '亿元', '1,236.5'],
+    ];
+    const doc: Doc = { templateId: 'gbt9704', fields: { ...emptyFields() }, blocks: [tableBlock(rows)] };
+    const d = readDocx(await docToDocx(doc, gbt));
+    const grid = findAll(d.document, 'w:gridCol').map((g) => Number(g.attrs['w:w']));
+    expect(new Set(grid).size).toBe(3);
+    const f = formOf(rows);
+    const total = f.shares.reduce((a, b) => a + b, 0);
+    grid.forEach((w, c) => expect(Math.abs(w - (width * f.shares[c]!) / total)).toBeLessThanOrEqual(1));
+    const cell = paragraphs(d.document).find((p) => p.text === '1,236.5')!;
+    expect(attrOf(cell.pPr, 'w:jc', 'w:val')).toBe('right');
+    expect(attrOf(paragraphs(d.document).find((p) => p.text === '上半年')!.pPr, 'w:jc', 'w:val')).toBe(
+      'center',
+    );
+    expect(renderBrief(doc, gbt)).toContain('<td class="brief-right">1,236.5</td>');
+  });
+});
+
+describe('a picture that does not fit under the text', () => {
+  const para = (n: number): DocBlock[] =>
+    Array.from({ length: n }, () => ({
+      kind: 'paragraph' as const,
+      text: '全区经济运行总体平稳，主要指标好于预期。'.repeat(3),
+    }));
+  const picture: DocBlock = {
+    kind: 'image',
+    number: 1,
+    caption: '云溪湿地公园',
+    image: { mime: 'image/png', data: pngOf(600, 800) },
+  };
+  const docOf = (n: number): Doc => ({
+    templateId: 'gbt9704',
+    fields: { ...emptyFields() },
+    blocks: [...para(n), picture],
+  });
+  const height = typeArea(gbt).height;
+
+  it('is scaled down to stay on the page rather than leave a third of it empty, the same in the .docx and the preview', async () => {
+    // paragraphs of three lines: the most that leave at least a third of the page free
+    const n = [...Array(8).keys()].reverse().find((k) => 3 * k * gbt.lineTwips <= (height * 2) / 3)!;
+    const doc = docOf(n);
+    const full = briefForms(doc, gbt)[n]!;
+    const pages = paginateBrief(doc, gbt);
+    expect(pages.count).toBe(1);
+    const size = pages.pictures[n]!;
+    expect(full.kind === 'figure' && full.picture!.heightTwips).toBeGreaterThan(size.heightTwips);
+    expect(size.heightTwips).toBeGreaterThanOrEqual(
+      (full.kind === 'figure' ? full.picture!.heightTwips : 0) * MIN_PICTURE_SCALE,
+    );
+    // the proportions kept, within a pixel
+    expect(size.widthTwips / size.heightTwips).toBeCloseTo(600 / 800, 1);
+    const d = readDocx(await docToDocx(doc, gbt));
+    expect(find(d.document, 'wp:extent')?.attrs).toEqual({
+      cx: String((size.widthTwips / 15) * 9525),
+      cy: String((size.heightTwips / 15) * 9525),
+    });
+    expect(renderBrief(doc, gbt)).toContain(`height: ${size.heightTwips / 20}pt`);
+  });
+
+  it('moves to the next page whole when less than a third of the page is left', () => {
+    const n = [...Array(12).keys()].find((k) => 3 * k * gbt.lineTwips > (height * 3) / 4)!;
+    const pages = paginateBrief(docOf(n), gbt);
+    expect(pages.pictures).toEqual({});
+    expect(pages.count).toBe(2);
   });
 });

@@ -112,7 +112,7 @@ describe('the brief templates that ship', () => {
   it('gbt9704 has a red masthead shown with a 发文字号 and a 版记 between rules', () => {
     expect(gbt.masthead).toMatchObject({
       kind: 'redhead',
-      when: ['docNumber'],
+      when: ['docNumber', 'signer'],
       markFont: { eastAsia: '方正小标宋简体', color: 'FF0000' },
       rule: { color: 'FF0000' },
     });
@@ -253,7 +253,7 @@ describe('the frame of a brief', () => {
     expect(signatureIndents('区政府', '2022年12月31日')).toEqual({ unitRightCells: 8, dateRightCells: 2 });
   });
 
-  it('shows the red masthead only when a 发文字号 is given', () => {
+  it('shows the red masthead only when a 发文字号 or a 签发人 is given', () => {
     expect(briefFrame(fields({ unit: '绿园区人民政府' }), gbt).masthead).toBeNull();
     expect(
       briefFrame(fields({ unit: '绿园区人民政府', docNumber: '绿府发〔2022〕3号' }), gbt).masthead,
@@ -261,7 +261,12 @@ describe('the frame of a brief', () => {
       kind: 'redhead',
       mark: '绿园区人民政府',
       docNumber: '绿府发〔2022〕3号',
+      signer: null,
     });
+    expect(
+      briefFrame(fields({ unit: '绿园区人民政府', docNumber: '绿政〔2022〕3号', signer: ' 王明 ' }), gbt)
+        .masthead,
+    ).toMatchObject({ kind: 'redhead', signer: '王明' });
   });
 
   it('always shows a bulletin masthead, named 工作简报 when no unit is given', () => {

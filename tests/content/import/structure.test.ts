@@ -185,3 +185,69 @@ describe('figures', () => {
     expect(r.figures.map((f) => f.caption)).toEqual(['某公司生产车间内，工人正在调试新生产线。']);
   });
 });
+
+describe('a numbered point whose lead ends with a colon', () => {
+  // our own text: 临川县's bureau summary, points 1. and 2., then a point 3. that leads into its target
+  const text = [
+    '临川县农业农村局上半年工作总结',
+    '一、主要工作',
+    '（一）稳定粮食生产',
+    '1.春播进度快于往年。全县完成春播面积38.6万亩，较去年同期提前五天。',
+    '2.高标准农田建设提速。新建高标准农田2.1万亩，完成年度任务的七成。',
+    '3.主要目标是：全年粮食播种面积稳定在52万亩以上，总产量保持在23万吨左右。',
+    '（二）推进乡村建设',
+    '全县新改建农村公路46公里。',
+  ].join('\n');
+
+  it('reads 「3.主要目标是：……」 after points 1. and 2. as point 3, its colon and text kept', () => {
+    const r = importPastedText(text);
+    const grain = r.sections[0]!.sections[0]!;
+    expect(titles(r.sections)).toEqual(['1:一、主要工作', '2:（一）稳定粮食生产', '2:（二）推进乡村建设']);
+    expect(grain.sections).toEqual([]);
+    const points = grain.blocks.filter((b) => b.kind === 'point');
+    expect(points.map((p) => p.kind === 'point' && [p.marker, p.lead, p.leadEnd])).toEqual([
+      ['1.', '春播进度快于往年', '。'],
+      ['2.', '高标准农田建设提速', '。'],
+      ['3.', '主要目标是', '：'],
+    ]);
+    expect(points[2]!.kind === 'point' && points[2]!.text).toBe(
+      '全年粮食播种面积稳定在52万亩以上，总产量保持在23万吨左右。',
+    );
+  });
+
+  it('reads a point 3 standing alone on its line (its text on the next) as point 3 too, nothing lost', () => {
+    const r = importPastedText(text.replace('3.主要目标是：全年', '3.主要目标是：\n全年'));
+    const grain = r.sections[0]!.sections[0]!;
+    expect(grain.sections).toEqual([]);
+    const kinds = grain.blocks.map((b) =>
+      b.kind === 'point' ? `point ${b.marker}${b.lead}${b.leadEnd ?? ''}` : b.kind,
+    );
+    expect(kinds).toEqual([
+      'point 1.春播进度快于往年。',
+      'point 2.高标准农田建设提速。',
+      'point 3.主要目标是：',
+      'paragraph',
+    ]);
+    const last = grain.blocks[3]!;
+    expect(last.kind === 'paragraph' && last.text).toContain('总产量保持在23万吨左右');
+  });
+
+  it('keeps real 1. 2. headings (each with a paragraph under it) as headings', () => {
+    const r = importPastedText(
+      [
+        '云溪市统计局工作总结',
+        '一、统计调查',
+        '1.农业普查',
+        '完成普查登记工作。',
+        '2.经济普查',
+        '完成清查工作。',
+      ].join('\n'),
+    );
+    expect(titles(r.sections)).toEqual(['1:一、统计调查', '2:1.农业普查', '2:2.经济普查']);
+  });
+
+  it('does not take 「1.主要目标是：……」 with its text for a heading, even with no point before it', () => {
+    expect(matchHeading('1.主要目标是：全年增长6%左右。')).toBeNull();
+    expect(matchHeading('1.主要目标')).toMatchObject({ level: 3, title: '主要目标' });
+  });
+});
