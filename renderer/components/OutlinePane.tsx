@@ -6,7 +6,14 @@ import { BLOCK_ROLES, MAX_STAT_LABEL_CHARS } from '../../content/model/values';
 import { reportIndex } from '../../content/briefing/edit';
 import { rawIdOf } from '../../content/analyze/ids';
 import { setBlockRole, setRepairApplied, setStatEdit } from '../actions/document';
-import { highlightStats, outlineRows, pickStates, type OutlineRow, type PickState } from '../outline/rows';
+import {
+  highlightStats,
+  outlineRows,
+  pickStates,
+  treeKey,
+  type OutlineRow,
+  type PickState,
+} from '../outline/rows';
 import { useStore } from '../store/store';
 import { OUTLINE_FILTERS } from '../store/ui-slice';
 
@@ -20,9 +27,22 @@ interface RowProps {
   pick: PickState;
   selected: boolean;
   expanded: boolean;
+  /** the tree's one Tab stop (roving tabindex) */
+  tabStop: boolean;
+  /** whether the rows below it are its children (a point with statistics is always open) */
+  open: boolean;
 }
 
-const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, selected, expanded }: RowProps) {
+const OutlineRowView = memo(function OutlineRowView({
+  row,
+  index,
+  top,
+  pick,
+  selected,
+  expanded,
+  tabStop,
+  open,
+}: RowProps) {
   const { t } = useTranslation();
   const box = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -44,9 +64,15 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
   const s = useStore.getState;
   return (
     <div
-      role="listitem"
+      role="treeitem"
       className={`outline-row kind-${row.kind} ${selected ? 'selected' : ''}`}
       data-index={index}
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={title}
+      aria-level={row.depth + 1}
+      aria-selected={selected}
+      aria-checked={pick === 'all' ? true : pick === 'some' ? 'mixed' : false}
+      aria-expanded={row.kind === 'section' && row.hasChildren ? expanded : open ? true : undefined}
       style={{ transform: `translateY(${top}px)`, paddingLeft: 6 + row.depth * 16 }}
     >
       {row.kind === 'section' && row.hasChildren ? (
@@ -54,6 +80,7 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
           type="button"
           className="fold"
           data-role="fold"
+          tabIndex={-1}
           aria-expanded={expanded}
           aria-label={t(expanded ? 'outline.fold' : 'outline.unfold', { title })}
           onClick={() => s().toggleExpanded(row.ref.id)}
@@ -67,6 +94,7 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
         ref={box}
         type="checkbox"
         data-role="check"
+        tabIndex={-1}
         checked={pick === 'all'}
         aria-label={t('outline.select', { title })}
         onChange={(e) =>
@@ -80,6 +108,7 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
         type="button"
         className="row-label"
         data-role="label"
+        tabIndex={-1}
         aria-current={selected ? 'true' : undefined}
         onClick={() => s().selectRow(row.key)}
         title={label}
@@ -146,25 +175,48 @@ function OutlineList({ report }: { report: Report }) {
     if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
   }, [selectedRow, rows, virtualizer]);
 
-  /** Arrow keys move between rows, keeping focus on the same control (checkbox or label). */
+  // the tree's one Tab stop: the selected row, else the first
+  const selectedAt = selectedRow ? rows.findIndex((r) => r.key === selectedRow) : -1;
+  const active = selectedAt >= 0 ? selectedAt : 0;
+  const shown = virtualizer.getVirtualItems();
+  const activeShown = shown.some((v) => v.index === active);
+
+  /** Focus a row once the virtual list has drawn it. */
+  const focusRow = (at: number): void => {
+    virtualizer.scrollToIndex(at, { align: 'auto' });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        scroller.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${at}"]`)?.focus(),
+      ),
+    );
+  };
+
+  /** The WAI-ARIA tree keys on a row; Space ticks its checkbox. */
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const el = e.target as HTMLElement;
-    const role = el.dataset.role;
-    const rowEl = el.closest<HTMLElement>('[data-index]');
-    if (!role || !rowEl) return;
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    if (!rowEl || e.altKey || e.ctrlKey || e.metaKey) return;
+    const index = Number(rowEl.dataset.index);
+    const row = rows[index];
+    if (!row) return;
+    const s = useStore.getState();
+    if (e.key === ' ' || e.key === 'Enter') {
+      e.preventDefault();
+      if (e.key === 'Enter') return s.selectRow(row.key);
+      const on = rowEl.getAttribute('aria-checked') !== 'true';
+      if (row.kind === 'section') s.toggleSection(row.ref.id, on);
+      else s.toggleRef(row.ref, on);
+      return;
+    }
+    const move = treeKey(rows, index, e.key, expanded);
+    if (!move) return;
     e.preventDefault();
-    const next = Number(rowEl.dataset.index) + (e.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= rows.length) return;
-    virtualizer.scrollToIndex(next);
-    requestAnimationFrame(() => {
-      const target = scroller.current?.querySelector<HTMLElement>(
-        `[data-index="${next}"] [data-role="${role}"]`,
-      );
-      (
-        target ?? scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] [data-role="label"]`)
-      )?.focus();
-    });
+    if ('focus' in move) {
+      s.selectRow(rows[move.focus]!.key);
+      focusRow(move.focus);
+    } else {
+      s.toggleExpanded('unfold' in move ? move.unfold : move.fold);
+      focusRow(index);
+    }
   };
 
   if (report.sections.length === 0) return <p className="muted pad">{t('outline.empty')}</p>;
@@ -173,12 +225,17 @@ function OutlineList({ report }: { report: Report }) {
     <div
       ref={scroller}
       className="outline-scroll"
-      role="list"
+      role="tree"
       aria-label={t('outline.list')}
+      // the active row scrolled out of the drawn window: the tree holds the Tab stop and hands it on
+      tabIndex={activeShown ? -1 : 0}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) focusRow(active);
+      }}
       onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((v) => {
+        {shown.map((v) => {
           const row = rows[v.index]!;
           const pick: PickState =
             row.kind === 'section'
@@ -195,6 +252,8 @@ function OutlineList({ report }: { report: Report }) {
               pick={pick}
               selected={selectedRow === row.key}
               expanded={expanded[row.ref.id] === true}
+              tabStop={v.index === active}
+              open={(rows[v.index + 1]?.depth ?? -1) > row.depth}
             />
           );
         })}
