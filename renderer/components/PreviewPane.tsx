@@ -1,6 +1,5 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { composeDeck } from '../../content/compose/deck';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -10,6 +9,7 @@ import { startShow } from '../actions/show';
 import { useSize, type PaneSize } from '../hooks';
 import { zoomScale } from '../status/zoom';
 import { briefPreview } from '../preview/brief-adapter';
+import { composeDeckCached } from '../preview/deck-cache';
 import {
   SlideRenderer,
   slideCarries,
@@ -88,7 +88,7 @@ function DeckPreview({ report, briefing, pane }: { report: Report; briefing: Bri
   const registry = useTemplateRegistry();
   const { theme, exact } = deckTheme(briefing.deckTemplate, registry);
   const slides = useMemo(
-    () => renderer.render(composeDeck(report, briefing, theme), theme),
+    () => renderer.render(composeDeckCached(report, briefing, theme), theme),
     [report, briefing, theme],
   );
   const css = useMemo(() => deckCss(theme), [theme]);

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { composeDeck } from '../../content/compose/deck';
 import { composeDoc } from '../../content/compose/doc';
+import { composeDeckCached } from '../preview/deck-cache';
 import { briefWordCount } from '../status/counts';
 import { MAX_ZOOM, MIN_ZOOM, stepZoom, ZOOM_STEPS, type Zoom } from '../status/zoom';
 import { useStore } from '../store/store';
@@ -74,7 +74,7 @@ export function StatusBar() {
   const registry = useTemplateRegistry();
   const { theme } = deckTheme(briefing.deckTemplate, registry);
   const slides = useMemo(
-    () => (report ? composeDeck(report, briefing, theme).slides.length : 0),
+    () => (report ? composeDeckCached(report, briefing, theme).slides.length : 0),
     [report, briefing, theme],
   );
   const words = useMemo(

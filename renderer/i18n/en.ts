@@ -423,4 +423,10 @@ export const en: Shape<typeof zh> = {
     cancel: 'Cancel',
     print: 'Print…',
   },
+  // desk3a (phase 3): condensed, fit to N pages
+  condensed: {
+    badge: 'Shortened',
+    hint: 'The slide shows only some sentences of this item so that it fits; the full text is in the notes. Click to read it.',
+    fullHint: 'Full text (also in the slide notes):',
+  },
 };

@@ -408,4 +408,10 @@ export const zh = {
     cancel: '取消',
     print: '打印…',
   },
+  // desk3a (phase 3): 已精简, 压缩到 N 页
+  condensed: {
+    badge: '已精简',
+    hint: '幻灯片上只放了这一项的部分句子以便排得下；全文在备注里。点击查看全文。',
+    fullHint: '全文（幻灯片备注中也有）：',
+  },
 } as const;
