@@ -5,7 +5,7 @@ import type { BlockRole, Report, Stat } from '../../content/model/report';
 import { BLOCK_ROLES, MAX_STAT_LABEL_CHARS } from '../../content/model/values';
 import { reportIndex } from '../../content/briefing/edit';
 import { rawIdOf } from '../../content/analyze/ids';
-import { setBlockRole, setRepairApplied, setStatEdit } from '../actions/document';
+import { acceptRepairs, setBlockRole, setRepairApplied, setStatEdit } from '../actions/document';
 import {
   highlightStats,
   outlineRows,
@@ -482,36 +482,87 @@ function BlockDetail({ report }: { report: Report }) {
   );
 }
 
+/**
+ * The repairs the import made, each to accept (keep it, and it is done with) or undo. A repair
+ * staff have not looked at yet is applied as suggested; 全部接受 accepts all of those at once.
+ */
 function RepairsList({ report }: { report: Report }) {
   const { t } = useTranslation();
   const busy = useStore((s) => s.busy !== null);
   if (report.repairs.length === 0) return <p className="muted pad">{t('repairs.empty')}</p>;
+  const decided = report.decisions.repairs;
+  const pending = report.repairs.filter((r) => r.kind !== 'unreadable' && decided[r.id] === undefined);
   return (
     <div className="repairs">
       <p className="muted small pad">{t('repairs.intro')}</p>
+      <div className="repairs-head pad">
+        {pending.length > 0 ? (
+          <>
+            <span>{t('repairsReview.pending', { count: pending.length })}</span>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void acceptRepairs(pending.map((r) => r.id))}
+            >
+              {t('repairsReview.acceptAll')}
+            </button>
+          </>
+        ) : (
+          <span className="ok">{t('repairsReview.allDone')}</span>
+        )}
+      </div>
       <ul className="repair-list">
-        {report.repairs.map((r) => (
-          <li key={r.id} className={`repair ${r.applied ? 'applied' : ''}`} data-repair-id={r.id}>
-            <div className="repair-head">
-              <span className="badge">{t(`repairs.${r.kind}`)}</span>
-              <span className={r.applied ? 'ok' : 'muted'}>
-                {t(r.applied ? 'repairs.applied' : 'repairs.notApplied')}
-              </span>
-            </div>
-            <p className="repair-seam">
-              {r.after === ''
-                ? t('repairs.removed', { text: r.before })
-                : t('repairs.seam', { before: r.before, after: r.after })}
-            </p>
-            {r.kind === 'unreadable' ? (
-              <p className="muted small">{t('repairs.unreadableNote')}</p>
-            ) : (
-              <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
-                {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
-              </button>
-            )}
-          </li>
-        ))}
+        {report.repairs.map((r) => {
+          const word = decided[r.id];
+          const state = word === true ? 'accepted' : word === false ? 'undone' : 'pending';
+          return (
+            <li key={r.id} className={`repair ${r.applied ? 'applied' : ''} ${state}`} data-repair-id={r.id}>
+              <div className="repair-head">
+                <span className="badge">{t(`repairs.${r.kind}`)}</span>
+                <span className={r.applied ? 'ok' : 'muted'}>
+                  {t(
+                    word === true
+                      ? 'repairsReview.accepted'
+                      : r.applied
+                        ? 'repairs.applied'
+                        : 'repairs.notApplied',
+                  )}
+                </span>
+              </div>
+              <p className="repair-seam">
+                {r.after === ''
+                  ? t('repairs.removed', { text: r.before })
+                  : t('repairs.seam', { before: r.before, after: r.after })}
+              </p>
+              {r.kind === 'unreadable' ? (
+                <p className="muted small">{t('repairs.unreadableNote')}</p>
+              ) : (
+                <div className="repair-actions">
+                  {word !== true && (
+                    <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, true)}>
+                      {t('repairs.accept')}
+                    </button>
+                  )}
+                  {r.applied ? (
+                    <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, false)}>
+                      {t('repairs.undo')}
+                    </button>
+                  ) : (
+                    word === undefined && (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => void setRepairApplied(r.id, false)}
+                      >
+                        {t('repairsReview.reject')}
+                      </button>
+                    )
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

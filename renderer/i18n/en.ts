@@ -453,4 +453,11 @@ export const en: Shape<typeof zh> = {
       小标题: 'subheading',
     },
   },
+  repairsReview: {
+    pending: '{{count}} to review',
+    acceptAll: 'Accept all',
+    allDone: 'All reviewed.',
+    accepted: 'Accepted',
+    reject: 'Leave as is',
+  },
 };

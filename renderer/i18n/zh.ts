@@ -438,4 +438,11 @@ export const zh = {
       小标题: '小标题',
     },
   },
+  repairsReview: {
+    pending: '待确认 {{count}} 处',
+    acceptAll: '全部接受',
+    allDone: '都已确认。',
+    accepted: '已接受',
+    reject: '不修复',
+  },
 } as const;
