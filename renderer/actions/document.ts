@@ -129,6 +129,15 @@ export async function startup(calls: StartupCalls = askStartup()): Promise<void>
     calls.recovery,
     calls.templates,
   ]);
+  // a page without its access token can do nothing: say only that, and how to open it rightly
+  const refused = [info, sample, recovery, templates].find(
+    (r) => r.status === 'rejected' && r.reason instanceof BridgeError && r.reason.code === 'unauthorized',
+  );
+  if (refused?.status === 'rejected') {
+    const err = refused.reason as BridgeError;
+    state().setBlocked({ kind: 'error', zh: err.messageZh, en: err.messageEn });
+    return;
+  }
   if (info.status === 'fulfilled') state().setHostInfo(info.value);
   if (templates.status === 'fulfilled') state().setTemplates(templates.value);
   if (sample.status === 'fulfilled') {

@@ -460,4 +460,13 @@ export const en: Shape<typeof zh> = {
     accepted: 'Accepted',
     reject: 'Leave as is',
   },
+  blocked: {
+    heading: 'Briefing Studio cannot open',
+    howHeading: 'To open it:',
+    step1: 'Go back to the terminal where npm start runs and find the address it printed.',
+    step2:
+      'Copy the whole address, including # and the access token after it, into the browser’s address bar. It looks like:',
+    step3:
+      'The token changes each time npm start runs; after running it again, use the newly printed address.',
+  },
 };

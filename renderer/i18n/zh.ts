@@ -445,4 +445,11 @@ export const zh = {
     accepted: '已接受',
     reject: '不修复',
   },
+  blocked: {
+    heading: '无法打开简报工坊',
+    howHeading: '请这样打开：',
+    step1: '回到运行 npm start 的终端窗口，找到它打印的地址那一行。',
+    step2: '复制完整的地址，包括 # 和后面的访问口令，粘贴到浏览器地址栏打开。地址的样子是：',
+    step3: '每次运行 npm start 口令都会更换；重新运行后要用新打印的地址。',
+  },
 } as const;
