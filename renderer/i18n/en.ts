@@ -434,7 +434,7 @@ export const en: Shape<typeof zh> = {
     to: 'Fit to',
     pages: 'Pages',
     pageUnit: 'pages',
-    total: '{{count}} page(s)',
+    total: '{{count}} page(s) in all',
     over: 'Still over {{budget}} pages with everything optional left out: the title, headings and point leads are all kept.',
     leftOut: '{{count}} left out (Restore puts one back)',
     leftOutList: 'Left out to fit',
