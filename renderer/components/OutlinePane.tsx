@@ -200,6 +200,8 @@ function OutlineList({ report }: { report: Report }) {
     if (!row) return;
     const s = useStore.getState();
     if (e.key === ' ' || e.key === 'Enter') {
+      // a checkbox or button clicked with the mouse keeps its own Space and Enter
+      if (e.target !== rowEl) return;
       e.preventDefault();
       if (e.key === 'Enter') return s.selectRow(row.key);
       const on = rowEl.getAttribute('aria-checked') !== 'true';
