@@ -13,8 +13,17 @@ test.afterEach(async () => {
 test('a page opened without its access token shows only the error and how to open the right address', async ({
   browser,
 }) => {
-  for (const locale of ['zh-CN', 'en']) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+  for (const [locale, scale] of [
+    ['zh-CN', 1],
+    ['en', 1],
+    ['zh-CN', 1.25],
+    ['en', 1.25],
+  ] as const) {
+    const context = await browser.newContext({
+      viewport: { width: Math.round(1366 / scale), height: Math.round(768 / scale) },
+      deviceScaleFactor: scale,
+      locale,
+    });
     const page = await context.newPage();
     if (locale === 'en') await page.addInitScript(() => localStorage.setItem('briefing-lang', 'en'));
     await page.goto(host.appUrl.replace(/#.*$/, ''));
@@ -33,7 +42,10 @@ test('a page opened without its access token shows only the error and how to ope
     await expect(page.getByRole('button')).toHaveCount(0);
     await expect(page.locator('header.toolbar')).toHaveCount(0);
     await expect(page.getByText(/模板：|plain/)).toHaveCount(0);
-    await page.screenshot({ path: `${ARTIFACTS}/no-token-${locale}.png` });
+    // the whole message fits the window without scrolling
+    const box = (await alert.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await page.screenshot({ path: `${ARTIFACTS}/no-token-${locale}-${scale}.png` });
     await context.close();
   }
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { ROOT } from '../helpers/paths';
-import { ARTIFACTS, briefingRows, importThroughChooser, openDesk } from './desk-helpers';
+import { ARTIFACTS, NEWSPAPER, briefingRows, importThroughChooser, openDesk } from './desk-helpers';
 import { startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -16,6 +16,12 @@ const SONGXI = join(ROOT, 'tests', 'fixtures', 'deck', 'songxi-town-2024-summary
 
 const WORDS = {
   zh: {
+    details: '简报信息',
+    unit: '编印单位 / 发文机关',
+    done: '完成',
+    bulletin: /工作简报/,
+    repairs: /修复建议/,
+    accept: '接受修复',
     output: '输出',
     slides: '幻灯片',
     brief: 'Word 简报',
@@ -24,6 +30,12 @@ const WORDS = {
     fit: '压缩到页数',
   },
   en: {
+    details: 'Brief details',
+    unit: 'Issuing unit',
+    done: 'Done',
+    bulletin: /Work bulletin/,
+    repairs: /Repairs/,
+    accept: 'Accept repair',
     output: 'Output',
     slides: 'Slides',
     brief: 'Word brief',
@@ -48,7 +60,7 @@ async function deskAt(browser: Browser, scale: number, lang: 'zh' | 'en') {
 
 for (const scale of [1, 1.25]) {
   for (const lang of ['zh', 'en'] as const) {
-    test(`the new views at ${scale * 100} % in ${lang}: outline tree, 已精简, 压缩到 N 页`, async ({
+    test(`the new views at ${scale * 100} % in ${lang}: outline tree, 已精简, 压缩到 N 页, masthead, 修复建议`, async ({
       browser,
     }) => {
       const w = WORDS[lang];
@@ -94,6 +106,31 @@ for (const scale of [1, 1.25]) {
       const list = (await page.locator('.pane.briefing').boundingBox())!;
       expect(full.x + full.width).toBeLessThanOrEqual(list.x + list.width);
       await shot('condensed');
+
+      // the 工作简报 masthead with a long unit name, whole in the preview
+      await radio(w.brief).click();
+      await page.getByRole('button', { name: /^(模板|Template)/ }).click();
+      await page.getByRole('menuitemradio', { name: w.bulletin }).click();
+      await page.getByRole('button', { name: w.details }).click();
+      await page.getByLabel(w.unit).fill('云溪市临川县青禾区人民政府办公室综合信息科');
+      await page.getByRole('button', { name: w.done }).click();
+      const mark = page.locator('.brief-masthead-mark');
+      await mark.scrollIntoViewIfNeeded();
+      const [line, text] = await mark.evaluate((p) => [
+        p.getBoundingClientRect().right,
+        p.querySelector('span')!.getBoundingClientRect().right,
+      ]);
+      expect(text).toBeLessThanOrEqual(line + 1);
+      await shot('masthead');
+
+      // 修复建议 with 接受 and 撤销 on a report that needed repairs
+      if (lang === 'en') await page.locator('button.lang').click();
+      await importThroughChooser(page, NEWSPAPER.path);
+      if (lang === 'en') await page.locator('button.lang').click();
+      await page.getByRole('tab', { name: w.repairs }).click();
+      await page.locator('.repair').first().getByRole('button', { name: w.accept }).click();
+      await expect(page.locator('.repair.accepted')).toHaveCount(1);
+      await shot('repairs');
 
       await page.context().close();
     });
