@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runCommand } from './actions/commands';
 import { openFiles, startupOnce } from './actions/document';
+import { Blocked } from './components/Blocked';
 import { getClient } from './bridge/client';
 import { commandForKey, isEditable } from './commands';
 import { BriefingPane } from './components/BriefingPane';
@@ -129,6 +130,7 @@ export function App() {
   const [dropping, setDropping] = useState(false);
   const hasReport = useStore((s) => s.report !== null);
   const proofOpen = useStore((s) => s.proofOpen);
+  const blocked = useStore((s) => s.blocked);
   const desk = useRef<HTMLElement>(null);
   const [paneWidths, setPaneWidths] = usePaneWidths();
   useWindowWiring(setDropping);
@@ -138,6 +140,7 @@ export function App() {
     // fetched while the host's answers are on their way, so the preview is ready when they are
     void loadPreview();
   }, []);
+  if (blocked) return <Blocked notice={blocked} />;
   return (
     <div className="app">
       <Toolbar />

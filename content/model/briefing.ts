@@ -114,6 +114,20 @@ export const ProofMemorySchema = z.object({
 });
 export type ProofMemory = z.infer<typeof ProofMemorySchema>;
 
+/** The most pages a page budget may be (as `briefing build --pages`). */
+export const MAX_PAGE_BUDGET = 99;
+
+/**
+ * 「压缩到 N 页」 as staff set it in the desk: the Word brief condensed to at most `pages` pages
+ * (templates/brief/condense.ts) in the preview and the export, and the keys of what it left out
+ * that staff put back (「恢复」), never left out again. Absent: the brief is not condensed.
+ */
+export const PageBudgetSchema = z.object({
+  pages: z.number().int().min(1).max(MAX_PAGE_BUDGET),
+  keep: z.array(z.string().max(2000)).max(20000).default([]),
+});
+export type PageBudget = z.infer<typeof PageBudgetSchema>;
+
 /** The brief fields of a briefing; any not given is empty. */
 export const BriefFieldsSchema = z.object(
   Object.fromEntries(BRIEF_FIELD_KEYS.map((key) => [key, z.string().default('')])) as Record<
@@ -138,5 +152,7 @@ export const BriefingSchema = z.object({
   logo: LogoSchema.optional(),
   /** proofreading findings staff chose to ignore */
   proof: ProofMemorySchema.optional(),
+  /** 「压缩到 N 页」 for the Word brief; absent when it is off */
+  pageBudget: PageBudgetSchema.optional(),
 });
 export type Briefing = z.infer<typeof BriefingSchema>;

@@ -103,10 +103,13 @@ export async function renderOutput(
         };
       }
       const { briefToDocx } = await import('./docx');
-      return {
-        fileName: name('docx'),
-        bytes: await briefToDocx(report, briefing, registry, env.pages ? { pages: env.pages } : {}),
-      };
+      // a budget on the command line, else the one set in the desk (with what staff put back)
+      const budget = env.pages
+        ? { pages: env.pages }
+        : briefing.pageBudget
+          ? { pages: briefing.pageBudget.pages, keep: new Set(briefing.pageBudget.keep) }
+          : {};
+      return { fileName: name('docx'), bytes: await briefToDocx(report, briefing, registry, budget) };
     }
     case 'html': {
       const { briefingToHtmlDeck } = await import('./html');

@@ -129,6 +129,15 @@ export async function startup(calls: StartupCalls = askStartup()): Promise<void>
     calls.recovery,
     calls.templates,
   ]);
+  // a page without its access token can do nothing: say only that, and how to open it rightly
+  const refused = [info, sample, recovery, templates].find(
+    (r) => r.status === 'rejected' && r.reason instanceof BridgeError && r.reason.code === 'unauthorized',
+  );
+  if (refused?.status === 'rejected') {
+    const err = refused.reason as BridgeError;
+    state().setBlocked({ kind: 'error', zh: err.messageZh, en: err.messageEn });
+    return;
+  }
   if (info.status === 'fulfilled') state().setHostInfo(info.value);
   if (templates.status === 'fulfilled') state().setTemplates(templates.value);
   if (sample.status === 'fulfilled') {
@@ -526,9 +535,20 @@ async function reanalyzeWith(change: (d: Report['decisions']) => Report['decisio
   if (next && state().report === report) state().setReport(next);
 }
 
-/** Accept (apply) or undo a repair the importer suggested. */
+/**
+ * Staff's word on a repair the importer suggested: true accepts it (applied, and off the list of
+ * repairs to look at), false undoes it. A repair with no word yet is applied as suggested.
+ */
 export function setRepairApplied(repairId: string, applied: boolean): Promise<void> {
   return reanalyzeWith((d) => ({ ...d, repairs: { ...d.repairs, [repairId]: applied } }));
+}
+
+/** 全部接受: every repair not yet looked at is accepted as suggested, in one undo step. */
+export function acceptRepairs(repairIds: readonly string[]): Promise<void> {
+  return reanalyzeWith((d) => ({
+    ...d,
+    repairs: { ...d.repairs, ...Object.fromEntries(repairIds.map((id) => [id, true])) },
+  }));
 }
 
 /**

@@ -15,7 +15,17 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS as DndCSS } from '@dnd-kit/utilities';
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import {
+  createContext,
+  memo,
+  useContext,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BriefingItem, Output } from '../../content/model/briefing';
 import { BRIEF_STYLES, SLIDE_LAYOUTS } from '../../content/model/values';
@@ -23,7 +33,10 @@ import type { Report } from '../../content/model/report';
 import { canMergeWithNext, canSplit, editableFields, isOverridden } from '../../content/briefing/edit';
 import type { ResolvedItem } from '../../content/briefing/resolve';
 import { itemTitle } from '../../content/briefing/edit';
+import { condensedItemIds } from '../../content/compose/deck';
 import { itemSummary, resolveCached, titleLabelKey } from '../briefing-view';
+import { composeDeckCached } from '../preview/deck-cache';
+import { deckTheme, useTemplateRegistry } from '../templates';
 import { isEditable } from '../commands';
 import { breakGroup } from '../store/history';
 import { useStore } from '../store/store';
@@ -145,6 +158,61 @@ interface RowProps {
   index: number;
 }
 
+/** The items the deck draft shows shortened to fit (「已精简」): their full text is in the slide notes. */
+const CondensedItems = createContext<ReadonlySet<string>>(new Set());
+
+/** The condensed items of the deck as previewed, a stable set while the same items stay condensed. */
+function useCondensedItems(): ReadonlySet<string> {
+  const report = useStore((st) => st.report);
+  const live = useStore((st) => st.briefing);
+  // counted a moment after each edit, as the status line is: typing reaches the preview first
+  const briefing = useDeferredValue(live);
+  const registry = useTemplateRegistry();
+  const { theme } = deckTheme(briefing.deckTemplate, registry);
+  const key = useMemo(
+    () =>
+      report && briefing.output === 'deck'
+        ? [...condensedItemIds(composeDeckCached(report, briefing, theme))].sort().join('\n')
+        : '',
+    [report, briefing, theme],
+  );
+  return useMemo(() => new Set(key ? key.split('\n') : []), [key]);
+}
+
+/** An item's whole text, as the report (or staff) wrote it: what a shortened slide leaves for the notes. */
+function FullText({ r, id }: { r: ResolvedItem; id: string }) {
+  const { t } = useTranslation();
+  let body: React.ReactNode;
+  switch (r.kind) {
+    case 'point':
+      body = (
+        <>
+          <strong>{r.lead}</strong>
+          {r.text}
+        </>
+      );
+      break;
+    case 'paragraph':
+      body = r.text;
+      break;
+    case 'heading':
+      body = r.title;
+      break;
+    case 'figure':
+      body = r.caption;
+      break;
+    case 'stat':
+      body = `${r.label} ${r.stat.text}`;
+      break;
+  }
+  return (
+    <div className="item-full" id={id} onClick={(e) => e.stopPropagation()}>
+      <p className="muted small">{t('condensed.fullHint')}</p>
+      <p>{body}</p>
+    </div>
+  );
+}
+
 /**
  * One briefing line. It reads its own item from the store, so typing in one item re-renders
  * that line only: the list around it (and the drag-and-drop context) stays as it was.
@@ -155,6 +223,8 @@ const ItemRow = memo(function ItemRow({ itemId, index }: RowProps) {
   const item = useStore((st) => itemById(st.briefing.items, itemId));
   const selected = useStore((st) => st.selectedItemId === itemId);
   const output = useStore((st) => st.briefing.output);
+  const condensed = useContext(CondensedItems).has(itemId);
+  const [showFull, setShowFull] = useState(false);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
       id: itemId,
@@ -203,6 +273,21 @@ const ItemRow = memo(function ItemRow({ itemId, index }: RowProps) {
         <span className={`badge badge-${kind}`}>{t(`kind.${kind}`)}</span>
         <span className="item-summary">{summary}</span>
         {isOverridden(item) && <span className="edited">{t('item.edited')}</span>}
+        {condensed && r && (
+          <button
+            type="button"
+            className="badge badge-condensed"
+            aria-expanded={showFull}
+            aria-controls={`full-${item.id}`}
+            title={t('condensed.hint')}
+            onClick={(e) => {
+              e.stopPropagation();
+              setShowFull(!showFull);
+            }}
+          >
+            {t('condensed.badge')}
+          </button>
+        )}
         <button
           type="button"
           className="icon"
@@ -216,6 +301,7 @@ const ItemRow = memo(function ItemRow({ itemId, index }: RowProps) {
           <span aria-hidden="true">✕</span>
         </button>
       </div>
+      {condensed && showFull && r && <FullText r={r} id={`full-${item.id}`} />}
       {selected && r && <ItemEditor report={report} item={item} r={r} output={output} />}
     </li>
   );
@@ -245,6 +331,7 @@ export function BriefingPane() {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const ids = useMemo(() => (idKey ? idKey.split('\n') : []), [idKey]);
+  const condensed = useCondensedItems();
 
   // keep the selected line in view when it changes (picked in the preview, moved by keyboard)
   useEffect(() => {
@@ -299,11 +386,13 @@ export function BriefingPane() {
           accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
         >
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            <ol className="briefing-items" aria-label={t('briefing.list')}>
-              {ids.map((id, i) => (
-                <ItemRow key={id} itemId={id} index={i} />
-              ))}
-            </ol>
+            <CondensedItems.Provider value={condensed}>
+              <ol className="briefing-items" aria-label={t('briefing.list')}>
+                {ids.map((id, i) => (
+                  <ItemRow key={id} itemId={id} index={i} />
+                ))}
+              </ol>
+            </CondensedItems.Provider>
           </SortableContext>
         </DndContext>
       )}

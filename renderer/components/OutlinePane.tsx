@@ -5,8 +5,15 @@ import type { BlockRole, Report, Stat } from '../../content/model/report';
 import { BLOCK_ROLES, MAX_STAT_LABEL_CHARS } from '../../content/model/values';
 import { reportIndex } from '../../content/briefing/edit';
 import { rawIdOf } from '../../content/analyze/ids';
-import { setBlockRole, setRepairApplied, setStatEdit } from '../actions/document';
-import { highlightStats, outlineRows, pickStates, type OutlineRow, type PickState } from '../outline/rows';
+import { acceptRepairs, setBlockRole, setRepairApplied, setStatEdit } from '../actions/document';
+import {
+  highlightStats,
+  outlineRows,
+  pickStates,
+  treeKey,
+  type OutlineRow,
+  type PickState,
+} from '../outline/rows';
 import { useStore } from '../store/store';
 import { OUTLINE_FILTERS } from '../store/ui-slice';
 
@@ -20,9 +27,22 @@ interface RowProps {
   pick: PickState;
   selected: boolean;
   expanded: boolean;
+  /** the tree's one Tab stop (roving tabindex) */
+  tabStop: boolean;
+  /** whether the rows below it are its children (a point with statistics is always open) */
+  open: boolean;
 }
 
-const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, selected, expanded }: RowProps) {
+const OutlineRowView = memo(function OutlineRowView({
+  row,
+  index,
+  top,
+  pick,
+  selected,
+  expanded,
+  tabStop,
+  open,
+}: RowProps) {
   const { t } = useTranslation();
   const box = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -44,9 +64,15 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
   const s = useStore.getState;
   return (
     <div
-      role="listitem"
+      role="treeitem"
       className={`outline-row kind-${row.kind} ${selected ? 'selected' : ''}`}
       data-index={index}
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={title}
+      aria-level={row.depth + 1}
+      aria-selected={selected}
+      aria-checked={pick === 'all' ? true : pick === 'some' ? 'mixed' : false}
+      aria-expanded={row.kind === 'section' && row.hasChildren ? expanded : open ? true : undefined}
       style={{ transform: `translateY(${top}px)`, paddingLeft: 6 + row.depth * 16 }}
     >
       {row.kind === 'section' && row.hasChildren ? (
@@ -54,6 +80,7 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
           type="button"
           className="fold"
           data-role="fold"
+          tabIndex={-1}
           aria-expanded={expanded}
           aria-label={t(expanded ? 'outline.fold' : 'outline.unfold', { title })}
           onClick={() => s().toggleExpanded(row.ref.id)}
@@ -67,6 +94,7 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
         ref={box}
         type="checkbox"
         data-role="check"
+        tabIndex={-1}
         checked={pick === 'all'}
         aria-label={t('outline.select', { title })}
         onChange={(e) =>
@@ -80,6 +108,7 @@ const OutlineRowView = memo(function OutlineRowView({ row, index, top, pick, sel
         type="button"
         className="row-label"
         data-role="label"
+        tabIndex={-1}
         aria-current={selected ? 'true' : undefined}
         onClick={() => s().selectRow(row.key)}
         title={label}
@@ -146,25 +175,50 @@ function OutlineList({ report }: { report: Report }) {
     if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
   }, [selectedRow, rows, virtualizer]);
 
-  /** Arrow keys move between rows, keeping focus on the same control (checkbox or label). */
+  // the tree's one Tab stop: the selected row, else the first
+  const selectedAt = selectedRow ? rows.findIndex((r) => r.key === selectedRow) : -1;
+  const active = selectedAt >= 0 ? selectedAt : 0;
+  const shown = virtualizer.getVirtualItems();
+  const activeShown = shown.some((v) => v.index === active);
+
+  /** Focus a row once the virtual list has drawn it. */
+  const focusRow = (at: number): void => {
+    virtualizer.scrollToIndex(at, { align: 'auto' });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        scroller.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${at}"]`)?.focus(),
+      ),
+    );
+  };
+
+  /** The WAI-ARIA tree keys on a row; Space ticks its checkbox. */
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const el = e.target as HTMLElement;
-    const role = el.dataset.role;
-    const rowEl = el.closest<HTMLElement>('[data-index]');
-    if (!role || !rowEl) return;
+    const rowEl = (e.target as HTMLElement).closest<HTMLElement>('[role="treeitem"]');
+    if (!rowEl || e.altKey || e.ctrlKey || e.metaKey) return;
+    const index = Number(rowEl.dataset.index);
+    const row = rows[index];
+    if (!row) return;
+    const s = useStore.getState();
+    if (e.key === ' ' || e.key === 'Enter') {
+      // a checkbox or button clicked with the mouse keeps its own Space and Enter
+      if (e.target !== rowEl) return;
+      e.preventDefault();
+      if (e.key === 'Enter') return s.selectRow(row.key);
+      const on = rowEl.getAttribute('aria-checked') !== 'true';
+      if (row.kind === 'section') s.toggleSection(row.ref.id, on);
+      else s.toggleRef(row.ref, on);
+      return;
+    }
+    const move = treeKey(rows, index, e.key, expanded);
+    if (!move) return;
     e.preventDefault();
-    const next = Number(rowEl.dataset.index) + (e.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= rows.length) return;
-    virtualizer.scrollToIndex(next);
-    requestAnimationFrame(() => {
-      const target = scroller.current?.querySelector<HTMLElement>(
-        `[data-index="${next}"] [data-role="${role}"]`,
-      );
-      (
-        target ?? scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] [data-role="label"]`)
-      )?.focus();
-    });
+    if ('focus' in move) {
+      s.selectRow(rows[move.focus]!.key);
+      focusRow(move.focus);
+    } else {
+      s.toggleExpanded('unfold' in move ? move.unfold : move.fold);
+      focusRow(index);
+    }
   };
 
   if (report.sections.length === 0) return <p className="muted pad">{t('outline.empty')}</p>;
@@ -173,12 +227,17 @@ function OutlineList({ report }: { report: Report }) {
     <div
       ref={scroller}
       className="outline-scroll"
-      role="list"
+      role="tree"
       aria-label={t('outline.list')}
+      // the active row scrolled out of the drawn window: the tree holds the Tab stop and hands it on
+      tabIndex={activeShown ? -1 : 0}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) focusRow(active);
+      }}
       onKeyDown={onKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((v) => {
+        {shown.map((v) => {
           const row = rows[v.index]!;
           const pick: PickState =
             row.kind === 'section'
@@ -195,6 +254,8 @@ function OutlineList({ report }: { report: Report }) {
               pick={pick}
               selected={selectedRow === row.key}
               expanded={expanded[row.ref.id] === true}
+              tabStop={v.index === active}
+              open={(rows[v.index + 1]?.depth ?? -1) > row.depth}
             />
           );
         })}
@@ -423,36 +484,87 @@ function BlockDetail({ report }: { report: Report }) {
   );
 }
 
+/**
+ * The repairs the import made, each to accept (keep it, and it is done with) or undo. A repair
+ * staff have not looked at yet is applied as suggested; 全部接受 accepts all of those at once.
+ */
 function RepairsList({ report }: { report: Report }) {
   const { t } = useTranslation();
   const busy = useStore((s) => s.busy !== null);
   if (report.repairs.length === 0) return <p className="muted pad">{t('repairs.empty')}</p>;
+  const decided = report.decisions.repairs;
+  const pending = report.repairs.filter((r) => r.kind !== 'unreadable' && decided[r.id] === undefined);
   return (
     <div className="repairs">
       <p className="muted small pad">{t('repairs.intro')}</p>
+      <div className="repairs-head pad">
+        {pending.length > 0 ? (
+          <>
+            <span>{t('repairsReview.pending', { count: pending.length })}</span>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void acceptRepairs(pending.map((r) => r.id))}
+            >
+              {t('repairsReview.acceptAll')}
+            </button>
+          </>
+        ) : (
+          <span className="ok">{t('repairsReview.allDone')}</span>
+        )}
+      </div>
       <ul className="repair-list">
-        {report.repairs.map((r) => (
-          <li key={r.id} className={`repair ${r.applied ? 'applied' : ''}`} data-repair-id={r.id}>
-            <div className="repair-head">
-              <span className="badge">{t(`repairs.${r.kind}`)}</span>
-              <span className={r.applied ? 'ok' : 'muted'}>
-                {t(r.applied ? 'repairs.applied' : 'repairs.notApplied')}
-              </span>
-            </div>
-            <p className="repair-seam">
-              {r.after === ''
-                ? t('repairs.removed', { text: r.before })
-                : t('repairs.seam', { before: r.before, after: r.after })}
-            </p>
-            {r.kind === 'unreadable' ? (
-              <p className="muted small">{t('repairs.unreadableNote')}</p>
-            ) : (
-              <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, !r.applied)}>
-                {t(r.applied ? 'repairs.undo' : 'repairs.accept')}
-              </button>
-            )}
-          </li>
-        ))}
+        {report.repairs.map((r) => {
+          const word = decided[r.id];
+          const state = word === true ? 'accepted' : word === false ? 'undone' : 'pending';
+          return (
+            <li key={r.id} className={`repair ${r.applied ? 'applied' : ''} ${state}`} data-repair-id={r.id}>
+              <div className="repair-head">
+                <span className="badge">{t(`repairs.${r.kind}`)}</span>
+                <span className={r.applied ? 'ok' : 'muted'}>
+                  {t(
+                    word === true
+                      ? 'repairsReview.accepted'
+                      : r.applied
+                        ? 'repairs.applied'
+                        : 'repairs.notApplied',
+                  )}
+                </span>
+              </div>
+              <p className="repair-seam">
+                {r.after === ''
+                  ? t('repairs.removed', { text: r.before })
+                  : t('repairs.seam', { before: r.before, after: r.after })}
+              </p>
+              {r.kind === 'unreadable' ? (
+                <p className="muted small">{t('repairs.unreadableNote')}</p>
+              ) : (
+                <div className="repair-actions">
+                  {word !== true && (
+                    <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, true)}>
+                      {t('repairs.accept')}
+                    </button>
+                  )}
+                  {r.applied ? (
+                    <button type="button" disabled={busy} onClick={() => void setRepairApplied(r.id, false)}>
+                      {t('repairs.undo')}
+                    </button>
+                  ) : (
+                    word === undefined && (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => void setRepairApplied(r.id, false)}
+                      >
+                        {t('repairsReview.reject')}
+                      </button>
+                    )
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

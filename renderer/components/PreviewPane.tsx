@@ -1,7 +1,5 @@
 import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { composeDeck } from '../../content/compose/deck';
-import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
 import { deckCss } from '../../templates/render/slide';
@@ -10,6 +8,9 @@ import { startShow } from '../actions/show';
 import { useSize, type PaneSize } from '../hooks';
 import { zoomScale } from '../status/zoom';
 import { briefPreview } from '../preview/brief-adapter';
+import { composeDeckCached } from '../preview/deck-cache';
+import { shownBrief } from '../preview/brief-cache';
+import { CondenseBar } from './CondenseBar';
 import {
   SlideRenderer,
   slideCarries,
@@ -88,7 +89,7 @@ function DeckPreview({ report, briefing, pane }: { report: Report; briefing: Bri
   const registry = useTemplateRegistry();
   const { theme, exact } = deckTheme(briefing.deckTemplate, registry);
   const slides = useMemo(
-    () => renderer.render(composeDeck(report, briefing, theme), theme),
+    () => renderer.render(composeDeckCached(report, briefing, theme), theme),
     [report, briefing, theme],
   );
   const css = useMemo(() => deckCss(theme), [theme]);
@@ -230,9 +231,14 @@ function BriefPreviewView({
   const registry = useTemplateRegistry();
   const { template, exact } = briefTemplate(briefing.briefTemplate, registry);
   const office = briefing.officeTemplate;
-  const preview = useMemo(
-    () => briefPreview(composeDoc(report, briefing), template, office !== undefined),
+  // with 「压缩到 N 页」 on, the condensed brief: what the export writes
+  const brief = useMemo(
+    () => shownBrief(report, briefing, template, office !== undefined),
     [report, briefing, template, office],
+  );
+  const preview = useMemo(
+    () => briefPreview(brief.doc, template, office !== undefined),
+    [brief, template, office],
   );
   const zoom = useStore((s) => s.zoom.brief);
   const pageWidth = Math.round((template.page.width * 96) / 1440);
@@ -261,6 +267,7 @@ function BriefPreviewView({
           </p>
         )
       )}
+      {!office && <CondenseBar brief={brief} />}
       <div className="page-stage" aria-label={t('preview.brief')}>
         <Markup className="brief-page" style={{ zoom: scale }} html={preview.html} />
       </div>

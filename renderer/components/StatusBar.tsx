@@ -1,11 +1,12 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { composeDeck } from '../../content/compose/deck';
 import { composeDoc } from '../../content/compose/doc';
+import { shownBrief } from '../preview/brief-cache';
+import { composeDeckCached } from '../preview/deck-cache';
 import { briefWordCount } from '../status/counts';
 import { MAX_ZOOM, MIN_ZOOM, stepZoom, ZOOM_STEPS, type Zoom } from '../status/zoom';
 import { useStore } from '../store/store';
-import { deckTheme, useTemplateRegistry } from '../templates';
+import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
 
 const s = useStore.getState;
 
@@ -74,18 +75,28 @@ export function StatusBar() {
   const registry = useTemplateRegistry();
   const { theme } = deckTheme(briefing.deckTemplate, registry);
   const slides = useMemo(
-    () => (report ? composeDeck(report, briefing, theme).slides.length : 0),
+    () => (report ? composeDeckCached(report, briefing, theme).slides.length : 0),
     [report, briefing, theme],
   );
+  const { template } = briefTemplate(briefing.briefTemplate, registry);
+  const office = briefing.officeTemplate !== undefined;
+  // the brief as exported (condensed when 「压缩到 N 页」 is on) while it is shown; its words otherwise
+  const brief = useMemo(
+    () => (report && briefing.output === 'brief' ? shownBrief(report, briefing, template, office) : null),
+    [report, briefing, template, office],
+  );
   const words = useMemo(
-    () => (report ? briefWordCount(composeDoc(report, briefing)) : 0),
-    [report, briefing],
+    () => (brief ? briefWordCount(brief.doc) : report ? briefWordCount(composeDoc(report, briefing)) : 0),
+    [brief, report, briefing],
   );
   if (!report) return null;
   return (
     <footer className="status-line" aria-label={t('status.label')}>
       <span data-count="slides">{t('status.slides', { count: slides })}</span>
       <span data-count="words">{t('status.words', { count: words, n: words.toLocaleString('en') })}</span>
+      {brief && brief.pages > 0 && (
+        <span data-count="brief-pages">{t('condense.total', { count: brief.pages })}</span>
+      )}
       <ZoomControl />
     </footer>
   );

@@ -424,4 +424,50 @@ export const en: Shape<typeof zh> = {
     cancel: 'Cancel',
     print: 'Print…',
   },
+  // desk3a (phase 3): condensed, fit to N pages
+  condensed: {
+    badge: 'Shortened',
+    hint: 'The slide shows only some sentences of this item so that it fits; the full text is in the notes. Click to read it.',
+    fullHint: 'Full text (also in the slide notes):',
+  },
+  condense: {
+    group: 'Fit to a page count',
+    to: 'Fit to',
+    pages: 'Pages',
+    pageUnit: 'pages',
+    total: '{{count}} page(s) in all',
+    over: 'Still over {{budget}} pages with everything optional left out: the title, headings and point leads are all kept.',
+    leftOut: '{{count}} left out (Restore puts one back)',
+    leftOutList: 'Left out to fit',
+    restore: 'Restore',
+    restoreNamed: 'Restore “{{text}}”',
+    nothingLeftOut: 'The brief fits without leaving anything out.',
+    reason: {
+      重复: 'repeated',
+      修辞: 'rhetoric',
+      无数据: 'no figures',
+      图片: 'picture',
+      结果: 'result',
+      表格: 'table',
+      数据: 'figures',
+      要点: 'point',
+      小标题: 'subheading',
+    },
+  },
+  repairsReview: {
+    pending: '{{count}} to review',
+    acceptAll: 'Accept all',
+    allDone: 'All reviewed.',
+    accepted: 'Accepted',
+    reject: 'Leave as is',
+  },
+  blocked: {
+    heading: 'Briefing Studio cannot open',
+    howHeading: 'To open it:',
+    step1: 'Go back to the terminal where npm start runs and find the address it printed.',
+    step2:
+      'Copy the whole address, including # and the access token after it, into the browser’s address bar. It looks like:',
+    step3:
+      'The token changes each time npm start runs; after running it again, use the newly printed address.',
+  },
 };

@@ -192,3 +192,51 @@ export function highlightStats(text: string, stats: readonly Stat[]): Array<{ te
   if (pos < text.length) runs.push({ text: text.slice(pos) });
   return runs;
 }
+
+/** What a key does in the outline tree (WAI-ARIA tree pattern): move focus, or fold/unfold a section. */
+export type TreeMove = { focus: number } | { unfold: string } | { fold: string } | null;
+
+/** The row's parent: the nearest row above it that is one level or more out. */
+export function parentRow(rows: readonly OutlineRow[], index: number): number {
+  const depth = rows[index]?.depth ?? 0;
+  for (let i = index - 1; i >= 0; i--) if (rows[i]!.depth < depth) return i;
+  return -1;
+}
+
+/**
+ * The outline tree's keys: ↑/↓ the row above/below, Home/End the first/last, → unfolds a folded
+ * section or moves to the first child, ← folds an open section or moves to the parent. A row
+ * opens when its section is unfolded; a point with statistics under it is always open.
+ */
+export function treeKey(
+  rows: readonly OutlineRow[],
+  index: number,
+  key: string,
+  expanded: Readonly<Record<string, true>>,
+): TreeMove {
+  const row = rows[index];
+  if (!row) return null;
+  const hasShownChild = (rows[index + 1]?.depth ?? -1) > row.depth;
+  switch (key) {
+    case 'ArrowDown':
+      return index + 1 < rows.length ? { focus: index + 1 } : null;
+    case 'ArrowUp':
+      return index > 0 ? { focus: index - 1 } : null;
+    case 'Home':
+      return { focus: 0 };
+    case 'End':
+      return { focus: rows.length - 1 };
+    case 'ArrowRight':
+      if (row.kind === 'section' && row.hasChildren && expanded[row.ref.id] !== true && !hasShownChild)
+        return { unfold: row.ref.id };
+      return hasShownChild ? { focus: index + 1 } : null;
+    case 'ArrowLeft': {
+      if (row.kind === 'section' && expanded[row.ref.id] === true && hasShownChild)
+        return { fold: row.ref.id };
+      const parent = parentRow(rows, index);
+      return parent >= 0 ? { focus: parent } : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -50,6 +50,10 @@ export interface DocumentSlice {
   /** 清空: every brief field back to empty, one undo step (they are otherwise kept across imports) */
   clearFields: () => void;
   draft: (output: Output) => void;
+  /** 「压缩到 N 页」 for the Word brief, or off (null); what staff put back stays put back */
+  setPageBudget: (pages: number | null) => void;
+  /** 「恢复」 one thing the condensed brief left out (by its key from condenseBrief) */
+  keepLeftOut: (key: string) => void;
 }
 
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
@@ -107,5 +111,19 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
       if (next !== briefing) set({ briefing: next });
     },
     draft: (output) => change((b, r) => edit.draftBriefing(r, b, output)),
+    setPageBudget: (pages) => {
+      const { briefing } = get();
+      if ((briefing.pageBudget?.pages ?? null) === pages) return;
+      if (pages === null) {
+        const { pageBudget: _off, ...rest } = briefing;
+        set({ briefing: rest });
+      } else set({ briefing: { ...briefing, pageBudget: { pages, keep: briefing.pageBudget?.keep ?? [] } } });
+    },
+    keepLeftOut: (key) => {
+      const { briefing } = get();
+      const budget = briefing.pageBudget;
+      if (!budget || budget.keep.includes(key)) return;
+      set({ briefing: { ...briefing, pageBudget: { ...budget, keep: [...budget.keep, key] } } });
+    },
   };
 };

@@ -1,6 +1,7 @@
 import { temporal, type ZundoOptions } from 'zundo';
 import { create, type StoreApi } from 'zustand';
-import type { Briefing } from '../../content/model/briefing';
+import type { Briefing, Output } from '../../content/model/briefing';
+import { setOutput } from '../../content/briefing/edit';
 import type { Report } from '../../content/model/report';
 import { createDocumentSlice, type DocumentSlice } from './document-slice';
 import { createFindSlice, type FindSlice } from './find-slice';
@@ -45,6 +46,8 @@ export const useStore = create<AppState>()(
       ...createShowSlice(...a),
       ...createViewSlice(...a),
       ...createPrintSlice(...a),
+      // each output's list has its own undo history: switching is not a step, it swaps histories
+      setOutput: (output: Output) => switchList(output),
     }),
     {
       partialize: (s) => ({ report: s.report, briefing: s.briefing }),
@@ -72,10 +75,52 @@ export function redo(): void {
   history.getState().redo();
 }
 
-/** Forget the history: a document just opened starts a fresh one. */
+/** Forget the history: a document just opened starts a fresh one (for both lists). */
 export function clearHistory(): void {
   breakGroup();
   history.getState().clear();
+  for (const output of Object.keys(aside) as Output[]) delete aside[output];
+}
+
+/** The undo and redo steps of the list not shown, kept aside until staff switch back to it. */
+const aside: Partial<Record<Output, { past: DocState[]; future: DocState[] }>> = {};
+
+/**
+ * Show the other output's list with its own undo history (issue 14): the slide list and the Word
+ * brief list each undo only their own edits. The steps set aside are brought up to date when they
+ * come back — the report, the brief fields and the other list as they are now, the list's own
+ * items as they were — so an undo there never reaches into the list edited meanwhile; steps left
+ * with nothing of their own to undo are dropped.
+ */
+function switchList(output: Output): void {
+  const { briefing } = useStore.getState();
+  if (briefing.output === output) return;
+  breakGroup();
+  const h = history.getState();
+  aside[briefing.output] = { past: h.pastStates as DocState[], future: h.futureStates as DocState[] };
+  h.pause();
+  try {
+    useStore.setState({ briefing: setOutput(briefing, output) });
+  } finally {
+    h.resume();
+  }
+  const back = aside[output];
+  delete aside[output];
+  const now = useStore.getState();
+  const current: DocState = { report: now.report, briefing: now.briefing };
+  const rebase = (steps: readonly DocState[]): DocState[] => {
+    // steps run oldest → newest towards the present (redo steps are stored newest-last too)
+    const out: DocState[] = [];
+    let next = current.briefing.items;
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const items = steps[i]!.briefing.items;
+      if (items === next) continue;
+      out.unshift({ report: current.report, briefing: { ...current.briefing, items } });
+      next = items;
+    }
+    return out;
+  };
+  history.setState({ pastStates: rebase(back?.past ?? []), futureStates: rebase(back?.future ?? []) });
 }
 
 /** Replace the document without an undo step (open, recover, start). */

@@ -73,6 +73,12 @@ export interface UiSlice {
   appVersion: string;
   /** every template main knows (built-in and the user's), for the picker */
   templates: TemplateSummary[];
+  /**
+   * The page cannot work at all (opened without its access token): only this is shown, with how
+   * to open the right address; nothing behind it to click.
+   */
+  blocked: Notice | null;
+  setBlocked: (notice: Notice | null) => void;
   setBusy: (task: BusyTask | null) => void;
   setTask: (task: RunningTask | null) => void;
   notify: (notice: Notice | null) => void;
@@ -119,6 +125,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   host: 'browser',
   appVersion: '',
   templates: [],
+  blocked: null,
+  setBlocked: (blocked) => set({ blocked }),
   setBusy: (busy) => set({ busy }),
   setTask: (task) => set({ task }),
   notify: (notice) => set({ notice }),

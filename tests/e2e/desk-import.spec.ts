@@ -103,7 +103,7 @@ test('shows the import repairs, and undoes and accepts one', async ({ page }) =>
   await first.getByRole('button', { name: '撤销修复' }).click();
   await expect(first).toContainText('未应用');
   await first.getByRole('button', { name: '接受修复' }).click();
-  await expect(first).toContainText('已应用');
+  await expect(first).toContainText('已接受');
   // undo takes the acceptance back too
   await page.keyboard.press('Control+z');
   await expect(first).toContainText('未应用');

@@ -4,7 +4,7 @@ import { addRefs, toggleSection } from '../../content/briefing/select';
 import { buildReport, importPastedText, importReport } from '../../content/import';
 import { textToRawBlocks } from '../../content/import/text';
 import { sampleReport } from '../../content/sample';
-import { highlightStats, outlineRows, pickStates } from '../../renderer/outline/rows';
+import { highlightStats, outlineRows, parentRow, pickStates, treeKey } from '../../renderer/outline/rows';
 import { readReportBytes } from '../helpers/paths';
 
 const report = sampleReport();
@@ -134,5 +134,34 @@ describe('the opening words', () => {
       '经济运行',
     ]);
     expect(r.sections[0]).toMatchObject({ title: '', opening: true });
+  });
+});
+
+describe('the outline tree keys', () => {
+  it('→ unfolds a folded section, then moves to its first child; ← goes to the parent, then folds', () => {
+    const folded = outlineRows(report, base);
+    const at = folded.findIndex((r) => r.ref.id === economy.id);
+    expect(treeKey(folded, at, 'ArrowRight', {})).toEqual({ unfold: economy.id });
+    const expanded = { [economy.id]: true as const };
+    const open = outlineRows(report, { ...base, expanded });
+    expect(treeKey(open, at, 'ArrowRight', expanded)).toEqual({ focus: at + 1 });
+    expect(parentRow(open, at + 1)).toBe(at);
+    expect(treeKey(open, at + 1, 'ArrowLeft', expanded)).toEqual({ focus: at });
+    expect(treeKey(open, at, 'ArrowLeft', expanded)).toEqual({ fold: economy.id });
+  });
+
+  it('↑/↓ stop at the ends; Home and End go to the first and last rows; a statistic goes up to its point', () => {
+    const expanded = { [economy.id]: true as const };
+    const rows = outlineRows(report, { ...base, expanded });
+    expect(treeKey(rows, 0, 'ArrowUp', expanded)).toBeNull();
+    expect(treeKey(rows, rows.length - 1, 'ArrowDown', expanded)).toBeNull();
+    expect(treeKey(rows, 3, 'Home', expanded)).toEqual({ focus: 0 });
+    expect(treeKey(rows, 0, 'End', expanded)).toEqual({ focus: rows.length - 1 });
+    const stat = rows.findIndex((r) => r.kind === 'stat');
+    const parent = parentRow(rows, stat);
+    expect(rows[parent]!.kind).not.toBe('stat');
+    expect(rows[parent]!.depth).toBe(rows[stat]!.depth - 1);
+    // a top-level row has no parent: ← on a folded one does nothing
+    expect(treeKey(outlineRows(report, base), 0, 'ArrowLeft', {})).toBeNull();
   });
 });

@@ -72,7 +72,7 @@ describe('undo and redo over the document', () => {
     expect(history.getState().pastStates.length).toBe(before);
   });
 
-  it('records output, template and brief fields as undoable edits', () => {
+  it('records template and brief fields as undoable edits; switching output is not a step', () => {
     s().setOutput('brief');
     s().setTemplate('brief', 'bulletin');
     s().setField('unit', '区政府办公室');
@@ -80,8 +80,9 @@ describe('undo and redo over the document', () => {
     expect(s().briefing.fields.unit).toBe('');
     undo();
     expect(s().briefing.briefTemplate).toBe('plain');
+    expect(history.getState().pastStates).toHaveLength(0);
     undo();
-    expect(s().briefing.output).toBe('deck');
+    expect(s().briefing.output).toBe('brief');
   });
 
   it('keeps the report intact through edits and restores an item with 恢复原文', () => {
@@ -122,3 +123,73 @@ function countSections(list: typeof economy.sections): number {
 function blocksIn(list: typeof economy.sections): number {
   return list.reduce((n, c) => n + c.blocks.length + blocksIn(c.sections), 0);
 }
+
+describe('a separate undo history for each list', () => {
+  const other = report.sections.find((x) => x !== economy && x.blocks.length > 0)!;
+  const refs = () => s().briefing.items.map((i) => `${i.ref.type}:${i.ref.id}`);
+
+  it('undo after switching output takes back this list’s edits, never the other list’s', () => {
+    s().toggleSection(economy.id, true);
+    const slides = refs();
+    s().setOutput('brief');
+    expect(s().briefing.items).toHaveLength(0);
+    // the brief list starts with no history of its own: undo does nothing to the slides
+    expect(history.getState().pastStates).toHaveLength(0);
+    undo();
+    expect(s().briefing.output).toBe('brief');
+    s().toggleSection(other.id, true);
+    const brief = refs();
+    expect(brief.length).toBeGreaterThan(0);
+
+    // back on the slides: one undo takes back the slide tick, and the brief list is untouched
+    s().setOutput('deck');
+    expect(refs()).toEqual(slides);
+    undo();
+    expect(s().briefing.items).toHaveLength(0);
+    expect(s().briefing.otherItems?.map((i) => `${i.ref.type}:${i.ref.id}`)).toEqual(brief);
+    redo();
+    expect(refs()).toEqual(slides);
+
+    // and on the brief: its own undo, the slides untouched
+    s().setOutput('brief');
+    undo();
+    expect(s().briefing.items).toHaveLength(0);
+    expect(s().briefing.otherItems?.map((i) => `${i.ref.type}:${i.ref.id}`)).toEqual(slides);
+  });
+
+  it('a draft is one undo step in its own list', () => {
+    s().toggleSection(economy.id, true);
+    const slides = refs();
+    s().setOutput('brief');
+    s().draft('brief');
+    expect(s().briefing.items.length).toBeGreaterThan(slides.length);
+    s().setOutput('deck');
+    s().draft('deck');
+    undo();
+    expect(refs()).toEqual(slides);
+    s().setOutput('brief');
+    expect(s().briefing.items.length).toBeGreaterThan(slides.length);
+    undo();
+    expect(s().briefing.items).toHaveLength(0);
+  });
+
+  it('keeps later brief fields when an older list step comes back after a switch', () => {
+    s().toggleSection(economy.id, true);
+    s().setOutput('brief');
+    s().setField('unit', '临川县人民政府办公室');
+    s().setOutput('deck');
+    undo();
+    expect(s().briefing.items).toHaveLength(0);
+    expect(s().briefing.fields.unit).toBe('临川县人民政府办公室');
+  });
+
+  it('opening a document forgets both lists’ histories', () => {
+    s().toggleSection(economy.id, true);
+    s().setOutput('brief');
+    loadDocument(report, emptyBriefing());
+    s().setOutput('brief');
+    expect(history.getState().pastStates).toHaveLength(0);
+    s().setOutput('deck');
+    expect(history.getState().pastStates).toHaveLength(0);
+  });
+});
