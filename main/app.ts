@@ -24,6 +24,19 @@ export const appPaths = {
 };
 
 /**
+ * Ctrl+O's dialog: every file the app opens first (a report in any format it reads, or a
+ * project), then each kind on its own, as WPS and Word list them.
+ */
+export const OPEN_FILTERS = [
+  { name: '报告或项目', extensions: ['docx', 'pdf', 'txt', 'text', 'md', 'markdown', 'briefing'] },
+  {
+    name: '工作报告（Word、PDF、文本、Markdown）',
+    extensions: ['docx', 'pdf', 'txt', 'text', 'md', 'markdown'],
+  },
+  { name: '简报工坊项目', extensions: ['briefing'] },
+];
+
+/**
  * The Electron main process: one instance, one secure window on the built renderer, the shared
  * handlers on ipcMain, the Chinese menu, the window's size and place remembered.
  */
@@ -109,6 +122,15 @@ export function runElectronApp(): void {
       await writeFileAtomic(target, bytes);
       const name = target.split(/[\\/]/).pop() ?? fileName;
       return { result: { status: 'saved', path: target, fileName: name }, path: target };
+    },
+    chooseOpenFile: async () => {
+      const options = {
+        defaultPath: app.getPath('documents'),
+        filters: OPEN_FILTERS,
+        properties: ['openFile' as const],
+      };
+      const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
     },
     chooseProjectFile: async () => {
       const options = {

@@ -105,6 +105,21 @@ export const TaskProgressSchema = z.object({
 });
 export type TaskProgress = z.infer<typeof TaskProgressSchema>;
 
+/**
+ * A file the user picked in the desktop app's open dialog (Ctrl+O): a report to import, or a
+ * project to open. Main remembers the path, so the page may name it in the next call.
+ */
+export const ChosenFileSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('canceled') }),
+  z.object({
+    status: z.literal('chosen'),
+    kind: z.enum(['report', 'project']),
+    path: z.string(),
+    name: z.string(),
+  }),
+]);
+export type ChosenFile = z.infer<typeof ChosenFileSchema>;
+
 export const RecentEntrySchema = z.object({ path: z.string(), name: z.string(), savedAt: z.string() });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
@@ -130,6 +145,16 @@ export const contract = {
     }),
     res: ReportSchema,
   },
+  /**
+   * Import a report main already knows by path (one the user picked in its open dialog): main
+   * reads the file, and a Markdown report's pictures from its own folder.
+   */
+  'report:import-file': {
+    req: z.object({ path: z.string().min(1).max(MAX_PATH), taskId: TaskIdSchema.optional() }),
+    res: ReportSchema,
+  },
+  /** Ctrl+O in the desktop app: the system's open dialog for a report or a project */
+  'file:choose': { req: z.object({}), res: ChosenFileSchema },
   /** how far a task begun with a taskId has got */
   'task:progress': { req: z.object({ taskId: TaskIdSchema }), res: TaskProgressSchema },
   /** stop a task: its request then fails with the code `canceled` */

@@ -1,4 +1,6 @@
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { checkLimit } from '../content/import/limits';
 import type { Report } from '../content/model/report';
 import { PROJECT_EXTENSION } from '../content/project';
 import type { TemplateRegistry } from '../templates/registry';
@@ -12,7 +14,7 @@ import {
   type Res,
   type SaveResult,
 } from './contract';
-import { AppError, invalidRequest, toWireError } from './errors';
+import { AppError, fileErrorToAppError, invalidRequest, toWireError } from './errors';
 import type { RenderedOutput } from './export';
 import { pdfUnavailable, type PdfPrinter } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
@@ -58,6 +60,11 @@ export interface HostServices {
   ) => Promise<{ result: SaveResult; path: string | null }>;
   /** Ask the user for a project file to open (Electron's open dialog); null when canceled. */
   chooseProjectFile: () => Promise<string | null>;
+  /**
+   * Ask the user for a report or a project to open (Electron's open dialog, Ctrl+O); null when
+   * canceled. Browser mode has none: its page shows the browser's own file chooser.
+   */
+  chooseOpenFile?: () => Promise<string | null>;
   /**
    * Where imports, re-analysis and export rendering run: the hosts' worker threads, so main
    * stays free; without it, in main itself.
@@ -198,6 +205,30 @@ export function createHandlers(services: HostServices): Handlers {
     },
     'report:reanalyze': async ({ report, decisions }) =>
       new EncodedReply((await tasks.run({ kind: 'reanalyze', report, decisions })).encoded),
+    // a file the user picked in main's open dialog: read here, its pictures from its own folder
+    'report:import-file': async ({ path, taskId }) => {
+      if (!(await mayUse(path))) throw unknownPath();
+      const task = board.begin(taskId);
+      try {
+        const job = {
+          kind: 'import',
+          name: basename(path),
+          bytes: await readChosenFile(path),
+          path,
+        } as const;
+        return new EncodedReply((await tasks.run(job, task)).encoded);
+      } finally {
+        task.end();
+      }
+    },
+    'file:choose': async () => {
+      if (!services.chooseOpenFile) throw noOpenDialog();
+      const path = await services.chooseOpenFile();
+      if (!path) return { status: 'canceled' };
+      knownPaths.add(path);
+      const name = basename(path);
+      return { status: 'chosen', kind: PROJECT_FILE.test(name) ? 'project' : 'report', path, name };
+    },
     'task:progress': async ({ taskId }) => board.progress(taskId),
     'task:cancel': async ({ taskId }) => {
       board.cancel(taskId);
@@ -335,6 +366,34 @@ interface PreparedSave {
   path?: string;
   /** the page asked to replace a project of the same name */
   replace: boolean;
+}
+
+const PROJECT_FILE = new RegExp(`\\.${PROJECT_EXTENSION}$`, 'i');
+
+/** A chosen source file's bytes, refused before reading when it is past the import's size limit. */
+async function readChosenFile(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (err) {
+    throw fileErrorToAppError(err, basename(path));
+  }
+  checkLimit('fileBytes', size);
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    throw fileErrorToAppError(err, basename(path));
+  }
+}
+
+function noOpenDialog(): AppError {
+  return new AppError(
+    'no-open-dialog',
+    '这里没有系统的打开对话框，请用「打开报告」选择文件。',
+    'There is no system open dialog here; use Open report to choose a file.',
+  );
 }
 
 function noTemplatesFolder(): AppError {

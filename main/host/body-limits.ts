@@ -26,6 +26,8 @@ export const BODY_LIMITS: Record<Channel, number> = {
   'app:info': SMALL,
   'report:sample': SMALL,
   'report:import': IMPORT_LIMITS.fileBytes.max + ENVELOPE,
+  'report:import-file': SMALL,
+  'file:choose': SMALL,
   'task:progress': SMALL,
   'task:cancel': SMALL,
   // pasted text as JSON: up to three bytes a character, escapes aside

@@ -346,6 +346,29 @@ export async function openProject(): Promise<void> {
 }
 
 /**
+ * Ctrl+O: a report or a project, as WPS opens any document. The browser's file chooser (for
+ * reports and projects alike) in browser mode; the system's open dialog in the desktop app, after
+ * which main reads the chosen file itself.
+ */
+export async function openAnyFile(): Promise<void> {
+  if (state().host !== 'electron') {
+    pickers.report?.();
+    return;
+  }
+  const chosen = await withBusy('open', () => getClient().call('file:choose', {}));
+  if (chosen?.status !== 'chosen') return;
+  if (chosen.kind === 'project') {
+    await openRecent(chosen.path);
+    return;
+  }
+  const { path } = chosen;
+  const report = await withBusy('import', () =>
+    withTask((taskId) => getClient().call('report:import-file', { path, taskId })),
+  );
+  if (report) adoptReport(report);
+}
+
+/**
  * The project files the system asked the desktop app to open (a double-clicked .briefing), one
  * after another, each asking first when there are unsaved changes.
  */
