@@ -97,11 +97,22 @@ export const RecoveryStateSchema = z.discriminatedUnion('found', [
  */
 export const TaskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
+/**
+ * What a long export is doing now, for the progress bar's words: composing its slides, starting
+ * the print browser (the first PDF export of a session), laying the deck out for print, printing.
+ */
+export const TASK_STAGES = ['compose', 'browser', 'layout', 'print', 'write'] as const;
+export type TaskStage = (typeof TASK_STAGES)[number];
+
 export const TaskProgressSchema = z.object({
   /** false before the task has begun in main, and after it has ended */
   running: z.boolean(),
   /** 0…1 */
   fraction: z.number().min(0).max(1),
+  /** the step under way, when the task names its steps (an export) */
+  stage: z.enum(TASK_STAGES).optional(),
+  /** the slides or pages the task is making, once known */
+  pages: z.number().int().min(0).optional(),
 });
 export type TaskProgress = z.infer<typeof TaskProgressSchema>;
 
@@ -210,6 +221,8 @@ export const contract = {
   },
   'export:save': {
     req: z.object({
+      /** names the export so the page can follow it and cancel it (task:progress, task:cancel) */
+      taskId: TaskIdSchema.optional(),
       format: z.enum(EXPORT_FORMATS),
       report: ReportSchema,
       briefing: BriefingSchema,

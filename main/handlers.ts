@@ -16,7 +16,7 @@ import {
 } from './contract';
 import { AppError, fileErrorToAppError, invalidRequest, toWireError } from './errors';
 import type { RenderedOutput } from './export';
-import { pdfUnavailable, type PdfPrinter } from './export/pdf';
+import { pdfUnavailable, printCanceled, untilCanceled, type PdfPrinter, type PrintStage } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
 import { readUserRuleFiles, userProofRulesDir } from './proof-rules-user';
 import { addRecent, isRecent, listRecent } from './recent';
@@ -27,7 +27,7 @@ import {
   userTemplatesReply,
   type TemplateLibrary,
 } from './templates-host';
-import { TaskBoard } from './tasks/board';
+import { TaskBoard, type TaskHandle } from './tasks/board';
 import type { HeavyChannel, Prepared } from './tasks/requests';
 import { inProcessRunner, type RunOptions, type TaskRunner } from './tasks/runner';
 
@@ -136,15 +136,30 @@ export function createHandlers(services: HostServices): Handlers {
 
   // the main-thread end of each heavy request, the same whether its body was read here or in a worker
   const finish = {
-    export: async (out: RenderedOutput): Promise<SaveResult> => {
+    export: async (out: RenderedOutput, task?: TaskHandle): Promise<SaveResult> => {
       const { printPdf } = services;
-      const result =
-        'printHtml' in out
-          ? await (async () => {
-              if (!printPdf) throw pdfUnavailable();
-              return services.deliver({ fileName: out.fileName, bytes: await printPdf(out.printHtml) });
-            })()
-          : await services.deliver(out);
+      const canceled = (): boolean => task?.signal?.aborted === true;
+      let file: { fileName: string; bytes: Uint8Array };
+      if ('printHtml' in out) {
+        if (!printPdf) throw pdfUnavailable();
+        // whatever the printer does with the signal, a cancel ends the wait here at once
+        const bytes = await untilCanceled(
+          printPdf(out.printHtml, {
+            ...(task?.signal ? { signal: task.signal } : {}),
+            onStage: (stage) => {
+              task?.stage(stage, out.slides);
+              task?.onProgress?.(PRINT_PROGRESS[stage]);
+            },
+          }),
+          task?.signal,
+        );
+        file = { fileName: out.fileName, bytes };
+      } else file = out;
+      // canceled while the last step ran: its bytes go nowhere, no file is written or offered
+      if (canceled()) throw printCanceled();
+      task?.stage('write');
+      task?.onProgress?.(WRITE_PROGRESS);
+      const result = await services.deliver(file);
       // the file staff just saved is one the page may ask to show in its folder
       if (result.status === 'saved') knownPaths.add(result.path);
       return result;
@@ -250,19 +265,25 @@ export function createHandlers(services: HostServices): Handlers {
       const { sources, problems } = await readUserRuleFiles(dir);
       return { dir, files: sources, problems };
     },
-    'export:save': async ({ format, report, briefing }) => {
+    'export:save': async ({ format, report, briefing, taskId }) => {
       if (format === 'pdf' && !services.printPdf) throw pdfUnavailable();
       const registry = await services.registry();
-      // composing and writing run in a worker thread; only printing a PDF needs main (a window or a browser)
-      const out = await tasks.run({
-        kind: 'render',
-        format,
-        report,
-        briefing,
-        templates: userTemplates(registry),
-        env: {},
-      });
-      return finish.export(out);
+      const task = board.begin(taskId);
+      try {
+        task.stage('compose');
+        // composing and writing run in a worker thread; only printing a PDF needs main (a window or a browser)
+        const share = format === 'pdf' ? PRINT_PROGRESS.browser : WRITE_PROGRESS;
+        const out = await tasks.run(
+          { kind: 'render', format, report, briefing, templates: userTemplates(registry), env: {} },
+          {
+            ...(task.signal ? { signal: task.signal } : {}),
+            onProgress: (f) => task.onProgress?.(f * share),
+          },
+        );
+        return await finish.export(out, task);
+      } finally {
+        task.end();
+      }
     },
     // only a file main has seen (opened, saved or exported this session, or on the recent list)
     'shell:show-in-folder': async ({ path }) => {
@@ -331,8 +352,16 @@ export function createHandlers(services: HostServices): Handlers {
       }),
     'report:reanalyze': (body, framed) =>
       envelope(async () => new EncodedReply((await prepare('report:reanalyze', body, framed)).encoded)),
-    'export:save': (body, framed) =>
-      envelope(async () => finish.export((await prepare('export:save', body, framed)).output)),
+    'export:save': (body, framed, meta) =>
+      envelope(async () => {
+        const task = board.begin(meta?.taskId);
+        try {
+          task.stage('compose');
+          return await finish.export((await prepare('export:save', body, framed, task)).output, task);
+        } finally {
+          task.end();
+        }
+      }),
     'project:save': (body, framed) =>
       envelope(async () => {
         const { channel: _, ...p } = await prepare('project:save', body, framed);
@@ -352,6 +381,14 @@ export function createHandlers(services: HostServices): Handlers {
   };
   return { ...handlers, raw };
 }
+
+/**
+ * Where a PDF export stands as each print step begins: composing the slides takes the first
+ * quarter, starting the print browser (only on a session's first PDF) the next, then laying the
+ * deck out and printing it; delivering the file is the end.
+ */
+const PRINT_PROGRESS: Record<PrintStage, number> = { browser: 0.25, layout: 0.5, print: 0.7 };
+const WRITE_PROGRESS = 0.95;
 
 /** What the host reads from a heavy request besides its body: the task the page named (a header). */
 export interface RawMeta {

@@ -408,4 +408,13 @@ export const zh = {
     cancel: '取消',
     print: '打印…',
   },
+  exportProgress: {
+    compose: '正在导出 {{format}}：排版幻灯片…',
+    composeBrief: '正在导出 {{format}}：排版…',
+    browser: '正在导出 PDF：启动打印程序（本次首次导出，需要几秒）…',
+    layout: '正在导出 PDF：为打印排好 {{pages}} 页…',
+    print: '正在导出 PDF：生成 {{pages}} 页…',
+    write: '正在导出 {{format}}：保存文件…',
+    canceled: '已取消导出，没有写入任何文件。',
+  },
 } as const;
