@@ -131,6 +131,9 @@ export const ChosenFileSchema = z.discriminatedUnion('status', [
 ]);
 export type ChosenFile = z.infer<typeof ChosenFileSchema>;
 
+/** One of an office template's placeholders the export fills, and with what (for the page to list). */
+export const OfficePlaceholderSchema = z.object({ key: z.string(), zh: z.string(), en: z.string() });
+
 export const RecentEntrySchema = z.object({ path: z.string(), name: z.string(), savedAt: z.string() });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
@@ -199,7 +202,17 @@ export const contract = {
   /** is this .docx usable as the office's own template (a Word document with {{body}})? */
   'templates:check-office': {
     req: z.object({ name: z.string().min(1).max(MAX_NAME), bytes: Bytes }),
-    res: z.object({ name: z.string(), placeholders: z.array(z.string()) }),
+    res: z.object({
+      name: z.string(),
+      /** every {{…}} the template holds */
+      placeholders: z.array(z.string()),
+      /** the ones the export fills, with what it fills them with */
+      used: z.array(OfficePlaceholderSchema),
+      /** the ones it could fill that the template does not have */
+      absent: z.array(OfficePlaceholderSchema),
+      /** the ones nothing fills: left in the file as written */
+      unknown: z.array(z.string()),
+    }),
   },
   /** open the user templates folder (Electron); browser mode only answers with its path */
   'templates:open-folder': {
