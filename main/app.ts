@@ -12,7 +12,8 @@ import { menuTemplate } from './menu';
 import { defaultWorkerLimits, WorkerPool } from './tasks/runner';
 import { LaunchQueue, projectFilesIn } from './launch';
 import { isAppUrl } from './security';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { PresenterScreens } from './presenter';
+import { createMainWindow, createPresenterWindow, hardenSession, hardenWebContents } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -70,8 +71,19 @@ export function runElectronApp(): void {
   // imports and export writing run here, off the main process's thread
   const tasks = new WorkerPool({ script: join(here, 'task-worker.js'), ...defaultWorkerLimits() });
   app.on('will-quit', () => void tasks.close());
+  const presenter = new PresenterScreens({
+    displays: () => screen.getAllDisplays(),
+    primaryId: () => screen.getPrimaryDisplay().id,
+    audience: () => win,
+    openPresenter: (bounds) => {
+      const view = createPresenterWindow({ preload: appPaths.preload, bounds });
+      void view.loadFile(appPaths.rendererIndex, { hash: 'presenter' });
+      return view;
+    },
+  });
   const handlers = createHandlers({
     host: 'electron',
+    presenter,
     version: app.getVersion(),
     registry: templates.registry,
     templates,

@@ -265,6 +265,11 @@ export const contract = {
   'recovery:read': { req: z.object({}), res: RecoveryStateSchema },
   'recovery:clear': { req: z.object({}), res: z.object({}) },
   'recent:list': { req: z.object({}), res: z.array(RecentEntrySchema) },
+  /**
+   * 放映 begins (open) or ends: in the desktop app with a second display, main opens the presenter
+   * view there and puts the show full screen on the primary; `presenter` says whether it did.
+   */
+  'show:presenter': { req: z.object({ open: z.boolean() }), res: z.object({ presenter: z.boolean() }) },
 } as const;
 
 export type Contract = typeof contract;

@@ -70,6 +70,8 @@ export interface HostServices {
    * stays free; without it, in main itself.
    */
   tasks?: TaskRunner;
+  /** the presenter view on a second display while a show runs (Electron); browser mode has none */
+  presenter?: { open: () => boolean; close: () => void };
   /** the next project file the system asked the app to open (Electron's command line), or null */
   takeLaunchFile?: () => string | null;
 }
@@ -337,6 +339,14 @@ export function createHandlers(services: HostServices): Handlers {
       return {};
     },
     'recent:list': async () => listRecent(services.dataDir),
+    'show:presenter': async ({ open }) => {
+      if (!services.presenter) return { presenter: false };
+      if (!open) {
+        services.presenter.close();
+        return { presenter: false };
+      }
+      return { presenter: services.presenter.open() };
+    },
   };
 
   const raw: Handlers['raw'] = {

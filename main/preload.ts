@@ -29,6 +29,7 @@ const api: BridgeApi = {
   'recovery:read': (req) => ipcRenderer.invoke('recovery:read', req),
   'recovery:clear': (req) => ipcRenderer.invoke('recovery:clear', req),
   'recent:list': (req) => ipcRenderer.invoke('recent:list', req),
+  'show:presenter': (req) => ipcRenderer.invoke('show:presenter', req),
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
     ipcRenderer.on('menu:command', handler);

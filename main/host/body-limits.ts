@@ -47,6 +47,7 @@ export const BODY_LIMITS: Record<Channel, number> = {
   'recovery:read': SMALL,
   'recovery:clear': SMALL,
   'recent:list': SMALL,
+  'show:presenter': SMALL,
 };
 
 /** Bodies of a heavy channel larger than this are decoded in a worker thread, not in main. */
