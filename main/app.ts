@@ -77,7 +77,7 @@ export function runElectronApp(): void {
     audience: () => win,
     openPresenter: (bounds) => {
       const view = createPresenterWindow({ preload: appPaths.preload, bounds });
-      void view.loadFile(appPaths.rendererIndex, { hash: 'presenter' });
+      void view.loadFile(appPaths.rendererIndex, { query: { view: 'presenter' } });
       return view;
     },
   });

@@ -62,7 +62,7 @@ export function createElectronStandIn() {
   class FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
     loaded: string | undefined;
-    loadedHash: string | undefined;
+    loadedQuery: Record<string, string> | undefined;
     focused = 0;
     bounds: { x: number; y: number; width: number; height: number } | undefined;
     fullScreen = false;
@@ -73,9 +73,9 @@ export function createElectronStandIn() {
     static fromWebContents(wc: unknown): FakeBrowserWindow | null {
       return record.windows.find((w) => w.win.webContents === wc)?.win ?? null;
     }
-    loadFile(path: string, options?: { hash?: string }): Promise<void> {
+    loadFile(path: string, options?: { query?: Record<string, string> }): Promise<void> {
       this.loaded = path;
-      this.loadedHash = options?.hash;
+      this.loadedQuery = options?.query;
       return Promise.resolve();
     }
     setBounds(bounds: { x: number; y: number; width: number; height: number }): void {

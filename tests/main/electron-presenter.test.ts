@@ -64,7 +64,7 @@ describe('the presenter view on a second display (stand-in electron)', () => {
       webSecurity: true,
     });
     expect(win.loaded).toMatch(/renderer[\\/]index\.html$/);
-    expect(win.loadedHash).toBe('presenter');
+    expect(win.loadedQuery).toEqual({ view: 'presenter' });
     const audience = record.windows[0]!.win;
     expect(audience.bounds).toEqual(LAPTOP.bounds);
     expect(audience.fullScreen).toBe(true);
