@@ -12,7 +12,8 @@ import { menuTemplate } from './menu';
 import { defaultWorkerLimits, WorkerPool } from './tasks/runner';
 import { LaunchQueue, projectFilesIn } from './launch';
 import { isAppUrl } from './security';
-import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { PresenterScreens } from './presenter';
+import { createMainWindow, createPresenterWindow, hardenSession, hardenWebContents } from './window';
 import { loadWindowState, saveWindowState } from './window-state';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,6 +23,19 @@ export const appPaths = {
   preload: join(here, '../preload/preload.cjs'),
   rendererIndex: join(here, '../renderer/index.html'),
 };
+
+/**
+ * Ctrl+O's dialog: every file the app opens first (a report in any format it reads, or a
+ * project), then each kind on its own, as WPS and Word list them.
+ */
+export const OPEN_FILTERS = [
+  { name: '报告或项目', extensions: ['docx', 'pdf', 'txt', 'text', 'md', 'markdown', 'briefing'] },
+  {
+    name: '工作报告（Word、PDF、文本、Markdown）',
+    extensions: ['docx', 'pdf', 'txt', 'text', 'md', 'markdown'],
+  },
+  { name: '简报工坊项目', extensions: ['briefing'] },
+];
 
 /**
  * The Electron main process: one instance, one secure window on the built renderer, the shared
@@ -57,8 +71,19 @@ export function runElectronApp(): void {
   // imports and export writing run here, off the main process's thread
   const tasks = new WorkerPool({ script: join(here, 'task-worker.js'), ...defaultWorkerLimits() });
   app.on('will-quit', () => void tasks.close());
+  const presenter = new PresenterScreens({
+    displays: () => screen.getAllDisplays(),
+    primaryId: () => screen.getPrimaryDisplay().id,
+    audience: () => win,
+    openPresenter: (bounds) => {
+      const view = createPresenterWindow({ preload: appPaths.preload, bounds });
+      void view.loadFile(appPaths.rendererIndex, { query: { view: 'presenter' } });
+      return view;
+    },
+  });
   const handlers = createHandlers({
     host: 'electron',
+    presenter,
     version: app.getVersion(),
     registry: templates.registry,
     templates,
@@ -109,6 +134,15 @@ export function runElectronApp(): void {
       await writeFileAtomic(target, bytes);
       const name = target.split(/[\\/]/).pop() ?? fileName;
       return { result: { status: 'saved', path: target, fileName: name }, path: target };
+    },
+    chooseOpenFile: async () => {
+      const options = {
+        defaultPath: app.getPath('documents'),
+        filters: OPEN_FILTERS,
+        properties: ['openFile' as const],
+      };
+      const choice = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return choice.canceled ? null : (choice.filePaths[0] ?? null);
     },
     chooseProjectFile: async () => {
       const options = {

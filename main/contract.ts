@@ -97,13 +97,42 @@ export const RecoveryStateSchema = z.discriminatedUnion('found', [
  */
 export const TaskIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
+/**
+ * What a long export is doing now, for the progress bar's words: composing its slides, starting
+ * the print browser (the first PDF export of a session), laying the deck out for print, printing.
+ */
+export const TASK_STAGES = ['compose', 'browser', 'layout', 'print', 'write'] as const;
+export type TaskStage = (typeof TASK_STAGES)[number];
+
 export const TaskProgressSchema = z.object({
   /** false before the task has begun in main, and after it has ended */
   running: z.boolean(),
   /** 0…1 */
   fraction: z.number().min(0).max(1),
+  /** the step under way, when the task names its steps (an export) */
+  stage: z.enum(TASK_STAGES).optional(),
+  /** the slides or pages the task is making, once known */
+  pages: z.number().int().min(0).optional(),
 });
 export type TaskProgress = z.infer<typeof TaskProgressSchema>;
+
+/**
+ * A file the user picked in the desktop app's open dialog (Ctrl+O): a report to import, or a
+ * project to open. Main remembers the path, so the page may name it in the next call.
+ */
+export const ChosenFileSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('canceled') }),
+  z.object({
+    status: z.literal('chosen'),
+    kind: z.enum(['report', 'project']),
+    path: z.string(),
+    name: z.string(),
+  }),
+]);
+export type ChosenFile = z.infer<typeof ChosenFileSchema>;
+
+/** One of an office template's placeholders the export fills, and with what (for the page to list). */
+export const OfficePlaceholderSchema = z.object({ key: z.string(), zh: z.string(), en: z.string() });
 
 export const RecentEntrySchema = z.object({ path: z.string(), name: z.string(), savedAt: z.string() });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
@@ -130,6 +159,16 @@ export const contract = {
     }),
     res: ReportSchema,
   },
+  /**
+   * Import a report main already knows by path (one the user picked in its open dialog): main
+   * reads the file, and a Markdown report's pictures from its own folder.
+   */
+  'report:import-file': {
+    req: z.object({ path: z.string().min(1).max(MAX_PATH), taskId: TaskIdSchema.optional() }),
+    res: ReportSchema,
+  },
+  /** Ctrl+O in the desktop app: the system's open dialog for a report or a project */
+  'file:choose': { req: z.object({}), res: ChosenFileSchema },
   /** how far a task begun with a taskId has got */
   'task:progress': { req: z.object({ taskId: TaskIdSchema }), res: TaskProgressSchema },
   /** stop a task: its request then fails with the code `canceled` */
@@ -163,7 +202,17 @@ export const contract = {
   /** is this .docx usable as the office's own template (a Word document with {{body}})? */
   'templates:check-office': {
     req: z.object({ name: z.string().min(1).max(MAX_NAME), bytes: Bytes }),
-    res: z.object({ name: z.string(), placeholders: z.array(z.string()) }),
+    res: z.object({
+      name: z.string(),
+      /** every {{…}} the template holds */
+      placeholders: z.array(z.string()),
+      /** the ones the export fills, with what it fills them with */
+      used: z.array(OfficePlaceholderSchema),
+      /** the ones it could fill that the template does not have */
+      absent: z.array(OfficePlaceholderSchema),
+      /** the ones nothing fills: left in the file as written */
+      unknown: z.array(z.string()),
+    }),
   },
   /** open the user templates folder (Electron); browser mode only answers with its path */
   'templates:open-folder': {
@@ -185,6 +234,8 @@ export const contract = {
   },
   'export:save': {
     req: z.object({
+      /** names the export so the page can follow it and cancel it (task:progress, task:cancel) */
+      taskId: TaskIdSchema.optional(),
       format: z.enum(EXPORT_FORMATS),
       report: ReportSchema,
       briefing: BriefingSchema,
@@ -214,6 +265,11 @@ export const contract = {
   'recovery:read': { req: z.object({}), res: RecoveryStateSchema },
   'recovery:clear': { req: z.object({}), res: z.object({}) },
   'recent:list': { req: z.object({}), res: z.array(RecentEntrySchema) },
+  /**
+   * 放映 begins (open) or ends: in the desktop app with a second display, main opens the presenter
+   * view there and puts the show full screen on the primary; `presenter` says whether it did.
+   */
+  'show:presenter': { req: z.object({ open: z.boolean() }), res: z.object({ presenter: z.boolean() }) },
 } as const;
 
 export type Contract = typeof contract;

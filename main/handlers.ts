@@ -1,4 +1,6 @@
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { checkLimit } from '../content/import/limits';
 import type { Report } from '../content/model/report';
 import { PROJECT_EXTENSION } from '../content/project';
 import type { TemplateRegistry } from '../templates/registry';
@@ -12,9 +14,9 @@ import {
   type Res,
   type SaveResult,
 } from './contract';
-import { AppError, invalidRequest, toWireError } from './errors';
+import { AppError, fileErrorToAppError, invalidRequest, toWireError } from './errors';
 import type { RenderedOutput } from './export';
-import { pdfUnavailable, type PdfPrinter } from './export/pdf';
+import { pdfUnavailable, printCanceled, untilCanceled, type PdfPrinter, type PrintStage } from './export/pdf';
 import { openProjectBytes, projectBytes, readProjectFile } from './project-files';
 import { readUserRuleFiles, userProofRulesDir } from './proof-rules-user';
 import { addRecent, isRecent, listRecent } from './recent';
@@ -25,7 +27,7 @@ import {
   userTemplatesReply,
   type TemplateLibrary,
 } from './templates-host';
-import { TaskBoard } from './tasks/board';
+import { TaskBoard, type TaskHandle } from './tasks/board';
 import type { HeavyChannel, Prepared } from './tasks/requests';
 import { inProcessRunner, type RunOptions, type TaskRunner } from './tasks/runner';
 
@@ -59,10 +61,17 @@ export interface HostServices {
   /** Ask the user for a project file to open (Electron's open dialog); null when canceled. */
   chooseProjectFile: () => Promise<string | null>;
   /**
+   * Ask the user for a report or a project to open (Electron's open dialog, Ctrl+O); null when
+   * canceled. Browser mode has none: its page shows the browser's own file chooser.
+   */
+  chooseOpenFile?: () => Promise<string | null>;
+  /**
    * Where imports, re-analysis and export rendering run: the hosts' worker threads, so main
    * stays free; without it, in main itself.
    */
   tasks?: TaskRunner;
+  /** the presenter view on a second display while a show runs (Electron); browser mode has none */
+  presenter?: { open: () => boolean; close: () => void };
   /** the next project file the system asked the app to open (Electron's command line), or null */
   takeLaunchFile?: () => string | null;
 }
@@ -129,15 +138,30 @@ export function createHandlers(services: HostServices): Handlers {
 
   // the main-thread end of each heavy request, the same whether its body was read here or in a worker
   const finish = {
-    export: async (out: RenderedOutput): Promise<SaveResult> => {
+    export: async (out: RenderedOutput, task?: TaskHandle): Promise<SaveResult> => {
       const { printPdf } = services;
-      const result =
-        'printHtml' in out
-          ? await (async () => {
-              if (!printPdf) throw pdfUnavailable();
-              return services.deliver({ fileName: out.fileName, bytes: await printPdf(out.printHtml) });
-            })()
-          : await services.deliver(out);
+      const canceled = (): boolean => task?.signal?.aborted === true;
+      let file: { fileName: string; bytes: Uint8Array };
+      if ('printHtml' in out) {
+        if (!printPdf) throw pdfUnavailable();
+        // whatever the printer does with the signal, a cancel ends the wait here at once
+        const bytes = await untilCanceled(
+          printPdf(out.printHtml, {
+            ...(task?.signal ? { signal: task.signal } : {}),
+            onStage: (stage) => {
+              task?.stage(stage, out.slides);
+              task?.onProgress?.(PRINT_PROGRESS[stage]);
+            },
+          }),
+          task?.signal,
+        );
+        file = { fileName: out.fileName, bytes };
+      } else file = out;
+      // canceled while the last step ran: its bytes go nowhere, no file is written or offered
+      if (canceled()) throw printCanceled();
+      task?.stage('write');
+      task?.onProgress?.(WRITE_PROGRESS);
+      const result = await services.deliver(file);
       // the file staff just saved is one the page may ask to show in its folder
       if (result.status === 'saved') knownPaths.add(result.path);
       return result;
@@ -198,6 +222,30 @@ export function createHandlers(services: HostServices): Handlers {
     },
     'report:reanalyze': async ({ report, decisions }) =>
       new EncodedReply((await tasks.run({ kind: 'reanalyze', report, decisions })).encoded),
+    // a file the user picked in main's open dialog: read here, its pictures from its own folder
+    'report:import-file': async ({ path, taskId }) => {
+      if (!(await mayUse(path))) throw unknownPath();
+      const task = board.begin(taskId);
+      try {
+        const job = {
+          kind: 'import',
+          name: basename(path),
+          bytes: await readChosenFile(path),
+          path,
+        } as const;
+        return new EncodedReply((await tasks.run(job, task)).encoded);
+      } finally {
+        task.end();
+      }
+    },
+    'file:choose': async () => {
+      if (!services.chooseOpenFile) throw noOpenDialog();
+      const path = await services.chooseOpenFile();
+      if (!path) return { status: 'canceled' };
+      knownPaths.add(path);
+      const name = basename(path);
+      return { status: 'chosen', kind: PROJECT_FILE.test(name) ? 'project' : 'report', path, name };
+    },
     'task:progress': async ({ taskId }) => board.progress(taskId),
     'task:cancel': async ({ taskId }) => {
       board.cancel(taskId);
@@ -219,19 +267,25 @@ export function createHandlers(services: HostServices): Handlers {
       const { sources, problems } = await readUserRuleFiles(dir);
       return { dir, files: sources, problems };
     },
-    'export:save': async ({ format, report, briefing }) => {
+    'export:save': async ({ format, report, briefing, taskId }) => {
       if (format === 'pdf' && !services.printPdf) throw pdfUnavailable();
       const registry = await services.registry();
-      // composing and writing run in a worker thread; only printing a PDF needs main (a window or a browser)
-      const out = await tasks.run({
-        kind: 'render',
-        format,
-        report,
-        briefing,
-        templates: userTemplates(registry),
-        env: {},
-      });
-      return finish.export(out);
+      const task = board.begin(taskId);
+      try {
+        task.stage('compose');
+        // composing and writing run in a worker thread; only printing a PDF needs main (a window or a browser)
+        const share = format === 'pdf' ? PRINT_PROGRESS.browser : WRITE_PROGRESS;
+        const out = await tasks.run(
+          { kind: 'render', format, report, briefing, templates: userTemplates(registry), env: {} },
+          {
+            ...(task.signal ? { signal: task.signal } : {}),
+            onProgress: (f) => task.onProgress?.(f * share),
+          },
+        );
+        return await finish.export(out, task);
+      } finally {
+        task.end();
+      }
     },
     // only a file main has seen (opened, saved or exported this session, or on the recent list)
     'shell:show-in-folder': async ({ path }) => {
@@ -285,6 +339,14 @@ export function createHandlers(services: HostServices): Handlers {
       return {};
     },
     'recent:list': async () => listRecent(services.dataDir),
+    'show:presenter': async ({ open }) => {
+      if (!services.presenter) return { presenter: false };
+      if (!open) {
+        services.presenter.close();
+        return { presenter: false };
+      }
+      return { presenter: services.presenter.open() };
+    },
   };
 
   const raw: Handlers['raw'] = {
@@ -300,8 +362,16 @@ export function createHandlers(services: HostServices): Handlers {
       }),
     'report:reanalyze': (body, framed) =>
       envelope(async () => new EncodedReply((await prepare('report:reanalyze', body, framed)).encoded)),
-    'export:save': (body, framed) =>
-      envelope(async () => finish.export((await prepare('export:save', body, framed)).output)),
+    'export:save': (body, framed, meta) =>
+      envelope(async () => {
+        const task = board.begin(meta?.taskId);
+        try {
+          task.stage('compose');
+          return await finish.export((await prepare('export:save', body, framed, task)).output, task);
+        } finally {
+          task.end();
+        }
+      }),
     'project:save': (body, framed) =>
       envelope(async () => {
         const { channel: _, ...p } = await prepare('project:save', body, framed);
@@ -322,6 +392,14 @@ export function createHandlers(services: HostServices): Handlers {
   return { ...handlers, raw };
 }
 
+/**
+ * Where a PDF export stands as each print step begins: composing the slides takes the first
+ * quarter, starting the print browser (only on a session's first PDF) the next, then laying the
+ * deck out and printing it; delivering the file is the end.
+ */
+const PRINT_PROGRESS: Record<PrintStage, number> = { browser: 0.25, layout: 0.5, print: 0.7 };
+const WRITE_PROGRESS = 0.95;
+
 /** What the host reads from a heavy request besides its body: the task the page named (a header). */
 export interface RawMeta {
   taskId?: string;
@@ -335,6 +413,34 @@ interface PreparedSave {
   path?: string;
   /** the page asked to replace a project of the same name */
   replace: boolean;
+}
+
+const PROJECT_FILE = new RegExp(`\\.${PROJECT_EXTENSION}$`, 'i');
+
+/** A chosen source file's bytes, refused before reading when it is past the import's size limit. */
+async function readChosenFile(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (err) {
+    throw fileErrorToAppError(err, basename(path));
+  }
+  checkLimit('fileBytes', size);
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    throw fileErrorToAppError(err, basename(path));
+  }
+}
+
+function noOpenDialog(): AppError {
+  return new AppError(
+    'no-open-dialog',
+    '这里没有系统的打开对话框，请用「打开报告」选择文件。',
+    'There is no system open dialog here; use Open report to choose a file.',
+  );
 }
 
 function noTemplatesFolder(): AppError {

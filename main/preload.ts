@@ -10,6 +10,8 @@ const api: BridgeApi = {
   'app:info': (req) => ipcRenderer.invoke('app:info', req),
   'report:sample': (req) => ipcRenderer.invoke('report:sample', req),
   'report:import': (req) => ipcRenderer.invoke('report:import', req),
+  'report:import-file': (req) => ipcRenderer.invoke('report:import-file', req),
+  'file:choose': (req) => ipcRenderer.invoke('file:choose', req),
   'report:paste': (req) => ipcRenderer.invoke('report:paste', req),
   'report:reanalyze': (req) => ipcRenderer.invoke('report:reanalyze', req),
   'task:progress': (req) => ipcRenderer.invoke('task:progress', req),
@@ -27,6 +29,7 @@ const api: BridgeApi = {
   'recovery:read': (req) => ipcRenderer.invoke('recovery:read', req),
   'recovery:clear': (req) => ipcRenderer.invoke('recovery:clear', req),
   'recent:list': (req) => ipcRenderer.invoke('recent:list', req),
+  'show:presenter': (req) => ipcRenderer.invoke('show:presenter', req),
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
     ipcRenderer.on('menu:command', handler);

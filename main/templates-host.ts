@@ -72,8 +72,21 @@ export async function checkOfficeTemplate(
 ): Promise<Res<'templates:check-office'>> {
   checkOfficeTemplateSize(name, bytes.length);
   // docx loads on first use, as the export writers do
-  const { inspectOfficeTemplate } = await import('./export/office-template');
-  return { name, placeholders: await inspectOfficeTemplate(bytes, name) };
+  const { inspectOfficeTemplate, sortPlaceholders, OFFICE_PLACEHOLDER_FIELDS } =
+    await import('./export/office-template');
+  const placeholders = await inspectOfficeTemplate(bytes, name);
+  const sorted = sortPlaceholders(placeholders);
+  const described = (key: keyof typeof OFFICE_PLACEHOLDER_FIELDS) => ({
+    key,
+    ...OFFICE_PLACEHOLDER_FIELDS[key],
+  });
+  return {
+    name,
+    placeholders,
+    used: sorted.used.map(described),
+    absent: sorted.absent.map(described),
+    unknown: sorted.unknown,
+  };
 }
 
 /**

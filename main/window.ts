@@ -1,4 +1,4 @@
-import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { BrowserWindow, type Rectangle, type Session, type WebContents } from 'electron';
 import { ALLOWED_REQUEST_SCHEMES, isAppUrl } from './security';
 import type { WindowState } from './window-state';
 
@@ -66,6 +66,47 @@ export function createMainWindow({ preload, state }: MainWindowOptions): Browser
     },
   });
   if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
+
+/**
+ * The presenter view's window, on the second display's bounds: the same built page (its
+ * presenter route) with the same locked-down settings as the main window, written out here for
+ * the security scan.
+ */
+export function createPresenterWindow({
+  preload,
+  bounds,
+}: {
+  preload: string;
+  bounds: Rectangle;
+}): BrowserWindow {
+  const win = new BrowserWindow({
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: bounds.height,
+    show: false,
+    title: '简报工坊 · 演讲者视图',
+    backgroundColor: '#111827',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   win.once('ready-to-show', () => win.show());
   return win;
 }

@@ -98,6 +98,13 @@ const PrintDialog = lazy(() => import('./components/Print').then((m) => ({ defau
 const PrintView = lazy(() => import('./components/Print').then((m) => ({ default: m.PrintView })));
 const Slideshow = lazy(() => import('./components/Slideshow').then((m) => ({ default: m.Slideshow })));
 
+/**
+ * The presenter route (`?view=presenter`): the show drawn as the presenter's view — current and
+ * next slide, notes, timer — from the same slideshow state and keys. The desktop app opens its
+ * presenter window on this address.
+ */
+const PRESENTER_ROUTE = new URLSearchParams(window.location.search).get('view') === 'presenter';
+
 /** 放映 over the desk while it runs. */
 function Show() {
   const showing = useStore((s) => s.show !== null);
@@ -106,7 +113,7 @@ function Show() {
   if (!showing || !report) return null;
   return (
     <Suspense fallback={<div className="show" />}>
-      <Slideshow report={report} briefing={briefing} />
+      <Slideshow report={report} briefing={briefing} presenter={PRESENTER_ROUTE} />
     </Suspense>
   );
 }

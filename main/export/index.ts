@@ -48,7 +48,10 @@ export interface ExportEnv {
 }
 
 /** An output rendered as far as pure code can take it: the file, or for PDF the HTML deck to print. */
-export type RenderedOutput = BuiltOutput | { fileName: string; printHtml: string };
+export type RenderedOutput = BuiltOutput | { fileName: string; printHtml: string; slides: number };
+
+/** The slides in an HTML deck as deckToHtml writes them (one section each; report text is escaped). */
+const slideCount = (html: string): number => html.split('<section data-layout="').length - 1;
 
 /**
  * Compose and render one output format from a report and a briefing. Model in, bytes out:
@@ -124,7 +127,8 @@ export async function renderOutput(
     }
     case 'pdf': {
       const { briefingToHtmlDeck } = await import('./html');
-      return { fileName: name('pdf'), printHtml: briefingToHtmlDeck(report, briefing, registry) };
+      const printHtml = briefingToHtmlDeck(report, briefing, registry);
+      return { fileName: name('pdf'), printHtml, slides: slideCount(printHtml) };
     }
   }
 }

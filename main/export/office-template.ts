@@ -24,6 +24,62 @@ import { docBodyToDocx } from './docx';
 export const OFFICE_PLACEHOLDERS = ['title', 'subtitle', 'date', 'issuer', 'issue_no', 'body'] as const;
 export type OfficePlaceholder = (typeof OFFICE_PLACEHOLDERS)[number];
 
+/** What each placeholder is filled with, in the words of the 简报信息 dialog. */
+export const OFFICE_PLACEHOLDER_FIELDS: Record<OfficePlaceholder, { zh: string; en: string }> = {
+  title: { zh: '简报标题', en: 'the title' },
+  subtitle: { zh: '副标题', en: 'the subtitle' },
+  date: { zh: '日期', en: 'the date' },
+  issuer: { zh: '编印单位', en: 'the issuing office' },
+  issue_no: { zh: '期号（第N期）', en: 'the issue number' },
+  body: { zh: '正文', en: 'the text of the brief' },
+};
+
+const isKnown = (key: string): key is OfficePlaceholder =>
+  (OFFICE_PLACEHOLDERS as readonly string[]).includes(key);
+
+/** A template's placeholders sorted out: those filled, those it lacks, and those nothing fills. */
+export interface PlaceholderReport {
+  used: OfficePlaceholder[];
+  absent: OfficePlaceholder[];
+  /** {{…}} the app does not fill: left in the exported file as written */
+  unknown: string[];
+}
+
+export function sortPlaceholders(keys: readonly string[]): PlaceholderReport {
+  const found = new Set(keys);
+  return {
+    used: OFFICE_PLACEHOLDERS.filter((k) => found.has(k)),
+    absent: OFFICE_PLACEHOLDERS.filter((k) => !found.has(k)),
+    unknown: [...found].filter((k) => !isKnown(k)),
+  };
+}
+
+/**
+ * What a template without {{body}} seems to have meant instead: 「{{正文}}」, 「{{Body}}」, one
+ * pair of braces, full-width braces. Read from the document's text, as Word shows it.
+ */
+function bodyNearMiss(documentXml: string, keys: readonly string[]): string | null {
+  const key = keys.find((k) => /^(body|正文|内容|text)$/i.test(k));
+  if (key) return `{{${key}}}`;
+  const text = documentXml.replace(/<[^>]+>/g, '');
+  return /[{｛]{1,2}\s*(?:body|正文)\s*[}｝]{1,2}/i.exec(text)?.[0] ?? null;
+}
+
+/** The refusal of a template with no {{body}}: what is missing, what was found, what to do. */
+function noBody(name: string, keys: readonly string[], nearMiss: string | null): AppError {
+  const found = keys.map((k) => `{{${k}}}`).join('、');
+  const foundEn = keys.map((k) => `{{${k}}}`).join(', ');
+  const zhFound = found ? `模板里找到的占位符：${found}。` : '模板里没有找到任何 {{…}} 占位符。';
+  const enFound = foundEn ? `Placeholders found: ${foundEn}.` : 'No {{…}} placeholder was found in it.';
+  const zhHint = nearMiss ? `其中「${nearMiss}」应写成 {{body}}（两对半角花括号，英文 body）。` : '';
+  const enHint = nearMiss ? ` "${nearMiss}" should be written {{body}} (two pairs of ASCII braces).` : '';
+  return new AppError(
+    'office-template-no-body',
+    `模板「${name}」缺少 {{body}} 占位符（正文的位置），不知道正文该放在哪里。${zhFound}${zhHint}请在 Word 中正文的位置单独一行输入 {{body}}，保存后重试。`,
+    `The template "${name}" lacks the {{body}} placeholder (where the text goes), so there is nowhere to put the text. ${enFound}${enHint} In Word, type {{body}} on a line of its own where the text belongs, save, and try again.`,
+  );
+}
+
 /**
  * Check that `bytes` are a Word document of at most MAX_OFFICE_TEMPLATE_BYTES holding {{body}};
  * return the placeholders it has. Throws an error saying what is wrong and what to do, in
@@ -40,21 +96,20 @@ export async function inspectOfficeTemplate(bytes: Uint8Array, name: string): Pr
   checkOfficeTemplateSize(name, bytes.length);
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw invalid();
   let keys: readonly string[];
+  let documentXml: Uint8Array;
   try {
     // only the main part is needed to tell a Word document from any other zip
     const parts = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
-    if (!parts['word/document.xml']) throw invalid();
-    keys = await patchDetector({ data: bytes, trimPlaceholders: true });
+    const main = parts['word/document.xml'];
+    if (!main) throw invalid();
+    documentXml = main;
+    keys = [...new Set(await patchDetector({ data: bytes, trimPlaceholders: true }))];
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw invalid();
   }
   if (!keys.includes('body'))
-    throw new AppError(
-      'office-template-no-body',
-      `模板「${name}」中没有 {{body}} 占位符，不知道正文该放在哪里。请在 Word 中正文的位置单独一行输入 {{body}}，保存后重试。`,
-      `The template "${name}" has no {{body}} placeholder, so there is nowhere to put the text. In Word, type {{body}} on a line of its own where the text belongs, save, and try again.`,
-    );
+    throw noBody(name, keys, bodyNearMiss(new TextDecoder().decode(documentXml), keys));
   return [...keys];
 }
 

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session } from 'electron';
 import { SLIDE_H, SLIDE_W } from '../../templates/scene/canvas';
 import { AppError } from '../errors';
-import { PRINT_QUERY, type PdfPrinter } from './pdf';
+import { PRINT_QUERY, printCanceled, untilCanceled, type PdfPrinter } from './pdf';
 
 /**
  * Printing the HTML deck to PDF inside the app: a hidden, sandboxed window in its own in-memory
@@ -44,11 +44,17 @@ export const PRINT_OPTIONS = {
 } as const;
 
 export function electronPdfPrinter(deps: ElectronPdfDeps): PdfPrinter {
-  return async (html) => {
+  return async (html, { signal, onStage } = {}) => {
+    if (signal?.aborted) throw printCanceled();
     const dir = await mkdtemp(join((deps.tempDir ?? tmpdir)(), 'briefing-pdf-'));
     const file = join(dir, 'deck.html');
     const fileUrl = pathToFileURL(file).href;
     let win: BrowserWindow | null = null;
+    // a cancel destroys the window, which ends its load or print at once
+    const stop = (): void => {
+      if (win && !win.isDestroyed()) win.destroy();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
     try {
       await writeFile(file, html, 'utf8');
       const ses = deps.fromPartition(PDF_PARTITION);
@@ -77,11 +83,14 @@ export function electronPdfPrinter(deps: ElectronPdfDeps): PdfPrinter {
       });
       win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
       win.webContents.on('will-navigate', (event) => event.preventDefault());
-      await win.loadFile(file, { search: PRINT_QUERY });
-      await win.webContents.executeJavaScript(WAIT_FOR_PRINT_VIEW);
-      const pdf = await win.webContents.printToPDF(PRINT_OPTIONS);
+      onStage?.('layout');
+      await untilCanceled(win.loadFile(file, { search: PRINT_QUERY }), signal);
+      await untilCanceled(win.webContents.executeJavaScript(WAIT_FOR_PRINT_VIEW), signal);
+      onStage?.('print');
+      const pdf = await untilCanceled(win.webContents.printToPDF(PRINT_OPTIONS), signal);
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } catch (err) {
+      if (signal?.aborted) throw printCanceled();
       const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
       throw new AppError(
         'pdf-failed',
@@ -89,6 +98,7 @@ export function electronPdfPrinter(deps: ElectronPdfDeps): PdfPrinter {
         `PDF export failed: ${detail}. You can still export .html or .pptx.`,
       );
     } finally {
+      signal?.removeEventListener('abort', stop);
       if (win && !win.isDestroyed()) win.destroy();
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     }

@@ -13,8 +13,46 @@ import { AppError } from '../errors';
  * print view. Chromium's own `--print-to-pdf` switch prints that view blank, so it is not used.
  */
 
+/** The steps of a print, for an export's progress: the browser starts, the deck is laid out, printed. */
+export type PrintStage = 'browser' | 'layout' | 'print';
+
+export interface PrintOptions {
+  /** aborting stops waiting at once: the print fails with the code `canceled` and gives no bytes */
+  signal?: AbortSignal;
+  /** told as each step begins */
+  onStage?: (stage: PrintStage) => void;
+}
+
 /** Turns the print variant of an HTML deck into PDF bytes: each host supplies one. */
-export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+export type PdfPrinter = (html: string, options?: PrintOptions) => Promise<Uint8Array>;
+
+/** The error of a print staff canceled (the same code as a canceled import). */
+export function printCanceled(): AppError {
+  return new AppError('canceled', '已取消导出。', 'Export canceled.');
+}
+
+/**
+ * A step of a print that a cancel stops waiting for. The step itself may run on (a browser's
+ * print cannot be interrupted), but its result is dropped: nothing is delivered.
+ */
+export function untilCanceled<T>(step: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return step;
+  if (signal.aborted) return Promise.reject(printCanceled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(printCanceled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    step.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
 
 /** Environment variable naming the browser to print with, when it is not in a usual place. */
 export const BROWSER_ENV = 'BRIEFING_BROWSER';
@@ -229,14 +267,20 @@ export class BrowserPdfPrinter {
   }
 
   /** Print an HTML deck (as the .html export writes it) to PDF bytes. */
-  print: PdfPrinter = (html) => {
-    const run = this.queue.then(() => this.printNow(html));
+  print: PdfPrinter = (html, options = {}) => {
+    const run = this.queue.then(() => this.printNow(html, options));
+    // the next print waits for this one's browser work, even when staff canceled this one
     this.queue = run.catch(() => undefined);
-    return run;
+    return untilCanceled(run, options.signal);
   };
 
-  private async printNow(html: string): Promise<Uint8Array> {
+  private async printNow(html: string, { signal, onStage }: PrintOptions): Promise<Uint8Array> {
+    if (signal?.aborted) throw printCanceled();
+    // the first print of a session starts the browser: a step of its own, seconds on a busy machine
+    if (!this.session) onStage?.('browser');
     const { page, dir } = await this.start();
+    if (signal?.aborted) throw printCanceled();
+    onStage?.('layout');
     // printed from a file: reveal's print view is chosen by the page's query string
     const file = join(dir, `deck-${++this.printed}.html`);
     try {
@@ -245,6 +289,8 @@ export class BrowserPdfPrinter {
       await page.goto(`${this.allowed}?${PRINT_QUERY}`, { waitUntil: 'load', timeout: this.timeout });
       await page.waitForSelector('html.bs-pdf-ready', { state: 'attached', timeout: this.timeout });
       await page.evaluate('document.fonts.ready.then(() => true)');
+      if (signal?.aborted) throw printCanceled();
+      onStage?.('print');
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } catch (err) {

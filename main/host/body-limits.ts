@@ -26,6 +26,8 @@ export const BODY_LIMITS: Record<Channel, number> = {
   'app:info': SMALL,
   'report:sample': SMALL,
   'report:import': IMPORT_LIMITS.fileBytes.max + ENVELOPE,
+  'report:import-file': SMALL,
+  'file:choose': SMALL,
   'task:progress': SMALL,
   'task:cancel': SMALL,
   // pasted text as JSON: up to three bytes a character, escapes aside
@@ -45,6 +47,7 @@ export const BODY_LIMITS: Record<Channel, number> = {
   'recovery:read': SMALL,
   'recovery:clear': SMALL,
   'recent:list': SMALL,
+  'show:presenter': SMALL,
 };
 
 /** Bodies of a heavy channel larger than this are decoded in a worker thread, not in main. */

@@ -1,4 +1,4 @@
-import type { TaskProgress } from '../contract';
+import type { TaskProgress, TaskStage } from '../contract';
 import type { RunOptions } from './runner';
 
 /**
@@ -7,6 +7,8 @@ import type { RunOptions } from './runner';
  * request channel.
  */
 export interface TaskHandle extends RunOptions {
+  /** the step the task has reached, and the pages it makes once known (the progress bar's words) */
+  stage(stage: TaskStage, pages?: number): void;
   end(): void;
 }
 
@@ -15,14 +17,20 @@ const EARLY_CANCEL_MS = 60_000;
 const MAX_EARLY_CANCELS = 100;
 
 export class TaskBoard {
-  private readonly running = new Map<string, { fraction: number; controller: AbortController }>();
+  private readonly running = new Map<
+    string,
+    { fraction: number; controller: AbortController; stage?: TaskStage; pages?: number }
+  >();
   private readonly canceledEarly = new Map<string, number>();
 
   /** Register a task; without an id the task is simply not visible to the page. */
   begin(taskId: string | undefined): TaskHandle {
-    if (taskId === undefined) return { end: () => undefined };
+    if (taskId === undefined) return { stage: () => undefined, end: () => undefined };
     const controller = new AbortController();
-    const entry = { fraction: 0, controller };
+    const entry: { fraction: number; controller: AbortController; stage?: TaskStage; pages?: number } = {
+      fraction: 0,
+      controller,
+    };
     this.running.set(taskId, entry);
     const early = this.canceledEarly.get(taskId);
     this.canceledEarly.delete(taskId);
@@ -32,6 +40,10 @@ export class TaskBoard {
       onProgress: (fraction) => {
         entry.fraction = Math.max(entry.fraction, Math.min(1, Math.max(0, fraction)));
       },
+      stage: (stage, pages) => {
+        entry.stage = stage;
+        if (pages !== undefined) entry.pages = pages;
+      },
       end: () => {
         if (this.running.get(taskId) === entry) this.running.delete(taskId);
       },
@@ -40,7 +52,13 @@ export class TaskBoard {
 
   progress(taskId: string): TaskProgress {
     const entry = this.running.get(taskId);
-    return entry ? { running: true, fraction: entry.fraction } : { running: false, fraction: 0 };
+    if (!entry) return { running: false, fraction: 0 };
+    return {
+      running: true,
+      fraction: entry.fraction,
+      ...(entry.stage ? { stage: entry.stage } : {}),
+      ...(entry.pages !== undefined ? { pages: entry.pages } : {}),
+    };
   }
 
   cancel(taskId: string): void {

@@ -4,7 +4,7 @@ import { redo, undo, useStore } from '../store/store';
 import { startFind } from './find';
 import { openPrint } from './print';
 import { startShow } from './show';
-import { newProject, openLaunched, openProject, saveProject } from './document';
+import { newProject, openAnyFile, openLaunched, saveProject } from './document';
 import { openTemplatesFolder, reloadUserTemplates } from './templates';
 
 type State = ReturnType<typeof useStore.getState>;
@@ -29,9 +29,8 @@ function deleteSelected(s: State): void {
  */
 const ACTIONS: { readonly [C in Command]: (s: State) => void } = {
   new: () => void newProject(),
-  // a browser shows its file chooser only for a click or key it trusts as the user's own, and
-  // does not reliably count Ctrl+O: there the File menu opens on 打开项目… for Enter to confirm
-  open: (s) => (s.host === 'electron' ? void openProject() : s.openMenu('file', 'open')),
+  // a key press is the user's own act, so the browser lets its keydown open the file chooser
+  open: () => void openAnyFile(),
   save: () => void saveProject(false),
   'save-as': () => void saveProject(true),
   export: (s) => {

@@ -26,7 +26,15 @@ async function withBusy<T>(task: BusyTask, fn: () => Promise<T>): Promise<T | un
   } catch (err) {
     // staff stopped it themselves: say so quietly, not as an error
     if (err instanceof BridgeError && err.code === 'canceled')
-      notify({ kind: 'info', zh: '已取消导入。', en: 'Import canceled.' });
+      notify(
+        task === 'export'
+          ? {
+              kind: 'info',
+              zh: '已取消导出，没有写入任何文件。',
+              en: 'Export canceled; no file was written.',
+            }
+          : { kind: 'info', zh: '已取消导入。', en: 'Import canceled.' },
+      );
     else notifyError(err);
     return undefined;
   } finally {
@@ -46,9 +54,12 @@ function newTaskId(): string {
  * Run a call main can report progress on: it gets a task id, and while it runs the page polls
  * `task:progress` for the progress bar, which can cancel it (cancelTask).
  */
-async function withTask<T>(call: (taskId: string) => Promise<T>): Promise<T> {
+async function withTask<T>(
+  call: (taskId: string) => Promise<T>,
+  about: { format?: ExportFormat } = {},
+): Promise<T> {
   const id = newTaskId();
-  state().setTask({ id, fraction: 0 });
+  state().setTask({ id, fraction: 0, ...about });
   let live = true;
   void (async () => {
     while (live) {
@@ -57,7 +68,13 @@ async function withTask<T>(call: (taskId: string) => Promise<T>): Promise<T> {
       try {
         const progress = await getClient().call('task:progress', { taskId: id });
         if (live && progress.running && state().task?.id === id)
-          state().setTask({ id, fraction: progress.fraction });
+          state().setTask({
+            id,
+            ...about,
+            fraction: progress.fraction,
+            ...(progress.stage ? { stage: progress.stage } : {}),
+            ...(progress.pages !== undefined ? { pages: progress.pages } : {}),
+          });
       } catch {
         // a missed poll is no matter: the next one asks again
       }
@@ -355,6 +372,29 @@ export async function openProject(): Promise<void> {
 }
 
 /**
+ * Ctrl+O: a report or a project, as WPS opens any document. The browser's file chooser (for
+ * reports and projects alike) in browser mode; the system's open dialog in the desktop app, after
+ * which main reads the chosen file itself.
+ */
+export async function openAnyFile(): Promise<void> {
+  if (state().host !== 'electron') {
+    pickers.report?.();
+    return;
+  }
+  const chosen = await withBusy('open', () => getClient().call('file:choose', {}));
+  if (chosen?.status !== 'chosen') return;
+  if (chosen.kind === 'project') {
+    await openRecent(chosen.path);
+    return;
+  }
+  const { path } = chosen;
+  const report = await withBusy('import', () =>
+    withTask((taskId) => getClient().call('report:import-file', { path, taskId })),
+  );
+  if (report) adoptReport(report);
+}
+
+/**
  * The project files the system asked the desktop app to open (a double-clicked .briefing), one
  * after another, each asking first when there are unsaved changes.
  */
@@ -491,7 +531,10 @@ export async function exportAs(format: ExportFormat): Promise<void> {
   // every export also autosaves, so a crash during a long export loses nothing
   await autosaver.flush();
   const client = getClient();
-  const result = await withBusy('export', () => client.call('export:save', { format, report, briefing }));
+  // followed and cancelable like an import: a first PDF export starts a browser, seconds on a busy machine
+  const result = await withBusy('export', () =>
+    withTask((taskId) => client.call('export:save', { format, report, briefing, taskId }), { format }),
+  );
   if (!result) return;
   switch (result.status) {
     case 'saved':

@@ -1,3 +1,4 @@
+import { getClient } from '../bridge/client';
 import { useStore } from '../store/store';
 
 /**
@@ -13,4 +14,17 @@ export function startShow(fromCurrent: boolean): void {
   const root = document.documentElement;
   if (!document.fullscreenElement && typeof root.requestFullscreen === 'function')
     void root.requestFullscreen().catch(() => undefined);
+  // the desktop app opens the presenter view on a second display when there is one
+  if (s.host === 'electron')
+    void getClient()
+      .call('show:presenter', { open: true })
+      .catch(() => undefined);
+}
+
+/** The show has ended: the desktop app closes its presenter view. */
+export function endPresenterView(): void {
+  if (useStore.getState().host !== 'electron') return;
+  void getClient()
+    .call('show:presenter', { open: false })
+    .catch(() => undefined);
 }

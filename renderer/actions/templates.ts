@@ -1,5 +1,5 @@
 import { checkOfficeTemplateSize, officeTemplateRecord, readLogo } from '../../content/briefing/assets';
-import type { UserTemplateProblem } from '../../main/contract';
+import type { Res, UserTemplateProblem } from '../../main/contract';
 import { getClient } from '../bridge/client';
 import { useStore } from '../store/store';
 import type { Notice } from '../store/ui-slice';
@@ -76,10 +76,11 @@ export async function reloadUserTemplates(): Promise<void> {
  * then the briefing takes it, bytes and all, so it is saved in the project.
  */
 export async function pickOfficeTemplate(file: File): Promise<boolean> {
+  let checked: Res<'templates:check-office'>;
   try {
     checkOfficeTemplateSize(file.name, file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await getClient().call('templates:check-office', { name: file.name, bytes });
+    checked = await getClient().call('templates:check-office', { name: file.name, bytes });
     state().setOfficeTemplate(officeTemplateRecord(file.name, bytes));
   } catch (err) {
     notifyError(err);
@@ -87,10 +88,29 @@ export async function pickOfficeTemplate(file: File): Promise<boolean> {
   }
   notify({
     kind: 'success',
-    zh: `已使用本单位模板「${file.name}」。导出 Word 时，正文填入模板中 {{body}} 的位置。`,
-    en: `Using the office template “${file.name}”. Exported Word briefs put the text where {{body}} is.`,
+    zh: `已使用本单位模板「${file.name}」。导出 Word 时按下列占位符填写：`,
+    en: `Using the office template “${file.name}”. Exported Word briefs fill its placeholders as listed:`,
+    details: placeholderLines(checked),
   });
   return true;
+}
+
+/** One line per placeholder: what each one the template has is filled with, what it lacks, what stays as written. */
+export function placeholderLines(checked: Res<'templates:check-office'>): Array<{ zh: string; en: string }> {
+  return [
+    ...checked.used.map((p) => ({
+      zh: `{{${p.key}}}：填入${p.zh}`,
+      en: `{{${p.key}}}: filled with ${p.en}`,
+    })),
+    ...checked.unknown.map((key) => ({
+      zh: `{{${key}}}：简报工坊不填写它，导出时原样保留`,
+      en: `{{${key}}}: not one the app fills; it stays in the file as written`,
+    })),
+    ...checked.absent.map((p) => ({
+      zh: `（模板中没有 {{${p.key}}}，${p.zh}不会出现在导出的文件里）`,
+      en: `(no {{${p.key}}} in the template: ${p.en} will not appear in the file)`,
+    })),
+  ];
 }
 
 /** 单位标志: a PNG or JPEG of at most 2 MB; returns what is wrong with the file, or null when taken. */

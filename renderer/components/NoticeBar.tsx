@@ -84,12 +84,21 @@ export function ProgressBar() {
   if (!shown || !busy) return null;
   if (task) {
     const percent = Math.round(task.fraction * 100);
+    // an export names its step (composing, starting the print browser, printing N pages)
+    const label = task.stage
+      ? t(
+          task.stage === 'compose' && task.format === 'docx'
+            ? 'exportProgress.composeBrief'
+            : `exportProgress.${task.stage}`,
+          { format: task.format ? task.format.toUpperCase() : '', pages: task.pages ?? '' },
+        )
+      : t(`busy.${busy}`);
     return (
       <div className="progress progress-determinate">
         <div
           className="progress-track"
           role="progressbar"
-          aria-label={t(`busy.${busy}`)}
+          aria-label={label}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent}
@@ -97,7 +106,7 @@ export function ProgressBar() {
         >
           <div className="progress-fill" style={{ width: `${percent}%` }} />
           <span className="progress-label">
-            {t(`busy.${busy}`)} {percent}%
+            {label} {percent}%
           </span>
         </div>
         <button type="button" className="progress-cancel" onClick={() => void cancelTask()}>

@@ -11,6 +11,7 @@ import { briefPreview } from '../preview/brief-adapter';
 import { SlideRenderer } from '../preview/slides';
 import { deckPrintGrid, pagesOf, PER_PAGE, type DeckPrintOptions } from '../print/layout';
 import { useStore } from '../store/store';
+import type { BriefTemplate } from '../../templates/schema';
 import { briefTemplate, deckTheme, useTemplateRegistry } from '../templates';
 import { Markup } from './Markup';
 import { Modal } from './Modal';
@@ -71,7 +72,37 @@ function DeckPrint({
   );
 }
 
-/** The brief for paper: the same sheet as the preview and the .docx, on the template's page and margins. */
+/** A string as a CSS string literal (the page-number prefix and suffix are template data). */
+const cssString = (text: string): string =>
+  `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, ' ')}"`;
+
+/**
+ * The page rules of a printed brief: the template's paper and margins, and its page number
+ * (「— 1 —」) in the page's bottom margin, outside (odd pages right, even left) or centred as
+ * the .docx sets it.
+ */
+export function briefPageCss(template: BriefTemplate): string {
+  const m = template.page.margins;
+  const mm = (twips: number): string => `${((twips / 1440) * 25.4).toFixed(2)}mm`;
+  const pn = template.pageNumber;
+  const font = template.fonts.pageNumber;
+  const number = `content: ${cssString(pn.prefix)} counter(page) ${cssString(pn.suffix)}; font-family: ${cssString(font.latin)}, ${cssString(font.eastAsia)}, serif; font-size: ${font.sizePt}pt;`;
+  const indent = `${pn.indentChars}em`;
+  const boxes =
+    pn.position === 'outside'
+      ? `@page :right { @bottom-right { ${number} padding-right: ${indent}; } }\n@page :left { @bottom-left { ${number} padding-left: ${indent}; } }`
+      : pn.position === 'right'
+        ? `@page { @bottom-right { ${number} padding-right: ${indent}; } }`
+        : `@page { @bottom-center { ${number} } }`;
+  return `@page { size: ${mm(template.page.width)} ${mm(template.page.height)}; margin: ${mm(m.top)} ${mm(m.right)} ${mm(m.bottom)} ${mm(m.left)}; }\n${boxes}`;
+}
+
+/**
+ * The brief for paper: the same sheet as the preview and the .docx, on the template's page and
+ * margins, broken into pages where the paginator (templates/brief/paginate.ts) breaks the .docx
+ * and the preview counts 「共 N 页」. A paragraph the .docx carries over a page runs on here as
+ * well, so the page break falls inside it where the lines run out.
+ */
 function BriefPrint({ report, briefing }: { report: Report; briefing: Briefing }) {
   const registry = useTemplateRegistry();
   const { template } = briefTemplate(briefing.briefTemplate, registry);
@@ -80,13 +111,9 @@ function BriefPrint({ report, briefing }: { report: Report; briefing: Briefing }
     () => briefPreview(composeDoc(report, briefing), template, office),
     [report, briefing, template, office],
   );
-  const m = template.page.margins;
-  const mm = (twips: number): string => `${((twips / 1440) * 25.4).toFixed(2)}mm`;
   return (
     <>
-      <style>
-        {`${preview.css}\n@page { size: ${mm(template.page.width)} ${mm(template.page.height)}; margin: ${mm(m.top)} ${mm(m.right)} ${mm(m.bottom)} ${mm(m.left)}; }`}
-      </style>
+      <style>{`${preview.css}\n${office ? '' : briefPageCss(template)}`}</style>
       <Markup className="print-brief" html={preview.html} />
     </>
   );

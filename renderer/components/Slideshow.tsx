@@ -10,13 +10,15 @@ import { SlideRenderer } from '../preview/slides';
 import { useStore } from '../store/store';
 import { deckTheme, useTemplateRegistry } from '../templates';
 import { Markup } from './Markup';
+import { endPresenterView } from '../actions/show';
 
 const renderer = new SlideRenderer(400);
 const s = useStore.getState;
 
-/** Leave full screen, if the page is in it (the show ends either way). */
+/** Leave full screen, if the page is in it (the show ends either way), and close the presenter view. */
 export function leaveFullscreen(): void {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  endPresenterView();
 }
 
 /** The window's size, kept current (full screen changes it). */

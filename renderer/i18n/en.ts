@@ -470,4 +470,13 @@ export const en: Shape<typeof zh> = {
     step3:
       'The token changes each time npm start runs; after running it again, use the newly printed address.',
   },
+  exportProgress: {
+    compose: 'Exporting {{format}}: composing the slides…',
+    composeBrief: 'Exporting {{format}}: laying out…',
+    browser: 'Exporting PDF: starting the print browser (the first export takes a few seconds)…',
+    layout: 'Exporting PDF: laying out {{pages}} pages for print…',
+    print: 'Exporting PDF: printing {{pages}} pages…',
+    write: 'Exporting {{format}}: saving the file…',
+    canceled: 'Export canceled; no file was written.',
+  },
 };

@@ -453,4 +453,13 @@ export const zh = {
     step2: '复制完整的地址，包括 # 和后面的访问口令，粘贴到浏览器地址栏打开。地址的样子是：',
     step3: '每次运行 npm start 口令都会更换；重新运行后要用新打印的地址。',
   },
+  exportProgress: {
+    compose: '正在导出 {{format}}：排版幻灯片…',
+    composeBrief: '正在导出 {{format}}：排版…',
+    browser: '正在导出 PDF：启动打印程序（本次首次导出，需要几秒）…',
+    layout: '正在导出 PDF：为打印排好 {{pages}} 页…',
+    print: '正在导出 PDF：生成 {{pages}} 页…',
+    write: '正在导出 {{format}}：保存文件…',
+    canceled: '已取消导出，没有写入任何文件。',
+  },
 } as const;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Res } from '../../main/contract';
+import type { ExportFormat, Res, TaskStage } from '../../main/contract';
 
 export type TemplateSummary = Res<'templates:list'>[number];
 import type { AppState } from './store';
@@ -36,6 +36,11 @@ export type MenuName = (typeof MENUS)[number];
 export interface RunningTask {
   id: string;
   fraction: number;
+  /** the step main says it is on, and the pages it makes (an export) */
+  stage?: TaskStage;
+  pages?: number;
+  /** what is being made, for the bar's words: an export's format */
+  format?: ExportFormat;
 }
 
 export interface UiSlice {

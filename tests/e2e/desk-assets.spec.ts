@@ -98,10 +98,18 @@ test("the office's own Word template: refused without {{body}}, chosen, previewe
   // a template with nowhere to put the text is refused at once, with the reason
   await chooseOfficeTemplate(page, files.noBody);
   await expect(page.getByRole('alert')).toContainText('旧模板.docx');
-  await expect(page.getByRole('alert')).toContainText('{{body}}');
+  await expect(page.getByRole('alert')).toContainText('缺少 {{body}} 占位符（正文的位置）');
+  await expect(page.getByRole('alert')).toContainText('模板里找到的占位符：');
   await expect(officeNote(page)).toHaveCount(0);
 
   await chooseOfficeTemplate(page, files.template);
+  // what the export will fill each of its placeholders with, listed as it is chosen
+  const chosen = page.locator('.notice');
+  await expect(chosen).toContainText('已使用本单位模板「本单位模板.docx」');
+  await expect(chosen.locator('.notice-details li')).toHaveCount(6);
+  await expect(chosen).toContainText('{{body}}：填入正文');
+  await expect(chosen).toContainText('{{issuer}}：填入编印单位');
+  await page.screenshot({ path: join(ARTIFACTS, 'office-template-placeholders-zh.png') });
   await page.getByRole('button', { name: /^模板：/ }).click();
   await expect(page.getByRole('menuitemradio', { name: '本单位模板（本单位模板.docx）' })).toBeChecked();
   await page.locator('.menu').screenshot({ path: join(ARTIFACTS, 'office-template-picker.png') });

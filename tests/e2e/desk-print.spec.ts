@@ -110,3 +110,38 @@ test('打印 the brief on its own page size, drawn by the same renderer as the p
     join(ARTIFACTS, 'print-brief'),
   ]);
 });
+
+/** 「共 N 页」 as the preview says it (the paginator's count, the one the .docx is laid out by). */
+async function previewPages(page: Page): Promise<number> {
+  const text = (await page.locator('.brief-page .brief-page-count').textContent()) ?? '';
+  return Number(/共 (\d+) 页/.exec(text)![1]);
+}
+
+for (const [id, name] of [
+  ['plain', '简洁文稿'],
+  ['gbt9704', '汇报材料'],
+  ['bulletin', '工作简报'],
+] as const)
+  test(`打印 the brief in ${id}: as many pages as the preview's 共 N 页, each numbered 「— n —」`, async ({
+    page,
+  }) => {
+    await openDesk(page, host.appUrl);
+    await page.getByRole('radio', { name: 'Word 简报' }).click();
+    await page.getByRole('button', { name: '一键生成初稿' }).click();
+    await page.getByRole('button', { name: /^模板：/ }).click();
+    await page.getByRole('menuitemradio', { name: new RegExp(name) }).click();
+    await expect(page.locator('.brief-page .brief-sheet')).toHaveAttribute('data-template', id);
+    const expected = await previewPages(page);
+    expect(expected).toBeGreaterThan(1);
+    await print(page);
+    const file = `print-brief-${id}.pdf`;
+    const pdf = await printPdf(page, file);
+    expect(pdf.pages).toBe(expected);
+    // every page carries its own number, as the .docx footer does
+    for (let n = 1; n <= expected; n++) {
+      const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), join(ARTIFACTS, file), '-'], {
+        encoding: 'utf8',
+      });
+      expect(text, `page ${n}`).toMatch(new RegExp(`—\\s*${n}\\s*—`));
+    }
+  });

@@ -47,6 +47,14 @@ export function createElectronStandIn() {
     invoked: [] as Array<[string, unknown]>,
     rendererListeners: new Map<string, Listener[]>(),
     openedPaths: [] as string[],
+    /** the displays screen.getAllDisplays() answers with; the first is the primary */
+    displays: [
+      {
+        id: 1,
+        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+        workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+      },
+    ],
   };
   // a real, empty folder: the app reads its templates folder there at start
   const userData = mkdtempSync(join(tmpdir(), 'stand-in-user-data-'));
@@ -54,16 +62,36 @@ export function createElectronStandIn() {
   class FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
     loaded: string | undefined;
+    loadedQuery: Record<string, string> | undefined;
     focused = 0;
+    bounds: { x: number; y: number; width: number; height: number } | undefined;
+    fullScreen = false;
+    destroyed = false;
     constructor(options: Record<string, unknown>) {
       record.windows.push({ options, win: this });
     }
     static fromWebContents(wc: unknown): FakeBrowserWindow | null {
       return record.windows.find((w) => w.win.webContents === wc)?.win ?? null;
     }
-    loadFile(path: string): Promise<void> {
+    loadFile(path: string, options?: { query?: Record<string, string> }): Promise<void> {
       this.loaded = path;
+      this.loadedQuery = options?.query;
       return Promise.resolve();
+    }
+    setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+      this.bounds = bounds;
+    }
+    setFullScreen(on: boolean): void {
+      this.fullScreen = on;
+    }
+    isFullScreen(): boolean {
+      return this.fullScreen;
+    }
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    close(): void {
+      this.destroyed = true;
     }
     loadURL(url: string): Promise<void> {
       this.loaded = url;
@@ -130,7 +158,10 @@ export function createElectronStandIn() {
         },
       },
     },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
+    screen: {
+      getAllDisplays: () => record.displays,
+      getPrimaryDisplay: () => record.displays[0]!,
+    },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => {

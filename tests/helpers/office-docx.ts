@@ -15,6 +15,10 @@ export const LOGO = makePng(60, 60, [0, 80, 160]);
 export interface OfficeTemplateOptions {
   /** leave {{body}} out, to test the refusal */
   withoutBody?: boolean;
+  /** written where {{body}} would be, when it is left out: 「{{正文}}」, 「｛｛body｝｝」 … */
+  bodyAs?: string;
+  /** more paragraphs before 附件 (placeholders the app does not fill, such as {{unit}}) */
+  extra?: string[];
 }
 
 export async function makeOfficeTemplate(options: OfficeTemplateOptions = {}): Promise<Uint8Array> {
@@ -48,7 +52,12 @@ export async function makeOfficeTemplate(options: OfficeTemplateOptions = {}): P
           }),
           new Paragraph({ children: [new TextRun('{{subtitle}}')] }),
           new Paragraph({ style: 'OfficeBody', children: [new TextRun('日期：{{date}}')] }),
-          ...(options.withoutBody ? [] : [new Paragraph({ children: [new TextRun('{{body}}')] })]),
+          ...(options.withoutBody
+            ? options.bodyAs
+              ? [new Paragraph({ children: [new TextRun(options.bodyAs)] })]
+              : []
+            : [new Paragraph({ children: [new TextRun('{{body}}')] })]),
+          ...(options.extra ?? []).map((text) => new Paragraph({ children: [new TextRun(text)] })),
           new Paragraph({ children: [new TextRun('附件：无')] }),
         ],
       },

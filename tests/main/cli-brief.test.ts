@@ -159,7 +159,7 @@ describe('briefing build for Word briefs', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^briefing: 模板「old\.docx」中没有 \{\{body\}\} 占位符.*\(The template "old\.docx" has no \{\{body\}\} placeholder/,
+      /^briefing: 模板「old\.docx」缺少 \{\{body\}\} 占位符（正文的位置）.*模板里找到的占位符：.*\(The template "old\.docx" lacks the \{\{body\}\} placeholder.*Placeholders found: /,
     );
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     expect(existsSync(join(dir, 'out'))).toBe(false);
