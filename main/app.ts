@@ -157,7 +157,9 @@ export function runElectronApp(): void {
 
   registerIpcHandlers(ipcMain, handlers, (sender, frameUrl) => {
     const owner = BrowserWindow.fromWebContents(sender);
-    return owner !== null && owner === win && frameUrl !== undefined && isAppUrl(frameUrl, appRoot);
+    // the presenter window shows the same page: its calls are the desk's own
+    const ours = owner !== null && (owner === win || owner === presenter.window);
+    return ours && frameUrl !== undefined && isAppUrl(frameUrl, appRoot);
   });
 
   void app.whenReady().then(async () => {

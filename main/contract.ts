@@ -137,6 +137,18 @@ export const OfficePlaceholderSchema = z.object({ key: z.string(), zh: z.string(
 export const RecentEntrySchema = z.object({ path: z.string(), name: z.string(), savedAt: z.string() });
 export type RecentEntry = z.infer<typeof RecentEntrySchema>;
 
+/** Where a show is: its slide, black screen, when it began; null once it has ended. */
+const ShowStateSchema = z
+  .object({ at: z.number().int().min(0), black: z.boolean(), startedAt: z.number() })
+  .nullable();
+
+/** One window's word to the other about the show (see `show:sync`). */
+export const ShowSyncSchema = z.object({
+  from: z.enum(['desk', 'presenter']),
+  show: ShowStateSchema,
+  doc: z.object({ report: ReportSchema, briefing: BriefingSchema }).optional(),
+});
+
 export const contract = {
   'app:info': {
     req: z.object({}),
@@ -270,9 +282,17 @@ export const contract = {
    * view there and puts the show full screen on the primary; `presenter` says whether it did.
    */
   'show:presenter': { req: z.object({ open: z.boolean() }), res: z.object({ presenter: z.boolean() }) },
+  /**
+   * The show between the desk and its presenter window (desktop app): where it is, and the
+   * document once when it begins; main passes it on to the other window (`show:state`).
+   */
+  'show:sync': { req: ShowSyncSchema, res: z.object({}) },
+  /** The presenter window's start: the show and document as the desk last sent them. */
+  'show:current': { req: z.object({}), res: ShowSyncSchema.omit({ from: true }) },
 } as const;
 
 export type Contract = typeof contract;
+export type ShowSync = z.output<typeof ShowSyncSchema>;
 export type Channel = keyof Contract;
 export type Req<C extends Channel> = z.input<Contract[C]['req']>;
 export type Res<C extends Channel> = z.output<Contract[C]['res']>;
@@ -307,4 +327,6 @@ export interface WireError {
 /** The API the preload puts on `window.briefing`: one named method per channel. */
 export type BridgeApi = { [C in Channel]: (req: Req<C>) => Promise<Envelope<Res<C>>> } & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** the show as the other window moved it (desktop app, 放映 with a presenter window) */
+  onShowState(listener: (state: ShowSync) => void): () => void;
 };

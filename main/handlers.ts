@@ -13,6 +13,7 @@ import {
   type ReqParsed,
   type Res,
   type SaveResult,
+  type ShowSync,
 } from './contract';
 import { AppError, fileErrorToAppError, invalidRequest, toWireError } from './errors';
 import type { RenderedOutput } from './export';
@@ -71,7 +72,14 @@ export interface HostServices {
    */
   tasks?: TaskRunner;
   /** the presenter view on a second display while a show runs (Electron); browser mode has none */
-  presenter?: { open: () => boolean; close: () => void };
+  presenter?: {
+    open: () => boolean;
+    close: () => void;
+    /** pass one window's word about the show to the other */
+    relay: (state: ShowSync) => void;
+    /** the show as the desk last sent it, for a presenter window starting up */
+    current: () => Omit<ShowSync, 'from'>;
+  };
   /** the next project file the system asked the app to open (Electron's command line), or null */
   takeLaunchFile?: () => string | null;
 }
@@ -347,6 +355,11 @@ export function createHandlers(services: HostServices): Handlers {
       }
       return { presenter: services.presenter.open() };
     },
+    'show:sync': async (state) => {
+      services.presenter?.relay(state);
+      return {};
+    },
+    'show:current': async () => services.presenter?.current() ?? { show: null },
   };
 
   const raw: Handlers['raw'] = {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { BridgeApi, MenuCommand } from './contract';
+import type { BridgeApi, MenuCommand, ShowSync } from './contract';
 
 /**
  * The preload: exactly the contract's channels as named methods on `window.briefing`, and one
@@ -30,6 +30,15 @@ const api: BridgeApi = {
   'recovery:clear': (req) => ipcRenderer.invoke('recovery:clear', req),
   'recent:list': (req) => ipcRenderer.invoke('recent:list', req),
   'show:presenter': (req) => ipcRenderer.invoke('show:presenter', req),
+  'show:sync': (req) => ipcRenderer.invoke('show:sync', req),
+  'show:current': (req) => ipcRenderer.invoke('show:current', req),
+  onShowState(listener) {
+    const handler = (_event: IpcRendererEvent, state: ShowSync): void => listener(state);
+    ipcRenderer.on('show:state', handler);
+    return () => {
+      ipcRenderer.removeListener('show:state', handler);
+    };
+  },
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
     ipcRenderer.on('menu:command', handler);

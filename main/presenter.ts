@@ -1,4 +1,5 @@
 import type { BrowserWindow, Rectangle } from 'electron';
+import type { ShowSync } from './contract';
 
 /**
  * 放映 in the desktop app with a second display: the presenter view (current and next slide,
@@ -34,7 +35,33 @@ export interface PresenterDeps {
 /** Opens and closes the presenter window beside a show; the handler `show:presenter` calls it. */
 export class PresenterScreens {
   private presenter: BrowserWindow | null = null;
+  /** the show as last told, with the document the desk sent when it began */
+  private latest: Omit<ShowSync, 'from'> = { show: null };
   constructor(private readonly deps: PresenterDeps) {}
+
+  /** The presenter window, while one is open (main trusts its calls as the desk's). */
+  get window(): BrowserWindow | null {
+    return this.presenter && !this.presenter.isDestroyed() ? this.presenter : null;
+  }
+
+  /**
+   * One window's word about the show, passed to the other: the desk's moves to the presenter
+   * view, the presenter's (who often drives the show from that screen) back to the desk. The
+   * document travels once, when the show begins; it is kept for a presenter window still loading.
+   */
+  relay(state: ShowSync): void {
+    this.latest = {
+      show: state.show,
+      ...(state.doc ? { doc: state.doc } : this.latest.doc ? { doc: this.latest.doc } : {}),
+    };
+    const to = state.from === 'desk' ? this.window : this.deps.audience();
+    if (to && !to.isDestroyed()) to.webContents.send('show:state', state);
+  }
+
+  /** The show as it stands, for a presenter window that has just loaded. */
+  current(): Omit<ShowSync, 'from'> {
+    return this.latest;
+  }
 
   /** A show begins: true when a presenter window opened on a second display. */
   open(): boolean {
@@ -56,6 +83,7 @@ export class PresenterScreens {
   close(): void {
     const win = this.presenter;
     this.presenter = null;
+    this.latest = { show: null };
     if (win && !win.isDestroyed()) win.close();
     const audience = this.deps.audience();
     if (audience?.isFullScreen()) audience.setFullScreen(false);

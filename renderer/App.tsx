@@ -4,6 +4,7 @@ import { runCommand } from './actions/commands';
 import { openFiles, startupOnce } from './actions/document';
 import { Blocked } from './components/Blocked';
 import { getClient } from './bridge/client';
+import { joinAsPresenter } from './actions/show';
 import { commandForKey, isEditable } from './commands';
 import { BriefingPane } from './components/BriefingPane';
 import { Dialogs } from './components/Dialogs';
@@ -104,6 +105,8 @@ const Slideshow = lazy(() => import('./components/Slideshow').then((m) => ({ def
  * presenter window on this address.
  */
 const PRESENTER_ROUTE = new URLSearchParams(window.location.search).get('view') === 'presenter';
+/** The desktop app's presenter window: the show only, fed by the desk (actions/show.ts). */
+const PRESENTER_WINDOW = PRESENTER_ROUTE && getClient().host === 'electron';
 
 /** 放映 over the desk while it runs. */
 function Show() {
@@ -132,6 +135,32 @@ function useDocumentTitle(): void {
 }
 
 export function App() {
+  return PRESENTER_WINDOW ? <PresenterWindow /> : <Desk />;
+}
+
+/** The presenter window on the second display: no desk of its own, the show as the desk runs it. */
+function PresenterWindow() {
+  const { t } = useTranslation();
+  const showing = useStore((s) => s.show !== null && s.report !== null);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void joinAsPresenter()
+      .then((end) => {
+        if (gone) end();
+        else stop = end;
+      })
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, []);
+  return showing ? <Show /> : <p className="loading">{t('show.waiting')}</p>;
+}
+
+/** The desk: outline, briefing list, preview, and everything around them. */
+function Desk() {
   const { t } = useTranslation();
   const [started, setStarted] = useState(false);
   const [dropping, setDropping] = useState(false);

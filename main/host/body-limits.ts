@@ -48,6 +48,9 @@ export const BODY_LIMITS: Record<Channel, number> = {
   'recovery:clear': SMALL,
   'recent:list': SMALL,
   'show:presenter': SMALL,
+  // browser mode has no presenter window: these carry the show between the desktop app's two
+  'show:sync': DOCUMENT,
+  'show:current': SMALL,
 };
 
 /** Bodies of a heavy channel larger than this are decoded in a worker thread, not in main. */

@@ -1,4 +1,13 @@
-import type { BridgeApi, Channel, Envelope, MenuCommand, Req, Res, WireError } from '../../main/contract';
+import type {
+  BridgeApi,
+  Channel,
+  Envelope,
+  MenuCommand,
+  Req,
+  Res,
+  ShowSync,
+  WireError,
+} from '../../main/contract';
 import {
   decodeWire,
   decodeWireBytes,
@@ -32,6 +41,8 @@ export interface Client {
   host: 'electron' | 'browser';
   call<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** the show as the other window moved it (desktop app with a presenter window; none in a browser) */
+  onShowState(listener: (state: ShowSync) => void): () => void;
   /** browser mode: fetch a prepared download's bytes */
   download(downloadId: string): Promise<Blob>;
 }
@@ -76,6 +87,7 @@ function electronClient(api: BridgeApi): Client {
       return unwrap(await method(req));
     },
     onMenuCommand: (listener) => api.onMenuCommand(listener),
+    onShowState: (listener) => api.onShowState(listener),
     download: () => Promise.reject(new Error('no downloads in the desktop app')),
   };
 }
@@ -130,6 +142,7 @@ function httpClient(): Client {
       return unwrap(envelope);
     },
     onMenuCommand: () => () => undefined,
+    onShowState: () => () => undefined,
     async download(downloadId) {
       const res = await fetch(`/api/download/${encodeURIComponent(downloadId)}`, {
         headers: { 'X-Briefing-Token': token },

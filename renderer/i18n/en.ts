@@ -390,6 +390,7 @@ export const en: Shape<typeof zh> = {
   show: {
     label: 'Slide show',
     presenter: 'Presenter view',
+    waiting: 'Presenter view: waiting for the show to start…',
     start: 'Slide show',
     startHint: 'Show from the first slide (F5); Shift+F5 shows from the current slide',
     slideOf: 'Slide {{n}} of {{total}}',

@@ -375,6 +375,7 @@ export const zh = {
   show: {
     label: '幻灯片放映',
     presenter: '演讲者视图',
+    waiting: '演讲者视图：等待放映开始…',
     start: '从头放映',
     startHint: '从第一页开始放映（F5）；从当前页放映按 Shift+F5',
     slideOf: '第 {{n}} / {{total}} 页',

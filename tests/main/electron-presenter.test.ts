@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { emptyBriefing } from '../../content/model/values';
 import { showDisplays } from '../../main/presenter';
 import { createElectronStandIn } from '../helpers/electron-stand-in';
 
@@ -70,10 +71,48 @@ describe('the presenter view on a second display (stand-in electron)', () => {
     expect(audience.fullScreen).toBe(true);
   });
 
+  it('passes the show between the two windows: the document and moves to the presenter, its moves back', async () => {
+    const audience = record.windows[0]!.win;
+    const presenterWin = record.windows[1]!.win;
+    const report = (await call('report:sample', {})).value as { title: string };
+    const doc = { report, briefing: emptyBriefing() };
+    const sent = await call('show:sync', { from: 'desk', show: { at: 3, black: false, startedAt: 1 }, doc });
+    expect(sent.ok).toBe(true);
+    const toPresenter = presenterWin.webContents.sent.filter(([c]) => c === 'show:state');
+    expect(toPresenter.at(-1)?.[1]).toMatchObject({
+      from: 'desk',
+      show: { at: 3 },
+      doc: { report: { title: report.title } },
+    });
+    // a presenter window still loading asks for the show as it stands, document included
+    const now = (await call('show:current', {})).value as {
+      show: { at: number };
+      doc?: { report: { title: string } };
+    };
+    expect(now.show.at).toBe(3);
+    expect(now.doc?.report.title).toBe(report.title);
+    // the presenter window's own calls are trusted (it shows the same page), and its moves reach the desk
+    const url = new URL(
+      `file://${(presenterWin.loaded ?? '').startsWith('/') ? '' : '/'}${presenterWin.loaded}`,
+    ).href;
+    const fromPresenter = (await record.handles.get('show:sync')!(
+      { sender: presenterWin.webContents, senderFrame: { url } },
+      { from: 'presenter', show: { at: 4, black: true, startedAt: 1 } },
+    )) as { ok: boolean };
+    expect(fromPresenter.ok).toBe(true);
+    expect(audience.webContents.sent.filter(([c]) => c === 'show:state').at(-1)?.[1]).toMatchObject({
+      from: 'presenter',
+      show: { at: 4, black: true },
+    });
+    expect(((await call('show:current', {})).value as { show: { at: number } }).show.at).toBe(4);
+  });
+
   it('closes the presenter window and leaves full screen when the show ends', async () => {
     expect(await call('show:presenter', { open: false })).toEqual({ ok: true, value: { presenter: false } });
     expect(record.windows[1]!.win.destroyed).toBe(true);
     expect(record.windows[0]!.win.fullScreen).toBe(false);
+    // nothing of the ended show is kept for the next one
+    expect((await call('show:current', {})).value).toEqual({ show: null });
   });
 });
 

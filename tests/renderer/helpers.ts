@@ -46,6 +46,7 @@ export function useRealHandlers(overrides: Partial<HostServices> = {}) {
       return unwrap(await dispatch(handlers, channel, req)) as Res<C>;
     },
     onMenuCommand: () => () => undefined,
+    onShowState: () => () => undefined,
     download: () => Promise.reject(new Error('no downloads here')),
   });
   return { dataDir, docs, calls, host };
