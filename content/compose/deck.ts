@@ -8,7 +8,8 @@ import {
   type SlideChart,
   type SlideLayout,
 } from '../../templates/model';
-import { emptyBriefing, type Briefing, type BriefingItem, type ItemRef } from '../model/briefing';
+import type { Briefing, BriefingItem, ItemRef } from '../model/briefing';
+import { emptyBriefing } from '../model/values';
 import type { Report, Section, Stat } from '../model/report';
 import { resolveItems, type ResolvedItem } from '../briefing/resolve';
 import { addRefs, draftItems } from '../briefing/select';

@@ -33,10 +33,7 @@ import type { Report } from '../../content/model/report';
 import { canMergeWithNext, canSplit, editableFields, isOverridden } from '../../content/briefing/edit';
 import type { ResolvedItem } from '../../content/briefing/resolve';
 import { itemTitle } from '../../content/briefing/edit';
-import { condensedItemIds } from '../../content/compose/deck';
 import { itemSummary, resolveCached, titleLabelKey } from '../briefing-view';
-import { composeDeckCached } from '../preview/deck-cache';
-import { deckTheme, useTemplateRegistry } from '../templates';
 import { isEditable } from '../commands';
 import { breakGroup } from '../store/history';
 import { useStore } from '../store/store';
@@ -167,16 +164,21 @@ function useCondensedItems(): ReadonlySet<string> {
   const live = useStore((st) => st.briefing);
   // counted a moment after each edit, as the status line is: typing reaches the preview first
   const briefing = useDeferredValue(live);
-  const registry = useTemplateRegistry();
-  const { theme } = deckTheme(briefing.deckTemplate, registry);
-  const key = useMemo(
-    () =>
-      report && briefing.output === 'deck'
-        ? [...condensedItemIds(composeDeckCached(report, briefing, theme))].sort().join('\n')
-        : '',
-    [report, briefing, theme],
-  );
-  return useMemo(() => new Set(key ? key.split('\n') : []), [key]);
+  const userTemplates = useStore((st) => st.userTemplates);
+  const [key, setKey] = useState('');
+  useEffect(() => {
+    if (!report || briefing.output !== 'deck') return;
+    let current = true;
+    // composing needs the templates' schemas: they load with the preview, not the first screen
+    void import('../preview/condensed').then((m) => {
+      if (current) setKey(m.condensedKey(report, briefing, userTemplates));
+    });
+    return () => {
+      current = false;
+    };
+  }, [report, briefing, userTemplates]);
+  const shown = report && briefing.output === 'deck' ? key : '';
+  return useMemo(() => new Set(shown ? shown.split('\n') : []), [shown]);
 }
 
 /** An item's whole text, as the report (or staff) wrote it: what a shortened slide leaves for the notes. */
