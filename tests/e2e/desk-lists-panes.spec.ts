@@ -128,6 +128,19 @@ test('the toolbar is one row at 100 %, 125 % and 150 % in Chinese and English', 
       const [scroll, client] = await toolbar.evaluate((e) => [e.scrollWidth, e.clientWidth]);
       expect(scroll, `${lang} at ${scale}`).toBeLessThanOrEqual(client);
       await page.screenshot({ path: `${ARTIFACTS}/toolbar-${lang}-${scale}.png` });
+      // the Word brief in the 工作简报 template has the most buttons and the longest name
+      await page.getByRole('radio', { name: lang === 'zh' ? 'Word 简报' : 'Word brief' }).click();
+      await toolbar.locator('.template-menu > button').click();
+      await page.getByRole('menuitemradio', { name: lang === 'zh' ? /工作简报/ : /Work bulletin/ }).click();
+      const lastButton = toolbar.locator('button:visible').last();
+      const right = await lastButton.evaluate((e) => e.getBoundingClientRect().right);
+      expect(right, `${lang} at ${scale}, Word brief`).toBeLessThanOrEqual(
+        await page.evaluate(() => window.innerWidth),
+      );
+      const [wide, room] = await toolbar.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      expect(wide, `${lang} at ${scale}, Word brief`).toBeLessThanOrEqual(room);
+      await page.screenshot({ path: `${ARTIFACTS}/toolbar-brief-${lang}-${scale}.png` });
+      await page.getByRole('radio', { name: lang === 'zh' ? '幻灯片' : 'Slides' }).click();
       if (lang === 'zh') await page.locator('button.lang').click();
     }
     await page.context().close();
