@@ -139,6 +139,14 @@ test('the toolbar is one row at 100 %, 125 % and 150 % in Chinese and English', 
       );
       const [wide, room] = await toolbar.evaluate((e) => [e.scrollWidth, e.clientWidth]);
       expect(wide, `${lang} at ${scale}, Word brief`).toBeLessThanOrEqual(room);
+      // and no button drawn over another: each starts where the one before it has ended
+      const spans = await toolbar
+        .locator('button:visible')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+      for (let k = 1; k < spans.length; k++)
+        expect(spans[k]![0]!, `${lang} at ${scale}, button ${k + 1}`).toBeGreaterThanOrEqual(
+          spans[k - 1]![1]! - 0.5,
+        );
       await page.screenshot({ path: `${ARTIFACTS}/toolbar-brief-${lang}-${scale}.png` });
       await page.getByRole('radio', { name: lang === 'zh' ? '幻灯片' : 'Slides' }).click();
       if (lang === 'zh') await page.locator('button.lang').click();
