@@ -299,7 +299,7 @@ describe('the preload bridge', () => {
     await import('../../main/preload');
     const api = record.exposed.get('briefing') as Record<string, unknown>;
     expect(api).toBeDefined();
-    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'onMenuCommand', 'onShowState'].sort());
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
     expect(JSON.stringify(Object.keys(api))).not.toContain('ipcRenderer');
   });
@@ -319,6 +319,17 @@ describe('the preload bridge', () => {
     stop();
     for (const fn of record.rendererListeners.get('menu:command') ?? []) fn({}, 'open');
     expect(got).toEqual(['save']);
+  });
+
+  it('passes the show from the other window to the page and can stop listening', async () => {
+    const api = record.exposed.get('briefing') as { onShowState: (fn: (s: unknown) => void) => () => void };
+    const got: unknown[] = [];
+    const stop = api.onShowState((s) => got.push(s));
+    const state = { from: 'presenter', show: { at: 2, black: false, startedAt: 1 } };
+    for (const fn of record.rendererListeners.get('show:state') ?? []) fn({}, state);
+    stop();
+    for (const fn of record.rendererListeners.get('show:state') ?? []) fn({}, { from: 'desk', show: null });
+    expect(got).toEqual([state]);
   });
 });
 
