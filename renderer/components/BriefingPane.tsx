@@ -19,7 +19,6 @@ import {
   createContext,
   memo,
   useContext,
-  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -160,24 +159,9 @@ const CondensedItems = createContext<ReadonlySet<string>>(new Set());
 
 /** The condensed items of the deck as previewed, a stable set while the same items stay condensed. */
 function useCondensedItems(): ReadonlySet<string> {
-  const report = useStore((st) => st.report);
-  const live = useStore((st) => st.briefing);
-  // counted a moment after each edit, as the status line is: typing reaches the preview first
-  const briefing = useDeferredValue(live);
-  const userTemplates = useStore((st) => st.userTemplates);
-  const [key, setKey] = useState('');
-  useEffect(() => {
-    if (!report || briefing.output !== 'deck') return;
-    let current = true;
-    // composing needs the templates' schemas: they load with the preview, not the first screen
-    void import('../preview/condensed').then((m) => {
-      if (current) setKey(m.condensedKey(report, briefing, userTemplates));
-    });
-    return () => {
-      current = false;
-    };
-  }, [report, briefing, userTemplates]);
-  const shown = report && briefing.output === 'deck' ? key : '';
+  const deck = useStore((st) => st.briefing.output === 'deck');
+  const key = useStore((st) => st.condensedKey);
+  const shown = deck ? key : '';
   return useMemo(() => new Set(shown ? shown.split('\n') : []), [shown]);
 }
 

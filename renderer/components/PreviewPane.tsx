@@ -8,6 +8,7 @@ import { startShow } from '../actions/show';
 import { useSize, type PaneSize } from '../hooks';
 import { zoomScale } from '../status/zoom';
 import { briefPreview } from '../preview/brief-adapter';
+import { condensedItemIds } from '../../content/compose/deck';
 import { composeDeckCached } from '../preview/deck-cache';
 import { shownBrief } from '../preview/brief-cache';
 import { CondenseBar } from './CondenseBar';
@@ -88,10 +89,12 @@ function DeckPreview({ report, briefing, pane }: { report: Report; briefing: Bri
   const { t, i18n } = useTranslation();
   const registry = useTemplateRegistry();
   const { theme, exact } = deckTheme(briefing.deckTemplate, registry);
-  const slides = useMemo(
-    () => renderer.render(composeDeckCached(report, briefing, theme), theme),
-    [report, briefing, theme],
-  );
+  const deck = useMemo(() => composeDeckCached(report, briefing, theme), [report, briefing, theme]);
+  const slides = useMemo(() => renderer.render(deck, theme), [deck, theme]);
+  // the list's 「已精简」 marks come from this deck: nothing is composed twice for them
+  useEffect(() => {
+    useStore.getState().setCondensedKey([...condensedItemIds(deck)].sort().join('\n'));
+  }, [deck]);
   const css = useMemo(() => deckCss(theme), [theme]);
   const current = useStore((s) => s.currentSlide);
   const selectedItemId = useStore((s) => s.selectedItemId);

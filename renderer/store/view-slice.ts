@@ -10,6 +10,12 @@ export interface ViewSlice {
   shownScale: number;
   setZoom: (output: Output, zoom: Zoom) => void;
   setShownScale: (scale: number) => void;
+  /**
+   * The slide items the deck as previewed shows shortened (「已精简」), sorted, a line each: set by
+   * the preview from the deck it has composed anyway, read by the briefing list's marks.
+   */
+  condensedKey: string;
+  setCondensedKey: (key: string) => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
@@ -17,4 +23,7 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   shownScale: 1,
   setZoom: (output, zoom) => set((s) => ({ zoom: { ...s.zoom, [output]: zoom } })),
   setShownScale: (shownScale) => set({ shownScale }),
+  condensedKey: '',
+  // the same marks again change nothing, so the list is not drawn again for them
+  setCondensedKey: (condensedKey) => set((s) => (s.condensedKey === condensedKey ? s : { condensedKey })),
 });
