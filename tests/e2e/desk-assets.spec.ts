@@ -110,6 +110,14 @@ test("the office's own Word template: refused without {{body}}, chosen, previewe
   await expect(chosen).toContainText('{{body}}：填入正文');
   await expect(chosen).toContainText('{{issuer}}：填入编印单位');
   await page.screenshot({ path: join(ARTIFACTS, 'office-template-placeholders-zh.png') });
+  // the same list in English
+  await page.locator('button.lang').click();
+  await expect(chosen.locator('.notice-details li')).toHaveCount(6);
+  await expect(chosen).toContainText('{{body}}');
+  await expect(chosen).not.toContainText('填入正文');
+  await page.screenshot({ path: join(ARTIFACTS, 'office-template-placeholders-en.png') });
+  await page.locator('button.lang').click();
+  await expect(chosen).toContainText('{{body}}：填入正文');
   await page.getByRole('button', { name: /^模板：/ }).click();
   await expect(page.getByRole('menuitemradio', { name: '本单位模板（本单位模板.docx）' })).toBeChecked();
   await page.locator('.menu').screenshot({ path: join(ARTIFACTS, 'office-template-picker.png') });

@@ -54,7 +54,7 @@ async function print(page: Page, perPage?: string, notes = false): Promise<void>
   await expect(page.locator('.print-view')).toHaveCount(1);
 }
 
-test('打印 the deck: 1, 4 and 6 slides a page, with notes, one PDF page per sheet', async ({ page }) => {
+test('打印 the deck: 1, 2, 4 and 6 slides a page, with notes, one PDF page per sheet', async ({ page }) => {
   await openDesk(page, host.appUrl);
   const counter = page.locator('.preview-bar .slide-count');
   await expect(counter).toHaveText(/第 1 \/ \d+ 页/);
@@ -66,6 +66,10 @@ test('打印 the deck: 1, 4 and 6 slides a page, with notes, one PDF page per sh
   expect(a4(one.size)).toBe('landscape');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await expect(page.locator('.print-view')).toHaveCount(0);
+
+  await print(page, '2 张幻灯片');
+  expect((await printPdf(page, 'print-deck-2.pdf')).pages).toBe(Math.ceil(total / 2));
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 
   await print(page, '4 张幻灯片');
   expect((await printPdf(page, 'print-deck-4.pdf')).pages).toBe(Math.ceil(total / 4));
