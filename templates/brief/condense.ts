@@ -85,8 +85,7 @@ function unitsOf(doc: Doc): Unit[] {
     const id = b.itemId ?? `b${i}`;
     const item = b.itemId ? { itemId: b.itemId } : {};
     if (b.kind === 'point') seen.push(bare(b.lead));
-    const text = bodyText(b);
-    if (text !== null && b.kind !== 'point') {
+    const sentences = (text: string): void =>
       splitSentences(text).forEach((s, k) => {
         const rank = sentenceRank(s, seen);
         seen.push(bare(s));
@@ -102,24 +101,12 @@ function unitsOf(doc: Doc): Unit[] {
           ...item,
         });
       });
+    const text = bodyText(b);
+    if (text !== null && b.kind !== 'point') {
+      sentences(text);
       return;
     }
-    if (b.kind === 'point')
-      splitSentences(b.text).forEach((s, k) => {
-        const rank = sentenceRank(s, seen);
-        seen.push(bare(s));
-        units.push({
-          key: `${id}#${k}`,
-          block: i,
-          sentence: k,
-          rank,
-          reason: REASONS[rank] ?? '数据',
-          kind: 'sentence',
-          text: s.trim(),
-          first: k === 0,
-          ...item,
-        });
-      });
+    if (b.kind === 'point') sentences(b.text);
     // a point's lead and a subheading go only when nothing else is left to drop, the subheading last
     if (b.kind === 'point')
       units.push({
