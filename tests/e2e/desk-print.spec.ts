@@ -37,6 +37,12 @@ function a4(size: string): string {
 }
 
 /** Ctrl+P, the choices, 打印…: the page's print() is watched, not run (no printer here). */
+/** The first page of a printed PDF in test-results, as a small PNG to look at. */
+function firstPageImage(name: string): void {
+  const pdf = join(ARTIFACTS, `${name}.pdf`);
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, name)]);
+}
+
 async function print(page: Page, perPage?: string, notes = false): Promise<void> {
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
@@ -79,17 +85,7 @@ test('打印 the deck: 1, 2, 4 and 6 slides a page, with notes, one PDF page per
   const six = await printPdf(page, 'print-deck-6-notes.pdf');
   expect(six.pages).toBe(Math.ceil(total / 6));
   expect(a4(six.size)).toBe('portrait');
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '40',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    join(ARTIFACTS, 'print-deck-6-notes.pdf'),
-    join(ARTIFACTS, 'print-deck-6-notes'),
-  ]);
+  firstPageImage('print-deck-6-notes');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 });
 
@@ -102,17 +98,7 @@ test('打印 the brief on its own page size, drawn by the same renderer as the p
   const brief = await printPdf(page, 'print-brief.pdf');
   expect(a4(brief.size)).toBe('portrait');
   expect(brief.pages).toBeGreaterThan(1);
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '40',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    join(ARTIFACTS, 'print-brief.pdf'),
-    join(ARTIFACTS, 'print-brief'),
-  ]);
+  firstPageImage('print-brief');
 });
 
 /** 「共 N 页」 as the preview says it (the paginator's count, the one the .docx is laid out by). */
