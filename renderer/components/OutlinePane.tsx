@@ -181,13 +181,26 @@ function OutlineList({ report }: { report: Report }) {
   const shown = virtualizer.getVirtualItems();
   const activeShown = shown.some((v) => v.index === active);
 
-  /** Focus a row once the virtual list has drawn it. */
+  // a row focused while the virtual list was still drawing it: keys pressed meanwhile start from it
+  const pending = useRef<number | null>(null);
+  /** Focus a row now when it is drawn, else once the virtual list has drawn it. */
   const focusRow = (at: number): void => {
+    const find = () =>
+      scroller.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${at}"]`);
     virtualizer.scrollToIndex(at, { align: 'auto' });
+    const now = find();
+    if (now) {
+      pending.current = null;
+      now.focus();
+      return;
+    }
+    pending.current = at;
     requestAnimationFrame(() =>
-      requestAnimationFrame(() =>
-        scroller.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${at}"]`)?.focus(),
-      ),
+      requestAnimationFrame(() => {
+        if (pending.current !== at) return;
+        pending.current = null;
+        find()?.focus();
+      }),
     );
   };
 
@@ -209,7 +222,9 @@ function OutlineList({ report }: { report: Report }) {
       else s.toggleRef(row.ref, on);
       return;
     }
-    const move = treeKey(rows, index, e.key, expanded);
+    // keys pressed faster than the list draws move on from where the last one went
+    const from = pending.current ?? index;
+    const move = treeKey(rows, from, e.key, expanded);
     if (!move) return;
     e.preventDefault();
     if ('focus' in move) {
@@ -217,7 +232,7 @@ function OutlineList({ report }: { report: Report }) {
       focusRow(move.focus);
     } else {
       s.toggleExpanded('unfold' in move ? move.unfold : move.fold);
-      focusRow(index);
+      focusRow(from);
     }
   };
 
