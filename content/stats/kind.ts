@@ -36,7 +36,12 @@ export function meaningOf(lead: string, follow: string, unitClass: UnitClass, le
     const speed = change && /^(加快|放缓|减缓|趋缓)$/.test(change[0]);
     const rate = unitClass === 'percent' || unitClass === 'points';
     if (change && !(change[0] === '增' && /新增$/.test(rest)) && (!speed || rate)) {
-      const subject = cutBasis(rest.slice(0, -change[0].length).replace(/(了|的)$/, ''));
+      const subject = cutBasis(
+        rest
+          .slice(0, -change[0].length)
+          .replace(/(了|的)$/, '')
+          .replace(/(再|又|继续|进一步)$/, ''),
+      );
       return { kind: 'growth', subject, change: change[0], ...(basis ? { basis } : {}) };
     }
   }

@@ -31,6 +31,9 @@ export const LEADING_VERB = /^(新认定|新增|新建|新登记|新引进|引�
 /** Verbs of giving whose object names what the money is for: 「对新认定的高新技术企业给予」. */
 export const GIVING = /(对|给|向|为)(.{2,14}?)(给予|奖励|补助|补贴|安排|发放|拨付|支持|兑现)$/;
 
+/** A lead ending on a verb whose object is counted after the number: 「走访」 5家「企业」. */
+const TAKES_OBJECT = /\p{Script=Han}{2,}(联系|帮扶|走访|结对|慰问|对接|包联|服务|挂钩)$/u;
+
 /** The label and, when none stands alone, why the statistic is unfit for a card. */
 export function labelOf(r: Reading, input: LabelInput): { text: string; fault?: string } {
   const { meaning, around, tok, prev } = input;
@@ -81,6 +84,10 @@ export function labelOf(r: Reading, input: LabelInput): { text: string; fault?: 
   ) {
     // 「为1.6万名困难群众发放救助资金9200万元」: the words after a count's thing are this figure's
     push(subject.slice(prev.label.length));
+  } else if (thing && tok.unitClass === 'count' && TAKES_OBJECT.test(subject)) {
+    // 「每位区领导联系5家企业」: a verb with its object after the number reads whole
+    push(`${subject}${stripFiller(thing)}`);
+    push(subject);
   } else if (thing && tok.unitClass === 'count' && subject.length <= 6) {
     // 「细化分解557项具体任务」, 「吉林大学2项科技成果转化」: what is counted follows the number
     push(stripFiller(thing));

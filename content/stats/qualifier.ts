@@ -14,6 +14,14 @@ export function stripQualifiers(lead: string): { rest: string; words: string[] }
     words.push(q);
     rest = linked.slice(0, -q.length);
   }
+  // 「至少联系5家」: a bound said before the verb still bounds the number
+  if (words.length === 0) {
+    const gap = /(至少|最多|不少于|不低于|不超过)(\p{Script=Han}{1,2})$/u.exec(rest);
+    if (gap?.[1] && gap[2]) {
+      words.push(gap[1]);
+      rest = rest.slice(0, gap.index) + gap[2];
+    }
+  }
   return { rest, words };
 }
 

@@ -6,7 +6,7 @@ import { labelOf } from './label-of';
 import { type NumberToken, numberTokens } from './numbers';
 import { pairOf } from './pairs';
 import { OPENING_QUALIFIER, stripQualifiers, strongest } from './qualifier';
-import { rankStat, rankWordStat, rankWords } from './rank';
+import { rankMove, rankStat, rankWordStat, rankWords } from './rank';
 import {
   type FoundStat,
   type Prev,
@@ -78,8 +78,13 @@ export function statsInSentence(sentence: string, context: SentenceContext = {})
     if (pair) consumed.add(k + 1);
     const quantity: Quantity = pair ?? { tok, start: tok.start, end: tok.end, leadEnd: tok.start };
     if (folded[tok.start - 1] === '第') {
-      // 「第3」 is an ordinal, unless it is a place in a ranking
-      const rank = rankStat(reading, tok, prev, carried);
+      // 「第3」 is an ordinal, unless it is a place in a ranking; of a move (「由第六位上升到第二位」)
+      // the later place is the rank and the earlier its from
+      const moved = rankMove(reading, tok, next) && next ? next : undefined;
+      if (moved) consumed.add(k + 1);
+      const rank = moved
+        ? rankStat(reading, moved, prev, carried, tok)
+        : rankStat(reading, tok, prev, carried);
       if (rank) {
         found.push({ at: tok.start, stat: rank.stat });
         // 「GDP总量位列第3位，增速居第一」: what was ranked is the subject the next rank takes

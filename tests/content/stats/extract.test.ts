@@ -67,6 +67,10 @@ describe('statistics of a report', () => {
     section('s2', '二、下半年工作安排', [
       { kind: 'paragraph', id: 'p3', text: '全年地区生产总值增长6%左右，新增城镇就业1.2万人。' },
     ]),
+    section('s4', '四、关于营商环境', [
+      { kind: 'point', id: 'p6', lead: '要在降低成本上下功夫：', text: '全年为企业减负8亿元以上。' },
+      { kind: 'point', id: 'p7', lead: '主要成效：', text: '全年为企业减负6.2亿元。' },
+    ]),
     section('s3', '三、今年主要指标', [
       { kind: 'paragraph', id: 'p4', text: '今年经济社会发展的主要预期目标是：' },
       { kind: 'paragraph', id: 'p5', text: '一般公共预算收入增长5%。' },
@@ -130,6 +134,11 @@ describe('statistics of a report', () => {
       measure: 'growth',
       label: '一般公共预算收入',
     });
+  });
+
+  it('makes targets of the numbers in a point that asks for something to be done (「要……」), not of one that reports', () => {
+    expect(byText('8亿元', 'p6')).toMatchObject({ kind: 'target', measure: 'amount', qualifier: '以上' });
+    expect(byText('6.2亿元', 'p7')).toMatchObject({ kind: 'amount' });
   });
 
   it('applies staff’s label and unfit mark by id, and clears them again', () => {

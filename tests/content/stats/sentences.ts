@@ -492,6 +492,19 @@ export const DEPARTMENT: Case[] = [
 ];
 
 export const SPEECH: Case[] = [
+  // 「年内将……再压缩」: planned, and a cut is a change of the time, not a share of it
+  [
+    '推行“一网通办”，年内将群众办事的平均跑腿次数再压缩40%以上，50个事项实现全程网办。',
+    [
+      { v: 40, l: '群众办事的平均跑腿次数', k: 'target', m: 'growth', q: '以上' },
+      { v: 50, u: '个', l: '事项全程网办', k: 'target', m: 'count' },
+    ],
+  ],
+  // a bound said before the verb still bounds the number; the verb's object names what is counted
+  [
+    '实行县领导包联重点项目制度，每位县领导至少包联3个项目。',
+    [{ v: 3, u: '个', l: '每位县领导包联项目', k: 'count', q: '至少' }],
+  ],
   [
     '同志们，过去的一年，我们克服了疫情的不利影响，全县经济总量首次突破300亿元。',
     [{ v: 300, l: '经济总量', k: 'amount', q: '突破', p: '过去的一年' }],
@@ -661,6 +674,18 @@ export const RANGES_AND_CHANGES: Case[] = [
   ],
   ['城乡居民收入比从2.41缩小到2.28。', [{ v: 2.28, u: '', l: '城乡居民收入比', k: 'amount', from: 2.41 }]],
   ['规上工业企业从236户增加到312户。', [{ v: 312, u: '户', l: '规上工业企业', k: 'count', from: 236 }]],
+  // a move in a ranking: one rank, the place now, with the earlier place as its from
+  [
+    '在全市优化营商环境考评中，我县排名由第七位上升到第三位，9项指标进入全市前列。',
+    [
+      { v: 3, l: '全市优化营商环境考评排名', k: 'rank', from: 7 },
+      { v: 9, u: '项', l: '指标', k: 'count' },
+    ],
+  ],
+  ['全镇农业总产值增速由全县第6位前移至第1位。', [{ v: 1, l: '农业总产值增速全县排名', k: 'rank', from: 6 }]],
+  ['我市综合排名从第十一位升至第九位。', [{ v: 9, l: '综合排名', k: 'rank', from: 11 }]],
+  // 「我市」 is the place, not the start of 「市…」
+  ['我市常住人口城镇化率达到63.2%。', [{ v: 63.2, l: '常住人口城镇化率', k: 'share', q: '达到' }]],
   ['贫困发生率从8.3%降至零。', [{ v: 0, l: '贫困发生率', k: 'share', from: 8.3 }]],
   [
     '全区GDP从上年的286亿元增长到312亿元，增长9.1%。',
