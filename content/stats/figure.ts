@@ -70,6 +70,23 @@ export function isFigure(r: Reading, q: Quantity): boolean {
   if (tok.unit === '位' && /(第|前)$/.test(before)) return false;
   // 「突破千亿元大关」, 「迈上新台阶」: a milestone named, the figure is given elsewhere
   if (/^(大关|台阶|级)/.test(r.folded.slice(tok.end, tok.end + 2))) return false;
+  // 「在全市9个区县中排名第2」: the size of the field a rank is among
+  if (
+    tok.unitClass === 'count' &&
+    /^[\p{Script=Han}]{0,5}(中|之中|当中)[，,]?(排名|排|位列|位居|居|名列)/u.test(
+      r.folded.slice(tok.end, tok.end + 12),
+    )
+  )
+    return false;
+  // 「超10亿元企业」, 「过亿元项目」: a threshold written before the category it names
+  if (
+    tok.unitClass === 'money' &&
+    /(超过|超|过|逾)$/.test(before) &&
+    /^(的)?(企业|工业企业|龙头企业|项目|重点项目|大项目|产业集群|集群|商户|市场主体|园区)/.test(
+      r.folded.slice(tok.end, tok.end + 6),
+    )
+  )
+    return false;
   // a threshold that names a category: 「年营业收入2000万元及以上的企业」, 「5000万元以上项目20个」
   const suffix = SUFFIX_QUALIFIER.exec(r.folded.slice(tok.end, tok.end + 4))?.[0];
   if (suffix && /以上|以下/.test(suffix)) {

@@ -24,7 +24,7 @@ export interface Meaning {
 export function meaningOf(lead: string, follow: string, unitClass: UnitClass, levelOnly: boolean): Meaning {
   let rest = lead
     .replace(/(为|是)?(每(亩|人|户|平方米|吨|年|月|天|个|家|辆|台|套))+$/, '')
-    .replace(/(了|为|是|约为|在|保持在|稳定在|控制在)$/, '')
+    .replace(/(了|(?<![行作认成称视])为|是|约为|在|保持在|稳定在|控制在)$/, '')
     .replace(/(有望|可望|预计|力争|确保|争取)$/, '');
   const basis = basisIn(rest);
   const level = LEVEL_REACHED.exec(rest);
@@ -40,7 +40,7 @@ export function meaningOf(lead: string, follow: string, unitClass: UnitClass, le
         rest
           .slice(0, -change[0].length)
           .replace(/(了|的)$/, '')
-          .replace(/(再|又|继续|进一步)$/, ''),
+          .replace(/(要|将|会)?(再|又|继续|进一步)?$/, ''),
       );
       return { kind: 'growth', subject, change: change[0], ...(basis ? { basis } : {}) };
     }

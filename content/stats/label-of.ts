@@ -1,4 +1,4 @@
-import type { Meaning } from './kind';
+import { type Meaning, shareMeaning } from './kind';
 import {
   countedThing,
   headNounOf,
@@ -62,6 +62,8 @@ export function labelOf(r: Reading, input: LabelInput): { text: string; fault?: 
   // 「高于全市平均水平1.5个百分点」 after a growth rate: how far that rate stands above
   if (/^(高于|低于|快于|慢于|领先|超出|超过)/.test(subject) && (prev?.label || input.carried))
     push(`${prev?.label || input.carried || ''}增速${subject.replace(/平均水平$/, '平均')}`);
+  // 「人均地区生产总值10.8万元，按年平均汇率折算约1.56万美元」: the same figure in another unit
+  if (/^按.{0,12}(折算|计算|换算|测算)$/.test(subject) && prev?.label) push(prev.label);
   const giving = GIVING.exec(meaning.subject);
   if (giving) {
     const object = (giving[2] ?? '').replace(/的$/, '').replace(/^.*的/, '');
@@ -108,8 +110,19 @@ export function labelOf(r: Reading, input: LabelInput): { text: string; fault?: 
     if (implied && prev?.label && prev.kind === 'share' && !/完成率$/.test(prev.label)) push(prev.label);
     if (meaning.kind === 'growth' && tok.unitClass === 'points' && prev?.kind === 'growth' && prev.label)
       push(`${prev.label}增速`);
+    // 「增长7.5%左右，力争达到8%」: the same rate again; 「增长6.5%，达到1234.5亿元」: the grown amount
+    if (meaning.kind === 'growth' && prev?.kind === 'growth' && prev.unit === tok.unit) push(prev.label);
     if (implied) push(input.carried);
     else if (sameUnit) push(prev?.label);
+    else if (prev?.kind === 'growth' && tok.unitClass !== 'count') push(prev.label);
+    // 「…占规上工业增加值的比重接近四成，达到39.6%」: the share the clause before names
+    if (meaning.kind === 'share' && around.prevClause) {
+      const clause = around.prevClause
+        .replace(/(接近|将近|近|约|超过|超|逾)?[一二三四五六七八九十两半]成(多|以上|左右)?$/, '')
+        .replace(/(为|是|达|达到)$/, '');
+      const share = shareMeaning(clause, '');
+      if (share.label?.startsWith('占')) push(`${stripFiller(share.subject)}${share.label}`);
+    }
     // the clause before, when it names the subject and holds no number: 「贫困户全部脱贫，共计128户」
     if (around.prevClause) push(stripFiller(countedThing(around.prevClause)));
   }

@@ -110,7 +110,9 @@ export function labelFault(label: string): string | null {
   if (/[，,。；;：:！？!?]/.test(t)) return '说明跨了句子';
   // a number with a unit inside is another figure's words: 「提高到66.4%」
   // (a threshold naming a category stays: 「10亿元以上项目」)
-  const bare = t.replace(/[0-9.]+[万亿]?[^0-9]{0,3}?(以上|以下)/g, '').replace(/每[十百千万]+/g, '');
+  const bare = t
+    .replace(/[0-9.]+[万亿]?[^0-9]{0,3}?(以上|以下)/g, '')
+    .replace(/(超过|超|过|逾)[0-9.]+[万亿]?元/g, '').replace(/每[十百千万]+/g, '');
   if (
     /[0-9零〇一二两三四五六七八九十百千][万亿]?(%|个|户|家|人|名|项|元|吨|亩|天|次|倍)/.test(bare) &&
     !/PM2\.5|5G|4G/.test(bare)

@@ -145,11 +145,15 @@ export function rankFound(
     carried: string | undefined;
   },
 ): { stat: FoundStat; subject: string } {
-  let subject = stripFiller(cutBasis(o.subjectText.replace(/(在|于)$/, '')));
+  // 「在全市9个区县中排名」: the field ranked among is the group, not what is ranked
+  const among = /(?:在|于)([^在于]{1,12}?)(?:中|之中|当中)$/.exec(o.subjectText);
+  const subjectText = among ? o.subjectText.slice(0, among.index) : o.subjectText;
+  const field = among?.[1]?.replace(/[0-9零〇一二两三四五六七八九十]+个/, '') ?? '';
+  let subject = stripFiller(cutBasis(subjectText.replace(/(在|于)$/, '')));
   if (SELF.test(subject)) subject = '';
   if (!subject) subject = rankingNamed(r.folded, o.at);
   if (ANAPHORIC.test(subject) || !subject) subject = `${o.carried ?? ''}${subject}`;
-  const group = o.group.replace(/^在/, '').replace(/(中|内|之中)$/, '');
+  const group = `${field}${o.group.replace(/^在/, '').replace(/(中|内|之中)$/, '')}`;
   const label = shorten(`${subject}${group}排名`);
   const fault = labelFault(label) ?? (subject ? undefined : '没有说明排名的是什么');
   const period = periodFor(r, o.at);

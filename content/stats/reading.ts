@@ -190,7 +190,7 @@ export function surroundingsOf(
   );
   const prevBreak = lastBefore(r.breaks.clause, clauseStart - 1);
   const prevClause =
-    clauseStart > 0 && clauseStart - prevBreak <= 20 && (!prev || prev.end <= prevBreak)
+    clauseStart > 0 && clauseStart - prevBreak <= 32 && (!prev || prev.end <= prevBreak)
       ? folded.slice(prevBreak + 1, clauseStart - 1)
       : '';
   return {

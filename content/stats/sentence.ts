@@ -135,6 +135,14 @@ function readStat(
   const { rest, words } = stripQualifiers(around.lead);
   const meaning = meaningOf(parallel?.verbs ?? rest, around.follow, tok.unitClass, Boolean(q.from));
   if (parallel) meaning.subject = parallel.subject;
+  // 「增长7.5%左右，力争达到8%」: a rate said again after a growth rate is that growth rate
+  if (
+    meaning.kind === 'share' &&
+    prev?.kind === 'growth' &&
+    prev.unit === tok.unit &&
+    /^(力争|争取|确保|努力|力求|预计|有望)?(达到|实现|超过|突破|到)?$/.test(rest)
+  )
+    meaning.kind = 'growth';
   // 「累计为企业减税3.6亿元」: a 累计 that opens the lead still qualifies the number
   const opening = OPENING_QUALIFIER.exec(around.lead)?.[1];
   const qualifier = around.suffix ?? (tok.approx || strongest(words) || opening);
