@@ -61,12 +61,9 @@ export function extractStats(
       const figure =
         block.kind === 'figure' || block.kind === 'table' ? figures.get(block.figureId) : undefined;
       const fig: FigureText | undefined = typeof figure === 'string' ? { caption: figure } : figure;
-      // 「要在降低成本上下功夫：……」: a point that says what must be done plans its numbers
-      const asked = block.kind === 'point' && ASKED.test(foldText(block.lead));
-      const context: SentenceContext = {
-        sectionTitles: here,
-        future: sectionFuture || listFuture || asked,
-      };
+      // (a point that asks, 「三要狠抓森林防火」, still states facts: 「森林覆盖率67.3%」; its plans
+      // carry their own words, 「确保」「力争」「要再下降」)
+      const context: SentenceContext = { sectionTitles: here, future: sectionFuture || listFuture };
       if (fig) {
         const caption = { ...context, caption: block.kind === 'figure' };
         for (const sentence of splitSentences(fig.caption)) statsInSentence(sentence, caption).forEach(push);
@@ -95,10 +92,6 @@ export function extractStats(
   onProgress?.(1);
   return stats;
 }
-
-/** A point's lead that asks for something to be done: 「要在……上下功夫」, 「二要……」, 「必须……」. */
-const ASKED =
-  /^([一二三四五六七八九十]是)?([一二三四五六七八九十]要|要(?!求|素|点|事|害|闻|案|件|务)|必须|务必|应当)/;
 
 /** A paragraph that opens a list of targets: 「今年主要预期目标是：」. */
 const LIST_OF_TARGETS = new RegExp(TARGET_CUE.source);

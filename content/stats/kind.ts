@@ -59,7 +59,15 @@ export function shareMeaning(rest: string, follow: string): Meaning {
   const plan = SHARE_OF_PLAN.exec(rest);
   if (plan) {
     const whose = plan[3] === '年' ? '年度' : (plan[3] ?? '');
-    return { kind: 'share', subject: rest.slice(0, plan.index), label: `${whose}${plan[5] ?? '目标'}完成率` };
+    const subject = rest.slice(0, plan.index);
+    // 「到位资金仅占计划的43%」: a part's share of the plan, not the plan's completion
+    if (plan[1] === '占' && stripFiller(subject).replace(/(仅|只|约|已)$/, ''))
+      return {
+        kind: 'share',
+        subject: stripFiller(subject).replace(/(仅|只|约|已)$/, ''),
+        label: `占${whose}${plan[5] ?? '计划'}比例`,
+      };
+    return { kind: 'share', subject, label: `${whose}${plan[5] ?? '目标'}完成率` };
   }
   const share = SHARE_OF.exec(rest);
   if (share) {

@@ -1,5 +1,6 @@
 import { type Meaning, shareMeaning } from './kind';
 import {
+  countNoun,
   countedThing,
   headNounOf,
   isVerbOnly,
@@ -62,6 +63,26 @@ export function labelOf(r: Reading, input: LabelInput): { text: string; fault?: 
   // 「高于全市平均水平1.5个百分点」 after a growth rate: how far that rate stands above
   if (/^(高于|低于|快于|慢于|领先|超出|超过)/.test(subject) && (prev?.label || input.carried))
     push(`${prev?.label || input.carried || ''}增速${subject.replace(/平均水平$/, '平均')}`);
+  // 「列入省市重点项目的共42个，完成投资37.5亿元」: the investment of the projects just counted
+  if (/^(累计)?完成(固定资产)?投资$/.test(subject) && prev?.label && /项目/.test(prev.label))
+    push(`${prev.label.replace(/^(列入|新开工|新建|实施|推进|建设|安排)/, '').replace(/、/g, '')}${subject}`);
+  // 「投入资金860万元建设……预警系统」: money named by what it builds
+  const purpose = /^(投入|安排|拨付|下达|筹集|争取)?(资金|财政资金|专项资金)$/.test(subject)
+    ? /^(建设|用于|实施|改造|新建)([^，,。；;、]{2,14})/.exec(around.follow)?.[2]
+    : undefined;
+  if (purpose) push(`${purpose}投入`);
+  // 「确保预警信息发布到村到户到人，覆盖率达到95%以上」: a bare rate is of the thing named before
+  if (
+    /^(覆盖率|处置率|达标率|合格率|完成率|满意度|知晓率|普及率|参保率|入园率|办结率|到位率)$/.test(subject)
+  ) {
+    const before = stripFiller(
+      countedThing(around.prevClause.replace(/^(确保|力争|争取|推动|实现)/, '')).replace(
+        /(发布|推送|传达|送达|覆盖|落实|办理|处置|到).*$/,
+        '',
+      ),
+    );
+    if (before && before.length <= 8) push(`${before}${subject}`);
+  }
   // 「人均地区生产总值10.8万元，按年平均汇率折算约1.56万美元」: the same figure in another unit
   if (/^按.{0,12}(折算|计算|换算|测算)$/.test(subject) && prev?.label) push(prev.label);
   const giving = GIVING.exec(meaning.subject);
@@ -130,9 +151,12 @@ export function labelOf(r: Reading, input: LabelInput): { text: string; fault?: 
   const title = titleAsLabel(titles[titles.length - 1] ?? '');
   if (title && (meaning.kind === 'growth' || !subject)) push(title);
 
+  // 「每季度至少开展1次明查暗访」: how often is part of what is counted
+  const every = /每(季度|月|周|年|半年|天|日|旬)/.exec(around.lead)?.[0];
   let firstFault: string | undefined;
   for (const c of candidates) {
-    const text = shorten(c.trim());
+    let text = shorten(countNoun(c.trim().replace(/的$/, ''), tok.unit));
+    if (every && !text.startsWith(every) && tok.unitClass === 'count') text = `${every}${text}`;
     const fault = labelFault(text);
     if (!fault) return { text };
     firstFault ??= fault;

@@ -57,11 +57,24 @@ export function countedThing(follow: string): string {
       const rest = t.slice(cut + adverb[0].length).replace(/^(实现|完成|了)/, '');
       const action = /^[\p{Script=Han}]{2,4}/u.exec(rest.replace(/[，,、；;。].*$/, ''))?.[0] ?? '';
       t = `${t.slice(0, cut)}${action}`;
+    } else if (/^(完成率|完成比例|进度)/.test(t.slice(cut))) {
+      // 「5个项目投资完成率低于30%」: the words run on into a rate of the thing, not the thing counted
+      return '';
     } else t = t.slice(0, cut);
   }
   t = t.replace(DROP_ADVERBS, '').trim();
   // a closing quote whose opening one was cut off goes too
   return /^[“"「]/.test(t) ? t : t.replace(/^([^“"「]*)[”"」]/, '$1');
+}
+
+/** 「死亡」9人 → 「死亡人数」, 「发生各类生产安全事故」14起 → 「生产安全事故起数」: what a count counts. */
+export function countNoun(label: string, unit: string): string {
+  const u = unit.replace(/^(万|千|百)/, '');
+  if (/^(人|名)$/.test(u) && /^(死亡|受伤|失踪|遇难|伤亡|死伤|因灾死亡|因灾死亡失踪)$/.test(label))
+    return `${label}人数`;
+  const happened = /^发生(了)?(各类|各种|一般)?(.{2,12}?)(事故|案件|火灾|灾害)$/.exec(label);
+  if (u === '起' && happened) return `${happened[3]}${happened[4]}起数`;
+  return label;
 }
 
 /** The verb a lead starts with and the noun after it, for 「洽谈项目60个、签约13个」: 「项目」. */
@@ -105,14 +118,16 @@ export function labelFault(label: string): string | null {
   if (t.length > MAX_LABEL_CHARS + 4) return '说明太长，不是一个名目';
   if (MEANINGLESS_LABEL.test(t) || ANAPHORIC.test(t)) return '说明只是一个虚词或泛称';
   if (isVerbOnly(t)) return '说明只有动词，没有对象';
-  if (BAD_LABEL_START.test(t) && !/^(以来|其他|对外|比重|为民)/.test(t)) return '说明是残句';
+  if (BAD_LABEL_START.test(t) && !/^(以来|其他|对外|比重|为民|到位|到账|在建|在校|在岗|在册|在库)/.test(t))
+    return '说明是残句';
   if (BAD_LABEL_END.test(t)) return '说明是残句';
   if (/[，,。；;：:！？!?]/.test(t)) return '说明跨了句子';
   // a number with a unit inside is another figure's words: 「提高到66.4%」
   // (a threshold naming a category stays: 「10亿元以上项目」)
   const bare = t
     .replace(/[0-9.]+[万亿]?[^0-9]{0,3}?(以上|以下)/g, '')
-    .replace(/(超过|超|过|逾)[0-9.]+[万亿]?元/g, '').replace(/每[十百千万]+/g, '');
+    .replace(/(超过|超|过|逾)[0-9.]+[万亿]?元/g, '')
+    .replace(/每[十百千万]+/g, '');
   if (
     /[0-9零〇一二两三四五六七八九十百千][万亿]?(%|个|户|家|人|名|项|元|吨|亩|天|次|倍)/.test(bare) &&
     !/PM2\.5|5G|4G/.test(bare)

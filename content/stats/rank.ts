@@ -61,11 +61,13 @@ export function rankStat(
     subjectText: lead.slice(0, m.index),
     group: m[2] ?? '',
     at: tok.start,
-    // what is ranked is the indicator read before, its growth when a growth rate came last
-    // (「地区生产总值增长6.8%，居全市第2位」)
-    carried: carried
-      ? `${carried}${prev?.kind === 'growth' && !stripFiller(lead.slice(0, m.index)) ? '增速' : ''}`
-      : prev?.label,
+    // what is ranked is the figure just read, its growth when a growth rate came last
+    // (「地区生产总值增长6.8%，居全市第2位」), else the indicator carried from before
+    carried: (() => {
+      const own = stripFiller(lead.slice(0, m.index).replace(/(?:在|于)[^在于]{1,12}?(?:中|之中|当中)$/, ''));
+      const base = prev?.label || carried;
+      return base ? `${base}${prev?.kind === 'growth' && !own ? '增速' : ''}` : undefined;
+    })(),
   });
   if (moved) {
     const movedUnit = /^(位|名)/.exec(r.folded.slice(moved.numEnd, moved.numEnd + 1))?.[0] ?? '';

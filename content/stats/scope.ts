@@ -92,6 +92,8 @@ function entityIn(window: string): { at: number; name: string } | undefined {
   if (!last) return undefined;
   const between = window.slice(last.at + last.name.length);
   if (NOT_OWN_FIGURE.test(between)) return undefined;
+  // 「…医院新院区建成投用，每千人口执业医师数提高到3.4人」: a later clause about the whole area
+  if (/[，,](每|人均|全市|全区|全县|全省|全镇|城乡|城镇|农村|居民|群众)/.test(between)) return undefined;
   // 「为188户企业」: a count of enterprises is the area's, whatever named one stood before
   if (/^[、和与及]/.test(between)) return undefined;
   return last;

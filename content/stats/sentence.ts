@@ -167,7 +167,12 @@ function readStat(
     (kind === 'growth' ? (basisIn(folded.slice(around.clauseStart, q.start)) ?? prev?.basis) : undefined);
   // a number after 「从」 whose later value could not be read is an earlier value: never a figure alone
   const unpaired = !q.from && /(从|由)$/.test(around.lead) ? '这是变化前的数值' : undefined;
-  const unfit = label.fault ?? unpaired;
+  // 「排名第5位，较上年提升3位」: places moved in a ranking, not a figure of its own
+  const moved =
+    tok.unit === '位' && /(提升|上升|前移|前进|跃升|攀升|后退|下降|下滑|后移)$/.test(rest)
+      ? '这是名次的变化'
+      : undefined;
+  const unfit = label.fault ?? unpaired ?? moved;
   const stat: FoundStat = {
     id: '',
     value: tok.value,

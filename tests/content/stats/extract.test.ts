@@ -68,8 +68,8 @@ describe('statistics of a report', () => {
       { kind: 'paragraph', id: 'p3', text: '全年地区生产总值增长6%左右，新增城镇就业1.2万人。' },
     ]),
     section('s4', '四、关于营商环境', [
-      { kind: 'point', id: 'p6', lead: '要在降低成本上下功夫：', text: '全年为企业减负8亿元以上。' },
-      { kind: 'point', id: 'p7', lead: '主要成效：', text: '全年为企业减负6.2亿元。' },
+      { kind: 'point', id: 'p6', lead: '要在降低成本上下功夫：', text: '确保全年为企业减负8亿元以上。' },
+      { kind: 'point', id: 'p7', lead: '三要狠抓森林防火。', text: '全区森林覆盖率61.4%。' },
     ]),
     section('s3', '三、今年主要指标', [
       { kind: 'paragraph', id: 'p4', text: '今年经济社会发展的主要预期目标是：' },
@@ -136,9 +136,20 @@ describe('statistics of a report', () => {
     });
   });
 
-  it('makes targets of the numbers in a point that asks for something to be done (「要……」), not of one that reports', () => {
+  it('reads a point that asks (「要……」) by its own sentences: a plan where it says so, a fact where it states one', () => {
     expect(byText('8亿元', 'p6')).toMatchObject({ kind: 'target', measure: 'amount', qualifier: '以上' });
-    expect(byText('6.2亿元', 'p7')).toMatchObject({ kind: 'amount' });
+    expect(byText('61.4%', 'p7')).toMatchObject({ kind: 'share', label: '森林覆盖率' });
+  });
+
+  it('reads a section of 重点工作 as plans, and one of 推进情况 as what was done', () => {
+    const found = extractStats([
+      section('a', '二、重点工作推进情况', [{ kind: 'paragraph', id: 'a1', text: '新建5G基站320个。' }]),
+      section('b', '三、2027年重点工作', [{ kind: 'paragraph', id: 'b1', text: '新建5G基站500个。' }]),
+    ]);
+    expect(found.map((s) => [s.value, s.kind])).toEqual([
+      [320, 'count'],
+      [500, 'target'],
+    ]);
   });
 
   it('applies staff’s label and unfit mark by id, and clears them again', () => {

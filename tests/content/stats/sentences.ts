@@ -520,8 +520,8 @@ export const SPEECH: Case[] = [
   [
     '五年来，全县累计投入财政资金48.6亿元用于民生事业，占财政支出的76%以上。',
     [
-      { v: 48.6, l: '投入财政资金', k: 'amount', q: '累计', p: '五年来' },
-      { v: 76, l: '投入财政资金占财政支出比重', k: 'share', q: '以上', p: '五年来' },
+      { v: 48.6, l: '民生事业投入', k: 'amount', q: '累计', p: '五年来' },
+      { v: 76, l: '民生事业投入占财政支出比重', k: 'share', q: '以上', p: '五年来' },
     ],
   ],
   ['我们建成了12个乡镇污水处理厂，实现了乡镇全覆盖。', [{ v: 12, l: '建成乡镇污水处理厂', k: 'count' }]],
@@ -643,6 +643,128 @@ export const CAPTIONS_AND_SCOPE: Case[] = [
   ['皓禾、云丰等25户企业实现扩能增产。', [{ v: 25, l: '企业扩能增产', k: 'count' }]],
 ];
 
+/** Readings a probe of reports nobody here wrote got wrong: each the kind, not the sentence. */
+export const PROBED: Case[] = [
+  // 「计划执行情况」 reviews the plan: what follows is a result
+  [
+    '总体看，计划执行情况较好，但全县社会消费品零售总额下降2.7%。',
+    [{ v: 2.7, l: '社会消费品零售总额', k: 'growth' }],
+  ],
+  // 「要再下降」 plans, and everything after it in the sentence
+  [
+    '今年全市交通事故起数要再下降8%，全年化解存量债务3.6亿元。',
+    [
+      { v: 8, l: '交通事故起数', k: 'target', m: 'growth', p: '今年' },
+      { v: 3.6, l: '化解存量债务', k: 'target', m: 'amount', p: '全年' },
+    ],
+  ],
+  [
+    '税收收入完成41.3亿元，同口径增长6.1%。',
+    [
+      { v: 41.3, l: '税收收入', k: 'amount' },
+      { v: 6.1, l: '税收收入', k: 'growth', b: '同口径' },
+    ],
+  ],
+  ['全年查处各类违法行为865起。', [{ v: 865, l: '查处各类违法行为', k: 'count', p: '全年' }]],
+  // 「由上年的」 is the earlier value's year, not this figure's period
+  ['全县负债率由上年的68%降至61%。', [{ v: 61, l: '负债率', k: 'share', from: 68 }]],
+  // a threshold before its category is no figure; the count takes the category as its label
+  ['产值超5亿元企业突破15家。', [{ v: 15, u: '家', l: '产值超5亿元企业', k: 'count', q: '突破' }]],
+  // a rank after a share is the share's, not the indicator carried from the sentence before
+  [
+    '全县群众安全感满意度达到97.6%，位列全市第3位。',
+    [
+      { v: 97.6, l: '群众安全感满意度', k: 'share', q: '达到' },
+      { v: 3, l: '群众安全感满意度全市排名', k: 'rank' },
+    ],
+    { subject: '农村居民人均可支配收入' },
+  ],
+  // the field a rank is among is no figure
+  [
+    '全县规上工业增加值增长9.4%，在全市11个县区中排名第3位。',
+    [
+      { v: 9.4, l: '规上工业增加值', k: 'growth' },
+      { v: 3, l: '规上工业增加值增速全市县区排名', k: 'rank' },
+    ],
+  ],
+  // the same figure in another currency, the rate said again, the amount its growth reached
+  [
+    '全县人均生产总值9.6万元，按年平均汇率折算约1.38万美元。',
+    [
+      { v: 9.6, u: '万元', l: '人均生产总值', k: 'amount' },
+      { v: 1.38, u: '万美元', l: '人均生产总值', k: 'amount', q: '约' },
+    ],
+  ],
+  [
+    '全县一般公共预算收入增长6%左右，力争达到7%。',
+    [
+      { v: 6, l: '一般公共预算收入', k: 'growth', q: '左右' },
+      { v: 7, l: '一般公共预算收入', k: 'target', m: 'growth', q: '达到' },
+    ],
+  ],
+  [
+    '全区地区生产总值增长5.8%，达到826.4亿元。',
+    [
+      { v: 5.8, l: '地区生产总值', k: 'growth' },
+      { v: 826.4, l: '地区生产总值', k: 'amount', q: '达到' },
+    ],
+  ],
+  [
+    '数字经济核心产业增加值占地区生产总值的比重接近三成，达到28.7%。',
+    [{ v: 28.7, l: '数字经济核心产业增加值占地区生产总值比重', k: 'share', q: '达到' }],
+  ],
+  // 「出厂价格」 names no factory; a later clause about the area is not the hospital's
+  ['全市工业生产者出厂价格下降1.8%。', [{ v: 1.8, l: '工业生产者出厂价格', k: 'growth' }]],
+  [
+    '县人民医院综合楼建成投用，每千人口医疗卫生机构床位数提高到6.2张。',
+    [{ v: 6.2, u: '张', l: '每千人口医疗卫生机构床位数', k: 'count' }],
+  ],
+  // a part's share of the plan is not the plan's completion; places moved in a ranking are no figure
+  ['上半年到位资金仅占计划的38%。', [{ v: 38, l: '到位资金占计划比例', k: 'share', p: '上半年' }]],
+  [
+    '营商环境评价排名第4位，较上年提升5位。',
+    [
+      { v: 4, l: '营商环境评价排名', k: 'rank' },
+      { v: 5, u: '位', l: '', k: 'growth', b: '较上年', unfit: true },
+    ],
+  ],
+  // what a count counts, how often, whose investment, what money builds, whose rate
+  [
+    '全县共发生各类道路交通事故23起、死亡11人，同比分别下降17.9%和21.4%。',
+    [
+      { v: 23, u: '起', l: '道路交通事故起数', k: 'count', q: '共' },
+      { v: 11, u: '人', l: '死亡人数', k: 'count' },
+      { v: 17.9, l: '道路交通事故起数', k: 'growth' },
+      { v: 21.4, l: '死亡人数', k: 'growth' },
+    ],
+  ],
+  ['各乡镇要每月至少开展2次隐患排查。', [{ v: 2, u: '次', l: '每月隐患排查', k: 'count', q: '至少' }]],
+  [
+    '全区列入市级重点项目的共36个，完成投资28.4亿元。',
+    [
+      { v: 36, u: '个', l: '列入市级重点项目', k: 'count' },
+      { v: 28.4, l: '市级重点项目完成投资', k: 'amount' },
+    ],
+  ],
+  [
+    '投入资金1200万元建设智慧城管指挥平台。',
+    [{ v: 1200, u: '万元', l: '智慧城管指挥平台投入', k: 'amount' }],
+  ],
+  [
+    '确保预警信息送达每一户，覆盖率达到98%以上。',
+    [{ v: 98, l: '预警信息覆盖率', k: 'target', m: 'share', q: '以上' }],
+  ],
+  // a count whose words run on into its rate has no label of its own
+  [
+    '有4个项目投资完成率低于25%。',
+    [
+      { v: 4, u: '个', l: '', k: 'count', unfit: true },
+      { v: 25, l: '项目投资完成率低于', k: 'share', unfit: true },
+    ],
+  ],
+  ['二是民间投资持续偏弱，上半年下降3.9%。', [{ v: 3.9, l: '民间投资', k: 'growth', p: '上半年' }]],
+];
+
 export const RANGES_AND_CHANGES: Case[] = [
   [
     '对新认定的高新技术企业给予10万—30万元奖励。',
@@ -750,6 +872,7 @@ export const NOT_FIGURES: Case[] = [
 ];
 
 export const ALL_CASES: Case[] = [
+  ...PROBED,
   ...GOVERNMENT_REPORT,
   ...HALF_YEAR_SUMMARY,
   ...DEPARTMENT,
