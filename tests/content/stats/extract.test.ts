@@ -145,10 +145,14 @@ describe('statistics of a report', () => {
     const found = extractStats([
       section('a', '二、重点工作推进情况', [{ kind: 'paragraph', id: 'a1', text: '新建5G基站320个。' }]),
       section('b', '三、2027年重点工作', [{ kind: 'paragraph', id: 'b1', text: '新建5G基站500个。' }]),
+      section('c', '四、重点工作进展', [{ kind: 'paragraph', id: 'c1', text: '新建5G基站210个。' }]),
+      section('d', '五、上半年重点工作', [{ kind: 'paragraph', id: 'd1', text: '新建5G基站140个。' }]),
     ]);
     expect(found.map((s) => [s.value, s.kind])).toEqual([
       [320, 'count'],
       [500, 'target'],
+      [210, 'count'],
+      [140, 'count'],
     ]);
   });
 
