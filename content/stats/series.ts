@@ -71,8 +71,17 @@ function chartable(s: Stat, exclude: ReadonlySet<string> | undefined): boolean {
   return s.from === undefined && s.upper === undefined;
 }
 
+/** A change of prices (CPI, 出厂价格) is not a growth of output: it never shares a chart with one. */
+const PRICE = /(价格|物价|CPI|PPI|指数)/;
+
 const keyOf = (s: Stat, withPeriod: boolean): string =>
-  [s.kind, foldText(s.unit), withPeriod ? foldText(s.period ?? '') : '', foldText(s.basis ?? '')].join('|');
+  [
+    s.kind,
+    foldText(s.unit),
+    withPeriod ? foldText(s.period ?? '') : '',
+    foldText(s.basis ?? ''),
+    PRICE.test(foldText(s.label)) ? 'price' : '',
+  ].join('|');
 
 /**
  * Every comparable series among the statistics, best first: indicators side by side (one kind,
@@ -142,18 +151,24 @@ export function comparableSeries(stats: readonly Stat[], options: SeriesOptions 
  * not 「总投资」 of one paragraph beside 「减免税费」 of another.
  */
 function comparableMembers(group: readonly Stat[]): Stat[] {
-  const kind = group[0]?.kind;
-  if (kind === 'growth') return [...group];
-  const blocks = new Map<string, Stat[]>();
-  for (const s of group) {
-    const list = blocks.get(s.blockId);
-    if (list) list.push(s);
-    else blocks.set(s.blockId, [s]);
-  }
-  // a table of indicators, or a sentence listing three amounts side by side
-  const listed = [...blocks.values()].find((b) => b.length >= MIN_SERIES_POINTS);
+  const by = (key: (s: Stat) => string): Stat[][] => {
+    const lists = new Map<string, Stat[]>();
+    for (const s of group) {
+      const list = lists.get(key(s));
+      if (list) list.push(s);
+      else lists.set(key(s), [s]);
+    }
+    return [...lists.values()];
+  };
+  const main = group.filter((s) => MAIN_INDICATOR.test(foldText(s.label)));
+  // growth rates: the main indicators', else those of one table or paragraph, else of one part
+  // of the report — never 接待游客 beside 事故起数 and 发文数量 from three other parts
+  if (group[0]?.kind === 'growth' && main.length >= MIN_SERIES_POINTS) return main;
+  // a table of indicators, or a sentence listing three figures side by side
+  const listed = by((s) => s.blockId).find((b) => b.length >= MIN_SERIES_POINTS);
   if (listed) return listed;
-  return group.filter((s) => MAIN_INDICATOR.test(foldText(s.label)));
+  if (group[0]?.kind !== 'growth') return main;
+  return by((s) => s.sectionId).find((b) => b.length >= MIN_SERIES_POINTS) ?? main;
 }
 
 function seriesScore(s: StatSeries): number {
