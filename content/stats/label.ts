@@ -90,7 +90,11 @@ export function isVerbOnly(text: string): boolean {
 /** Shorten a long label to its measure: the part from its last verb of measure, else after 「的」. */
 export function shorten(label: string): string {
   let t = label;
-  if (t.length > MAX_LABEL_CHARS - 2) t = t.replace(/规模以上/g, '规上').replace(/平均水平/g, '平均');
+  if (t.length > MAX_LABEL_CHARS - 2)
+    t = t
+      .replace(/规模以上/g, '规上')
+      .replace(/平均水平/g, '平均')
+      .replace(/社会消费品零售总额/g, '社零额');
   if (t.length <= MAX_LABEL_CHARS) return t;
   const de = t.lastIndexOf('的');
   if (de >= 0 && t.length - de - 1 >= 2 && t.length - de - 1 <= MAX_LABEL_CHARS) return t.slice(de + 1);
@@ -138,6 +142,9 @@ export function labelFault(label: string): string | null {
   if (/^[“「《"]/.test(t) && !/[”」》"]/.test(t.slice(1))) return '说明是残句';
   if (/^[^“「《"]*[”」》]/.test(t)) return '说明是残句';
   if (ENDS_ON_BARE_VERB.test(t)) return '说明只有动作，没有说是什么';
+  // 「推进进度滞后」: a judgement of something, not the thing measured
+  if (/(滞后|缓慢|偏弱|偏低|偏高|偏少|不足|较大|较多|较少|突出|明显|不强|不够|低迷|乏力|不均衡)$/.test(t))
+    return '说明是一句评价，不是名目';
   if (!/\p{Script=Han}|[A-Z]{2,}/u.test(t)) return '说明不是文字';
   return null;
 }

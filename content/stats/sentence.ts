@@ -172,7 +172,15 @@ function readStat(
     tok.unit === '位' && /(提升|上升|前移|前进|跃升|攀升|后退|下降|下滑|后移)$/.test(rest)
       ? '这是名次的变化'
       : undefined;
-  const unfit = label.fault ?? unpaired ?? moved;
+  // 「有3个项目投资完成率不足20%」: the bound that picks out the things counted, not a rate of the area
+  const bound =
+    tok.unitClass === 'percent' &&
+    prev?.kind === 'count' &&
+    prev.end >= around.clauseStart &&
+    /^(不足|低于|不到|超过|高于|少于|多于|以上|以下)$/.test(foldText(qualifier ?? '') || rest.slice(-2))
+      ? '这是所数事物的门槛，不是一个比率'
+      : undefined;
+  const unfit = label.fault ?? unpaired ?? moved ?? bound;
   const stat: FoundStat = {
     id: '',
     value: tok.value,

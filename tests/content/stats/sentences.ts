@@ -754,6 +754,22 @@ export const PROBED: Case[] = [
     '确保预警信息送达每一户，覆盖率达到98%以上。',
     [{ v: 98, l: '预警信息覆盖率', k: 'target', m: 'share', q: '以上' }],
   ],
+  // a judgement is no label; a long label shortens its indicator, not its meaning
+  ['三是部分项目受资金制约，推进进度滞后，有3个项目停工。', [{ v: 3, u: '个', l: '项目停工', k: 'count' }]],
+  [
+    '社会消费品零售总额增长4.8%，低于年度目标1.2个百分点。',
+    [
+      { v: 4.8, l: '社会消费品零售总额', k: 'growth' },
+      { v: 1.2, l: '社零额增速低于年度目标', k: 'growth' },
+    ],
+  ],
+  [
+    '四是受资金制约，推进进度滞后，有3个项目投资完成率不足20%。',
+    [
+      { v: 3, u: '个', l: '推进进度滞后', k: 'count', unfit: true },
+      { v: 20, l: '项目投资完成率', k: 'share', q: '不足', unfit: true },
+    ],
+  ],
   // a count whose words run on into its rate has no label of its own
   [
     '有4个项目投资完成率低于25%。',
