@@ -164,7 +164,11 @@ function readStat(
   // 「规上工业增加值同比增长9.2%，固定资产投资增长11.5%」
   const basis =
     meaning.basis ??
-    (kind === 'growth' ? (basisIn(folded.slice(around.clauseStart, q.start)) ?? prev?.basis) : undefined);
+    (kind === 'growth'
+      ? (basisIn(folded.slice(around.clauseStart, q.start)) ??
+        // 「增速高于全市0.6个百分点」 measures against the city, not against last year
+        (/(高于|低于|快于|慢于|领先|落后)/.test(around.lead) ? undefined : prev?.basis))
+      : undefined);
   // a number after 「从」 whose later value could not be read is an earlier value: never a figure alone
   const unpaired = !q.from && /(从|由)$/.test(around.lead) ? '这是变化前的数值' : undefined;
   // 「排名第5位，较上年提升3位」: places moved in a ranking, not a figure of its own

@@ -94,3 +94,11 @@ describe('a currency before the number, and a target set for a date', () => {
     expect(statsInSentence('本府目标于年底前完成社会住宅1200户。')[0]?.kind).toBe('target');
   });
 });
+
+describe('a comparison with another place takes no basis from the growth before it', () => {
+  it('reads 「增速高于全市1.1个百分点」 with no 同比', () => {
+    const [growth, above] = statsInSentence('全县规上工业增加值同比增长7.7%，增速高于全市1.1个百分点。');
+    expect(growth?.basis).toBe('同比');
+    expect(above?.basis).toBeUndefined();
+  });
+});

@@ -770,6 +770,15 @@ export const PROBED: Case[] = [
       { v: 20, l: '项目投资完成率', k: 'share', q: '不足', unfit: true },
     ],
   ],
+  // 「全年目标」 is whose target, not the period; 高于全市 measures against the city
+  ['上半年完成全年目标的52%。', [{ v: 52, l: '全年目标完成率', k: 'share', p: '上半年' }]],
+  [
+    '全县规上工业增加值同比增长7.7%，增速高于全市1.1个百分点。',
+    [
+      { v: 7.7, l: '规上工业增加值', k: 'growth', b: '同比' },
+      { v: 1.1, l: '规上工业增加值增速高于全市', k: 'growth' },
+    ],
+  ],
   // a count whose words run on into its rate has no label of its own
   [
     '有4个项目投资完成率低于25%。',
