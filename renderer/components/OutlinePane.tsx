@@ -185,8 +185,7 @@ function OutlineList({ report }: { report: Report }) {
   const pending = useRef<number | null>(null);
   /** Focus a row now when it is drawn, else once the virtual list has drawn it. */
   const focusRow = (at: number): void => {
-    const find = () =>
-      scroller.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${at}"]`);
+    const find = () => scroller.current?.querySelector<HTMLElement>(`[role="treeitem"][data-index="${at}"]`);
     virtualizer.scrollToIndex(at, { align: 'auto' });
     const now = find();
     if (now) {
