@@ -244,3 +244,27 @@ describe('a number and its unit stay on one line', () => {
     expect(html).not.toContain('<b>标题</b>');
   });
 });
+
+describe('a divider’s rule never reads as a stroke of its number', () => {
+  it('draws no short bar under 「一、」 that would read as 「二、」, in every theme', () => {
+    for (const id of ['gov-red', 'gov-blue', 'plain']) {
+      const theme = builtinRegistry().get('deck', id);
+      const scene = slideScene(
+        { id: 'd', layout: 'divider', number: '一、', title: '主要经济指标运行情况', notes: '', itemIds: [] },
+        { theme, fields: emptyFields(), index: 3, total: 9 },
+      );
+      const number = scene.items.find((i) => i.kind === 'text' && i.role === 'number');
+      if (!number || number.kind !== 'text') continue;
+      const size = number.size;
+      for (const s of scene.items) {
+        if (s.kind !== 'shape') continue;
+        // a bar within half an em under the number sits where a stroke of the numeral would
+        const below =
+          s.box.y >= number.box.y + number.box.h - size && s.box.y <= number.box.y + number.box.h + size / 2;
+        const under = s.box.x < number.box.x + 2 * size && s.box.x + s.box.w > number.box.x;
+        const stroke = s.box.h < size / 4 && s.box.w < 3 * size;
+        expect(below && under && stroke, `${id}: ${JSON.stringify(s.box)}`).toBe(false);
+      }
+    }
+  });
+});
