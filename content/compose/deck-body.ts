@@ -132,8 +132,8 @@ export function bodySlides(
     (lines: readonly string[]): boolean =>
       lines.length <= max && textHeight(bulletsItem(lines, theme, size)) <= theme.frames.content.body.h;
   const fits = fitsAt(comfortable);
-  // whole points put together on one slide read at the theme's full size, not as a wall of text
-  const fitsWhole = fitsAt(large);
+  // whole points put together on one slide read nearer the theme's full size, not as a wall of text
+  const fitsWhole = fitsAt(Math.round((comfortable + large) / 2));
 
   const slides: BodySlide[] = [];
   // the shared slide of thin lines being filled; any slide of its own ends it, so order is kept
@@ -161,7 +161,7 @@ export function bodySlides(
     } else if (e.kind === 'paragraph') {
       const run: Extract<BodyEntry, { kind: 'paragraph' }>[] = [e];
       while (entries[i + 1]?.kind === 'paragraph') run.push(entries[++i] as (typeof run)[number]);
-      const alone = entries.every((x) => x.kind === 'paragraph');
+      const alone = entries.length === 1;
       paragraphSlides(run, max, fits, title, alone, own, thin, (note, itemId) =>
         unshown.push({ note, itemId, at: slides.length }),
       );
@@ -197,7 +197,7 @@ function paragraphSlides(
   max: number,
   fits: (lines: readonly string[]) => boolean,
   title: string,
-  /** the section has nothing but paragraphs: their rhetoric is all it has to show */
+  /** the section has this one paragraph only: its rhetoric is all it has to show */
   alone: boolean,
   own: Own,
   thin: Thin,
