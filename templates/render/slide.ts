@@ -63,16 +63,20 @@ const e = escapeHtml;
  * a line between 「2.9」 and 「人」 or 「50」 and 「亿元」.
  */
 function t(text: string): string {
-  let out = '';
+  const parts: { text: string; nb: boolean }[] = [];
   let at = 0;
   for (const m of text.matchAll(NUMBER_WITH_UNIT)) {
     const i = m.index ?? 0;
     // a lone digit needs no span, nor a date (「2022年7月15日」 stays searchable as one text)
     if (m[0].length < 2 || /[年月日号]$/u.test(m[0])) continue;
-    out += `${e(text.slice(at, i))}<span class="bs-nb">${e(m[0])}</span>`;
+    if (i > at) parts.push({ text: text.slice(at, i), nb: false });
+    parts.push({ text: m[0], nb: true });
     at = i + m[0].length;
   }
-  return out + e(text.slice(at));
+  if (parts.length === 0) return e(text);
+  if (at < text.length) parts.push({ text: text.slice(at), nb: false });
+  // every piece in its own span, so the text never mixes with elements (readers keep its order)
+  return parts.map((p) => `<span${p.nb ? ' class="bs-nb"' : ''}>${e(p.text)}</span>`).join('');
 }
 const px = (v: number): string => `${Math.round(v * 10) / 10}px`;
 const pos = (b: Box): string => `left:${px(b.x)};top:${px(b.y)};width:${px(b.w)};height:${px(b.h)}`;

@@ -240,7 +240,7 @@ describe('a number and its unit stay on one line', () => {
       { theme: builtinRegistry().get('deck', 'gov-red'), fields: emptyFields(), index: 2, total: 3 },
     );
     expect(html).toContain('<span class="bs-nb">2.9人</span>');
-    expect(html).toContain('&lt;<span class="bs-nb">50亿元</span>&gt;');
+    expect(html).toContain('<span>，投资&lt;</span><span class="bs-nb">50亿元</span><span>&gt;</span>');
     expect(html).not.toContain('<b>标题</b>');
   });
 });
