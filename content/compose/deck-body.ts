@@ -50,9 +50,12 @@ const CLAUSE_GROUP = 45;
 const leadText = (lead: string): string => lead.replace(/[。；;：:，,]+$/u, '');
 const bodyText = (text: string): string => text.trim().replace(/[。]$/u, '');
 
-/** A headline never ends on a word that leads into something else (「…的总体目标是」「…如下：」). */
+/**
+ * A headline never ends on a word that leads into something else (「…的总体目标是」「…如下：」);
+ * 「实事求是」 ends a phrase, it leads into nothing.
+ */
 export function danglingTitle(title: string): boolean {
-  return /(?:是|为|有|：|:|，|,|、)$/u.test(title.trim());
+  return /(?:(?<!求)是|：|:|，|,|、)$/u.test(title.trim());
 }
 
 function slideOf(s: BodySlide, sectionTitle: string): BulletsDraft {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDeck } from '../../content/compose/deck';
+import { danglingTitle } from '../../content/compose/deck-body';
 import { importReport } from '../../content/import';
 import { emptyBriefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
@@ -290,5 +291,14 @@ describe('sub-sections and density', () => {
     const lines = bulletSlides(draft(long)).flatMap((s) => s.bullets);
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(lines.join('；')).toBe((long.sections[0]?.blocks[0] as { text: string }).text.replace(/。$/u, ''));
+  });
+});
+
+describe('a headline that leads into its line', () => {
+  it('is no headline when it ends on 「是」 or a colon, but 「实事求是」 is', () => {
+    expect(danglingTitle('今年全县应急管理工作的总体目标是')).toBe(true);
+    expect(danglingTitle('主要做法如下：')).toBe(true);
+    expect(danglingTitle('坚持实事求是')).toBe(false);
+    expect(danglingTitle('干部担当作为')).toBe(false);
   });
 });
