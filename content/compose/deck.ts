@@ -136,9 +136,12 @@ export function deckDraftItems(report: Report, _theme: DeckTemplate): BriefingIt
   return addRefs({ ...emptyBriefing(), items: draftItems(report) }, report, extra).items;
 }
 
-/** A speech (讲话, 致辞, 发言) thanks its audience; a report closes with 「汇报完毕」. */
+/**
+ * A speech (讲话, 致辞, 发言) or a report delivered to a congress (「各位代表：」) thanks its
+ * audience; 「汇报完毕，敬请批评指正」 is what a unit says to those above it.
+ */
 const SPEECH_TITLE = /讲话|致辞|发言|讲稿/u;
-const SPEECH_SALUTATION = /^(?:同志们|各位同志|同学们|朋友们)/u;
+const SPEECH_SALUTATION = /^(?:同志们|各位同志|同学们|朋友们|各位代表|各位委员)/u;
 const SPEECH_CLOSING = '谢谢';
 
 export function isSpeech(report: Report): boolean {

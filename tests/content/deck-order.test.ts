@@ -302,3 +302,17 @@ describe('a headline that leads into its line', () => {
     expect(danglingTitle('干部担当作为')).toBe(false);
   });
 });
+
+describe('the closing of a report delivered to a congress', () => {
+  it('thanks 各位代表 rather than asking them to criticise a 汇报', () => {
+    const report = makeReport({
+      title: '云溪市2025年政府工作报告',
+      salutation: '各位代表：',
+      speaker: '云溪市人民政府市长  周明远',
+      sections: [section('S', '工作回顾', MIXED.slice(0, 2))],
+    });
+    const deck = draft(report);
+    expect(deck.slides[deck.slides.length - 1]?.title).toBe('谢谢');
+    expect(deck.slides[0]).toHaveProperty('presenterLabel', '');
+  });
+});
