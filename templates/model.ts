@@ -162,7 +162,12 @@ export type SlideChart = ChartData;
 
 /** A slide: one variant per layout, each with only the fields its layout shows. */
 export type Slide =
-  | (SlideCommon & { layout: 'cover'; subtitle?: string })
+  | (SlideCommon & {
+      layout: 'cover';
+      subtitle?: string;
+      /** the word before the presenter's name; '' for a speaker named by the report (no 汇报人：) */
+      presenterLabel?: string;
+    })
   | (ContentCommon & {
       layout: 'agenda';
       agenda: string[];
@@ -180,7 +185,7 @@ export type Slide =
   | (ContentCommon & { layout: 'chart'; chart: ChartData })
   | (ContentCommon & { layout: 'table'; table: { caption: string; rows: string[][] } })
   | (ContentCommon & { layout: 'quote'; quote: { text: string; source?: string } })
-  | (SlideCommon & { layout: 'closing' });
+  | (SlideCommon & { layout: 'closing'; presenterLabel?: string });
 
 /** The slide of one layout. */
 export type SlideOf<L extends SlideLayout> = Extract<Slide, { layout: L }>;

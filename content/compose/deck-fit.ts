@@ -253,6 +253,9 @@ interface BulletEntry {
   itemId: string;
 }
 
+/** Where between the smallest and largest bullet size several lines must still fit: 0 smallest, 1 largest. */
+export const COMFORT = 0.4;
+
 function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTemplate): FittedSlide[] {
   const min = theme.type.bullets.size.min;
   const { bulletNotes, bulletItemIds, condensed, ...draft } = d;
@@ -273,9 +276,15 @@ function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTe
   // items with no line of their own (their text is in a line's note) stay with the last run
   const orphans = d.itemIds.filter((id) => !entries.some((e) => e.itemId === id));
   const bodyH = theme.frames.content.body.h;
+  // several lines share a slide only while they read at a comfortable size, not as a wall at the
+  // smallest; a single line may go down to the smallest size
+  const { max: large } = theme.type.bullets.size;
+  const comfortable = Math.round(min + (large - min) * COMFORT);
   const runs = chunk(entries, theme.limits.maxBullets, (run) => {
     const texts = run.map((e) => e.text);
-    return bulletsSize(texts, theme) === null ? Infinity : bulletsHeight(texts, theme, min) / bodyH;
+    if (bulletsSize(texts, theme) === null) return Infinity;
+    if (run.length > 1 && bulletsHeight(texts, theme, comfortable) > bodyH) return Infinity;
+    return bulletsHeight(texts, theme, min) / bodyH;
   });
   return runs.map((run, k) => {
     const texts = run.map((e) => e.text);
@@ -285,7 +294,8 @@ function fitBullets(d: Extract<SlideDraft, { layout: 'bullets' }>, theme: DeckTe
         ...draft,
         continued: runOf(d, k),
         bullets: texts,
-        notes: joinNotes(...run.map((e) => e.note)),
+        // the slide's own notes (items that gave no line) go with its first run
+        notes: joinNotes(k === 0 ? draft.notes : '', ...run.map((e) => e.note)),
         itemIds: [...new Set(ids.filter(Boolean))],
         ...condensedOf({ condensed: (condensed ?? []).filter((id) => ids.includes(id)) }, []),
         fit: { body: bulletsSize(texts, theme) ?? min },

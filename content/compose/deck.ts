@@ -121,19 +121,31 @@ function topSections(report: Report): Map<string, string> {
 }
 
 /**
- * The automatic pick for a deck: every top-level section with its points and figures, and for a
- * section that has no points (an introduction, a closing word) the opening of its paragraphs, so
- * no divider stands empty.
+ * The automatic pick for a deck: every top-level section with its points and figures, and every
+ * paragraph — a section's results paragraph before its points (「过去一年…事故14起、死亡9人」) or
+ * the problems after them are what a deck must not lose; the slides show their fact sentences,
+ * the notes their full text.
  */
-export function deckDraftItems(report: Report, theme: DeckTemplate): BriefingItem[] {
+export function deckDraftItems(report: Report, _theme: DeckTemplate): BriefingItem[] {
   const extra: ItemRef[] = [];
   const walk = (s: Section): void => {
-    if (!s.blocks.some((b) => b.kind !== 'paragraph') && s.sections.length === 0)
-      for (const b of s.blocks.slice(0, theme.limits.maxBullets)) extra.push({ type: 'block', id: b.id });
+    for (const b of s.blocks) if (b.kind === 'paragraph') extra.push({ type: 'block', id: b.id });
     s.sections.forEach(walk);
   };
   report.sections.forEach(walk);
   return addRefs({ ...emptyBriefing(), items: draftItems(report) }, report, extra).items;
+}
+
+/**
+ * A speech (讲话, 致辞, 发言) or a report delivered to a congress (「各位代表：」) thanks its
+ * audience; 「汇报完毕，敬请批评指正」 is what a unit says to those above it.
+ */
+const SPEECH_TITLE = /讲话|致辞|发言|讲稿/u;
+const SPEECH_SALUTATION = /^(?:同志们|各位同志|同学们|朋友们|各位代表|各位委员)/u;
+const SPEECH_CLOSING = '谢谢';
+
+export function isSpeech(report: Report): boolean {
+  return SPEECH_TITLE.test(report.title) || SPEECH_SALUTATION.test(report.salutation ?? '');
 }
 
 /**
@@ -187,7 +199,16 @@ export function draftSlides(
   const shownIds = new Set<string>();
   for (const r of resolved) if (r.kind === 'stat') markShown(shownIds, r.stat);
 
-  out.push({ layout: 'cover', title: fields.title, subtitle: fields.subtitle, notes: '', itemIds: [] });
+  // a speaker the report names (「应急管理局局长  林国栋」) stands with no 「汇报人：」 before the name
+  const label = report.speaker && fields.presenter === report.speaker ? { presenterLabel: '' } : {};
+  out.push({
+    layout: 'cover',
+    title: fields.title,
+    subtitle: fields.subtitle,
+    notes: '',
+    itemIds: [],
+    ...label,
+  });
 
   // the agenda lists exactly the parts that are numbered, so its numbers are the dividers' numbers
   const parts = resolved.filter((r): r is Heading => r.kind === 'heading' && isPart(r));
@@ -213,10 +234,18 @@ export function draftSlides(
   let dividers = 0;
 
   let inOpening = false;
+  /** the heading of the sub-section (（一）…) being drafted, shown above its slides' headlines */
+  let subKicker = '';
   const flushBullets = (): void => {
     if (body.length === 0) return;
-    const made = bodySlides(body, title, theme);
+    const all = bodySlides(body, title, theme);
     body = [];
+    // a section whose items gave no line at all (formulas only) adds its words to the notes before
+    const made = all.filter((m) => m.bullets.length > 0);
+    const prior = out[out.length - 1];
+    for (const m of all) if (m.bullets.length === 0 && prior) foldInto(prior, m, theme);
+    // a sub-section's heading is its slides' kicker where the headline is not the heading itself
+    if (subKicker) for (const m of made) if (m.title !== title) m.kicker = subKicker;
     const lone = made.length === 1 && made[0]?.bullets.length === 1 ? made[0] : undefined;
     // a slide of one line is not made: the line joins the slide before (an opening's, the cover)
     const host = lone ? (inOpening ? out[0] : out[out.length - 1]) : undefined;
@@ -341,6 +370,7 @@ export function draftSlides(
         inOpening = isOpening(r);
         // text before the first heading is the opening, not a chapter the report does not have
         title = r.section.id === INTRO_SECTION_ID ? OPENING : r.title;
+        subKicker = r.level >= 2 ? `${r.section.number ?? ''}${r.title}` : '';
         const plan = headingPlan(r);
         if (r.level === 1 || isPart(r)) partAt.push({ index: out.length, kicker: '' });
         if (isPart(r)) {
@@ -459,7 +489,13 @@ export function draftSlides(
     }
   }
   flush();
-  out.push({ layout: 'closing', title: theme.texts.closing, notes: '', itemIds: [] });
+  out.push({
+    layout: 'closing',
+    title: isSpeech(report) ? SPEECH_CLOSING : theme.texts.closing,
+    notes: '',
+    itemIds: [],
+    ...label,
+  });
   return dividersThatHelp(out, dividerAt, partAt);
 }
 
@@ -472,9 +508,10 @@ function foldInto(
   lone: Extract<SlideDraft, { layout: 'bullets' }>,
   theme: DeckTemplate,
 ): void {
-  const note = (lone.bulletNotes ?? []).join('\n\n') || lone.bullets.join('\n');
+  const note =
+    [lone.notes, ...(lone.bulletNotes ?? [])].filter(Boolean).join('\n\n') || lone.bullets.join('\n');
   host.itemIds = [...new Set([...host.itemIds, ...lone.itemIds])];
-  if (host.layout === 'bullets' && host.bullets.length < theme.limits.maxBullets) {
+  if (host.layout === 'bullets' && lone.bullets.length > 0 && host.bullets.length < theme.limits.maxBullets) {
     host.bulletNotes = [...(host.bulletNotes ?? host.bullets.map(() => '')), note];
     host.bullets = [...host.bullets, ...lone.bullets];
     host.bulletItemIds = [...(host.bulletItemIds ?? []), ...(lone.bulletItemIds ?? lone.itemIds)];
@@ -541,6 +578,7 @@ function withKicker(slide: SlideDraft, kicker: string): SlideDraft {
     case 'chart':
     case 'table':
     case 'quote':
-      return kicker.endsWith(`、${slide.title}`) ? slide : { ...slide, kicker };
+      // a sub-section's heading already over the slide says more than the part's
+      return kicker.endsWith(`、${slide.title}`) || slide.kicker ? slide : { ...slide, kicker };
   }
 }

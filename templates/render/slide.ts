@@ -4,6 +4,7 @@ import baseCss from '../deck/base.css?raw';
 import { SLIDE_H, SLIDE_W } from '../scene/canvas';
 import { gridColor, tableRuleColor } from '../scene/colors';
 import { frameOf } from '../scene/geometry';
+import { NUMBER_WITH_UNIT } from '../scene/measure';
 import {
   slideScene,
   type SceneChart,
@@ -56,6 +57,27 @@ export function deckCss(theme: DeckTemplate): string {
 }
 
 const e = escapeHtml;
+
+/**
+ * A text as escaped HTML, each number with its unit in a no-break span so the browser never ends
+ * a line between 「2.9」 and 「人」 or 「50」 and 「亿元」.
+ */
+function t(text: string): string {
+  const parts: { text: string; nb: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(NUMBER_WITH_UNIT)) {
+    const i = m.index ?? 0;
+    // a lone digit needs no span, nor a date (「2022年7月15日」 stays searchable as one text)
+    if (m[0].length < 2 || /[年月日号]$/u.test(m[0])) continue;
+    if (i > at) parts.push({ text: text.slice(at, i), nb: false });
+    parts.push({ text: m[0], nb: true });
+    at = i + m[0].length;
+  }
+  if (parts.length === 0) return e(text);
+  if (at < text.length) parts.push({ text: text.slice(at), nb: false });
+  // every piece in its own span, so the text never mixes with elements (readers keep its order)
+  return parts.map((p) => `<span${p.nb ? ' class="bs-nb"' : ''}>${e(p.text)}</span>`).join('');
+}
 const px = (v: number): string => `${Math.round(v * 10) / 10}px`;
 const pos = (b: Box): string => `left:${px(b.x)};top:${px(b.y)};width:${px(b.w)};height:${px(b.h)}`;
 
@@ -70,15 +92,15 @@ function runHtml(run: SceneRun, base: number): string {
   const size = run.size !== base ? `font-size:${px(run.size)}` : '';
   const gap = run.gap ? `margin-left:${px(run.gap)}` : '';
   const style = [size, gap].filter(Boolean).join(';');
-  return `<span${style ? ` style="${style}"` : ''}>${e(run.text)}</span>`;
+  return `<span${style ? ` style="${style}"` : ''}>${t(run.text)}</span>`;
 }
 
 /** A text box's inner markup: one plain text, or a line (div) per paragraph of runs. */
-function textInner(t: SceneText): string {
-  const [only, ...more] = t.paragraphs;
-  if (only && more.length === 0 && only.length === 1 && only[0]?.size === t.size && !only[0].gap)
-    return e(only[0].text);
-  return t.paragraphs.map((p) => `<div>${p.map((r) => runHtml(r, t.size)).join('')}</div>`).join('');
+function textInner(text: SceneText): string {
+  const [only, ...more] = text.paragraphs;
+  if (only && more.length === 0 && only.length === 1 && only[0]?.size === text.size && !only[0].gap)
+    return t(only[0].text);
+  return text.paragraphs.map((p) => `<div>${p.map((r) => runHtml(r, text.size)).join('')}</div>`).join('');
 }
 
 function textStyle(t: SceneText): string {
@@ -94,18 +116,18 @@ function textStyle(t: SceneText): string {
   ].join(';');
 }
 
-function textHtml(t: SceneText): string {
-  if (t.list) {
-    const { indentEm, gapEm, marker } = t.list;
-    const items = t.paragraphs
+function textHtml(tx: SceneText): string {
+  if (tx.list) {
+    const { indentEm, gapEm, marker } = tx.list;
+    const items = tx.paragraphs
       .map(
         (p) =>
-          `<li style="padding-left:${indentEm}em;margin-bottom:${gapEm}em">${p.map((r) => (r.size === t.size ? e(r.text) : runHtml(r, t.size))).join('')}</li>`,
+          `<li style="padding-left:${indentEm}em;margin-bottom:${gapEm}em">${p.map((r) => (r.size === tx.size ? t(r.text) : runHtml(r, tx.size))).join('')}</li>`,
       )
       .join('');
-    return `<ul class="bs-box bs-${t.role}" style="${textStyle(t)};--bs-lh:${t.lineHeight};--bs-marker:var(--bs-c-${marker})">${items}</ul>`;
+    return `<ul class="bs-box bs-${tx.role}" style="${textStyle(tx)};--bs-lh:${tx.lineHeight};--bs-marker:var(--bs-c-${marker})">${items}</ul>`;
   }
-  return `<div class="bs-box bs-text bs-${t.role} bs-v-${t.valign} bs-a-${t.align}" style="${textStyle(t)}">${textInner(t)}</div>`;
+  return `<div class="bs-box bs-text bs-${tx.role} bs-v-${tx.valign} bs-a-${tx.align}" style="${textStyle(tx)}">${textInner(tx)}</div>`;
 }
 
 function imageHtml(img: SceneImage): string {

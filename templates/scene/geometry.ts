@@ -92,11 +92,21 @@ export function fitLine(text: string, box: TextBox): { text: string; size: numbe
   return { text: truncateToLines(text, box.w, box.size.min, 1), size: box.size.min };
 }
 
-/** Cover and closing meta lines: organisation, presenter, date; each shortened to one line. */
-export function metaLines(fields: BriefFields, theme: DeckTemplate, box: TextBox, size: number): string[] {
+/**
+ * Cover and closing meta lines: organisation, presenter, date; each shortened to one line. The
+ * presenter goes after the theme's 「汇报人：」 unless the slide says otherwise (a speaker the
+ * report names stands with no label).
+ */
+export function metaLines(
+  fields: BriefFields,
+  theme: DeckTemplate,
+  box: TextBox,
+  size: number,
+  presenterLabel: string = theme.texts.presenter,
+): string[] {
   const lines = [
     fields.unit,
-    fields.presenter ? `${theme.texts.presenter}${fields.presenter}` : '',
+    fields.presenter ? `${presenterLabel}${fields.presenter}` : '',
     fields.date,
   ].filter((l) => l.trim() !== '');
   return lines.slice(0, box.maxLines).map((l) => truncateToLines(l, box.w, size, 1));

@@ -46,10 +46,22 @@ const NO_LINE_START = new Set([...'，。、；：！？）」』】〉》”’
 /** Punctuation a line may not end with (it joins the character after it). */
 const NO_LINE_END = new Set([...'（「『【〈《“‘([{']);
 
-/** Units that cannot be split across lines: a CJK character, or a Latin word or number. */
+/**
+ * A number with its magnitude and unit, which stay on one line (「2.9人」「50亿元」, never
+ * 「2.9 / 人」).
+ */
+const NUMBER_RUN =
+  '[0-9][A-Za-z0-9.\\-_/+,]*(?:[万亿千百]{1,2})?(?:平方公里|平方米|公里|千瓦|万元|亿元|个百分点|人次|家次|场次|[元人个家项户亩吨米次所座台套件条起名位辆张倍岁天年月日号批支处场栋间斤克升度%‰])?';
+
+/** Every number with its unit in a text (renderers keep each on one line). */
+export const NUMBER_WITH_UNIT = new RegExp(NUMBER_RUN, 'gu');
+
+const TOKEN = new RegExp(`${NUMBER_RUN}|[A-Za-z][A-Za-z0-9.\\-_/+]*|\\s+|[^\\sA-Za-z0-9]`, 'gu');
+
+/** Units that cannot be split across lines: a CJK character, or a Latin word or a number with its unit. */
 function tokens(text: string): string[] {
   const out: string[] = [];
-  const re = /[A-Za-z0-9][A-Za-z0-9.\-_/+]*|\s+|[^\sA-Za-z0-9]/gu;
+  const re = TOKEN;
   let pendingOpen = '';
   for (const m of text.matchAll(re)) {
     const t = m[0];

@@ -308,9 +308,9 @@ function logoItem(ctx: SceneContext, box: Box): SceneImage[] {
   return item ? [item] : [];
 }
 
-function metaItem(ctx: SceneContext, box: TextBox): SceneText[] {
+function metaItem(ctx: SceneContext, box: TextBox, presenterLabel?: string): SceneText[] {
   const size = box.size.max;
-  const lines = metaLines(ctx.fields, ctx.theme, box, size);
+  const lines = metaLines(ctx.fields, ctx.theme, box, size, presenterLabel);
   return lines.length
     ? [
         frameText(
@@ -340,7 +340,7 @@ function coverItems(slide: SlideOf<'cover'>, ctx: SceneContext): SceneItem[] {
     ...(slide.subtitle
       ? [frameText('subtitle', f.subtitle, sub, headingLines(slide.subtitle, f.subtitle.w, sub))]
       : []),
-    ...metaItem(ctx, f.meta),
+    ...metaItem(ctx, f.meta, slide.presenterLabel),
   ];
 }
 
@@ -358,7 +358,7 @@ function closingItems(slide: SlideOf<'closing'>, ctx: SceneContext): SceneItem[]
   const title = slide.fit?.title ?? f.title.size.max;
   return [
     frameText('title', f.title, title, headingLines(slide.title, f.title.w, title)),
-    ...metaItem(ctx, f.meta),
+    ...metaItem(ctx, f.meta, slide.presenterLabel),
   ];
 }
 

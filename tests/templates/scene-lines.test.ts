@@ -5,6 +5,7 @@ import { emptyFields, type Slide } from '../../templates/model';
 import { builtinRegistry } from '../../templates/registry';
 import { balancedLines, contentChars, lineCount, wrapLines } from '../../templates/scene/measure';
 import { slideScene, textHeight, type SceneText } from '../../templates/scene/scene';
+import { renderSlide } from '../../templates/render/slide';
 import { LANDSCAPE_PNG } from '../fixtures/deck/png';
 
 const THEMES = ['gov-red', 'gov-blue', 'plain'] as const;
@@ -212,4 +213,58 @@ describe('a few lines on a slide', () => {
       expect(at).toBeGreaterThan(0.35);
       expect(at).toBeLessThan(0.55);
     });
+});
+
+describe('a number and its unit stay on one line', () => {
+  it('never ends a line between 「2.9」 and 「人」 or 「50」 and 「亿元」, at any width', () => {
+    const text = '全县每千人口执业（助理）医师数达到2.9人，新签约项目投资额达到50亿元，增长12.5%';
+    for (let w = 120; w <= 900; w += 7) {
+      const lines = wrapLines(text, w, 24);
+      expect(lines.join('')).toBe(text);
+      for (const [a, b] of lines.slice(0, -1).map((l, i) => [l, lines[i + 1] ?? ''] as const)) {
+        expect(`${a}|${b}`, `${w}`).not.toMatch(/[0-9.]\|(?:人|亿|元|%)/u);
+      }
+    }
+  });
+
+  it('wraps each number and unit of a slide’s HTML in an escaped no-break span', () => {
+    const html = renderSlide(
+      {
+        id: 's1',
+        layout: 'bullets',
+        title: '<b>标题</b>',
+        bullets: ['医师数达到2.9人，投资<50亿元>'],
+        notes: '',
+        itemIds: [],
+      },
+      { theme: builtinRegistry().get('deck', 'gov-red'), fields: emptyFields(), index: 2, total: 3 },
+    );
+    expect(html).toContain('<span class="bs-nb">2.9人</span>');
+    expect(html).toContain('<span>，投资&lt;</span><span class="bs-nb">50亿元</span><span>&gt;</span>');
+    expect(html).not.toContain('<b>标题</b>');
+  });
+});
+
+describe('a divider’s rule never reads as a stroke of its number', () => {
+  it('draws no short bar under 「一、」 that would read as 「二、」, in every theme', () => {
+    for (const id of ['gov-red', 'gov-blue', 'plain']) {
+      const theme = builtinRegistry().get('deck', id);
+      const scene = slideScene(
+        { id: 'd', layout: 'divider', number: '一、', title: '主要经济指标运行情况', notes: '', itemIds: [] },
+        { theme, fields: emptyFields(), index: 3, total: 9 },
+      );
+      const number = scene.items.find((i) => i.kind === 'text' && i.role === 'number');
+      if (!number || number.kind !== 'text') continue;
+      const size = number.size;
+      for (const s of scene.items) {
+        if (s.kind !== 'shape') continue;
+        // a bar within half an em under the number sits where a stroke of the numeral would
+        const below =
+          s.box.y >= number.box.y + number.box.h - size && s.box.y <= number.box.y + number.box.h + size / 2;
+        const under = s.box.x < number.box.x + 2 * size && s.box.x + s.box.w > number.box.x;
+        const stroke = s.box.h < size / 4 && s.box.w < 3 * size;
+        expect(below && under && stroke, `${id}: ${JSON.stringify(s.box)}`).toBe(false);
+      }
+    }
+  });
 });
