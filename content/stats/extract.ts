@@ -1,6 +1,7 @@
 import type { Block, Figure, Section, Stat } from '../model/report';
 import { foldText } from './fold';
-import { FUTURE_SECTION, PAST_SECTION, TARGET_CUE } from './lexicon';
+import { FUTURE_SECTION, PAST_SECTION, TARGET_CUE, TASK_SECTION } from './lexicon';
+import type { Future } from './reading';
 import { statsInSentence, type FoundStat, type SentenceContext } from './sentence';
 import { tableStats } from './table';
 import { countWork } from './work';
@@ -43,7 +44,7 @@ export function extractStats(
     list.reduce((n, s) => n + s.blocks.length + count(s.sections), 0);
   const total = onProgress ? count(sections) : 0;
   let done = 0;
-  const walk = (section: Section, titles: readonly string[], future: boolean): void => {
+  const walk = (section: Section, titles: readonly string[], future: Future): void => {
     const here = [...titles, section.title];
     const sectionFuture = futureOf(section.title) ?? future;
     let listFuture = false;
@@ -63,7 +64,7 @@ export function extractStats(
       const fig: FigureText | undefined = typeof figure === 'string' ? { caption: figure } : figure;
       // (a point that asks, 「三要狠抓森林防火」, still states facts: 「森林覆盖率67.3%」; its plans
       // carry their own words, 「确保」「力争」「要再下降」)
-      const context: SentenceContext = { sectionTitles: here, future: sectionFuture || listFuture };
+      const context: SentenceContext = { sectionTitles: here, future: listFuture || sectionFuture };
       if (fig) {
         const caption = { ...context, caption: block.kind === 'figure' };
         for (const sentence of splitSentences(fig.caption)) statsInSentence(sentence, caption).forEach(push);
@@ -100,10 +101,11 @@ const LIST_OF_TARGETS = new RegExp(TARGET_CUE.source);
 const PROGRESS_EVERY = 512;
 
 /** Whether a section title says its numbers are planned (下半年工作安排) or done (上半年工作回顾). */
-function futureOf(title: string): boolean | undefined {
+function futureOf(title: string): Future | undefined {
   const t = foldText(title);
   if (PAST_SECTION.test(t)) return false;
   if (FUTURE_SECTION.test(t)) return true;
+  if (TASK_SECTION.test(t)) return 'tasks';
   return undefined;
 }
 

@@ -84,7 +84,15 @@ export const NOT_TARGET_BEFORE = /(高于|低于|超过|超出|快于|慢于|好
 
 /** Section titles of what is planned: their numbers are targets unless said done. */
 export const FUTURE_SECTION =
-  /(目标|打算|安排|计划|思路|展望|下一步|下半年|今年工作|明年|重点任务|工作任务|总体要求|工作建议|各项任务|(\d{4}年|今年|明年|下一步|下步)(的)?(重点工作|主要任务|工作重点))/;
+  /(目标|打算|安排|计划|思路|展望|下一步|下半年|今年工作|明年|重点任务|工作任务|总体要求|工作建议)/;
+/**
+ * Section titles of work to be done that also state where things stand (「抓好2024年各项任务」,
+ * 「2025年重点工作」): their numbers are targets only where the sentence itself plans.
+ */
+export const TASK_SECTION = /(各项任务|(\d{4}年|今年|明年|下一步|下步)(的)?(重点工作|主要任务|工作重点))/;
+/** Words of a sentence that plans: 「要」「将」「确保」「年内」「新建」…; 「森林覆盖率67.3%」 states. */
+export const PLAN_WORD =
+  /(要|将|确保|力争|争取|计划|年内|全年|今年|推动|推进|实施|开展|组织|新建|新增|建成|建设|完成|实现|培训|投入|安排|引进|打造|突破)/;
 export const PAST_SECTION =
   /(回顾|总结|成绩|成效|完成情况|进展|进度|上半年|前三季度|一季度|进展情况|推进情况|落实情况|开展情况|执行情况|运行情况|上半年工作|主要工作|工作情况|执行情况)/;
 

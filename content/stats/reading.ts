@@ -1,7 +1,7 @@
 import type { Stat, StatBound, StatKind } from '../model/report';
 import { type Breaks, breaksOf, firstFrom, lastBefore, periodsOf, targetStarts } from './context';
 import { foldText } from './fold';
-import { SUFFIX_QUALIFIER } from './lexicon';
+import { PLAN_WORD, SUFFIX_QUALIFIER } from './lexicon';
 import type { NumberToken } from './numbers';
 
 /**
@@ -19,14 +19,20 @@ export type FoundStat = Stat;
 /** The place fields of a statistic before extractStats gives them. */
 export const UNPLACED = { id: '', sectionId: '', blockId: '' } as const;
 
+/** Whether a part of the report plans: yes, no, or its tasks plan while its facts state. */
+export type Future = boolean | 'tasks';
+
 /** What the text around a sentence tells about it. */
 export interface SentenceContext {
   /** titles of the sections it stands in, outermost first */
   sectionTitles?: readonly string[];
   /** the sentence is a photo's or table's caption */
   caption?: boolean;
-  /** numbers are planned ones: a section of targets, or a list after 「主要预期目标：」 */
-  future?: boolean;
+  /**
+   * numbers are planned ones: a section of targets, or a list after 「主要预期目标：」; in a section
+   * of tasks ('tasks'), only where the sentence itself plans
+   */
+  future?: Future;
   /** the subject of the sentence before, for a sentence that opens on 「同比增长4.9%」 */
   subject?: string;
 }
@@ -219,5 +225,6 @@ export function isTarget(r: Reading, q: { start: number }, follow: string): bool
     const lead = r.folded.slice(Math.max(0, q.start - 10), q.start);
     return !/(已经|已|实际)(完成|实现|达到)/.test(lead);
   }
-  return r.context.future === true && !/(已经|已|实际|上半年|1-6月|1—6月)/.test(r.folded.slice(0, q.start));
+  const planned = r.context.future === true || (r.context.future === 'tasks' && PLAN_WORD.test(r.folded));
+  return planned && !/(已经|已|实际|上半年|1-6月|1—6月)/.test(r.folded.slice(0, q.start));
 }

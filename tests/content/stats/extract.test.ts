@@ -147,12 +147,20 @@ describe('statistics of a report', () => {
       section('b', '三、2027年重点工作', [{ kind: 'paragraph', id: 'b1', text: '新建5G基站500个。' }]),
       section('c', '四、重点工作进展', [{ kind: 'paragraph', id: 'c1', text: '新建5G基站210个。' }]),
       section('d', '五、上半年重点工作', [{ kind: 'paragraph', id: 'd1', text: '新建5G基站140个。' }]),
+      // a section of tasks also says where things stand: a sentence that plans nothing states
+      section('e', '第二，全力抓好2027年各项任务落实', [
+        { kind: 'paragraph', id: 'e1', text: '全县森林面积186万亩，森林覆盖率66.1%，防火任务繁重。' },
+        { kind: 'paragraph', id: 'e2', text: '年内投入资金1800万元左右。' },
+      ]),
     ]);
     expect(found.map((s) => [s.value, s.kind])).toEqual([
       [320, 'count'],
       [500, 'target'],
       [210, 'count'],
       [140, 'count'],
+      [186, 'amount'],
+      [66.1, 'share'],
+      [1800, 'target'],
     ]);
   });
 
