@@ -134,6 +134,21 @@ export function isTitleLine(text: string): boolean {
 /** A title set on two lines: 「青禾区人民政府」 over 「关于……情况的报告」, or a long title broken before its last words. */
 const GENRE =
   /(报告|讲话|总结|意见|方案|规划|纲要|通知|决定|汇报|要点|计划|情况|发言|致辞|说明|公报|白皮书)([（(].{1,8}[）)])?$/;
+/**
+ * A line that names a document, as a running header does: a unit's name (「云溪市人民政府」), or a
+ * place or unit with the document's genre (「临川县人民政府工作报告」, 「青禾区2025年工作总结」). A
+ * section heading names its subject, not a place: 「主要目标和工作计划」, 「全县工作计划」 are not.
+ */
+export function namesDocument(text: string): boolean {
+  if (!noSentence(text) || /[，,：:]/.test(text) || HEADING_PATTERNS.some(({ re }) => re.test(text)))
+    return false;
+  if (issuerOnly(text)) return true;
+  const place = /[\p{Script=Han}]{2,}?(省|市|县|縣|区|區|州|旗|镇|鎮|乡|鄉|人民政府|委员会|委員會|局)/u.exec(
+    text,
+  );
+  return !!place && !/^全/.test(text) && GENRE.test(text) && displayWidth(text) <= MAX_TITLE_WIDTH;
+}
+
 function continuesTitle(first: string, second: string): boolean {
   if (!noSentence(second) || displayWidth(first + second) > MAX_LONG_TITLE_WIDTH + 16) return false;
   if (
