@@ -57,3 +57,41 @@ describe('a page break pasted once', () => {
     expect(headingsOf(r).map((h) => h.text)).toContain('主要目标和工作计划');
   });
 });
+
+/** Cut text every `n` characters, as a copy wrapped by character count (not by width) gives it. */
+const byChars = (text: string, n: number): string[] => {
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += n) out.push(chars.slice(i, i + n).join(''));
+  return out;
+};
+
+describe('a line left short by its digits', () => {
+  const A =
+    '今年以来，面对需求收缩和供给冲击的双重压力，青禾区上下坚持稳中求进工作总基调，扎实做好稳增长、促改革、调结构、惠民生、防风险各项工作，全区经济运行总体平稳、稳中向好，主要经济指标增速好于全市平均水平，为完成全年目标任务打下了坚实基础。';
+  const B =
+    '全区地区生产总值完成1286.4亿元，同比增长6.3%；规上工业增加值增长8.2%；社会消费品零售总额652.1亿元，增长5.7%；城乡居民人均可支配收入分别达到48620元和25310元，分别增长5.2%和7.4%，居民消费价格指数温和上涨，全区经济发展的质量和效益稳步提升。';
+  const C =
+    '与此同时，我们也清醒看到，经济恢复的基础仍不牢固，部分中小企业经营困难，重点项目建设进度不一，财政收支平衡压力加大，民生领域还有不少短板需要补齐，必须高度重视，认真加以解决。';
+
+  it('reads on past a line its digits left short, which stops mid-sentence, and records the join', () => {
+    const lines = [...byChars(A, 35), ...byChars(B, 35), ...byChars(C, 35)];
+    // the premise: wrapped by characters, lines of digits stop well short of the page width
+    expect(lines).toContain('增长8.2%；社会消费品零售总额652.1亿元，增长5.7%；城乡居民');
+    const r = importPastedText(['青禾区2026年上半年经济运行情况', '一、总体情况', ...lines].join('\n'));
+    expect(paragraphsOf(r)).toEqual([A, B, C]);
+    const joins = r.repairs.filter((x) => x.kind === 'wrapped');
+    expect(joins.map((x) => x.blockIds.length)).toEqual([4, 4, 3]);
+  });
+
+  it('still stops at a short heading after a line that ends without its full stop', () => {
+    const lines = [
+      ...byChars(A, 35),
+      ...byChars(B.replace(/。$/, ''), 35),
+      '坚持项目为王',
+      ...byChars(C, 35),
+    ];
+    const r = importPastedText(['青禾区2026年上半年经济运行情况', '一、总体情况', ...lines].join('\n'));
+    expect(headingsOf(r).map((h) => h.text)).toContain('坚持项目为王');
+  });
+});
