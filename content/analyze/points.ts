@@ -59,8 +59,19 @@ export function markedItem(text: string): PointParts | null {
   if (!marker?.[1] || marker[1].startsWith('—')) return null;
   const rest = text.slice(marker[0].length).trim();
   if (rest.length < 2 || /^["“「『]/.test(rest)) return null;
-  return enumeratedItem(marker[1], rest);
+  const item = enumeratedItem(marker[1], rest);
+  // a first clause with a figure in it (「城镇新增就业6000人以上，」) states, it does not name the
+  // item: a short item is read whole, like its siblings 「地区生产总值增长6%左右；」
+  if (item.text && /\d/.test(item.lead) && rest.length <= MAX_WHOLE_ITEM_CHARS) {
+    const end = /[。！？!?；;：:…]$/.exec(rest)?.[0];
+    return end
+      ? { marker: marker[1], lead: rest.slice(0, -end.length), leadEnd: end, text: '' }
+      : { marker: marker[1], lead: rest, text: '' };
+  }
+  return item;
 }
+/** The longest numbered item read whole as its own lead: one line of a list of targets. */
+const MAX_WHOLE_ITEM_CHARS = 48;
 
 /** A paragraph split at its inline enumeration: what leads into it, then one point per item. */
 export type EnumerationPart = { kind: 'paragraph'; text: string } | ({ kind: 'point' } & PointParts);

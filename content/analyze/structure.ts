@@ -125,6 +125,9 @@ function listRuns(blocks: readonly RepairedBlock[], isFree: (k: number) => boole
   return items;
 }
 
+/** A line that ends by introducing what follows with a verb: 「……的主要预期目标是：」. */
+const INTRODUCES_LIST = /(是|为|為|如下|以下|包括|有|要求|指出|强调|強調)[：:]$/;
+
 /**
  * Newspaper style: a short line standing alone, with no sentence punctuation (commas allowed:
  * 「发展为要,坚定信心全力以赴抓落实」), not trailing off in a comma or an enumeration mark.
@@ -138,6 +141,8 @@ function isHeadingLine(text: string): boolean {
     !ENUMERATES_INSIDE.test(text) &&
     // 「围绕上述目标，重点抓好以下工作：」 leads into a list; 「主要做法：」 heads one
     !(/[:：]$/.test(text) && /[，,]/.test(text)) &&
+    // 「主要预期目标是：」, 「具体安排如下：」 say what follows, as a sentence does: the list's lead-in
+    !INTRODUCES_LIST.test(text) &&
     // a bare figure 「1.2亿元」 or 「86.4」 is a table cell, and a date or a signing office
     // (「2022年7月15日」, 「某区人民政府办公室」) closes a report: none of them is a heading
     !/^[\d.,%％\s]+\p{Script=Han}{0,2}$/u.test(text) &&
