@@ -30,7 +30,10 @@ export function matchPoint(text: string): PointParts | null {
   const body = rest.slice(m[0].length).trim();
   if (lead.length > MAX_LEAD_CHARS || body.length === 0) return null;
   // 「各位代表！」 calls on the audience, and 「2023年是……之年。」 states a fact: neither leads in
-  if (/^(各位|同志们|朋友们|女士们|先生们)/.test(lead) || (!marker && /^\d/.test(lead))) return null;
+  if (/^(各位|同志们|朋友们|女士们|先生们)/.test(lead)) return null;
+  // 「2023年是……之年。」 and 「全年固定资产投资比上年增长10.3%。其中……」 state a fact, with its
+  // figure: an unmarked paragraph's lead-in names the point, it does not measure it
+  if (!marker && /\d/.test(lead)) return null;
   const commas = lead.split(/[，,]/);
   if (!marker && commas.length > 1) {
     // 「加强基层党组织建设,全面筑牢战斗堡垒。」 is a two-part lead-in; 「8月12日,全会召开。」 and
