@@ -139,14 +139,16 @@ const GENRE =
  * place or unit with the document's genre (「临川县人民政府工作报告」, 「青禾区2025年工作总结」). A
  * section heading names its subject, not a place: 「主要目标和工作计划」, 「全县工作计划」 are not.
  */
-export function namesDocument(text: string): boolean {
+export function namesDocument(text: string): 'unit' | 'document' | null {
   if (!noSentence(text) || /[，,：:]/.test(text) || HEADING_PATTERNS.some(({ re }) => re.test(text)))
-    return false;
-  if (issuerOnly(text)) return true;
-  const place = /[\p{Script=Han}]{2,}?(省|市|县|縣|区|區|州|旗|镇|鎮|乡|鄉|人民政府|委员会|委員會|局)/u.exec(
+    return null;
+  if (/^[全本我该各的之了着和与及等在是为对]/.test(text)) return null;
+  if (issuerOnly(text)) return 'unit';
+  const place = /^\p{Script=Han}{2,8}?(省|市|县|縣|区|區|州|旗|镇|鎮|乡|鄉|人民政府|委员会|委員會|局)/u.test(
     text,
   );
-  return !!place && !/^全/.test(text) && GENRE.test(text) && displayWidth(text) <= MAX_TITLE_WIDTH;
+  // a place opens the name; a line of a sentence opens on its words (「的好于全市……计划」)
+  return place && GENRE.test(text) && displayWidth(text) <= MAX_TITLE_WIDTH ? 'document' : null;
 }
 
 function continuesTitle(first: string, second: string): boolean {

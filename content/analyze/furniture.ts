@@ -190,7 +190,10 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
         const before = neighbour(lines, only, -1, removed)?.block.text;
         const after = neighbour(lines, only, 1, removed)?.block.text;
         const byline = !after || isMetaLine(after) || (!!before && isMetaLine(before));
-        if (!opensSomething(text) && namesDocument(text) && !byline) found.push(only);
+        // a unit's name inside a sentence may be the sentence's own words (「……区域医疗中心」)
+        const names = namesDocument(text);
+        const fits = names === 'document' || (names === 'unit' && !cutsSentence(lines, only, removed));
+        if (!opensSomething(text) && fits && !byline) found.push(only);
       }
       continue;
     }

@@ -19,6 +19,24 @@ const TWO_PAGES = [
 ].join('\n');
 
 describe('a page break pasted once', () => {
+  it('keeps a line of the sentence the page cut, even one that ends like a plan or names a unit', () => {
+    for (const line of ['的增速好于全市平均水平并超过年度计划', '加快建设云溪县区域医疗中心']) {
+      const r = importPastedText(
+        [
+          '临川县工作总结',
+          '一、工作回顾',
+          '全县固定资产投资增长9.2%，其中工业投资',
+          '— 2 —',
+          line,
+          '增长15.3%，民间投资增长4.1%。',
+        ].join('\n'),
+      );
+      expect(r.repairs.filter((x) => x.kind === 'running-header')).toEqual([]);
+      const kept = [...headingsOf(r).map((h) => h.text), ...paragraphsOf(r)].join('');
+      expect(kept).toContain(line);
+    }
+  });
+
   it('drops the header that stands by the page number once, and reads 14.7% back as one number', () => {
     const r = importPastedText(TWO_PAGES);
     const header = r.repairs.find((x) => x.kind === 'running-header');
