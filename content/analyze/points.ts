@@ -178,11 +178,19 @@ export function splitEnumeration(text: string): EnumerationPart[] | null {
   const parts: EnumerationPart[] = [];
   const preamble = text.slice(0, best[0]?.index ?? 0).trim();
   if (preamble) parts.push({ kind: 'paragraph', text: preamble });
+  // items closed by 「；」 make one sentence, which the last item's full stop ends: what follows it
+  // (「对这些问题，我们必须……」) speaks of the whole list, not of its last item
+  const inOneSentence = best.slice(1).every((m) => /[；;]\s*$/.test(text.slice(0, m.index)));
+  const lastStart = (best[best.length - 1]?.index ?? 0) + (best[best.length - 1]?.[0].length ?? 0);
+  const stop = inOneSentence ? /[。！？!?]/.exec(text.slice(lastStart)) : null;
+  const lastEnd = stop ? lastStart + stop.index + 1 : text.length;
   best.forEach((m, k) => {
     const start = m.index;
-    const end = best[k + 1]?.index ?? text.length;
+    const end = best[k + 1]?.index ?? lastEnd;
     parts.push({ kind: 'point', ...enumeratedItem(m[0], text.slice(start + m[0].length, end).trim()) });
   });
+  const after = text.slice(lastEnd).trim();
+  if (after) parts.push({ kind: 'paragraph', text: after });
   return parts;
 }
 
