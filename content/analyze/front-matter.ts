@@ -30,6 +30,8 @@ export interface FrontMatter {
   date?: string;
   speaker?: string;
   salutation?: string;
+  /** a speech's closing thanks (「谢谢大家！」), kept apart from its text as the salutation is */
+  closing?: string;
 }
 
 const MAX_TITLE_WIDTH = 40;
@@ -208,6 +210,7 @@ export function readFrontMatter(
   readMeta(cursor, front);
   readSalutation(cursor, front);
   readSignature(blocks, free, cursor.at, front, cursor.taken);
+  readClosing(blocks, free, cursor.at, front, cursor.taken);
   return { front, taken: cursor.taken, start: cursor.at };
 }
 
@@ -365,4 +368,27 @@ function readSignature(
   for (const s of signature) taken.add(s);
   if (issuer) front.issuer ??= issuer;
   if (date) front.date ??= date;
+}
+
+/** The thanks that close a speech, on a line of their own: 「谢谢大家！」, 「谢谢！」, 「謝謝各位。」. */
+const CLOSING = /^(谢谢|謝謝|感谢|感謝)(大家|各位|同志们|同志們)?[！!。.]?$/;
+
+/**
+ * A speech's closing thanks, its last line of text (above a signature, if any): kept in the
+ * report's front matter, as the salutation is, so neither the deck nor the brief shows it as a
+ * paragraph. A text that is nothing but thanks keeps them.
+ */
+function readClosing(
+  blocks: readonly RepairedBlock[],
+  free: (b: RepairedBlock | undefined) => b is RepairedText,
+  start: number,
+  front: FrontMatter,
+  taken: Set<number>,
+): void {
+  let k = blocks.length - 1;
+  while (k >= start && taken.has(k)) k--;
+  const last = blocks[k];
+  if (k <= start || !free(last) || !CLOSING.test(last.text.replace(/[\s\u3000]/g, ''))) return;
+  taken.add(k);
+  front.closing = last.text.trim();
 }
