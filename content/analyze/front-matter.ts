@@ -30,6 +30,8 @@ export interface FrontMatter {
   date?: string;
   speaker?: string;
   salutation?: string;
+  /** a speech's closing thanks (「谢谢大家！」), kept apart from its text as the salutation is */
+  closing?: string;
 }
 
 const MAX_TITLE_WIDTH = 40;
@@ -134,6 +136,23 @@ export function isTitleLine(text: string): boolean {
 /** A title set on two lines: 「青禾区人民政府」 over 「关于……情况的报告」, or a long title broken before its last words. */
 const GENRE =
   /(报告|讲话|总结|意见|方案|规划|纲要|通知|决定|汇报|要点|计划|情况|发言|致辞|说明|公报|白皮书)([（(].{1,8}[）)])?$/;
+/**
+ * A line that names a document, as a running header does: a unit's name (「云溪市人民政府」), or a
+ * place or unit with the document's genre (「临川县人民政府工作报告」, 「青禾区2025年工作总结」). A
+ * section heading names its subject, not a place: 「主要目标和工作计划」, 「全县工作计划」 are not.
+ */
+export function namesDocument(text: string): 'unit' | 'document' | null {
+  if (!noSentence(text) || /[，,：:]/.test(text) || HEADING_PATTERNS.some(({ re }) => re.test(text)))
+    return null;
+  if (/^[全本我该各的之了着和与及等在是为对]/.test(text)) return null;
+  if (issuerOnly(text)) return 'unit';
+  const place = /^\p{Script=Han}{2,8}?(省|市|县|縣|区|區|州|旗|镇|鎮|乡|鄉|人民政府|委员会|委員會|局)/u.test(
+    text,
+  );
+  // a place opens the name; a line of a sentence opens on its words (「的好于全市……计划」)
+  return place && GENRE.test(text) && displayWidth(text) <= MAX_TITLE_WIDTH ? 'document' : null;
+}
+
 function continuesTitle(first: string, second: string): boolean {
   if (!noSentence(second) || displayWidth(first + second) > MAX_LONG_TITLE_WIDTH + 16) return false;
   if (
@@ -191,6 +210,7 @@ export function readFrontMatter(
   readMeta(cursor, front);
   readSalutation(cursor, front);
   readSignature(blocks, free, cursor.at, front, cursor.taken);
+  readClosing(blocks, free, cursor.at, front, cursor.taken);
   return { front, taken: cursor.taken, start: cursor.at };
 }
 
@@ -348,4 +368,27 @@ function readSignature(
   for (const s of signature) taken.add(s);
   if (issuer) front.issuer ??= issuer;
   if (date) front.date ??= date;
+}
+
+/** The thanks that close a speech, on a line of their own: 「谢谢大家！」, 「谢谢！」, 「謝謝各位。」. */
+const CLOSING = /^(谢谢|謝謝|感谢|感謝)(大家|各位|同志们|同志們)?[！!。.]?$/;
+
+/**
+ * A speech's closing thanks, its last line of text (above a signature, if any): kept in the
+ * report's front matter, as the salutation is, so neither the deck nor the brief shows it as a
+ * paragraph. A text that is nothing but thanks keeps them.
+ */
+function readClosing(
+  blocks: readonly RepairedBlock[],
+  free: (b: RepairedBlock | undefined) => b is RepairedText,
+  start: number,
+  front: FrontMatter,
+  taken: Set<number>,
+): void {
+  let k = blocks.length - 1;
+  while (k >= start && taken.has(k)) k--;
+  const last = blocks[k];
+  if (k <= start || !free(last) || !CLOSING.test(last.text.replace(/[\s\u3000]/g, ''))) return;
+  taken.add(k);
+  front.closing = last.text.trim();
 }

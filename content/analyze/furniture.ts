@@ -1,5 +1,6 @@
 import type { RawBlock } from '../model/report';
 import type { TextBlock, Suggestion } from './repair';
+import { isMetaLine, namesDocument } from './front-matter';
 import { repairId } from './ids';
 import { HEADING_PATTERNS, OPENING, BULLET, displayWidth, endsParagraph, endsSentence } from './text-rules';
 
@@ -172,9 +173,31 @@ function runningHeaders(lines: readonly Line[], removed: ReadonlyMap<number, unk
     return false;
   };
 
+  // the document's first line that is not furniture: its title, if it has one, and never a header
+  let firstLine = 0;
+  while (removed.has(firstLine)) firstLine++;
   const found: number[] = [];
   for (const [shape, members] of groups) {
-    if (members.length < 2) continue;
+    // a page or two pasted shows the header once: right by a page number, a line that names the
+    // document or its unit (「云溪市人民政府工作报告」) is the header, even inside a sentence the page
+    // cut (「增长1」 ‖ 「2.5%」). A line of the sentence itself names no document.
+    const [only] = members;
+    if (members.length === 1) {
+      if (only !== undefined && only > firstLine && nearPageNumber(only, 1)) {
+        const text = (lines[only] as Line).block.text;
+        // a unit over its date (or under the speaker) is the signature or byline, and the last line
+        // of the text signs it
+        const before = neighbour(lines, only, -1, removed)?.block.text;
+        const after = neighbour(lines, only, 1, removed)?.block.text;
+        const byline = !after || isMetaLine(after) || (!!before && isMetaLine(before));
+        // a unit's name inside a sentence may be the sentence's own words (「……区域医疗中心」)
+        const names = namesDocument(text);
+        const fits = names === 'document' || (names === 'unit' && !cutsSentence(lines, only, removed));
+        if (!opensSomething(text) && fits && !byline) found.push(only);
+      }
+      continue;
+    }
+
     // the first line of the document is its title, kept; its repeats are the running header
     const repeats = members.filter((k) => k !== 0);
     if (shape === titleShape && members.includes(0)) {

@@ -30,7 +30,10 @@ export function matchPoint(text: string): PointParts | null {
   const body = rest.slice(m[0].length).trim();
   if (lead.length > MAX_LEAD_CHARS || body.length === 0) return null;
   // 「各位代表！」 calls on the audience, and 「2023年是……之年。」 states a fact: neither leads in
-  if (/^(各位|同志们|朋友们|女士们|先生们)/.test(lead) || (!marker && /^\d/.test(lead))) return null;
+  if (/^(各位|同志们|朋友们|女士们|先生们)/.test(lead)) return null;
+  // 「2023年是……之年。」 and 「全年固定资产投资比上年增长10.3%。其中……」 state a fact, with its
+  // figure: an unmarked paragraph's lead-in names the point, it does not measure it
+  if (!marker && /\d/.test(lead)) return null;
   const commas = lead.split(/[，,]/);
   if (!marker && commas.length > 1) {
     // 「加强基层党组织建设,全面筑牢战斗堡垒。」 is a two-part lead-in; 「8月12日,全会召开。」 and
@@ -59,8 +62,19 @@ export function markedItem(text: string): PointParts | null {
   if (!marker?.[1] || marker[1].startsWith('—')) return null;
   const rest = text.slice(marker[0].length).trim();
   if (rest.length < 2 || /^["“「『]/.test(rest)) return null;
-  return enumeratedItem(marker[1], rest);
+  const item = enumeratedItem(marker[1], rest);
+  // a first clause with a figure in it (「城镇新增就业6000人以上，」) states, it does not name the
+  // item: a short item is read whole, like its siblings 「地区生产总值增长6%左右；」
+  if (item.text && /\d/.test(item.lead) && rest.length <= MAX_WHOLE_ITEM_CHARS) {
+    const end = /[。！？!?；;：:…]$/.exec(rest)?.[0];
+    return end
+      ? { marker: marker[1], lead: rest.slice(0, -end.length), leadEnd: end, text: '' }
+      : { marker: marker[1], lead: rest, text: '' };
+  }
+  return item;
 }
+/** The longest numbered item read whole as its own lead: one line of a list of targets. */
+const MAX_WHOLE_ITEM_CHARS = 48;
 
 /** A paragraph split at its inline enumeration: what leads into it, then one point per item. */
 export type EnumerationPart = { kind: 'paragraph'; text: string } | ({ kind: 'point' } & PointParts);
@@ -164,11 +178,19 @@ export function splitEnumeration(text: string): EnumerationPart[] | null {
   const parts: EnumerationPart[] = [];
   const preamble = text.slice(0, best[0]?.index ?? 0).trim();
   if (preamble) parts.push({ kind: 'paragraph', text: preamble });
+  // items closed by 「；」 make one sentence, which the last item's full stop ends: what follows it
+  // (「对这些问题，我们必须……」) speaks of the whole list, not of its last item
+  const inOneSentence = best.slice(1).every((m) => /[；;]\s*$/.test(text.slice(0, m.index)));
+  const lastStart = (best[best.length - 1]?.index ?? 0) + (best[best.length - 1]?.[0].length ?? 0);
+  const stop = inOneSentence ? /[。！？!?]/.exec(text.slice(lastStart)) : null;
+  const lastEnd = stop ? lastStart + stop.index + 1 : text.length;
   best.forEach((m, k) => {
     const start = m.index;
-    const end = best[k + 1]?.index ?? text.length;
+    const end = best[k + 1]?.index ?? lastEnd;
     parts.push({ kind: 'point', ...enumeratedItem(m[0], text.slice(start + m[0].length, end).trim()) });
   });
+  const after = text.slice(lastEnd).trim();
+  if (after) parts.push({ kind: 'paragraph', text: after });
   return parts;
 }
 

@@ -22,6 +22,8 @@ import {
   SECTION_NUMBER_LINE,
   displayWidth,
   endsSentence,
+  opensWithEmoji,
+  stripEmoji,
 } from './text-rules';
 
 export { matchPoint, splitEnumeration } from './points';
@@ -125,19 +127,26 @@ function listRuns(blocks: readonly RepairedBlock[], isFree: (k: number) => boole
   return items;
 }
 
+/** A line that ends by introducing what follows with a verb: 「……的主要预期目标是：」. */
+const INTRODUCES_LIST = /(是|为|為|如下|以下|包括|有|要求|指出|强调|強調)[：:]$/;
+
 /**
  * Newspaper style: a short line standing alone, with no sentence punctuation (commas allowed:
  * 「发展为要,坚定信心全力以赴抓落实」), not trailing off in a comma or an enumeration mark.
  */
 function isHeadingLine(text: string): boolean {
+  // a WeChat article heads its parts with a pictograph, a question among them: 「🚀 下半年怎么干？」
+  const asked = opensWithEmoji(text) && /^[^。！？!?；;…]+[？?！!]$/.test(text);
   return (
     text.length >= 2 &&
     text.length <= MAX_HEADING_CHARS &&
-    !/[。！？!?；;…]/.test(text) &&
+    (asked || !/[。！？!?；;…]/.test(text)) &&
     !/[，,、]$/.test(text) &&
     !ENUMERATES_INSIDE.test(text) &&
     // 「围绕上述目标，重点抓好以下工作：」 leads into a list; 「主要做法：」 heads one
     !(/[:：]$/.test(text) && /[，,]/.test(text)) &&
+    // 「主要预期目标是：」, 「具体安排如下：」 say what follows, as a sentence does: the list's lead-in
+    !INTRODUCES_LIST.test(text) &&
     // a bare figure 「1.2亿元」 or 「86.4」 is a table cell, and a date or a signing office
     // (「2022年7月15日」, 「某区人民政府办公室」) closes a report: none of them is a heading
     !/^[\d.,%％\s]+\p{Script=Han}{0,2}$/u.test(text) &&
@@ -237,7 +246,7 @@ export function analyze(
     while (stack.length > 0 && (stack[stack.length - 1]?.sourceLevel ?? 0) >= h.level) stack.pop();
     const parent = stack[stack.length - 1]?.section;
     const level = parent ? parent.level + 1 : 1;
-    const section: Section = { id: `s-${id}`, title: h.title, level, blocks: [], sections: [] };
+    const section: Section = { id: `s-${id}`, title: stripEmoji(h.title), level, blocks: [], sections: [] };
     if (h.number) section.number = h.number;
     if (src) section.src = src;
     (parent ? parent.sections : roots).push(section);
@@ -378,7 +387,7 @@ export function analyze(
   );
   // staff's labels and marks on statistics, kept by id across every re-analysis
   const stats = applyStatEdits(extracted, decisions.stats);
-  return { ...front, sections: roots, stats, figures, repairs };
+  return { ...front, title: stripEmoji(front.title), sections: roots, stats, figures, repairs };
 }
 
 /**
@@ -463,11 +472,21 @@ function sectionNumberLines(
  * A photo caption left standing alone by a newspaper layout: caption-shaped text set apart by the
  * wide gap a dropped picture leaves, or numbered 「图1」, or describing a scene in progress.
  */
+/** A photographer's credit closing a caption: 「（记者 刘畅 摄）」, 「（王某 摄）」, 「（资料图）」. */
+const PHOTO_CREDIT = /[（(][^（）()]{0,24}(摄|供图|资料图|摄影)[）)]$/;
+
 function isPhotoCaption(b: RepairedText, prev: RepairedBlock | undefined, pictureGap: number): boolean {
   if (HEADING_PATTERNS.some(({ re }) => re.test(b.text)) || SECTION_LABELS.test(b.text)) return false;
   if (prev?.type === 'image' && PHOTO_CAPTION_NUMBER.test(b.text)) return true;
   // a WeChat article marks the caption under its picture 「▲……」
   if (/^[▲△]/.test(b.text) && b.text.length <= MAX_CAPTION_CHARS && !/[。！？!?；;]./.test(b.text))
+    return true;
+  // 「图为……」, and a photographer's credit 「（记者 刘某 摄）」 「（资料图）」 closing the line
+  if (
+    (/^图为/.test(b.text) || PHOTO_CREDIT.test(b.text)) &&
+    b.text.length <= MAX_CAPTION_CHARS &&
+    !/[。！？!?；;]./.test(b.text)
+  )
     return true;
   if (!isCaptionShaped(b.text)) return false;
   if (PHOTO_CAPTION_NUMBER.test(b.text)) return true;

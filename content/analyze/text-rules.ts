@@ -89,3 +89,19 @@ export function tidyNumberSpacing(text: string): string {
 }
 const NUMBER_SPACED = /\p{Script=Han}[ \u3000]+\d[\d.,]*[ \u3000]*[\p{Script=Han}%％]/u;
 const NUMBER_SPACED_ALL = /(\p{Script=Han})[ \u3000]+(\d[\d.,]*)[ \u3000]*(?=[\p{Script=Han}%％])/gu;
+
+/** Pictographs, with the joiners, variation selectors and skin tones that build them: 「👇」 「🛍️」 「💡」. */
+const EMOJI = /(?:\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D})+/gu;
+
+/** The text opens with a pictograph: a WeChat article's 「💡 经济总量稳步扩大」. */
+export const opensWithEmoji = (text: string): boolean => /^\p{Extended_Pictographic}/u.test(text);
+
+/**
+ * A title or heading without the pictographs that decorate it: 「💡 经济总量稳步扩大」 reads
+ * 「经济总量稳步扩大」, 「……一起来看👇」 「……一起来看」. A line of pictographs alone is kept as it is.
+ */
+export function stripEmoji(text: string): string {
+  if (!/\p{Extended_Pictographic}|\u{FE0F}/u.test(text)) return text;
+  const bare = text.replace(EMOJI, ' ').replace(/\s+/g, ' ').trim();
+  return bare || text;
+}

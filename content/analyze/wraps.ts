@@ -166,6 +166,8 @@ interface Seam {
   next: TextBlock;
   /** the head line was itself read on from the line before it */
   headContinues: boolean;
+  /** the lines read as one so far, the head line last */
+  run: readonly TextBlock[];
   /** page furniture stood between the two and was removed: the seam is a page break */
   acrossFurniture: boolean;
 }
@@ -218,8 +220,11 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
   // paragraph ends there, unless the next line opens something: a lead-in, a heading, an item
   if (endsParagraph(head)) return isFullLine(head, layout, 1) && !shortLine && matchPoint(next) === null;
 
-  // a full line ends where the page did; a shorter one where its paragraph or heading did
-  if (layout.width !== null) return isFullLine(head, layout);
+  // a full line ends where the page did; a shorter one where its paragraph or heading did, unless
+  // it is running text that stops on a character, not a mark: a paragraph would have ended on its
+  // full stop, so the sentence runs on into the next line (a page wrapped by characters, not by
+  // width, leaves a line of digits short: 「……；城镇居民人」 + 「均可支配收入54320元」)
+  if (layout.width !== null) return isFullLine(head, layout) || stopsMidSentence(s, pairs);
   const headWidth = displayWidth(head);
   if (HEADING_PATTERNS.some(({ re }) => re.test(head)) || SECTION_NUMBER_LINE.test(head)) return false;
   // 「期，」 opening a line: no sentence opens on a clause of one character
@@ -240,6 +245,31 @@ function continues(s: Seam, layout: Layout, pairs: PairCounts): boolean {
     return !opensClause;
   return !opensClause && pairs.seam(head, next) > 0;
 }
+
+/**
+ * The head line is running text (a sentence or two clauses in it, or the line before read on into
+ * it) that stops on a character or a number, with no mark to end it: its sentence goes on. A short
+ * next line, which may be a heading, is read on only where the seam is a word the document writes.
+ */
+function stopsMidSentence(s: Seam, pairs: PairCounts): boolean {
+  const head = s.head.text;
+  const next = s.next.text;
+  if (endsParagraph(head) || !/[\p{Script=Han}\d%％]$/u.test(head)) return false;
+  const clauses = (text: string): number => (text.match(/[，,、]/g) ?? []).length;
+  // the whole run read so far: a heading wrapped over two lines, with its commas, is no sentence
+  const text = s.run.map((b) => b.text).join('');
+  const sentence = /[。；;！？!?]/.test(text);
+  const opensHeading = opensNew(s.run[0]?.text ?? head);
+  const running = sentence || (clauses(text) >= 2 && !opensHeading);
+  if (!running || CANNOT_FOLLOW.test(next)) return false;
+  // the next line could be a heading: short, no sentence and at most one comma in it, not
+  // stopping on a number
+  const headingLike =
+    NO_SENTENCE(next) && displayWidth(next) <= HEADING_WIDTH && clauses(next) <= 1 && !/[\d%％]$/.test(next);
+  return !headingLike || orphanFit(head, next, pairs) + (commonWordAt(head, next) ? 1 : 0) > 0;
+}
+/** What opens anew after a line, whatever the line: a quotation, a bracketed note, a bullet. */
+const CANNOT_FOLLOW = /^["“‘「『（(【《〈—●■◆▲►•]/;
 
 /**
  * Find the hard-wrapped paragraphs among the text lines: each run of lines that reads as one
@@ -269,7 +299,7 @@ export function findWraps(
       head === headline && (apart !== 'nothing' || (line.hints?.gapBefore ?? 0) > 0) ? 'block' : apart;
     const seam: Seam | null =
       head && sep !== 'block'
-        ? { head, next: line, headContinues: run.length > 1, acrossFurniture: sep === 'furniture' }
+        ? { head, next: line, headContinues: run.length > 1, run, acrossFurniture: sep === 'furniture' }
         : null;
     if (!seam || !continues(seam, layout, pairs)) flush();
     run.push(line);

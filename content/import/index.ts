@@ -183,6 +183,7 @@ export function reanalyze(
     date: _date,
     speaker: _speaker,
     salutation: _salutation,
+    closing: _closing,
     ...rest
   } = report;
   return {

@@ -311,6 +311,8 @@ export const ReportSchema = z.object({
   date: z.string().optional(),
   speaker: z.string().optional(),
   salutation: z.string().optional(),
+  /** a speech's closing thanks (「谢谢大家！」), as written: front matter, never a paragraph */
+  closing: z.string().optional(),
   source: z.object({ name: z.string(), format: z.enum(SOURCE_FORMATS) }),
   raw: z.array(RawBlockSchema),
   assets: z.record(z.string(), AssetSchema).default({}),

@@ -140,8 +140,9 @@ describe('a report with no headings at all', () => {
       OPENING,
       '优化营商环境，事关发展全局。全区新设市场主体1.86万户。',
       BODY,
-      '谢谢大家',
     ]);
+    // the closing thanks are kept apart, as the salutation is
+    expect(r.closing).toBe('谢谢大家');
   });
 });
 

@@ -50,7 +50,7 @@ const KINDS = [
   ],
 ] as const;
 
-const FIELDS = ['title', 'subtitle', 'issuer', 'date', 'speaker', 'salutation'] as const;
+const FIELDS = ['title', 'subtitle', 'issuer', 'date', 'speaker', 'salutation', 'closing'] as const;
 
 describe.each(KINDS)('%s (%s)', (name) => {
   const key = readKey(`${name}.key.txt`);
