@@ -41,7 +41,8 @@ import {
 } from '../../templates/brief/blocks';
 import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
-import { condenseBrief } from '../../templates/brief/condense';
+import { condenseBrief, type CondenseOptions } from '../../templates/brief/condense';
+import { AppError } from '../errors';
 import { paginateBrief, placedForms, type BriefPages } from '../../templates/brief/paginate';
 import { zipParts, type ZipPart } from './zip';
 
@@ -722,6 +723,26 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
 }
 
 /**
+ * 「压缩到 N 页」 for a file: the condensed brief, or, when not even the headings with each
+ * section's first sentence fit the budget, one clear error instead of a bare skeleton of headings.
+ */
+export function condenseOrRefuse(
+  doc: Doc,
+  t: BriefTemplate,
+  pages: number,
+  options: CondenseOptions = {},
+): Doc {
+  const c = condenseBrief(doc, t, pages, options);
+  if (c.fits) return c.doc;
+  const least = c.floorPages ?? c.pages;
+  throw new AppError(
+    'page-budget',
+    `无法压缩到 ${pages} 页：仅保留标题、各级标题和每节第一句也要 ${least} 页。请把页数放宽到至少 ${least} 页，或不压缩。`,
+    `Cannot condense the Word brief to ${pages} page(s): the headings with one sentence per section alone take ${least}. Allow at least ${least} pages, or do not condense.`,
+  );
+}
+
+/**
  * The whole Word path: compose the brief, pick its template, condense it to a page budget when
  * one is given (「压缩到 N 页」), build the bytes.
  */
@@ -734,7 +755,7 @@ export async function briefToDocx(
   const t = registry.get('brief', briefing.briefTemplate);
   const doc = composeDoc(report, briefing);
   const fitted = options.pages
-    ? condenseBrief(doc, t, options.pages, options.keep ? { keep: options.keep } : {}).doc
+    ? condenseOrRefuse(doc, t, options.pages, options.keep ? { keep: options.keep } : {})
     : doc;
   return docToDocx(fitted, t);
 }

@@ -301,3 +301,41 @@ describe('briefing with the custom templates in a folder (--templates)', () => {
     expect(await readdir(dir)).toEqual(['a.json']);
   });
 });
+
+describe('briefing build --pages when the budget cannot be kept', () => {
+  it('says so in one line, in both languages, and writes no skeleton of headings', async () => {
+    const report = join(process.cwd(), 'tests/fixtures/brief/condense-sections.md');
+    const r = await run(
+      'build',
+      report,
+      '--template',
+      'gbt9704',
+      '--format',
+      'docx',
+      '--out',
+      'out',
+      '--pages',
+      '1',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/无法压缩到 1 页.*至少 2 页.*Cannot condense the Word brief to 1 page/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(dir, 'out', '松岭镇2025年前三季度工作情况报告.docx'))).toBe(false);
+    // two pages can be kept: the brief is written, its sections each with their text
+    const ok = await run(
+      'build',
+      report,
+      '--template',
+      'gbt9704',
+      '--format',
+      'docx',
+      '--out',
+      'out',
+      '--pages',
+      '2',
+    );
+    expect(ok.code).toBe(0);
+    const d = await writtenDocx(ok.stdout);
+    expect(texts(d).some((t) => t.startsWith('二是一般公共预算收入增长4.3%，低于年初预期'))).toBe(true);
+  });
+});
