@@ -125,7 +125,9 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
         const level = levels.level(r.level);
         const text = stripSourceNumber(r.title);
         // 前言 / 结束语 and the like stand unnumbered and do not take a number from the sequence
-        const number = level === 1 && SECTION_LABELS.test(text) ? '' : counter.next(level);
+        const counted = level === 1 && SECTION_LABELS.test(text) ? '' : counter.next(level);
+        // a heading that carries its own marker (「第一，」 「一是」) prints it, and no number besides
+        const number = r.marker ?? counted;
         blocks.push({ kind: 'heading', level, number, text, itemId });
         if (wantsTable) {
           const stats = sectionStats(report, r.section).map((s) => shownStat(s));
