@@ -201,5 +201,24 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     subtitle: officialPunctuation(briefing.fields.subtitle || (report.subtitle ?? '')),
     date: officialDate(briefing.fields.date),
   };
-  return { templateId: briefing.briefTemplate, fields, blocks };
+  const byline = bylineOf(report, briefing.fields.presenter);
+  return { templateId: briefing.briefTemplate, fields, blocks, ...(byline.length > 0 ? { byline } : {}) };
+}
+
+const DATE_LINE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月/;
+
+/**
+ * The lines under a speech's or report's title, as one prints them: the speaker, its gap a
+ * full-width space (「临川县应急管理局局长　林国栋」), then, when the report has the date on a line of
+ * its own under the title (not inside its subtitle), the date in parentheses (「（2024年3月8日）」).
+ * The speaker staff typed (汇报人) comes before the one read from the report. Nothing without a speaker.
+ */
+function bylineOf(report: Report, presenter: string): string[] {
+  const speaker = (presenter || report.speaker || '').trim();
+  if (!speaker) return [];
+  const lines = [officialPunctuation(speaker).replace(/[\s\u3000]+/g, '　')];
+  const dated = report.dateline.some((l) => l.trim() !== report.speaker?.trim() && DATE_LINE.test(l));
+  const date = report.date?.trim();
+  if (dated && date && !speaker.includes(date)) lines.push(`（${officialDate(date)}）`);
+  return lines;
 }

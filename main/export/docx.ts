@@ -453,6 +453,7 @@ function titleParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore: number): Para
   const lines: Array<{ text: string; font: FontSpec; line: number }> = [];
   if (frame.title) lines.push({ text: frame.title, font: t.fonts.title, line: t.titleLineTwips });
   if (frame.subtitle) lines.push({ text: frame.subtitle, font: t.fonts.subtitle, line: t.lineTwips });
+  for (const l of frame.byline) lines.push({ text: l, font: t.fonts.subtitle, line: t.lineTwips });
   if (frame.underTitle) lines.push({ text: frame.underTitle, font: t.fonts.subtitle, line: t.lineTwips });
   return lines.map(
     (l, i) =>
@@ -631,7 +632,7 @@ function footers(ctx: Ctx): { default: Footer; even?: Footer } {
 export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array> {
   const pictures = new Pictures();
   const ctx = context(t, pictures);
-  const frame = briefFrame(doc.fields, t);
+  const frame = briefFrame(doc.fields, t, doc.byline);
   const m = t.masthead;
   const masthead = mastheadParagraphs(frame, ctx);
   const titleBefore = masthead.length > 0 && m.kind !== 'none' ? m.linesAfterRule * t.lineTwips : 0;

@@ -21,6 +21,8 @@ export interface BriefFrame {
   title: string | null;
   /** with its leading dash: 「——在全区上半年工作会议上的汇报」 */
   subtitle: string | null;
+  /** the speaker and the date of a speech or report, each line centred under the title (`Doc.byline`) */
+  byline: string[];
   /** unit and date centred under the title ('under-title' templates) */
   underTitle: string | null;
   /** 主送: 「各街道办事处：」 */
@@ -77,7 +79,11 @@ export function signatureIndents(
   return { unitRightCells: dateRight + d + 2 - u, dateRightCells: dateRight };
 }
 
-export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
+export function briefFrame(
+  fields: BriefFields,
+  t: BriefTemplate,
+  byline: readonly string[] = [],
+): BriefFrame {
   const f = { ...fields, issueNo: issueNumber(fields.issueNo) };
   const text = (v: string): string | null => v.trim() || null;
 
@@ -165,6 +171,7 @@ export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
     masthead,
     title: text(f.title),
     subtitle: subtitleLine(f.subtitle),
+    byline: byline.map((l) => l.trim()).filter(Boolean),
     underTitle,
     mainTo: mainTo ? `${mainTo.replace(/[:：]$/, '')}：` : null,
     note,

@@ -204,6 +204,7 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
   const titles: Array<{ text: string; font: FontSpec; line: number }> = [];
   if (frame.title) titles.push({ text: frame.title, font: t.fonts.title, line: t.titleLineTwips });
   if (frame.subtitle) titles.push({ text: frame.subtitle, font: t.fonts.subtitle, line: t.lineTwips });
+  for (const l of frame.byline) titles.push({ text: l, font: t.fonts.subtitle, line: t.lineTwips });
   if (frame.underTitle) titles.push({ text: frame.underTitle, font: t.fonts.subtitle, line: t.lineTwips });
   const lines: number[] = [];
   titles.forEach((l, k) => {
@@ -251,7 +252,7 @@ export function paginateBrief(
   headroom = 0,
 ): BriefPages {
   const m = metrics(t);
-  const frame = briefFrame(doc.fields, t);
+  const frame = briefFrame(doc.fields, t, doc.byline);
   const boxes: Box[] = [...headBoxes(frame, m), ...forms.map((f, i) => formBox(f, i, m))];
   const s = frame.signature;
   if (s)

@@ -264,13 +264,18 @@ export interface RenderBriefOptions {
   bodyOnly?: boolean;
 }
 
+/** The speaker and date lines under the title, each centred in the subtitle's face. */
+const bylineHtml = (lines: readonly string[]): string =>
+  lines.map((l) => `<p class="brief-center brief-subtitle brief-byline">${e(l)}</p>`).join('');
+
 /** The sheet's markup for a composed brief in a template (pair it with `briefCss`). */
 export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOptions = {}): string {
-  const frame = briefFrame(doc.fields, t);
+  const frame = briefFrame(doc.fields, t, doc.byline);
   if (options.bodyOnly) {
     const heading = [
       frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
       frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+      bylineHtml(frame.byline),
     ].join('');
     return [
       `<article class="brief-sheet" data-template="${e(t.id)}" data-body-only="" lang="zh-CN">`,
@@ -282,6 +287,7 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
   const title = [
     frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
     frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+    bylineHtml(frame.byline),
     frame.underTitle ? `<p class="brief-center brief-subtitle">${e(frame.underTitle)}</p>` : '',
   ].join('');
   const s = frame.signature;
