@@ -580,7 +580,8 @@ function colophonBlock(frame: BriefFrame, ctx: Ctx, pages: BriefPages): FileChil
   // a floating table belongs to the paragraph after it: an empty one, a point high
   const tiny = (extra: Partial<IParagraphOptions> = {}): Paragraph =>
     new Paragraph({ children: [], spacing: exact(20), ...extra });
-  return [...(pages.colophon.newPage ? [tiny({ pageBreakBefore: true })] : []), block, tiny()];
+  const breaks = pages.colophon.newPage ? (pages.colophon.blank ? 2 : 1) : 0;
+  return [...Array.from({ length: breaks }, () => tiny({ pageBreakBefore: true })), block, tiny()];
 }
 
 // ---- page numbers ----

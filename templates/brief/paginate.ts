@@ -69,7 +69,13 @@ export interface BriefPages {
    * the type area. `newPage` when it does not fit under the last text (with one blank line between)
    * and opens a page of its own; `gap` is the free height between the last text and its first rule.
    */
-  colophon: null | { page: number; newPage: boolean; gap: number };
+  colophon: null | {
+    page: number;
+    newPage: boolean;
+    /** the page before the block's own is left blank, so that the block is on an even page (GB/T 9704) */
+    blank: boolean;
+    gap: number;
+  };
 }
 
 /**
@@ -298,9 +304,17 @@ export function paginateBrief(
   const colophonHeight = colophonBlockHeight(frame, t);
   let colophon: BriefPages['colophon'] = null;
   if (colophonHeight > 0) {
-    const own = used + t.lineTwips + colophonHeight > m.height;
+    let own = used + t.lineTwips + colophonHeight > m.height;
     if (own) newPage(-1, 0);
-    colophon = { page: breaks.length + 1, newPage: own, gap: m.height - used - colophonHeight };
+    // GB/T 9704: the 版记 is on the back of the last sheet, an even page; a text ending on an odd
+    // page sends it to the next page, and a block pushed onto an odd page leaves that one blank
+    let blank = false;
+    if (t.colophon.kind === 'banji' && t.colophon.evenPage && (breaks.length + 1) % 2 === 1) {
+      blank = own;
+      own = true;
+      newPage(-1, 0);
+    }
+    colophon = { page: breaks.length + 1, newPage: own, blank, gap: m.height - used - colophonHeight };
     used += t.lineTwips + colophonHeight;
   }
   return {

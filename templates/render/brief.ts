@@ -211,9 +211,9 @@ function colophonHtml(frame: BriefFrame, pages: BriefPages): string {
   const block = colophonLinesHtml(frame);
   const at = pages.colophon;
   if (!block || !at) return '';
-  const mark = at.newPage
-    ? `<div class="brief-page-break" data-page="${at.page}" aria-hidden="true">第 ${at.page} 页</div>`
-    : '';
+  const pageMark = (page: number, note = ''): string =>
+    `<div class="brief-page-break" data-page="${page}" aria-hidden="true">第 ${page} 页${note}</div>`;
+  const mark = at.newPage ? `${at.blank ? pageMark(at.page - 1, '（空白页）') : ''}${pageMark(at.page)}` : '';
   return `${mark}<div class="brief-colophon-space" style="height: ${twipsPt(Math.max(0, at.gap))}"></div>${block}`;
 }
 
