@@ -123,6 +123,8 @@ const fontsOf = (font: FontSpec): { ascii: string; hAnsi: string; eastAsia: stri
 const LANGUAGE = { eastAsia: 'zh-CN' } as const;
 
 interface RunOptions {
+  /** a line break (w:br) before the text: a title broken where the frame balanced it */
+  breakBefore?: boolean;
   bold?: boolean;
   /** set on the body's character grid: carries the grid's character spacing */
   grid?: Ctx;
@@ -144,6 +146,7 @@ function run(text: string, font: FontSpec, o: RunOptions = {}): TextRun {
     ...(font.color ? { color: font.color } : {}),
     ...(spacing ? { characterSpacing: spacing } : {}),
     ...(o.scale && o.scale !== 100 ? { scale: o.scale } : {}),
+    ...(o.breakBefore ? { break: 1 } : {}),
   });
 }
 
@@ -450,18 +453,21 @@ function mastheadParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
 
 function titleParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore: number): Paragraph[] {
   const { t } = ctx;
-  const lines: Array<{ text: string; font: FontSpec; line: number }> = [];
-  if (frame.title) lines.push({ text: frame.title, font: t.fonts.title, line: t.titleLineTwips });
-  if (frame.subtitle) lines.push({ text: frame.subtitle, font: t.fonts.subtitle, line: t.lineTwips });
-  for (const l of frame.byline) lines.push({ text: l, font: t.fonts.subtitle, line: t.lineTwips });
-  if (frame.underTitle) lines.push({ text: frame.underTitle, font: t.fonts.subtitle, line: t.lineTwips });
+  // the title and subtitle each one paragraph, broken where the frame balanced their lines
+  const lines: Array<{ text: string[]; font: FontSpec; line: number }> = [];
+  if (frame.titleLines.length > 0)
+    lines.push({ text: frame.titleLines, font: t.fonts.title, line: t.titleLineTwips });
+  if (frame.subtitleLines.length > 0)
+    lines.push({ text: frame.subtitleLines, font: t.fonts.subtitle, line: t.lineTwips });
+  for (const l of frame.byline) lines.push({ text: [l], font: t.fonts.subtitle, line: t.lineTwips });
+  if (frame.underTitle) lines.push({ text: [frame.underTitle], font: t.fonts.subtitle, line: t.lineTwips });
   return lines.map(
     (l, i) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
         spacing: exact(l.line, i === 0 ? spaceBefore : 0, i === lines.length - 1 ? t.titleSpaceAfter : 0),
-        children: [run(l.text, l.font, { grid: ctx })],
+        children: l.text.map((s, k) => run(s, l.font, { grid: ctx, breakBefore: k > 0 })),
       }),
   );
 }

@@ -208,8 +208,9 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
   const titleBefore = mast > 0 && mh.kind !== 'none' ? mh.linesAfterRule * t.lineTwips : 0;
   if (mast > 0) boxes.push({ form: -1, lines: [mast], split: false });
   const titles: Array<{ text: string; font: FontSpec; line: number }> = [];
-  if (frame.title) titles.push({ text: frame.title, font: t.fonts.title, line: t.titleLineTwips });
-  if (frame.subtitle) titles.push({ text: frame.subtitle, font: t.fonts.subtitle, line: t.lineTwips });
+  // the title and subtitle are broken where the frame balanced them: a line each
+  for (const l of frame.titleLines) titles.push({ text: l, font: t.fonts.title, line: t.titleLineTwips });
+  for (const l of frame.subtitleLines) titles.push({ text: l, font: t.fonts.subtitle, line: t.lineTwips });
   for (const l of frame.byline) titles.push({ text: l, font: t.fonts.subtitle, line: t.lineTwips });
   if (frame.underTitle) titles.push({ text: frame.underTitle, font: t.fonts.subtitle, line: t.lineTwips });
   const lines: number[] = [];

@@ -264,6 +264,9 @@ export interface RenderBriefOptions {
   bodyOnly?: boolean;
 }
 
+/** A title's balanced lines, broken where the Word file breaks them. */
+const linesHtml = (lines: readonly string[]): string => lines.map((l) => e(l)).join('<br>');
+
 /** The speaker and date lines under the title, each centred in the subtitle's face. */
 const bylineHtml = (lines: readonly string[]): string =>
   lines.map((l) => `<p class="brief-center brief-subtitle brief-byline">${e(l)}</p>`).join('');
@@ -273,8 +276,8 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
   const frame = briefFrame(doc.fields, t, doc.byline);
   if (options.bodyOnly) {
     const heading = [
-      frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
-      frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+      frame.title ? `<p class="brief-center brief-title">${linesHtml(frame.titleLines)}</p>` : '',
+      frame.subtitle ? `<p class="brief-center brief-subtitle">${linesHtml(frame.subtitleLines)}</p>` : '',
       bylineHtml(frame.byline),
     ].join('');
     return [
@@ -285,8 +288,8 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
     ].join('');
   }
   const title = [
-    frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
-    frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+    frame.title ? `<p class="brief-center brief-title">${linesHtml(frame.titleLines)}</p>` : '',
+    frame.subtitle ? `<p class="brief-center brief-subtitle">${linesHtml(frame.subtitleLines)}</p>` : '',
     bylineHtml(frame.byline),
     frame.underTitle ? `<p class="brief-center brief-subtitle">${e(frame.underTitle)}</p>` : '',
   ].join('');
