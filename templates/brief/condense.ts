@@ -256,6 +256,13 @@ function without(doc: Doc, drop: readonly Unit[]): Doc {
   return { ...doc, blocks: out };
 }
 
+/**
+ * Lines a unit put back must leave free on the last page: more than the three the count keeps,
+ * as the page count is an estimate and filling to it would turn its every line too few into a
+ * page more in LibreOffice.
+ */
+const FILL_MARGIN = 5;
+
 export interface CondenseOptions {
   /** keys of left-out items staff put back: never left out again */
   keep?: ReadonlySet<string>;
@@ -281,18 +288,22 @@ export function condenseBrief(
   const keep = options.keep ?? new Set<string>();
   const parts = unitsOf(doc);
   const units = parts.units.filter((u) => !keep.has(u.key));
-  const fitsIn = (d: Doc): { ok: boolean; pages: number } => {
+  const fitsIn = (d: Doc, lines = 3): { ok: boolean; pages: number; spare: boolean } => {
     const p = paginateBrief(d, t, undefined, options.headroom ?? 0);
-    return {
-      ok: p.count < maxPages || (p.count === maxPages && p.lastPageFree >= 3 * t.lineTwips),
-      pages: p.count,
-    };
+    // a 版记 on a page of its own is pushed on by a line more of text: the text's page keeps the margin too
+    const margin = lines * t.lineTwips;
+    // and a 版记 floating under the text wants more: LibreOffice moves it on when the page is tight
+    const shared = p.colophon && !p.colophon.newPage ? 2 * t.lineTwips : 0;
+    const spare = p.lastPageFree >= margin + shared && (!p.colophon?.newPage || p.textFree >= margin);
+    return { ok: p.count < maxPages || (p.count === maxPages && spare), pages: p.count, spare };
   };
   const first = fitsIn(doc);
   if (first.ok) return { doc, leftOut: [], pages: first.pages, fits: true };
-  const tryDrop = (drop: readonly Unit[]) => fitsIn(without(doc, closure(drop, units)));
+  const tryDrop = (drop: readonly Unit[], lines = 3) => fitsIn(without(doc, closure(drop, units)), lines);
   const all = tryDrop(units);
-  if (!all.ok) return { doc, leftOut: [], pages: first.pages, fits: false, floorPages: all.pages };
+  // the least budget that holds the floor: its pages, one more when its last page has no margin left
+  if (!all.ok)
+    return { doc, leftOut: [], pages: first.pages, fits: false, floorPages: all.pages + (all.spare ? 0 : 1) };
   // the fewest units to drop, by halving: each more unit dropped never lengthens the brief
   let lo = 1;
   let hi = units.length;
@@ -308,7 +319,7 @@ export function condenseBrief(
   const perLine = Math.max(1, Math.floor(typeArea(t).width / cell));
   const roomOf = (d: readonly Unit[]): number => {
     const p = paginateBrief(without(doc, closure(d, units)), t, undefined, options.headroom ?? 0);
-    return p.count < maxPages ? Infinity : p.lastPageFree - 3 * t.lineTwips;
+    return p.count < maxPages ? Infinity : p.lastPageFree - FILL_MARGIN * t.lineTwips;
   };
   let room = roomOf(dropped);
   for (let k = dropped.length - 1; k >= 0; k--) {
@@ -316,7 +327,7 @@ export function condenseBrief(
     const lines = Math.ceil(textCells(u.text) / perLine) - 1;
     if (u.kind === 'sentence' && lines * t.lineTwips > room) continue;
     const trial = dropped.filter((_, j) => j !== k);
-    if (tryDrop(trial).ok) {
+    if (tryDrop(trial, FILL_MARGIN).ok) {
       dropped.splice(k, 1);
       room = roomOf(dropped);
     }

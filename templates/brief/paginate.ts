@@ -60,6 +60,8 @@ export interface BriefPages {
   breaks: PageStart[];
   /** the type area height left free on the last page under everything, the 版记 with its one blank line above included, twips */
   lastPageFree: number;
+  /** the type area height left free under the last text on its own page (the 版记 not counted), twips */
+  textFree: number;
   /** the height of the 版记/报尾 block on the last page, twips (0 without one) */
   colophonHeight: number;
   /** pictures scaled down to stay on their page, by form index: the Word file and preview set them so */
@@ -303,6 +305,7 @@ export function paginateBrief(
 
   // the 版记 stands at the foot of the last page, one blank line at least under the last text
   const colophonHeight = colophonBlockHeight(frame, t);
+  const textFree = Math.max(0, m.height - used);
   let colophon: BriefPages['colophon'] = null;
   if (colophonHeight > 0) {
     let own = used + t.lineTwips + colophonHeight > m.height;
@@ -322,6 +325,7 @@ export function paginateBrief(
     count: breaks.length + 1,
     breaks,
     lastPageFree: Math.max(0, m.height - used),
+    textFree,
     colophonHeight,
     colophon,
     pictures,
