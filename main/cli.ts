@@ -57,6 +57,8 @@ the end (exit code 1) while the others still finish.
   --out DIR        输出文件夹 / output folder (默认 default: 当前文件夹 current folder)
   --template ID    模板 / template: gbt9704, bulletin, plain … (briefing templates 查看 / lists them)
                    或本单位的 .docx 模板（含 {{title}} {{date}} {{body}} 等占位符）/ or your own .docx with placeholders
+                   可给两次：一个简报模板、一个幻灯片主题，如 --template gbt9704 --template gov-red
+                   / may be given twice, a brief template and a deck theme; the brief defaults to plain, as in the app
   --pages N        把 Word 简报压缩到至多 N 页（整句略去，略去的内容逐条列出）
                    / condense the Word brief to at most N pages (whole sentences left out, each listed)
   --templates DIR  另外读取这个文件夹里的自定义模板（如简报工坊的「模板文件夹」）

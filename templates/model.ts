@@ -222,4 +222,9 @@ export interface Doc {
   templateId: string;
   fields: BriefFields;
   blocks: DocBlock[];
+  /**
+   * The lines a speech or report prints under its title, as compose decided them: the speaker
+   * (「临川县应急管理局局长　林国栋」) and the date in parentheses (「（2024年3月8日）」).
+   */
+  byline?: string[];
 }

@@ -3,7 +3,15 @@ import type { Block, Figure, Report, Section, Stat } from '../model/report';
 
 /** An item with the report's content looked up and the staff's overrides applied. */
 export type ResolvedItem =
-  | { kind: 'heading'; item: BriefingItem; level: number; title: string; section: Section }
+  | {
+      kind: 'heading';
+      item: BriefingItem;
+      level: number;
+      title: string;
+      section: Section;
+      /** the marker the title carried (「第一，」 「一是」), set apart at compose: no number is added to it */
+      marker?: string;
+    }
   | { kind: 'point'; item: BriefingItem; lead: string; text: string; block: Block; statIds: string[] }
   | { kind: 'paragraph'; item: BriefingItem; text: string; block: Block; statIds: string[] }
   | { kind: 'figure'; item: BriefingItem; caption: string; figure: Figure }

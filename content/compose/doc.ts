@@ -125,7 +125,9 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
         const level = levels.level(r.level);
         const text = stripSourceNumber(r.title);
         // 前言 / 结束语 and the like stand unnumbered and do not take a number from the sequence
-        const number = level === 1 && SECTION_LABELS.test(text) ? '' : counter.next(level);
+        const counted = level === 1 && SECTION_LABELS.test(text) ? '' : counter.next(level);
+        // a heading that carries its own marker (「第一，」 「一是」) prints it, and no number besides
+        const number = r.marker ?? counted;
         blocks.push({ kind: 'heading', level, number, text, itemId });
         if (wantsTable) {
           const stats = sectionStats(report, r.section).map((s) => shownStat(s));
@@ -172,14 +174,15 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
           const rows = figure.rows ?? [];
           if (rows.length === 0) break;
           tableNo++;
-          blocks.push({ kind: 'table', number: tableNo, caption: r.caption, rows, itemId });
+          const caption = r.caption.trim() || namedAbove(blocks.at(-1), '表');
+          blocks.push({ kind: 'table', number: tableNo, caption, rows, itemId });
         } else {
           figureNo++;
           const asset = figure.assetId ? report.assets[figure.assetId] : undefined;
           blocks.push({
             kind: 'image',
             number: figureNo,
-            caption: r.caption,
+            caption: r.caption.trim() || namedAbove(blocks.at(-1), '图'),
             ...(asset ? { image: asset } : {}),
             itemId,
           });
@@ -199,5 +202,45 @@ export function composeDoc(report: Report, briefing: Briefing): Doc {
     subtitle: officialPunctuation(briefing.fields.subtitle || (report.subtitle ?? '')),
     date: officialDate(briefing.fields.date),
   };
-  return { templateId: briefing.briefTemplate, fields, blocks };
+  const byline = bylineOf(report, briefing.fields.presenter);
+  return { templateId: briefing.briefTemplate, fields, blocks, ...(byline.length > 0 ? { byline } : {}) };
+}
+
+/**
+ * The name a report gives a table or picture that has no caption of its own, in the sentence just
+ * before it: 「主要指标完成情况见下表。」 → 「主要指标完成情况」, 「各乡镇产值如下表所示：」 → 「各乡镇产值」.
+ * Only a short name that is the sentence's whole subject; otherwise '' (the caption stays 「表1」).
+ */
+export function namedAbove(before: DocBlock | undefined, kind: '表' | '图'): string {
+  if (!before || (before.kind !== 'paragraph' && before.kind !== 'point')) return '';
+  const text = before.kind === 'point' ? `${before.lead}${before.text}` : before.text;
+  const last =
+    text
+      .trim()
+      .split(/(?<=[。！？；])/)
+      .at(-1) ?? '';
+  const m = new RegExp(`^(?:具体|详细)?(.{2,30}?)(?:详见|见|如)下${kind}(?:所示)?[。：:；]?$`).exec(
+    last.trim(),
+  );
+  const raw = m?.[1] ?? '';
+  // a name, not a clause: 「全镇产值增长5.9%，详见下表」 names nothing
+  return raw && !/[，,。；、：:%％\d]/.test(raw) ? raw.replace(/的$/, '') : '';
+}
+
+const DATE_LINE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月/;
+
+/**
+ * The lines under a speech's or report's title, as one prints them: the speaker, its gap a
+ * full-width space (「临川县应急管理局局长　林国栋」), then, when the report has the date on a line of
+ * its own under the title (not inside its subtitle), the date in parentheses (「（2024年3月8日）」).
+ * The speaker staff typed (汇报人) comes before the one read from the report. Nothing without a speaker.
+ */
+function bylineOf(report: Report, presenter: string): string[] {
+  const speaker = (presenter || report.speaker || '').trim();
+  if (!speaker) return [];
+  const lines = [officialPunctuation(speaker).replace(/[\s\u3000]+/g, '　')];
+  const dated = report.dateline.some((l) => l.trim() !== report.speaker?.trim() && DATE_LINE.test(l));
+  const date = report.date?.trim();
+  if (dated && date && !speaker.includes(date)) lines.push(`（${officialDate(date)}）`);
+  return lines;
 }

@@ -24,6 +24,25 @@ export function headingNumber(level: number, n: number): string {
   }
 }
 
+/**
+ * The marker a heading already carries as the speaker or writer put it: 「第一，」 「第二个方面，」
+ * 「一是」 「首先，」 「其次，」 「最后，」. A numeral the brief could print itself (「一、」
+ * 「（二）」) is no such marker; 「第一季度」 and 「第一产业」 are words, not markers (a marker is
+ * followed by its punctuation, or is an 「X是」).
+ */
+const OWN_MARKER =
+  /^\s*(?:第[一二三四五六七八九十]+(?:个方面|方面|点|条)?\s*[，,、：:]|[一二三四五六七八九十]+是(?![否的])\s*[，,：:]?|(?:首先|其次|再次|再者|最后|其[一二三四五六七八九十])\s*[，,、：:])\s*/;
+
+/**
+ * A heading title split into the marker it carries (「第一，」, '' when none) and the rest. Such a
+ * heading takes no second number: the brief prints its own marker, the deck numbers the rest.
+ */
+export function ownHeadingMarker(title: string): { marker: string; rest: string } {
+  const m = OWN_MARKER.exec(title);
+  const rest = m ? title.slice(m[0].length).trim() : '';
+  return m && rest ? { marker: m[0].trim(), rest } : { marker: '', rest: title };
+}
+
 /** Counts headings per level, resetting deeper levels when a shallower one appears. */
 export class HeadingCounter {
   private readonly counts: number[] = [];

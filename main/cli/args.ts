@@ -18,17 +18,18 @@ export interface CliIO {
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends AppError {}
 
-export type FlagSpec = Record<string, 'boolean' | 'string'>;
+/** 'list': a string option that may be given more than once, each value kept in order. */
+export type FlagSpec = Record<string, 'boolean' | 'string' | 'list'>;
 
 export interface Parsed {
   positionals: string[];
-  flags: Record<string, string | boolean>;
+  flags: Record<string, string | boolean | string[]>;
 }
 
 /** Split a command's arguments by its flag table; an unknown option or a missing value is a UsageError. */
 export function parseArgs(args: readonly string[], spec: FlagSpec, command: string): Parsed {
   const positionals: string[] = [];
-  const flags: Record<string, string | boolean> = {};
+  const flags: Parsed['flags'] = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--') {
@@ -56,7 +57,8 @@ export function parseArgs(args: readonly string[], spec: FlagSpec, command: stri
     const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined || value === '')
       throw new UsageError('usage', `选项 --${key} 需要一个值`, `option --${key} needs a value`);
-    flags[key] = value;
+    const before = flags[key];
+    flags[key] = kind === 'list' ? [...(Array.isArray(before) ? before : []), value] : value;
   }
   return { positionals, flags };
 }

@@ -17,7 +17,7 @@ import { printed, writeOutputs } from './output';
 const BUILD_FLAGS: FlagSpec = {
   format: 'string',
   out: 'string',
-  template: 'string',
+  template: 'list',
   templates: 'string',
   pages: 'string',
   ...BRIEF_FLAG_SPEC,

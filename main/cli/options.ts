@@ -24,7 +24,7 @@ export async function readSourceFile(
 }
 
 /** `--format docx,html`: known formats, each once, in the order given. */
-export function parseFormats(value: string | boolean | undefined): ExportFormat[] {
+export function parseFormats(value: Parsed['flags'][string] | undefined): ExportFormat[] {
   if (value === undefined || value === true) return ['docx', 'html'];
   const list = String(value)
     .split(',')
@@ -42,7 +42,7 @@ export function parseFormats(value: string | boolean | undefined): ExportFormat[
 }
 
 /** `--pages N`: a page budget for the Word brief, 1 to 99 pages; none without the flag. */
-export function parsePages(value: string | boolean | undefined): number | undefined {
+export function parsePages(value: Parsed['flags'][string] | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === 'string' && /^\s*\d{1,2}\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 1)
@@ -125,34 +125,64 @@ export interface BriefChoice {
   officeTemplate?: { name: string; bytes: Uint8Array };
 }
 
-/** The briefing a build starts from: the template chosen and the brief fields given as options. */
+/**
+ * The briefing a build starts from: the templates chosen and the brief fields given as options.
+ * `--template` may be given more than once, each applying to the outputs of its kind: a deck
+ * theme (gov-red …) to html/pdf/pptx, a brief template (gbt9704 …) or an office's .docx to the
+ * Word brief — `--template gbt9704 --template gov-red` sets both. Two of one kind, or an unknown
+ * id, is one clear line. Without one, the Word brief is `plain`, as a new briefing is in the desk,
+ * so the command line and the desk make the same file by default (gbt9704's red masthead and
+ * 版记 want a unit, a date and a 发文字号 that a bare command does not give).
+ */
 export async function briefingFor(
   flags: Parsed['flags'],
   cwd: string,
   registry: TemplateRegistry,
 ): Promise<BriefChoice> {
   const b = emptyBriefing();
-  const template = typeof flags.template === 'string' ? flags.template : undefined;
+  const given = flags.template;
+  const templates = Array.isArray(given) ? given : typeof given === 'string' ? [given] : [];
   let officeTemplate: BriefChoice['officeTemplate'];
-  if (template && isOfficeTemplatePath(template)) {
-    const path = resolve(cwd, template);
-    let size: number;
-    try {
-      size = (await stat(path)).size;
-    } catch (err) {
-      throw fileErrorToAppError(err, template);
+  /** what each kind was set by, to name both when two are given */
+  const setBy: { brief?: string; deck?: string } = {};
+  const choose = (kind: 'brief' | 'deck', template: string): void => {
+    const before = setBy[kind];
+    if (before !== undefined && before !== template) {
+      const zh = kind === 'brief' ? 'Word 简报' : '幻灯片';
+      const en = kind === 'brief' ? 'Word brief' : 'slide deck';
+      throw new UsageError(
+        'usage',
+        `--template 给了两个${zh}模板「${before}」和「${template}」，只能选一个（幻灯片模板和简报模板可以各给一个）`,
+        `--template names two ${en} templates, "${before}" and "${template}": choose one (one deck theme and one brief template may be given together)`,
+      );
     }
-    // the same limit as the desk's, before a byte is read
-    const { checkOfficeTemplateSize } = await import('../../content/briefing/assets');
-    checkOfficeTemplateSize(basename(path), size);
-    try {
-      officeTemplate = { name: basename(path), bytes: await readFile(path) };
-    } catch (err) {
-      throw fileErrorToAppError(err, template);
+    setBy[kind] = template;
+  };
+  // an id of one kind first, so that an id both kinds have (plain) goes to the kind still free
+  const both = (id: string): boolean => registry.has('brief', id) && registry.has('deck', id);
+  const ordered = [...templates.filter((x) => !both(x)), ...templates.filter(both)];
+  for (const template of ordered) {
+    if (isOfficeTemplatePath(template)) {
+      choose('brief', template);
+      const path = resolve(cwd, template);
+      let size: number;
+      try {
+        size = (await stat(path)).size;
+      } catch (err) {
+        throw fileErrorToAppError(err, template);
+      }
+      // the same limit as the desk's, before a byte is read
+      const { checkOfficeTemplateSize } = await import('../../content/briefing/assets');
+      checkOfficeTemplateSize(basename(path), size);
+      try {
+        officeTemplate = { name: basename(path), bytes: await readFile(path) };
+      } catch (err) {
+        throw fileErrorToAppError(err, template);
+      }
+      // the office's file supplies the page; the body is set in the official format
+      b.briefTemplate = 'gbt9704';
+      continue;
     }
-    // the office's file supplies the page; the body is set in the official format
-    b.briefTemplate = 'gbt9704';
-  } else if (template) {
     const inBrief = registry.has('brief', template);
     const inDeck = registry.has('deck', template);
     if (!inBrief && !inDeck) {
@@ -163,8 +193,15 @@ export async function briefingFor(
         `unknown template "${template}"; known: ${known.join(', ')}, or a .docx template file`,
       );
     }
-    if (inBrief) b.briefTemplate = template;
-    if (inDeck) b.deckTemplate = template;
+    // an id both kinds have (plain) is each kind's unless the other kind was named on its own
+    if (inBrief && !(inDeck && setBy.brief !== undefined)) {
+      choose('brief', template);
+      b.briefTemplate = template;
+    }
+    if (inDeck && !(inBrief && setBy.deck !== undefined)) {
+      choose('deck', template);
+      b.deckTemplate = template;
+    }
   }
   const fields = { ...b.fields };
   for (const [flag, field] of Object.entries(BRIEF_FIELD_FLAGS))

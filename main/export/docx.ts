@@ -41,7 +41,8 @@ import {
 } from '../../templates/brief/blocks';
 import { xmlText } from './xml-text';
 import { fitOneLine } from '../../templates/brief/fit';
-import { condenseBrief } from '../../templates/brief/condense';
+import { condenseBrief, type CondenseOptions } from '../../templates/brief/condense';
+import { AppError } from '../errors';
 import { paginateBrief, placedForms, type BriefPages } from '../../templates/brief/paginate';
 import { zipParts, type ZipPart } from './zip';
 
@@ -122,6 +123,8 @@ const fontsOf = (font: FontSpec): { ascii: string; hAnsi: string; eastAsia: stri
 const LANGUAGE = { eastAsia: 'zh-CN' } as const;
 
 interface RunOptions {
+  /** a line break (w:br) before the text: a title broken where the frame balanced it */
+  breakBefore?: boolean;
   bold?: boolean;
   /** set on the body's character grid: carries the grid's character spacing */
   grid?: Ctx;
@@ -143,6 +146,7 @@ function run(text: string, font: FontSpec, o: RunOptions = {}): TextRun {
     ...(font.color ? { color: font.color } : {}),
     ...(spacing ? { characterSpacing: spacing } : {}),
     ...(o.scale && o.scale !== 100 ? { scale: o.scale } : {}),
+    ...(o.breakBefore ? { break: 1 } : {}),
   });
 }
 
@@ -449,17 +453,21 @@ function mastheadParagraphs(frame: BriefFrame, ctx: Ctx): Paragraph[] {
 
 function titleParagraphs(frame: BriefFrame, ctx: Ctx, spaceBefore: number): Paragraph[] {
   const { t } = ctx;
-  const lines: Array<{ text: string; font: FontSpec; line: number }> = [];
-  if (frame.title) lines.push({ text: frame.title, font: t.fonts.title, line: t.titleLineTwips });
-  if (frame.subtitle) lines.push({ text: frame.subtitle, font: t.fonts.subtitle, line: t.lineTwips });
-  if (frame.underTitle) lines.push({ text: frame.underTitle, font: t.fonts.subtitle, line: t.lineTwips });
+  // the title and subtitle each one paragraph, broken where the frame balanced their lines
+  const lines: Array<{ text: string[]; font: FontSpec; line: number }> = [];
+  if (frame.titleLines.length > 0)
+    lines.push({ text: frame.titleLines, font: t.fonts.title, line: t.titleLineTwips });
+  if (frame.subtitleLines.length > 0)
+    lines.push({ text: frame.subtitleLines, font: t.fonts.subtitle, line: t.lineTwips });
+  for (const l of frame.byline) lines.push({ text: [l], font: t.fonts.subtitle, line: t.lineTwips });
+  if (frame.underTitle) lines.push({ text: [frame.underTitle], font: t.fonts.subtitle, line: t.lineTwips });
   return lines.map(
     (l, i) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
         spacing: exact(l.line, i === 0 ? spaceBefore : 0, i === lines.length - 1 ? t.titleSpaceAfter : 0),
-        children: [run(l.text, l.font, { grid: ctx })],
+        children: l.text.map((s, k) => run(s, l.font, { grid: ctx, breakBefore: k > 0 })),
       }),
   );
 }
@@ -578,7 +586,8 @@ function colophonBlock(frame: BriefFrame, ctx: Ctx, pages: BriefPages): FileChil
   // a floating table belongs to the paragraph after it: an empty one, a point high
   const tiny = (extra: Partial<IParagraphOptions> = {}): Paragraph =>
     new Paragraph({ children: [], spacing: exact(20), ...extra });
-  return [...(pages.colophon.newPage ? [tiny({ pageBreakBefore: true })] : []), block, tiny()];
+  const breaks = pages.colophon.newPage ? (pages.colophon.blank ? 2 : 1) : 0;
+  return [...Array.from({ length: breaks }, () => tiny({ pageBreakBefore: true })), block, tiny()];
 }
 
 // ---- page numbers ----
@@ -630,7 +639,7 @@ function footers(ctx: Ctx): { default: Footer; even?: Footer } {
 export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array> {
   const pictures = new Pictures();
   const ctx = context(t, pictures);
-  const frame = briefFrame(doc.fields, t);
+  const frame = briefFrame(doc.fields, t, doc.byline);
   const m = t.masthead;
   const masthead = mastheadParagraphs(frame, ctx);
   const titleBefore = masthead.length > 0 && m.kind !== 'none' ? m.linesAfterRule * t.lineTwips : 0;
@@ -722,6 +731,26 @@ export async function docToDocx(doc: Doc, t: BriefTemplate): Promise<Uint8Array>
 }
 
 /**
+ * 「压缩到 N 页」 for a file: the condensed brief, or, when not even the headings with each
+ * section's first sentence fit the budget, one clear error instead of a bare skeleton of headings.
+ */
+export function condenseOrRefuse(
+  doc: Doc,
+  t: BriefTemplate,
+  pages: number,
+  options: CondenseOptions = {},
+): Doc {
+  const c = condenseBrief(doc, t, pages, options);
+  if (c.fits) return c.doc;
+  const least = c.floorPages ?? c.pages;
+  throw new AppError(
+    'page-budget',
+    `无法压缩到 ${pages} 页：仅保留标题、各级标题和每节第一句也要 ${least} 页。请把页数放宽到至少 ${least} 页，或不压缩。`,
+    `Cannot condense the Word brief to ${pages} page(s): the headings with one sentence per section alone take ${least}. Allow at least ${least} pages, or do not condense.`,
+  );
+}
+
+/**
  * The whole Word path: compose the brief, pick its template, condense it to a page budget when
  * one is given (「压缩到 N 页」), build the bytes.
  */
@@ -734,7 +763,7 @@ export async function briefToDocx(
   const t = registry.get('brief', briefing.briefTemplate);
   const doc = composeDoc(report, briefing);
   const fitted = options.pages
-    ? condenseBrief(doc, t, options.pages, options.keep ? { keep: options.keep } : {}).doc
+    ? condenseOrRefuse(doc, t, options.pages, options.keep ? { keep: options.keep } : {})
     : doc;
   return docToDocx(fitted, t);
 }

@@ -4,14 +4,13 @@ import { checkOfficeTemplateSize } from '../../content/briefing/assets';
 import { composeDoc } from '../../content/compose/doc';
 import type { Briefing } from '../../content/model/briefing';
 import type { Report } from '../../content/model/report';
-import { condenseBrief } from '../../templates/brief/condense';
 import { issueNumber } from '../../templates/brief/format';
 import { gridCharSpacing } from '../../templates/brief/schema';
 import type { Doc } from '../../templates/model';
 import type { TemplateRegistry } from '../../templates/registry';
 import type { BriefTemplate } from '../../templates/schema';
 import { AppError } from '../errors';
-import { docBodyToDocx } from './docx';
+import { condenseOrRefuse, docBodyToDocx } from './docx';
 
 /**
  * The office's own template: a .docx they made in Word or WPS, with placeholders where the
@@ -249,10 +248,10 @@ export async function briefToOfficeDocx(
   if (options.pages) {
     await inspectOfficeTemplate(template.bytes, template.name);
     const pages = officePageTemplate(template.bytes, bodyStyle);
-    doc = condenseBrief(doc, pages.template, options.pages, {
+    doc = condenseOrRefuse(doc, pages.template, options.pages, {
       headroom: pages.headroom,
       ...(options.keep ? { keep: options.keep } : {}),
-    }).doc;
+    });
   }
   return fillOfficeTemplate(template.bytes, template.name, doc, bodyStyle);
 }

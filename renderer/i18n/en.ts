@@ -437,7 +437,7 @@ export const en: Shape<typeof zh> = {
     pages: 'Pages',
     pageUnit: 'pages',
     total: '{{count}} page(s) in all',
-    over: 'Still over {{budget}} pages with everything optional left out: the title, headings and point leads are all kept.',
+    over: 'Cannot condense to {{budget}} pages: the headings with one sentence per section alone take more. The preview shows the whole brief; allow more pages.',
     leftOut: '{{count}} left out (Restore puts one back)',
     leftOutList: 'Left out to fit',
     restore: 'Restore',

@@ -422,7 +422,7 @@ export const zh = {
     pages: '页数',
     pageUnit: '页',
     total: '共 {{count}} 页',
-    over: '略去所有可略去的内容后仍超过 {{budget}} 页：标题、章节标题和要点引导句都保留了。',
+    over: '无法压缩到 {{budget}} 页：仅标题、各级标题和每节第一句就超过了。预览显示全文，请放宽页数。',
     leftOut: '已略去 {{count}} 处（点「恢复」放回）',
     leftOutList: '压缩时略去的内容',
     restore: '恢复',

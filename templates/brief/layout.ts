@@ -1,6 +1,7 @@
 import type { BriefFields } from '../model';
 import { fillPattern, issueNumber, textCells, type BriefFieldKey } from './format';
-import { gridCharSpacing, type BriefTemplate } from './schema';
+import { balancedLines } from '../scene/measure';
+import { gridCharSpacing, typeArea, type BriefTemplate } from './schema';
 
 /**
  * The frame of a brief around its body — masthead, title block, signature, colophon — worked
@@ -21,6 +22,15 @@ export interface BriefFrame {
   title: string | null;
   /** with its leading dash: 「——在全区上半年工作会议上的汇报」 */
   subtitle: string | null;
+  /**
+   * The title and the subtitle broken into balanced lines, as the deck's scene breaks a title:
+   * as few lines as plain wrapping takes, each about as long as the others, so no line is two
+   * characters alone (「议上」). The Word file breaks its lines there and the preview too.
+   */
+  titleLines: string[];
+  subtitleLines: string[];
+  /** the speaker and the date of a speech or report, each line centred under the title (`Doc.byline`) */
+  byline: string[];
   /** unit and date centred under the title ('under-title' templates) */
   underTitle: string | null;
   /** 主送: 「各街道办事处：」 */
@@ -77,7 +87,11 @@ export function signatureIndents(
   return { unitRightCells: dateRight + d + 2 - u, dateRightCells: dateRight };
 }
 
-export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
+export function briefFrame(
+  fields: BriefFields,
+  t: BriefTemplate,
+  byline: readonly string[] = [],
+): BriefFrame {
   const f = { ...fields, issueNo: issueNumber(fields.issueNo) };
   const text = (v: string): string | null => v.trim() || null;
 
@@ -161,10 +175,18 @@ export function briefFrame(fields: BriefFields, t: BriefTemplate): BriefFrame {
 
   const note = t.capabilities.note ? text(f.note) : null;
   const mainTo = text(f.mainTo);
+  const title = text(f.title);
+  const subtitle = subtitleLine(f.subtitle);
+  const { width } = typeArea(t);
+  const linesOf = (s: string | null, sizePt: number): string[] =>
+    s ? balancedLines(s, width, sizePt * 20).filter((l) => l.trim()) : [];
   return {
     masthead,
-    title: text(f.title),
-    subtitle: subtitleLine(f.subtitle),
+    title,
+    subtitle,
+    titleLines: linesOf(title, t.fonts.title.sizePt),
+    subtitleLines: linesOf(subtitle, t.fonts.subtitle.sizePt),
+    byline: byline.map((l) => l.trim()).filter(Boolean),
     underTitle,
     mainTo: mainTo ? `${mainTo.replace(/[:：]$/, '')}：` : null,
     note,

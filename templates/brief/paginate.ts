@@ -60,6 +60,8 @@ export interface BriefPages {
   breaks: PageStart[];
   /** the type area height left free on the last page under everything, the 版记 with its one blank line above included, twips */
   lastPageFree: number;
+  /** the type area height left free under the last text on its own page (the 版记 not counted), twips */
+  textFree: number;
   /** the height of the 版记/报尾 block on the last page, twips (0 without one) */
   colophonHeight: number;
   /** pictures scaled down to stay on their page, by form index: the Word file and preview set them so */
@@ -69,7 +71,13 @@ export interface BriefPages {
    * the type area. `newPage` when it does not fit under the last text (with one blank line between)
    * and opens a page of its own; `gap` is the free height between the last text and its first rule.
    */
-  colophon: null | { page: number; newPage: boolean; gap: number };
+  colophon: null | {
+    page: number;
+    newPage: boolean;
+    /** the page before the block's own is left blank, so that the block is on an even page (GB/T 9704) */
+    blank: boolean;
+    gap: number;
+  };
 }
 
 /**
@@ -202,8 +210,10 @@ function headBoxes(frame: BriefFrame, m: Metrics): Box[] {
   const titleBefore = mast > 0 && mh.kind !== 'none' ? mh.linesAfterRule * t.lineTwips : 0;
   if (mast > 0) boxes.push({ form: -1, lines: [mast], split: false });
   const titles: Array<{ text: string; font: FontSpec; line: number }> = [];
-  if (frame.title) titles.push({ text: frame.title, font: t.fonts.title, line: t.titleLineTwips });
-  if (frame.subtitle) titles.push({ text: frame.subtitle, font: t.fonts.subtitle, line: t.lineTwips });
+  // the title and subtitle are broken where the frame balanced them: a line each
+  for (const l of frame.titleLines) titles.push({ text: l, font: t.fonts.title, line: t.titleLineTwips });
+  for (const l of frame.subtitleLines) titles.push({ text: l, font: t.fonts.subtitle, line: t.lineTwips });
+  for (const l of frame.byline) titles.push({ text: l, font: t.fonts.subtitle, line: t.lineTwips });
   if (frame.underTitle) titles.push({ text: frame.underTitle, font: t.fonts.subtitle, line: t.lineTwips });
   const lines: number[] = [];
   titles.forEach((l, k) => {
@@ -251,7 +261,7 @@ export function paginateBrief(
   headroom = 0,
 ): BriefPages {
   const m = metrics(t);
-  const frame = briefFrame(doc.fields, t);
+  const frame = briefFrame(doc.fields, t, doc.byline);
   const boxes: Box[] = [...headBoxes(frame, m), ...forms.map((f, i) => formBox(f, i, m))];
   const s = frame.signature;
   if (s)
@@ -295,17 +305,27 @@ export function paginateBrief(
 
   // the 版记 stands at the foot of the last page, one blank line at least under the last text
   const colophonHeight = colophonBlockHeight(frame, t);
+  const textFree = Math.max(0, m.height - used);
   let colophon: BriefPages['colophon'] = null;
   if (colophonHeight > 0) {
-    const own = used + t.lineTwips + colophonHeight > m.height;
+    let own = used + t.lineTwips + colophonHeight > m.height;
     if (own) newPage(-1, 0);
-    colophon = { page: breaks.length + 1, newPage: own, gap: m.height - used - colophonHeight };
+    // GB/T 9704: the 版记 is on the back of the last sheet, an even page; a text ending on an odd
+    // page sends it to the next page, and a block pushed onto an odd page leaves that one blank
+    let blank = false;
+    if (t.colophon.kind === 'banji' && t.colophon.evenPage && (breaks.length + 1) % 2 === 1) {
+      blank = own;
+      own = true;
+      newPage(-1, 0);
+    }
+    colophon = { page: breaks.length + 1, newPage: own, blank, gap: m.height - used - colophonHeight };
     used += t.lineTwips + colophonHeight;
   }
   return {
     count: breaks.length + 1,
     breaks,
     lastPageFree: Math.max(0, m.height - used),
+    textFree,
     colophonHeight,
     colophon,
     pictures,

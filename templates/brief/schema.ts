@@ -135,6 +135,11 @@ export const ColophonSchema = z.discriminatedUnion('kind', [
     thin: RuleSchema,
     /** left and right indent of the colophon's text, in characters */
     indentChars: z.number().min(0).max(4),
+    /**
+     * The 版记 stands on an even page, the back of the last sheet (GB/T 9704 7.4: 版记置于公文最后一面):
+     * when the text ends on an odd page, it opens the next page.
+     */
+    evenPage: z.boolean().default(false),
   }),
   z.object({
     kind: z.literal('baowei'),

@@ -211,9 +211,9 @@ function colophonHtml(frame: BriefFrame, pages: BriefPages): string {
   const block = colophonLinesHtml(frame);
   const at = pages.colophon;
   if (!block || !at) return '';
-  const mark = at.newPage
-    ? `<div class="brief-page-break" data-page="${at.page}" aria-hidden="true">第 ${at.page} 页</div>`
-    : '';
+  const pageMark = (page: number, note = ''): string =>
+    `<div class="brief-page-break" data-page="${page}" aria-hidden="true">第 ${page} 页${note}</div>`;
+  const mark = at.newPage ? `${at.blank ? pageMark(at.page - 1, '（空白页）') : ''}${pageMark(at.page)}` : '';
   return `${mark}<div class="brief-colophon-space" style="height: ${twipsPt(Math.max(0, at.gap))}"></div>${block}`;
 }
 
@@ -264,13 +264,21 @@ export interface RenderBriefOptions {
   bodyOnly?: boolean;
 }
 
+/** A title's balanced lines, broken where the Word file breaks them. */
+const linesHtml = (lines: readonly string[]): string => lines.map((l) => e(l)).join('<br>');
+
+/** The speaker and date lines under the title, each centred in the subtitle's face. */
+const bylineHtml = (lines: readonly string[]): string =>
+  lines.map((l) => `<p class="brief-center brief-subtitle brief-byline">${e(l)}</p>`).join('');
+
 /** The sheet's markup for a composed brief in a template (pair it with `briefCss`). */
 export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOptions = {}): string {
-  const frame = briefFrame(doc.fields, t);
+  const frame = briefFrame(doc.fields, t, doc.byline);
   if (options.bodyOnly) {
     const heading = [
-      frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
-      frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+      frame.title ? `<p class="brief-center brief-title">${linesHtml(frame.titleLines)}</p>` : '',
+      frame.subtitle ? `<p class="brief-center brief-subtitle">${linesHtml(frame.subtitleLines)}</p>` : '',
+      bylineHtml(frame.byline),
     ].join('');
     return [
       `<article class="brief-sheet" data-template="${e(t.id)}" data-body-only="" lang="zh-CN">`,
@@ -280,8 +288,9 @@ export function renderBrief(doc: Doc, t: BriefTemplate, options: RenderBriefOpti
     ].join('');
   }
   const title = [
-    frame.title ? `<p class="brief-center brief-title">${e(frame.title)}</p>` : '',
-    frame.subtitle ? `<p class="brief-center brief-subtitle">${e(frame.subtitle)}</p>` : '',
+    frame.title ? `<p class="brief-center brief-title">${linesHtml(frame.titleLines)}</p>` : '',
+    frame.subtitle ? `<p class="brief-center brief-subtitle">${linesHtml(frame.subtitleLines)}</p>` : '',
+    bylineHtml(frame.byline),
     frame.underTitle ? `<p class="brief-center brief-subtitle">${e(frame.underTitle)}</p>` : '',
   ].join('');
   const s = frame.signature;

@@ -301,3 +301,117 @@ describe('briefing with the custom templates in a folder (--templates)', () => {
     expect(await readdir(dir)).toEqual(['a.json']);
   });
 });
+
+describe('briefing build --pages when the budget cannot be kept', () => {
+  it('says so in one line, in both languages, and writes no skeleton of headings', async () => {
+    const report = join(process.cwd(), 'tests/fixtures/brief/condense-sections.md');
+    const r = await run(
+      'build',
+      report,
+      '--template',
+      'gbt9704',
+      '--format',
+      'docx',
+      '--out',
+      'out',
+      '--pages',
+      '1',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/无法压缩到 1 页.*至少 2 页.*Cannot condense the Word brief to 1 page/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(dir, 'out', '松岭镇2025年前三季度工作情况报告.docx'))).toBe(false);
+    // two pages can be kept: the brief is written, its sections each with their text
+    const ok = await run(
+      'build',
+      report,
+      '--template',
+      'gbt9704',
+      '--format',
+      'docx',
+      '--out',
+      'out',
+      '--pages',
+      '2',
+    );
+    expect(ok.code).toBe(0);
+    const d = await writtenDocx(ok.stdout);
+    expect(texts(d).some((t) => t.startsWith('二是一般公共预算收入增长4.3%，低于年初预期'))).toBe(true);
+  });
+});
+
+describe('briefing build with a brief template and a deck theme in one run', () => {
+  const report = (): string => join(process.cwd(), 'tests/fixtures/brief/speech-markers.txt');
+
+  it('applies each --template to the outputs of its kind: gbt9704 to the .docx, gov-red to the deck', async () => {
+    const r = await run(
+      'build',
+      report(),
+      '--template',
+      'gbt9704',
+      '--template',
+      'gov-red',
+      '--format',
+      'docx,html',
+      '--out',
+      'out',
+      '--unit',
+      '云溪市人民政府办公室',
+      '--doc-number',
+      '云政办〔2025〕3号',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const [docxPath, htmlPath] = r.stdout.trim().split('\n');
+    const d = readDocx(new Uint8Array(await readFile(docxPath!)));
+    // gbt9704: the red masthead's 发文字号 and the title in 方正小标宋, not plain's 黑体
+    expect(texts(d)).toContain('云政办〔2025〕3号');
+    const title = paragraphs(d.document).find((p) => p.text === '在全市农业农村工作会议上的讲话');
+    expect(attrOf(find(title!.runs[0]!.node, 'w:rFonts'), 'w:rFonts', 'w:eastAsia')).toBe('方正小标宋简体');
+    const html = await readFile(htmlPath!, 'utf8');
+    expect(html).toContain('theme-gov-red"');
+    // the other order gives the same brief
+    const again = await run(
+      'build',
+      report(),
+      '--template',
+      'gov-red',
+      '--template',
+      'gbt9704',
+      '--format',
+      'docx',
+      '--out',
+      'again',
+      '--doc-number',
+      '云政办〔2025〕3号',
+    );
+    expect(texts(await writtenDocx(again.stdout))).toContain('云政办〔2025〕3号');
+  });
+
+  it('says in one line when two templates of one kind are given, and writes nothing', async () => {
+    const r = await run('build', report(), '--template', 'gbt9704', '--template', 'bulletin', '--out', 'out');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/两个Word 简报模板「gbt9704」和「bulletin」.*two Word brief templates/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const decks = await run(
+      'build',
+      report(),
+      '--template',
+      'gov-red',
+      '--template',
+      'gov-blue',
+      '--out',
+      'out',
+    );
+    expect(decks.code).toBe(2);
+    expect(decks.stderr).toMatch(/幻灯片模板.*slide deck templates/);
+  });
+
+  it('makes the plain brief by default, as a new briefing in the desk does', async () => {
+    const r = await run('build', report(), '--format', 'docx', '--out', 'out');
+    const d = await writtenDocx(r.stdout);
+    const title = paragraphs(d.document).find((p) => p.text === '在全市农业农村工作会议上的讲话');
+    expect(attrOf(find(title!.runs[0]!.node, 'w:rFonts'), 'w:rFonts', 'w:eastAsia')).toBe('黑体');
+  });
+});

@@ -41,40 +41,62 @@ describe('the language of a Word brief', () => {
 });
 
 describe('the 版记 of a short brief', () => {
-  it('floats at the foot of the type area, its rules spanning it, on the page of the last text', async () => {
+  const t = registry.get('brief', 'gbt9704');
+  const itemsOf = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ...SHORT[0]!, id: `${SHORT[0]!.id}-${i}` }));
+  const briefOf = (n: number) =>
+    composeDoc(report, { ...emptyBriefing(), briefTemplate: 'gbt9704', fields, items: itemsOf(n) });
+  const first = (test: (p: ReturnType<typeof paginateBrief>) => boolean): number =>
+    Array.from({ length: 80 }, (_, i) => i + 1).find((k) => test(paginateBrief(briefOf(k), t)))!;
+  const breaksBefore = (docx: ReturnType<typeof readDocx>): number => {
+    const body = find(docx.document, 'w:body')!.children;
+    let at = body.findIndex((c) => c.name === 'w:tbl' && find(c, 'w:tblpPr'));
+    let n = 0;
+    // the empty paragraphs that break the page before the floating 版记
+    while (at > 0 && find(body[--at]!, 'w:pageBreakBefore') && textOf(body[at]!) === '') n++;
+    return n;
+  };
+
+  it('floats at the foot of the type area, its rules spanning it, on an even page (GB/T 9704 7.4)', async () => {
     const { docx } = await read('gbt9704');
-    const block = findAll(docx.document, 'w:tbl').find((t) => find(t, 'w:tblpPr'))!;
+    const block = findAll(docx.document, 'w:tbl').find((x) => find(x, 'w:tblpPr'))!;
     expect(find(block, 'w:tblpPr')?.attrs).toMatchObject({
       'w:vertAnchor': 'margin',
       'w:tblpYSpec': 'bottom',
     });
     expect(attrOf(block, 'w:tblW', 'w:w')).toBe('8844');
-    // a few lines of text leave room: no page break before it
+    // a few lines of text end on page 1, an odd page: the 版记 opens page 2, the back of the sheet
+    expect(paginateBrief(briefOf(1), t).colophon).toMatchObject({ page: 2, newPage: true, blank: false });
+    expect(breaksBefore(docx)).toBe(1);
+  });
+
+  it('stays under the text when the text ends on an even page with room for it', async () => {
+    const n = first((p) => p.colophon?.page === 2 && !p.colophon.newPage);
+    expect(n).toBeDefined();
+    const { docx } = await read('gbt9704', fields, itemsOf(n));
+    expect(breaksBefore(docx)).toBe(0);
     expect(findAll(docx.document, 'w:pageBreakBefore')).toHaveLength(0);
   });
 
-  it('opens a page of its own, at its foot, when it does not fit under the last text', async () => {
-    const t = registry.get('brief', 'gbt9704');
-    const itemsOf = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ ...SHORT[0]!, id: `${SHORT[0]!.id}-${i}` }));
-    const briefOf = (n: number) =>
-      composeDoc(report, { ...emptyBriefing(), briefTemplate: 'gbt9704', fields, items: itemsOf(n) });
-    // the fewest points that leave no room for the 版记 under the last line of text
-    const n = Array.from({ length: 60 }, (_, i) => i + 1).find(
-      (k) => paginateBrief(briefOf(k), t).colophon?.newPage,
-    );
+  it('leaves a blank page before its own when the even page of text has no room for it', async () => {
+    const n = first((p) => p.colophon?.blank === true);
     expect(n).toBeDefined();
-    const pages = paginateBrief(briefOf(n!), t);
-    expect(pages.colophon).toMatchObject({ page: pages.count, newPage: true });
-    const { docx } = await read('gbt9704', fields, itemsOf(n!));
-    const body = find(docx.document, 'w:body')!.children;
-    const at = body.findIndex((c) => c.name === 'w:tbl' && find(c, 'w:tblpPr'));
-    // an empty paragraph that breaks the page, the floating 版记, the paragraph it belongs to
-    expect(find(body[at - 1]!, 'w:pageBreakBefore')).toBeDefined();
-    expect(textOf(body[at - 1]!)).toBe('');
-    // one point fewer: it stays under the text, with no break
-    const { docx: fewer } = await read('gbt9704', fields, itemsOf(n! - 1));
-    expect(findAll(fewer.document, 'w:pageBreakBefore')).toHaveLength(0);
+    const pages = paginateBrief(briefOf(n), t);
+    expect(pages.colophon).toMatchObject({ page: pages.count, newPage: true, blank: true });
+    expect(pages.count % 2).toBe(0);
+    const { docx } = await read('gbt9704', fields, itemsOf(n));
+    expect(breaksBefore(docx)).toBe(2);
+  });
+
+  it('is on the last page whatever its number in a 工作简报: the 报尾 has no even-page rule', () => {
+    const b = registry.get('brief', 'bulletin');
+    const doc = composeDoc(report, {
+      ...emptyBriefing(),
+      briefTemplate: 'bulletin',
+      fields: { ...fields, reportTo: '区委', copies: '30' },
+      items: itemsOf(1),
+    });
+    expect(paginateBrief(doc, b).colophon).toMatchObject({ page: 1, newPage: false });
   });
 });
 

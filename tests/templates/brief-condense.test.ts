@@ -99,3 +99,58 @@ describe('the page count of a speech', () => {
     expect(paginateBrief(doubled, t).count).toBeGreaterThan(n);
   });
 });
+
+describe('「压缩到 N 页」 on a report with sections of their own (松岭镇)', () => {
+  const g = builtinRegistry().get('brief', 'gbt9704');
+  let doc: Doc;
+  beforeAll(async () => {
+    const bytes = new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/brief/condense-sections.md')));
+    const report = await importReport({ name: 'condense-sections.md', bytes });
+    doc = composeDoc(report, emptyBriefing());
+    expect(paginateBrief(doc, g).count).toBe(3);
+  });
+
+  it('never ends a point on a comma: a lead that stops at 「，」 keeps the sentence it runs into', () => {
+    const c = condenseBrief(doc, g, 2);
+    expect(c.fits).toBe(true);
+    const points = c.doc.blocks.filter((b) => b.kind === 'point');
+    expect(points.some((p) => p.marker === '二是')).toBe(true);
+    for (const p of points) expect(`${p.lead}${p.text}`, p.lead).toMatch(/[。！？]["”’」』）)]*$/);
+    for (const l of c.leftOut) if (l.kind === 'point') expect(l.text).toMatch(/[。！？]$/);
+  });
+
+  it('leaves no heading bare: every section keeps its first sentence, and cuts evenly', () => {
+    const c = condenseBrief(doc, g, 2);
+    const blocks = c.doc.blocks;
+    blocks.forEach((b, i) => {
+      if (b.kind !== 'heading') return;
+      const next = blocks[i + 1];
+      // a heading is followed by its own text, or by a heading one level down
+      if (next?.kind === 'heading') expect(next.level, b.text).toBeGreaterThan(b.level);
+      else expect(next, b.text).toBeDefined();
+    });
+    // each of 四、's plans keeps a target with its number: none of them is emptied for another
+    const plans = blocks.slice(blocks.findIndex((b) => b.kind === 'heading' && b.number === '四、'));
+    const texts = plans.filter((b) => b.kind === 'paragraph').map((b) => ('text' in b ? b.text : ''));
+    expect(texts).toHaveLength(4);
+    for (const t of texts) expect(t).toMatch(/[0-9]/);
+  });
+
+  it('uses the room of the budget: no sentence left out would have fitted in what is left free', () => {
+    const c = condenseBrief(doc, g, 2);
+    const p = paginateBrief(c.doc, g);
+    expect(p.count).toBe(2);
+    const free = p.lastPageFree - 3 * g.lineTwips;
+    const perLine = 28;
+    for (const l of c.leftOut.filter((x) => x.kind === 'sentence'))
+      expect(Math.ceil(l.text.length / perLine) * g.lineTwips, l.text).toBeGreaterThan(free);
+  });
+
+  it('when not even the headings with one sentence each fit, gives the brief back whole and says how many pages it takes', () => {
+    const c = condenseBrief(doc, g, 1);
+    expect(c.fits).toBe(false);
+    expect(c.doc).toBe(doc);
+    expect(c.leftOut).toEqual([]);
+    expect(c.floorPages).toBe(2);
+  });
+});
