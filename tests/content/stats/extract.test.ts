@@ -151,6 +151,7 @@ describe('statistics of a report', () => {
       section('e', '第二，全力抓好2027年各项任务落实', [
         { kind: 'paragraph', id: 'e1', text: '全县森林面积186万亩，森林覆盖率66.1%，防火任务繁重。' },
         { kind: 'paragraph', id: 'e2', text: '年内投入资金1800万元左右。' },
+        { kind: 'paragraph', id: 'e3', text: '粮食播种面积稳定在64万亩以上。' },
       ]),
     ]);
     expect(found.map((s) => [s.value, s.kind])).toEqual([
@@ -161,6 +162,7 @@ describe('statistics of a report', () => {
       [186, 'amount'],
       [66.1, 'share'],
       [1800, 'target'],
+      [64, 'target'],
     ]);
   });
 
