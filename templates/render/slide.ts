@@ -98,8 +98,11 @@ function runHtml(run: SceneRun, base: number): string {
 /** A text box's inner markup: one plain text, or a line (div) per paragraph of runs. */
 function textInner(text: SceneText): string {
   const [only, ...more] = text.paragraphs;
-  if (only && more.length === 0 && only.length === 1 && only[0]?.size === text.size && !only[0].gap)
-    return t(only[0].text);
+  // one item in the box's flex column: pieces split for their numbers stay on one line together
+  if (only && more.length === 0 && only.length === 1 && only[0]?.size === text.size && !only[0].gap) {
+    const inner = t(only[0].text);
+    return inner.startsWith('<span') ? `<span>${inner}</span>` : inner;
+  }
   return text.paragraphs.map((p) => `<div>${p.map((r) => runHtml(r, text.size)).join('')}</div>`).join('');
 }
 
