@@ -24,23 +24,47 @@ export function addRefs(
   index: ReportIndex = indexReport(report),
 ): Briefing {
   const have = new Set(briefing.items.map((i) => refKey(i.ref)));
-  const items = [...briefing.items];
+  const ids = new Set(briefing.items.map((i) => i.id));
+  const orderOf = (ref: ItemRef, missing: number): number => index.order.get(refKey(ref)) ?? missing;
+  const fresh: BriefingItem[] = [];
   for (const ref of refs) {
     const key = refKey(ref);
     if (have.has(key)) continue;
     have.add(key);
-    const pos = index.order.get(key) ?? Number.POSITIVE_INFINITY;
+    const id = uniqueId(ids, ref);
+    ids.add(id);
+    fresh.push({ id, ref });
+  }
+  if (fresh.length === 0) return briefing;
+  const items = [...briefing.items];
+  const sorted = items.every((item, k) => k === 0 || orderOf(items[k - 1]!.ref, -1) <= orderOf(item.ref, -1));
+  if (sorted) {
+    // the usual case, a list in report order: one merge (a whole report's refs at once stays fast)
+    const incoming = fresh
+      .map((item, k) => ({ item, k, pos: orderOf(item.ref, Number.POSITIVE_INFINITY) }))
+      .sort((a, b) => a.pos - b.pos || a.k - b.k);
+    const out: BriefingItem[] = [];
+    let e = 0;
+    for (const { item, pos } of incoming) {
+      while (e < items.length && orderOf(items[e]!.ref, -1) <= pos) out.push(items[e++]!);
+      out.push(item);
+    }
+    while (e < items.length) out.push(items[e++]!);
+    return { ...briefing, items: out };
+  }
+  // staff rearranged the list: each new item goes after the last one before it in the report
+  for (const item of fresh) {
+    const pos = orderOf(item.ref, Number.POSITIVE_INFINITY);
     let at = items.length;
     for (let k = items.length - 1; k >= 0; k--) {
       const other = items[k];
-      const otherPos = other ? (index.order.get(refKey(other.ref)) ?? -1) : -1;
-      if (otherPos <= pos) {
+      if ((other ? orderOf(other.ref, -1) : -1) <= pos) {
         at = k + 1;
         break;
       }
       at = k;
     }
-    items.splice(at, 0, { id: uniqueId(items, ref), ref });
+    items.splice(at, 0, item);
   }
   return { ...briefing, items };
 }
@@ -117,8 +141,7 @@ export function briefDraftItems(report: Report): BriefingItem[] {
   return refs.map((ref) => ({ id: itemIdFor(ref), ref }));
 }
 
-function uniqueId(items: readonly BriefingItem[], ref: ItemRef): string {
-  const ids = new Set(items.map((i) => i.id));
+function uniqueId(ids: ReadonlySet<string>, ref: ItemRef): string {
   let n = 0;
   while (ids.has(itemIdFor(ref, n))) n++;
   return itemIdFor(ref, n);
